@@ -1,0 +1,138 @@
+import type { AccessEvent, EventSource } from '../domain/access-event.js';
+import type { ClockRequest, EntryType } from '../domain/humand.js';
+
+/**
+ * Where a punch stands. `received` → evaluated into one of the others; only
+ * `queued`/`held`/`sending` are waiting for delivery; `unmapped` waits for a mapping.
+ */
+export type PunchOutcome =
+  | 'received'
+  | 'ignored'
+  | 'unmapped'
+  | 'held'
+  | 'queued'
+  | 'sending'
+  | 'debounced'
+  | 'suppressed'
+  | 'delivered'
+  | 'rejected'
+  | 'dead'
+  | 'dry-run';
+
+export const PUNCH_OUTCOMES: readonly PunchOutcome[] = [
+  'received', 'ignored', 'unmapped', 'held', 'queued', 'sending', 'debounced', 'suppressed', 'delivered', 'rejected', 'dead', 'dry-run',
+];
+
+/** Outcomes that still wait for the delivery engine. */
+export const AWAITING_DELIVERY: readonly PunchOutcome[] = ['queued', 'held', 'sending'];
+
+export type PunchPriority = 'live' | 'backfill';
+
+/** One access event as the ledger holds it (copies with other eventIds collapse into one). */
+export interface PunchRecord {
+  readonly id: number;
+  /** Carried on every log line about this punch. */
+  readonly correlationId: string;
+  readonly eventId: string;
+  readonly source: EventSource;
+  readonly priority: PunchPriority;
+  readonly eventCode: number;
+  /** Event time exactly as the source gave it. */
+  readonly eventTime: string;
+  /** Event instant (epoch ms), null when the source time could not be read. */
+  readonly eventMs: number | null;
+  /** UTC offset of the event's own time (minutes east of UTC). */
+  readonly utcOffsetMinutes: number | null;
+  readonly personId: string | null;
+  readonly personCode: string | null;
+  readonly personName: string | null;
+  readonly cardNo: string | null;
+  readonly doorIndexCode: string | null;
+  readonly doorName: string | null;
+  readonly readerIndexCode: string | null;
+  readonly readerName: string | null;
+  readonly checkInAndOutType: number | null;
+  readonly inAndOutType: number | null;
+  readonly raw: unknown;
+  readonly outcome: PunchOutcome;
+  readonly reason: string | null;
+  readonly employeeId: string | null;
+  readonly entryType: EntryType | null;
+  /** Working day (YYYY-MM-DD) the punch belongs to, once decided. */
+  readonly workingDay: string | null;
+  /** Exact body sent (or that would be sent) to Humand. */
+  readonly request: ClockRequest | null;
+  readonly humandEntryId: string | null;
+  /** Delivery attempts that reached (or may have reached) Humand. */
+  readonly attempts: number;
+  readonly nextAttemptMs: number | null;
+  /** An earlier attempt's answer is unknown: read Humand before sending again. */
+  readonly reconcileNeeded: boolean;
+  readonly receivedMs: number;
+  readonly updatedMs: number;
+}
+
+/** An event ready to be recorded: the instant is computed by the caller (it knows SITE_TIMEZONE). */
+export interface IngestItem {
+  readonly event: AccessEvent;
+  readonly eventMs: number | null;
+  readonly utcOffsetMinutes: number | null;
+}
+
+export interface IngestResult {
+  /** Ledger ids of punches seen for the first time. */
+  readonly newPunchIds: readonly number[];
+  /** Copies of punches already in the ledger (same eventId, or same person/second/door). */
+  readonly duplicates: number;
+}
+
+/** A change of state of one punch; omitted fields are left as they are. */
+export interface PunchUpdate {
+  readonly id: number;
+  readonly outcome: PunchOutcome;
+  readonly reason?: string | null;
+  readonly employeeId?: string | null;
+  readonly entryType?: EntryType | null;
+  readonly workingDay?: string | null;
+  readonly request?: ClockRequest | null;
+  readonly humandEntryId?: string | null;
+  readonly attempts?: number;
+  readonly nextAttemptMs?: number | null;
+  readonly reconcileNeeded?: boolean;
+  readonly priority?: PunchPriority;
+}
+
+export type AttemptKind = 'clock' | 'reconcile' | 'dry-run' | 'probe';
+
+/** One request made (or, in dry run, not made) on behalf of a punch. */
+export interface DeliveryAttempt {
+  readonly punchId: number;
+  readonly atMs: number;
+  readonly kind: AttemptKind;
+  readonly method: string;
+  readonly path: string;
+  readonly requestBody: unknown;
+  /** HTTP status when one came back. */
+  readonly status: number | null;
+  /** `ok`, or the failure kind (`transient`, `rejected-by-rule`, ...). */
+  readonly result: string;
+  readonly message: string | null;
+}
+
+export interface PunchQuery {
+  readonly employeeId?: string;
+  /** Working day or local event date (YYYY-MM-DD). */
+  readonly date?: string;
+  /** Door index code or door name. */
+  readonly door?: string;
+  readonly outcome?: PunchOutcome | readonly PunchOutcome[];
+  readonly personId?: string;
+  readonly ids?: readonly number[];
+  readonly limit?: number;
+  /** Ascending by event time (default) or newest first. */
+  readonly order?: 'asc' | 'desc';
+}
+
+export function correlationIdOf(id: number): string {
+  return `p-${id}`;
+}

@@ -1,0 +1,73 @@
+import type { EventSource } from '../domain/access-event.js';
+import type { HikPerson } from '../domain/hik-person.js';
+import type { HumandUser } from '../domain/humand.js';
+import type {
+  DeliveryAttempt,
+  IngestItem,
+  IngestResult,
+  PunchOutcome,
+  PunchQuery,
+  PunchRecord,
+  PunchUpdate,
+} from './punch.js';
+
+/**
+ * The durable ledger the pipeline depends on. Async so that a PostgreSQL
+ * implementation can follow without touching the pipeline. Every method that writes
+ * more than one row does so in one transaction; a failure to commit throws
+ * `StoreError` (transient) and leaves nothing half-written.
+ */
+export interface LedgerStore {
+  /**
+   * Records events atomically (all or nothing). A copy of a punch already in the ledger,
+   * recognised by eventId or by natural key (person, second, door), is not a new punch;
+   * its eventId is remembered so a later copy with the same id is recognised too.
+   */
+  ingest(items: readonly IngestItem[], source: EventSource, nowMs: number): Promise<IngestResult>;
+
+  getPunch(id: number): Promise<PunchRecord | null>;
+  findPunches(query: PunchQuery): Promise<PunchRecord[]>;
+  /** Punches in the given outcomes, oldest event first. */
+  listByOutcome(outcomes: readonly PunchOutcome[], limit?: number): Promise<PunchRecord[]>;
+  /** Applies all updates in one transaction. */
+  updatePunches(updates: readonly PunchUpdate[], nowMs: number): Promise<void>;
+  /** Applies an update and records an attempt in one transaction. */
+  updateWithAttempt(update: PunchUpdate, attempt: DeliveryAttempt, nowMs: number): Promise<void>;
+  recordAttempt(attempt: DeliveryAttempt): Promise<void>;
+  attemptsOf(punchId: number): Promise<DeliveryAttempt[]>;
+
+  /**
+   * For every employee with punches awaiting delivery, the earliest one (by event time):
+   * delivery is strictly in event-time order per employee.
+   */
+  deliveryHeads(): Promise<PunchRecord[]>;
+  /** An employee's punches whose event instant lies in [fromMs, toMs], in the given outcomes, by event time. */
+  employeePunches(employeeId: string, fromMs: number, toMs: number, outcomes: readonly PunchOutcome[]): Promise<PunchRecord[]>;
+
+  countsByOutcome(): Promise<Record<PunchOutcome, number>>;
+  /** Moves every punch in `from` to `to` (e.g. dry-run → received for a real run); returns how many. */
+  resetOutcome(from: PunchOutcome, to: PunchOutcome, reason: string | null, nowMs: number): Promise<number>;
+
+  /** Poll cursor (epoch ms) per source name. */
+  getCursor(name: string): Promise<number | null>;
+  setCursor(name: string, valueMs: number, nowMs: number): Promise<void>;
+
+  /** Replaces the HikCentral persons cache (a full listing). */
+  replacePersons(persons: readonly HikPerson[], nowMs: number): Promise<void>;
+  upsertPerson(person: HikPerson, nowMs: number): Promise<void>;
+  getPerson(personId: string): Promise<HikPerson | null>;
+  personsRefreshedAt(): Promise<number | null>;
+
+  /** Replaces the Humand users cache (a full listing). */
+  replaceUsers(users: readonly HumandUser[], nowMs: number): Promise<void>;
+  getUser(employeeInternalId: string): Promise<HumandUser | null>;
+  /** Users whose custom field `field` equals `value`. */
+  findUsersByField(field: string, value: string): Promise<HumandUser[]>;
+  usersRefreshedAt(): Promise<number | null>;
+
+  /** Small key/value state (pause reason, last errors, ...). */
+  getMeta(key: string): Promise<string | null>;
+  setMeta(key: string, value: string | null): Promise<void>;
+
+  close(): Promise<void>;
+}
