@@ -1,0 +1,258 @@
+import { z } from 'zod';
+import type { HikPerson } from '../domain/hik-person.js';
+import type { AccessEventSourcePort, Clock, DoorEventQuery, PersonDirectoryPort } from '../domain/ports.js';
+import { systemClock } from '../domain/clock.js';
+import type { Logger } from '../logging/logger.js';
+import { registerSecret } from '../logging/redact.js';
+import { DOOR_EVENTS_PATH, DoorEventScan, doorEventPageSchema, MAX_PAGE_SIZE, type EventTypeQueryMode } from './door-event-scan.js';
+import { isHikCentralError, type HikFailureReason } from './errors.js';
+import { normalisePersonRecord, personRecordSchema } from './person-record.js';
+import { ArtemisTransport, type ArtemisConnectionOptions } from './transport.js';
+
+export const PERSON_LIST_PATH = '/artemis/api/resource/v1/person/personList';
+export const PERSON_BY_ID_PATH = '/artemis/api/resource/v1/person/personId/personInfo';
+export const PERSON_BY_CODE_PATH = '/artemis/api/resource/v1/person/personCode/personInfo';
+export const SUBSCRIBE_PATH = '/artemis/api/eventService/v1/eventSubscriptionByEventTypes';
+export const SUBSCRIPTION_VIEW_PATH = '/artemis/api/eventService/v1/eventSubscriptionView';
+export const UNSUBSCRIBE_PATH = '/artemis/api/eventService/v1/eventUnSubscriptionByEventTypes';
+
+export interface HikCentralClientOptions extends ArtemisConnectionOptions {
+  /** IANA zone used to write startTime/endTime (the offset is always explicit). Default UTC. */
+  readonly timeZone?: string;
+  /** Records per page, 1–500. Default 500. */
+  readonly pageSize?: number;
+  /** How event codes become queries; see EventTypeQueryMode. Default `per-code`. */
+  readonly eventTypeQuery?: EventTypeQueryMode;
+}
+
+export interface HikSubscription {
+  readonly eventTypes: number[];
+  readonly eventDest: string;
+}
+
+export interface SubscribeRequest {
+  readonly eventTypes: readonly number[];
+  /** The URL HikCentral POSTs events to. */
+  readonly eventDest: string;
+  /** Sent back by the platform as the `token` header on every push. A secret. */
+  readonly token: string;
+  /** Ask the platform to re-send events the receiver missed (semantics undocumented). */
+  readonly passBack?: boolean;
+}
+
+export type ProbeResult =
+  | {
+      readonly ok: true;
+      readonly latencyMs: number;
+      /** The platform's HTTP Date, when sent. */
+      readonly serverTime?: string;
+      /** serverTime − local time at the middle of the call; ±1 s resolution. */
+      readonly clockSkewMs?: number;
+    }
+  | {
+      readonly ok: false;
+      readonly latencyMs: number;
+      readonly error: {
+        readonly category: string;
+        readonly reason: HikFailureReason | 'unexpected';
+        readonly message: string;
+        readonly hint: string | undefined;
+        readonly code: string | undefined;
+      };
+    };
+
+/** Running totals across every call of this client, for metrics. */
+export interface HikCentralCounters {
+  doorEventRequests: number;
+  doorEventsEmitted: number;
+  doorEventDuplicates: number;
+  invalidDoorEvents: number;
+  invalidPersons: number;
+}
+
+const personPageSchema = z.object({
+  total: z.coerce.number().int().nonnegative().nullish(),
+  list: z.array(z.unknown()).nullish(),
+});
+
+const subscriptionViewSchema = z
+  .object({
+    detail: z
+      .array(
+        z.looseObject({
+          eventTypes: z.array(z.coerce.number().int()).nullish().transform((types) => types ?? []),
+          eventDest: z.string(),
+        }),
+      )
+      .nullish(),
+  })
+  .nullish();
+
+/** `data` of a call whose answer does not matter beyond its code. */
+const anyData = z.unknown();
+
+/**
+ * HikCentral Professional through the Artemis OpenAPI: door events (poll), persons, event
+ * subscriptions and a connectivity probe. Every failure is a typed HikCentral error.
+ */
+export class HikCentralClient implements AccessEventSourcePort, PersonDirectoryPort {
+  readonly counters: HikCentralCounters = {
+    doorEventRequests: 0,
+    doorEventsEmitted: 0,
+    doorEventDuplicates: 0,
+    invalidDoorEvents: 0,
+    invalidPersons: 0,
+  };
+  readonly #transport: ArtemisTransport;
+  readonly #logger: Logger;
+  readonly #clock: Clock;
+  readonly #timeZone: string;
+  readonly #pageSize: number;
+  readonly #eventTypeQuery: EventTypeQueryMode;
+
+  constructor(options: HikCentralClientOptions) {
+    this.#transport = new ArtemisTransport(options);
+    this.#logger = options.logger;
+    this.#clock = options.clock ?? systemClock;
+    this.#timeZone = options.timeZone ?? 'UTC';
+    this.#pageSize = Math.min(MAX_PAGE_SIZE, Math.max(1, Math.floor(options.pageSize ?? MAX_PAGE_SIZE)));
+    this.#eventTypeQuery = options.eventTypeQuery ?? 'per-code';
+  }
+
+  /**
+   * Every event in `[startMs, endMs)` (the platform works in whole seconds, so events of the
+   * boundary seconds may be included), ascending, each eventId once. Iterate once; read
+   * `stats` afterwards for what was skipped.
+   */
+  scanDoorEvents(query: DoorEventQuery, signal?: AbortSignal): DoorEventScan {
+    const counters = this.counters;
+    let lastRequests = 0;
+    let lastEmitted = 0;
+    let lastDuplicates = 0;
+    const scan: DoorEventScan = new DoorEventScan(
+      query,
+      async (request, pageSignal) => (await this.#transport.post(DOOR_EVENTS_PATH, request, doorEventPageSchema, pageSignal)).data,
+      { pageSize: this.#pageSize, timeZone: this.#timeZone, eventTypeQuery: this.#eventTypeQuery },
+      this.#logger,
+      signal,
+      {
+        onPage: (stats) => {
+          counters.doorEventRequests += stats.requests - lastRequests;
+          lastRequests = stats.requests;
+          counters.doorEventsEmitted += stats.emitted - lastEmitted;
+          lastEmitted = stats.emitted;
+          counters.doorEventDuplicates += stats.duplicates - lastDuplicates;
+          lastDuplicates = stats.duplicates;
+        },
+        onInvalidRecord: () => {
+          counters.invalidDoorEvents++;
+        },
+      },
+    );
+    return scan;
+  }
+
+  async *listPersons(signal?: AbortSignal): AsyncGenerator<HikPerson> {
+    const pageSize = this.#pageSize;
+    const seen = new Set<string>();
+    for (let pageNo = 1; ; pageNo++) {
+      signal?.throwIfAborted();
+      const { data } = await this.#transport.post(PERSON_LIST_PATH, { pageNo, pageSize }, personPageSchema, signal);
+      const list = data.list ?? [];
+      for (const raw of list) {
+        const person = this.#person(raw);
+        if (!person || seen.has(person.personId)) continue;
+        seen.add(person.personId);
+        yield person;
+      }
+      if (list.length < pageSize) return;
+    }
+  }
+
+  async getPersonById(personId: string, signal?: AbortSignal): Promise<HikPerson | null> {
+    const { data } = await this.#transport.post(PERSON_BY_ID_PATH, { personId }, z.unknown(), signal);
+    return this.#personOrNull(data);
+  }
+
+  async getPersonByCode(personCode: string, signal?: AbortSignal): Promise<HikPerson | null> {
+    const { data } = await this.#transport.post(PERSON_BY_CODE_PATH, { personCode }, z.unknown(), signal);
+    return this.#personOrNull(data);
+  }
+
+  async subscribe(request: SubscribeRequest, signal?: AbortSignal): Promise<void> {
+    registerSecret(request.token);
+    await this.#transport.post(
+      SUBSCRIBE_PATH,
+      {
+        eventTypes: [...request.eventTypes],
+        eventDest: request.eventDest,
+        token: request.token,
+        ...(request.passBack !== undefined ? { passBack: request.passBack ? 1 : 0 } : {}),
+      },
+      anyData,
+      signal,
+    );
+    this.#logger.info({ eventTypes: request.eventTypes, eventDest: request.eventDest }, 'subscribed to HikCentral events');
+  }
+
+  async viewSubscriptions(signal?: AbortSignal): Promise<HikSubscription[]> {
+    const { data } = await this.#transport.post(SUBSCRIPTION_VIEW_PATH, {}, subscriptionViewSchema, signal);
+    return (data?.detail ?? []).map((entry) => ({ eventTypes: entry.eventTypes, eventDest: entry.eventDest }));
+  }
+
+  async unsubscribe(eventTypes: readonly number[], signal?: AbortSignal): Promise<void> {
+    await this.#transport.post(UNSUBSCRIBE_PATH, { eventTypes: [...eventTypes] }, anyData, signal);
+    this.#logger.info({ eventTypes }, 'unsubscribed from HikCentral events');
+  }
+
+  /** One cheap signed call (first person, page size 1): reachability, TLS, credentials, clock skew. */
+  async probe(signal?: AbortSignal): Promise<ProbeResult> {
+    const started = this.#clock.now();
+    try {
+      const answer = await this.#transport.post(PERSON_LIST_PATH, { pageNo: 1, pageSize: 1 }, personPageSchema, signal);
+      const latencyMs = answer.receivedAt - answer.sentAt;
+      const serverMs = answer.serverDate === undefined ? Number.NaN : Date.parse(answer.serverDate);
+      if (Number.isNaN(serverMs)) return { ok: true, latencyMs };
+      const middle = answer.sentAt + latencyMs / 2;
+      return { ok: true, latencyMs, serverTime: new Date(serverMs).toISOString(), clockSkewMs: Math.round(serverMs - middle) };
+    } catch (error) {
+      if (signal?.aborted) throw error;
+      const latencyMs = this.#clock.now() - started;
+      if (isHikCentralError(error)) {
+        return {
+          ok: false,
+          latencyMs,
+          error: { category: error.category, reason: error.reason, message: error.message, hint: error.hint, code: error.artemisCode },
+        };
+      }
+      return {
+        ok: false,
+        latencyMs,
+        error: { category: 'transient', reason: 'unexpected', message: error instanceof Error ? error.message : String(error), hint: undefined, code: undefined },
+      };
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.#transport.close();
+  }
+
+  #person(raw: unknown): HikPerson | null {
+    const parsed = personRecordSchema.safeParse(raw);
+    if (parsed.success) return normalisePersonRecord(parsed.data);
+    this.counters.invalidPersons++;
+    const personId = raw && typeof raw === 'object' && 'personId' in raw ? String((raw as { personId: unknown }).personId) : null;
+    this.#logger.warn(
+      { personId, issues: parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`) },
+      'skipping a HikCentral person that does not have the expected shape',
+    );
+    return null;
+  }
+
+  /** A personInfo answer: the person, or null when the platform has nobody by that id/code. */
+  #personOrNull(data: unknown): HikPerson | null {
+    if (data === null || data === undefined) return null;
+    if (typeof data === 'object' && Object.keys(data).length === 0) return null;
+    return this.#person(data);
+  }
+}

@@ -1,0 +1,80 @@
+import { HikConfigurationError, HikTransientError, type HikCentralError } from './errors.js';
+
+const UNTRUSTED_CERTIFICATE_CODES = new Set([
+  'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+  'SELF_SIGNED_CERT_IN_CHAIN',
+  'DEPTH_ZERO_SELF_SIGNED_CERT',
+  'UNABLE_TO_GET_ISSUER_CERT',
+  'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
+  'CERT_UNTRUSTED',
+  'CERT_SIGNATURE_FAILURE',
+  'CERT_HAS_EXPIRED',
+  'CERT_NOT_YET_VALID',
+  'CERT_REVOKED',
+]);
+
+const TIMEOUT_CODES = new Set(['UND_ERR_CONNECT_TIMEOUT', 'UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT', 'ETIMEDOUT']);
+
+/** Every `code` along the error's cause chain (undici wraps socket errors). */
+function codesOf(error: unknown): string[] {
+  const codes: string[] = [];
+  let current: unknown = error;
+  for (let depth = 0; depth < 5 && current instanceof Error; depth++) {
+    const code = (current as Error & { code?: unknown }).code;
+    if (typeof code === 'string') codes.push(code);
+    if (current.name === 'TimeoutError') codes.push('ETIMEDOUT');
+    const errors = (current as Error & { errors?: unknown }).errors;
+    if (Array.isArray(errors)) codes.push(...errors.flatMap(codesOf));
+    current = current.cause;
+  }
+  return codes;
+}
+
+/** Turns a socket / TLS / timeout failure into a typed error with a hint a person can act on. */
+export function classifyNetworkError(error: unknown, context: { path: string; timedOut: boolean; baseUrl: string }): HikCentralError {
+  const codes = codesOf(error);
+  const { path, baseUrl } = context;
+  const detail = error instanceof Error ? error.message : String(error);
+
+  const tlsCode = codes.find((code) => UNTRUSTED_CERTIFICATE_CODES.has(code));
+  if (tlsCode !== undefined) {
+    return new HikConfigurationError(`The HikCentral certificate at ${baseUrl} is not trusted (${tlsCode})`, {
+      reason: 'tls-untrusted',
+      path,
+      artemisCode: tlsCode,
+      hint: 'Set HIK_CA_CERT to a PEM file with the CA (or the self-signed certificate) of the HikCentral server. Export it from HikCentral or with: openssl s_client -showcerts -connect HOST:PORT',
+      cause: error,
+    });
+  }
+  if (codes.includes('ERR_TLS_CERT_ALTNAME_INVALID')) {
+    return new HikConfigurationError(`The HikCentral certificate does not name the host in HIK_BASE_URL (${baseUrl})`, {
+      reason: 'tls-hostname-mismatch',
+      path,
+      artemisCode: 'ERR_TLS_CERT_ALTNAME_INVALID',
+      hint: 'Use in HIK_BASE_URL the host name or IP the certificate was issued for, or reissue the HikCentral certificate with this address in its subject alternative names.',
+      cause: error,
+    });
+  }
+  if (codes.includes('ECONNREFUSED')) {
+    return new HikTransientError(`HikCentral refused the connection at ${baseUrl}`, {
+      reason: 'connection-refused',
+      path,
+      hint: 'Check that HikCentral is running and that HIK_BASE_URL has the right host and port (the OpenAPI gateway usually listens on 443).',
+      cause: error,
+    });
+  }
+  if (context.timedOut || codes.some((code) => TIMEOUT_CODES.has(code))) {
+    return new HikTransientError(`HikCentral did not answer ${path} in time`, {
+      reason: 'timeout',
+      path,
+      hint: 'The platform is slow or unreachable; this is retried. If it persists, check the network path to HIK_BASE_URL or raise the HikCentral timeouts.',
+      cause: error,
+    });
+  }
+  return new HikTransientError(`Network failure talking to HikCentral at ${baseUrl}: ${detail}`, {
+    reason: 'network',
+    path,
+    hint: 'Check the network path to HIK_BASE_URL (DNS, routing, firewall); this is retried.',
+    cause: error,
+  });
+}
