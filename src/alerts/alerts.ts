@@ -1,0 +1,64 @@
+import type { Clock } from '../domain/ports.js';
+import type { Logger } from '../logging/logger.js';
+import type { AlertNotifier } from './alert.js';
+import { AlertBook, type AlertStatus } from './alert-book.js';
+import { createAlertMonitor, type AlertSignals } from './alert-monitor.js';
+import { composeAlert } from './messages.js';
+import type { AlertSettings } from './settings.js';
+import { createWebhookNotifier } from './webhook-notifier.js';
+
+export interface Alerts {
+  /** Evaluate now (e.g. right after a delivery-paused hook) instead of waiting for the next tick. */
+  evaluate(): Promise<void>;
+  status(): AlertStatus[];
+  stop(): Promise<void>;
+}
+
+export interface StartAlertsOptions {
+  readonly settings: AlertSettings;
+  readonly readSignals: () => Promise<AlertSignals>;
+  readonly clock: Clock;
+  readonly logger: Logger;
+  /** Replaces the webhook (tests, or another channel). */
+  readonly notifier?: AlertNotifier;
+}
+
+/** Wires settings → notifier → book → monitor and starts the periodic evaluation. */
+export function startAlerts(options: StartAlertsOptions): Alerts {
+  const { settings, logger } = options;
+  const webhook = !options.notifier && settings.webhookUrl
+    ? createWebhookNotifier({ url: settings.webhookUrl, format: settings.format, logger })
+    : null;
+  const notifier: AlertNotifier = options.notifier ?? webhook ?? {
+    async send(message) {
+      logger.warn({ alert: message.kind, state: message.state, text: message.text }, 'alert (no ALERT_WEBHOOK_URL configured)');
+    },
+  };
+  const book = new AlertBook({
+    notifier,
+    clock: options.clock,
+    logger,
+    minIntervalMs: settings.minIntervalMs,
+    retryAfterMs: Math.min(60_000, Math.max(1000, settings.checkIntervalMs)),
+    compose: composeAlert(settings.language, settings.dashboardUrl),
+  });
+  const monitor = createAlertMonitor({
+    book,
+    readSignals: options.readSignals,
+    clock: options.clock,
+    logger,
+    noEvents: settings.noEvents,
+    intervalMs: settings.checkIntervalMs,
+  });
+  const abort = new AbortController();
+  const running = monitor.run(abort.signal);
+  return {
+    evaluate: () => monitor.evaluate(),
+    status: () => book.status(),
+    async stop() {
+      abort.abort();
+      await running;
+      await webhook?.close();
+    },
+  };
+}

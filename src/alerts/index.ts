@@ -1,0 +1,10 @@
+export type { AlertKind, AlertMessage, AlertNotifier, AlertState, AlertFacts } from './alert.js';
+export { ALERT_KINDS } from './alert.js';
+export { AlertBook, type AlertStatus } from './alert-book.js';
+export { createAlertMonitor, type AlertSignals, type AlertMonitor } from './alert-monitor.js';
+export { alertPayload, type AlertFormat } from './payloads.js';
+export { createWebhookNotifier } from './webhook-notifier.js';
+export { parseAlertSettings, type AlertSettings } from './settings.js';
+export { parseWorkingHours, isWorkingTime, type WorkingHours } from './working-hours.js';
+export { composeAlert, type AlertLanguage } from './messages.js';
+export { startAlerts, type Alerts, type StartAlertsOptions } from './alerts.js';

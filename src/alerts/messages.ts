@@ -1,0 +1,92 @@
+import type { AlertFacts, AlertKind, AlertMessage, AlertSeverity, AlertState } from './alert.js';
+
+export type AlertLanguage = 'en' | 'es';
+
+interface Wording {
+  readonly title: string;
+  readonly text: (facts: AlertFacts) => string;
+  readonly hint: string | null;
+}
+
+function fact(facts: AlertFacts, key: string): string {
+  const value = facts[key];
+  return value === null || value === undefined ? '?' : String(value);
+}
+
+const WORDING: Record<AlertLanguage, Record<AlertKind, Record<AlertState, Wording>>> = {
+  en: {
+    'delivery-paused': {
+      firing: {
+        title: 'delivery to Humand is paused',
+        text: (f) => `Humand refused our key (${fact(f, 'reason')}). Punches are kept and will be sent once it is fixed; ${fact(f, 'pending')} are waiting.`,
+        hint: 'check HUMAND_AUTH and the key\'s permissions / IP allowlist in Humand',
+      },
+      resolved: { title: 'delivery to Humand resumed', text: (f) => `Humand accepts our key again; ${fact(f, 'pending')} punches are waiting to be sent.`, hint: null },
+    },
+    'dead-letters': {
+      firing: {
+        title: 'punches could not be delivered',
+        text: (f) => `${fact(f, 'count')} punch(es) gave up after repeated failures and need a person.`,
+        hint: 'open the dashboard\'s Problems page, fix the cause and re-drive them',
+      },
+      resolved: { title: 'no undelivered punches left', text: () => 'Every dead punch has been re-driven or resolved.', hint: null },
+    },
+    'no-events': {
+      firing: {
+        title: 'no access events are arriving',
+        text: (f) => `No access event has arrived for ${fact(f, 'quietMinutes')} minutes during working hours (last one: ${fact(f, 'lastEventAt')}).`,
+        hint: 'check that HikCentral is reachable, the poll is succeeding and the event subscription is active',
+      },
+      resolved: { title: 'access events are arriving again', text: (f) => `An access event arrived at ${fact(f, 'lastEventAt')}.`, hint: null },
+    },
+  },
+  es: {
+    'delivery-paused': {
+      firing: {
+        title: 'el envío a Humand está en pausa',
+        text: (f) => `Humand rechazó nuestra clave (${fact(f, 'reason')}). Las fichadas se guardan y se enviarán al corregirlo; hay ${fact(f, 'pending')} en espera.`,
+        hint: 'revise HUMAND_AUTH y los permisos / IPs permitidas de la clave en Humand',
+      },
+      resolved: { title: 'el envío a Humand se reanudó', text: (f) => `Humand vuelve a aceptar nuestra clave; hay ${fact(f, 'pending')} fichadas por enviar.`, hint: null },
+    },
+    'dead-letters': {
+      firing: {
+        title: 'hay fichadas que no se pudieron entregar',
+        text: (f) => `${fact(f, 'count')} fichada(s) se abandonaron tras fallos repetidos y necesitan a una persona.`,
+        hint: 'abra la página Problemas del panel, corrija la causa y reenvíelas',
+      },
+      resolved: { title: 'no quedan fichadas sin entregar', text: () => 'Todas las fichadas fallidas se reenviaron o resolvieron.', hint: null },
+    },
+    'no-events': {
+      firing: {
+        title: 'no llegan eventos de acceso',
+        text: (f) => `No llegó ningún evento de acceso en ${fact(f, 'quietMinutes')} minutos en horario laboral (último: ${fact(f, 'lastEventAt')}).`,
+        hint: 'revise que HikCentral sea accesible, que la consulta funcione y que la suscripción de eventos esté activa',
+      },
+      resolved: { title: 'vuelven a llegar eventos de acceso', text: (f) => `Llegó un evento de acceso a las ${fact(f, 'lastEventAt')}.`, hint: null },
+    },
+  },
+};
+
+const SEVERITY: Record<AlertKind, AlertSeverity> = {
+  'delivery-paused': 'critical',
+  'dead-letters': 'warning',
+  'no-events': 'warning',
+};
+
+export function composeAlert(language: AlertLanguage, dashboardUrl: string | null) {
+  return (kind: AlertKind, state: AlertState, facts: AlertFacts, atMs: number): AlertMessage => {
+    const wording = WORDING[language][kind][state];
+    return {
+      kind,
+      state,
+      severity: state === 'resolved' ? 'info' : SEVERITY[kind],
+      title: wording.title,
+      text: wording.text(facts),
+      hint: wording.hint,
+      atMs,
+      facts,
+      dashboardUrl,
+    };
+  };
+}

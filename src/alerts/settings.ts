@@ -1,0 +1,56 @@
+import { z } from 'zod';
+import { ConfigurationError } from '../domain/errors.js';
+import { parseWorkingHours, type WorkingHours } from './working-hours.js';
+import { ALERT_FORMATS, type AlertFormat } from './payloads.js';
+import type { AlertLanguage } from './messages.js';
+
+export interface AlertSettings {
+  /** Null: alerts are evaluated (and shown on the dashboard) but not sent anywhere. */
+  readonly webhookUrl: string | null;
+  readonly format: AlertFormat;
+  readonly language: AlertLanguage;
+  readonly minIntervalMs: number;
+  readonly checkIntervalMs: number;
+  /** Null disables the "no access events" alert. */
+  readonly noEvents: { readonly quietMs: number; readonly hours: WorkingHours } | null;
+  readonly dashboardUrl: string | null;
+}
+
+const emptyToUndefined = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? undefined : value);
+
+const schema = z.object({
+  ALERT_WEBHOOK_URL: z.preprocess(emptyToUndefined, z.url({ protocol: /^https?$/ }).optional()),
+  ALERT_FORMAT: z.preprocess(emptyToUndefined, z.enum(ALERT_FORMATS as [AlertFormat, ...AlertFormat[]]).default('json')),
+  ALERT_LANGUAGE: z.preprocess(emptyToUndefined, z.enum(['en', 'es']).default('en')),
+  ALERT_MIN_INTERVAL_MINUTES: z.preprocess(emptyToUndefined, z.coerce.number().min(0).default(15)),
+  ALERT_CHECK_SECONDS: z.preprocess(emptyToUndefined, z.coerce.number().positive().default(30)),
+  ALERT_NO_EVENTS_MINUTES: z.preprocess(emptyToUndefined, z.coerce.number().min(0).default(60)),
+  ALERT_WORKING_HOURS: z.preprocess(emptyToUndefined, z.string().default('07:00-19:00')),
+  ALERT_WORKING_DAYS: z.preprocess(emptyToUndefined, z.string().default('mon-fri')),
+  SITE_TIMEZONE: z.preprocess(emptyToUndefined, z.string().default('America/Argentina/Buenos_Aires')),
+  DASHBOARD_PUBLIC_URL: z.preprocess(emptyToUndefined, z.url().optional()),
+});
+
+/** Reads the ALERT_* settings (see docs/operations.md). */
+export function parseAlertSettings(env: Readonly<Record<string, string | undefined>>): AlertSettings {
+  const parsed = schema.safeParse(env);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const name = issue?.path.join('.') ?? 'ALERT_*';
+    throw new ConfigurationError(`${name} is invalid: ${issue?.message ?? 'unreadable'}`, {
+      hint: 'see docs/operations.md for the alert settings',
+    });
+  }
+  const v = parsed.data;
+  return {
+    webhookUrl: v.ALERT_WEBHOOK_URL ?? null,
+    format: v.ALERT_FORMAT,
+    language: v.ALERT_LANGUAGE,
+    minIntervalMs: v.ALERT_MIN_INTERVAL_MINUTES * 60_000,
+    checkIntervalMs: v.ALERT_CHECK_SECONDS * 1000,
+    noEvents: v.ALERT_NO_EVENTS_MINUTES === 0
+      ? null
+      : { quietMs: v.ALERT_NO_EVENTS_MINUTES * 60_000, hours: parseWorkingHours(v.ALERT_WORKING_HOURS, v.ALERT_WORKING_DAYS, v.SITE_TIMEZONE) },
+    dashboardUrl: v.DASHBOARD_PUBLIC_URL ?? null,
+  };
+}
