@@ -1,0 +1,140 @@
+import fs from 'node:fs';
+import { z } from 'zod';
+import { ConfigurationError } from '../domain/errors.js';
+import { registerSecret } from '../logging/redact.js';
+import { createIpAllowlist } from './ip-allowlist.js';
+import { DEFAULT_RECHECK_INTERVAL_MS } from './subscription-keeper.js';
+import { DEFAULT_WEBHOOK_BODY_LIMIT_BYTES, DEFAULT_WEBHOOK_HOST, DEFAULT_WEBHOOK_PATH } from './webhook-server.js';
+
+/**
+ * Push mode settings, read from the environment. Push is on when WEBHOOK_PORT or WEBHOOK_URL
+ * is set; everything else has a safe default (loopback bind, no proxy trust).
+ */
+export interface PushConfig {
+  /** Bind address of the receiver. */
+  readonly host: string;
+  readonly port: number;
+  readonly path: string;
+  readonly token: string;
+  readonly allowedIps: readonly string[];
+  readonly trustProxy: boolean | string[];
+  readonly bodyLimitBytes: number;
+  /** The receiver's address as HikCentral reaches it (the subscription's eventDest); null = do not manage the subscription. */
+  readonly publicUrl: string | null;
+  /** Ensure the subscription on start and re-check it periodically. */
+  readonly manageSubscription: boolean;
+  readonly recheckIntervalMs: number;
+  readonly passBack: boolean | undefined;
+  readonly tls: { readonly key: string; readonly cert: string } | null;
+}
+
+/** The variables this module reads, for `doctor` and the docs. */
+export const PUSH_ENV_VARIABLES = [
+  'WEBHOOK_URL',
+  'WEBHOOK_PORT',
+  'WEBHOOK_HOST',
+  'WEBHOOK_PATH',
+  'WEBHOOK_TOKEN',
+  'WEBHOOK_ALLOWED_IPS',
+  'WEBHOOK_TRUST_PROXY',
+  'WEBHOOK_BODY_LIMIT_BYTES',
+  'WEBHOOK_SUBSCRIBE',
+  'WEBHOOK_RECHECK_MINUTES',
+  'WEBHOOK_PASSBACK',
+  'WEBHOOK_TLS_CERT',
+  'WEBHOOK_TLS_KEY',
+] as const;
+
+const blankToUndefined = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? undefined : value);
+const optional = <T extends z.ZodType>(schema: T) => z.preprocess(blankToUndefined, schema.optional());
+const flag = z.enum(['1', '0', 'true', 'false', 'yes', 'no', 'on', 'off']).transform((v) => ['1', 'true', 'yes', 'on'].includes(v));
+const list = z.string().transform((text) => text.split(',').map((item) => item.trim()).filter((item) => item.length > 0));
+
+const envSchema = z.object({
+  WEBHOOK_URL: optional(z.url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL' })),
+  WEBHOOK_PORT: optional(z.coerce.number().int().min(0).max(65535)),
+  WEBHOOK_HOST: optional(z.string().trim()),
+  WEBHOOK_PATH: optional(z.string().trim().startsWith('/', { error: 'must start with "/"' })),
+  WEBHOOK_TOKEN: optional(z.string().trim().min(16, { error: 'must be at least 16 characters (e.g. `openssl rand -hex 24`)' })),
+  WEBHOOK_ALLOWED_IPS: optional(list),
+  WEBHOOK_TRUST_PROXY: optional(z.string().trim()),
+  WEBHOOK_BODY_LIMIT_BYTES: optional(z.coerce.number().int().min(1024).max(64 * 1024 * 1024)),
+  WEBHOOK_SUBSCRIBE: optional(flag),
+  WEBHOOK_RECHECK_MINUTES: optional(z.coerce.number().positive().max(24 * 60)),
+  WEBHOOK_PASSBACK: optional(flag),
+  WEBHOOK_TLS_CERT: optional(z.string()),
+  WEBHOOK_TLS_KEY: optional(z.string()),
+});
+
+function trustProxyFrom(value: string | undefined): boolean | string[] {
+  if (value === undefined) return false;
+  const lower = value.toLowerCase();
+  if (['0', 'false', 'no', 'off'].includes(lower)) return false;
+  if (['1', 'true', 'yes', 'on'].includes(lower)) return true;
+  const proxies = value.split(',').map((item) => item.trim()).filter((item) => item.length > 0);
+  createIpAllowlist(proxies); // same syntax: fail early on a typo
+  return proxies;
+}
+
+function readPem(path: string, variable: string): string {
+  try {
+    return fs.readFileSync(path, 'utf8');
+  } catch (cause) {
+    throw new ConfigurationError(`${variable} cannot be read: ${path}`, { code: 'WEBHOOK_TLS_UNREADABLE', hint: `Point ${variable} at a readable PEM file.`, cause });
+  }
+}
+
+/** Reads push settings; null when push is not configured. Throws ConfigurationError naming the variable at fault. */
+export function readPushConfig(env: Readonly<Record<string, string | undefined>>): PushConfig | null {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const variable = String(issue?.path[0] ?? 'WEBHOOK_*');
+    throw new ConfigurationError(`${variable} is not valid: ${issue?.message ?? 'invalid'}`, {
+      code: 'WEBHOOK_CONFIG_INVALID',
+      hint: `Fix ${variable} (see docs/push.md).`,
+    });
+  }
+  const e = parsed.data;
+  if (e.WEBHOOK_URL === undefined && e.WEBHOOK_PORT === undefined) return null;
+  if (e.WEBHOOK_TOKEN === undefined) {
+    throw new ConfigurationError('push mode needs WEBHOOK_TOKEN', {
+      code: 'WEBHOOK_TOKEN_MISSING',
+      hint: 'Set WEBHOOK_TOKEN to a long random value (e.g. `openssl rand -hex 24`): HikCentral sends it with every push and the receiver refuses requests without it.',
+    });
+  }
+  registerSecret(e.WEBHOOK_TOKEN);
+  const publicUrl = e.WEBHOOK_URL ?? null;
+  const urlPort = publicUrl === null ? undefined : new URL(publicUrl).port;
+  const port = e.WEBHOOK_PORT ?? (urlPort ? Number(urlPort) : undefined);
+  if (port === undefined) {
+    throw new ConfigurationError('push mode needs WEBHOOK_PORT (WEBHOOK_URL names no port)', {
+      code: 'WEBHOOK_PORT_MISSING',
+      hint: 'Set WEBHOOK_PORT to the port the receiver listens on.',
+    });
+  }
+  const urlPath = publicUrl === null ? '' : new URL(publicUrl).pathname;
+  const path = e.WEBHOOK_PATH ?? (urlPath !== '' && urlPath !== '/' ? urlPath : DEFAULT_WEBHOOK_PATH);
+  const allowedIps = e.WEBHOOK_ALLOWED_IPS ?? [];
+  createIpAllowlist(allowedIps);
+  if ((e.WEBHOOK_TLS_CERT === undefined) !== (e.WEBHOOK_TLS_KEY === undefined)) {
+    throw new ConfigurationError('WEBHOOK_TLS_CERT and WEBHOOK_TLS_KEY go together', { code: 'WEBHOOK_TLS_INCOMPLETE', hint: 'Set both (PEM files) to serve HTTPS, or neither.' });
+  }
+  const tls = e.WEBHOOK_TLS_CERT !== undefined && e.WEBHOOK_TLS_KEY !== undefined
+    ? { cert: readPem(e.WEBHOOK_TLS_CERT, 'WEBHOOK_TLS_CERT'), key: readPem(e.WEBHOOK_TLS_KEY, 'WEBHOOK_TLS_KEY') }
+    : null;
+  return {
+    host: e.WEBHOOK_HOST ?? DEFAULT_WEBHOOK_HOST,
+    port,
+    path,
+    token: e.WEBHOOK_TOKEN,
+    allowedIps,
+    trustProxy: trustProxyFrom(e.WEBHOOK_TRUST_PROXY),
+    bodyLimitBytes: e.WEBHOOK_BODY_LIMIT_BYTES ?? DEFAULT_WEBHOOK_BODY_LIMIT_BYTES,
+    publicUrl,
+    manageSubscription: publicUrl !== null && (e.WEBHOOK_SUBSCRIBE ?? true),
+    recheckIntervalMs: e.WEBHOOK_RECHECK_MINUTES === undefined ? DEFAULT_RECHECK_INTERVAL_MS : Math.round(e.WEBHOOK_RECHECK_MINUTES * 60_000),
+    passBack: e.WEBHOOK_PASSBACK,
+    tls,
+  };
+}
