@@ -1,0 +1,212 @@
+import type { Clock } from '../../domain/ports.js';
+import type { RateLimitInfo } from '../../domain/humand.js';
+
+/** Live punches first, then retries, then backfill. */
+export type RequestPriority = 'live' | 'retry' | 'backfill';
+const RANK: Record<RequestPriority, number> = { live: 0, retry: 1, backfill: 2 };
+
+export interface RateBudgetOptions {
+  readonly clock: Clock;
+  /** Assumed until Humand's first RateLimit header says otherwise (documented: 50 per 60 s). */
+  readonly limit: number;
+  readonly windowMs: number;
+  /**
+   * Extra wait after a window's announced reset before spending the new budget: the
+   * `reset` header is in whole seconds, so our idea of the reset can be early by up to 1 s.
+   */
+  readonly resetMarginMs?: number;
+}
+
+export interface RateBudgetSnapshot {
+  readonly limit: number;
+  readonly windowMs: number;
+  readonly remaining: number;
+  readonly resetAtMs: number | null;
+  readonly pausedUntilMs: number;
+  readonly inFlight: number;
+  readonly waiting: number;
+}
+
+export interface RatePermit {
+  /** Call once with what the response said (null info when no answer came back). */
+  complete(info: RateLimitInfo | null, retryAfterMs?: number | null): void;
+}
+
+interface Waiter {
+  readonly rank: number;
+  readonly seq: number;
+  readonly grant: (permit: RatePermit) => void;
+  readonly fail: (error: unknown) => void;
+}
+
+/**
+ * One budget per Humand key, fed by every response's RateLimit headers and by
+ * Retry-After. Never grants a request when the known remaining is 0 before the reset;
+ * under backlog it grants all of it. Waiters are served by priority, then in order.
+ */
+export class RateBudget {
+  private readonly clock: Clock;
+  private readonly marginMs: number;
+  private limit: number;
+  private windowMs: number;
+  private remaining: number;
+  private resetAtMs: number | null = null;
+  private pausedUntilMs = 0;
+  private inFlight = 0;
+  private seq = 0;
+  private waiters: Waiter[] = [];
+  private timer: AbortController | null = null;
+  private timerDueMs: number | null = null;
+
+  constructor(options: RateBudgetOptions) {
+    this.clock = options.clock;
+    this.limit = options.limit;
+    this.windowMs = options.windowMs;
+    this.remaining = options.limit;
+    this.marginMs = options.resetMarginMs ?? 1000;
+  }
+
+  snapshot(): RateBudgetSnapshot {
+    this.roll(this.clock.now());
+    return {
+      limit: this.limit,
+      windowMs: this.windowMs,
+      remaining: this.remaining,
+      resetAtMs: this.resetAtMs,
+      pausedUntilMs: this.pausedUntilMs,
+      inFlight: this.inFlight,
+      waiting: this.waiters.length,
+    };
+  }
+
+  /** Resolves when a request of this priority may be sent. */
+  acquire(priority: RequestPriority, signal?: AbortSignal): Promise<RatePermit> {
+    return new Promise<RatePermit>((resolve, reject) => {
+      if (signal?.aborted) {
+        reject(signal.reason instanceof Error ? signal.reason : new Error('aborted'));
+        return;
+      }
+      const waiter: Waiter = {
+        rank: RANK[priority],
+        seq: this.seq++,
+        grant: (permit) => {
+          signal?.removeEventListener('abort', onAbort);
+          resolve(permit);
+        },
+        fail: reject,
+      };
+      const onAbort = () => {
+        this.waiters = this.waiters.filter((w) => w !== waiter);
+        reject(signal?.reason instanceof Error ? signal.reason : new Error('aborted'));
+      };
+      signal?.addEventListener('abort', onAbort, { once: true });
+      this.waiters.push(waiter);
+      this.waiters.sort((a, b) => a.rank - b.rank || a.seq - b.seq);
+      this.pump();
+    });
+  }
+
+  /** Feeds the budget from a response that did not go through a permit (e.g. another caller). */
+  observe(info: RateLimitInfo | null, retryAfterMs?: number | null): void {
+    this.learn(info, retryAfterMs ?? null, 0);
+    this.pump();
+  }
+
+  private roll(now: number): void {
+    if (this.resetAtMs !== null && now >= this.resetAtMs + this.marginMs) {
+      // A new window: what is in flight may still be counted in it.
+      this.remaining = Math.max(0, this.limit - this.inFlight);
+      this.resetAtMs = null;
+    }
+  }
+
+  private canGrant(now: number): boolean {
+    this.roll(now);
+    return now >= this.pausedUntilMs && this.remaining > 0;
+  }
+
+  private pump(): void {
+    const now = this.clock.now();
+    while (this.waiters.length > 0 && this.canGrant(now)) {
+      const waiter = this.waiters.shift()!;
+      this.remaining--;
+      this.inFlight++;
+      // Before the server has told us its window, assume one starts with our first request.
+      if (this.resetAtMs === null) this.resetAtMs = now + this.windowMs;
+      let done = false;
+      waiter.grant({
+        complete: (info, retryAfterMs) => {
+          if (done) return;
+          done = true;
+          this.inFlight--;
+          this.learn(info, retryAfterMs ?? null, this.inFlight);
+          this.pump();
+        },
+      });
+    }
+    if (this.waiters.length > 0) this.armTimer(now);
+  }
+
+  private learn(info: RateLimitInfo | null, retryAfterMs: number | null, othersInFlight: number): void {
+    const now = this.clock.now();
+    if (retryAfterMs !== null && retryAfterMs >= 0) {
+      this.pausedUntilMs = Math.max(this.pausedUntilMs, now + retryAfterMs);
+      this.remaining = 0;
+      this.resetAtMs = Math.max(this.resetAtMs ?? 0, now + retryAfterMs);
+    }
+    if (info === null) return;
+    if (info.limit !== null && info.limit > 0) this.limit = info.limit;
+    if (info.windowSeconds !== null && info.windowSeconds > 0) this.windowMs = info.windowSeconds * 1000;
+    if (info.remaining === null) return;
+    const serverRemaining = Math.max(0, info.remaining - othersInFlight);
+    if (info.resetSeconds === null) {
+      this.remaining = Math.min(this.remaining, serverRemaining);
+      return;
+    }
+    const serverResetAt = info.observedAt + info.resetSeconds * 1000;
+    if (serverResetAt + this.marginMs <= now) return; // an answer from a window that is already over
+    if (this.resetAtMs === null) {
+      this.remaining = Math.min(this.remaining, serverRemaining);
+      this.resetAtMs = serverResetAt;
+    } else if (serverResetAt > this.resetAtMs + 1000) {
+      // The server is in a window we have not accounted for yet.
+      this.remaining = serverRemaining;
+      this.resetAtMs = serverResetAt;
+    } else {
+      // Same window. `reset` is rounded up to whole seconds: the earliest announcement is the closest.
+      this.remaining = Math.min(this.remaining, serverRemaining);
+      this.resetAtMs = Math.min(this.resetAtMs, serverResetAt);
+    }
+  }
+
+  private armTimer(now: number): void {
+    const candidates: number[] = [];
+    if (this.pausedUntilMs > now) candidates.push(this.pausedUntilMs);
+    if (this.remaining <= 0 && this.resetAtMs !== null) candidates.push(this.resetAtMs + this.marginMs);
+    if (candidates.length === 0) return; // waiting only for in-flight answers
+    const due = Math.max(...candidates);
+    if (this.timer !== null && this.timerDueMs === due) return;
+    this.timer?.abort();
+    const controller = new AbortController();
+    this.timer = controller;
+    this.timerDueMs = due;
+    this.clock.sleep(Math.max(0, due - now), controller.signal).then(
+      () => {
+        if (this.timer !== controller) return;
+        this.timer = null;
+        this.timerDueMs = null;
+        this.pump();
+      },
+      () => undefined,
+    );
+  }
+
+  /** Rejects every waiter (shutdown). */
+  close(reason: Error = new Error('rate budget closed')): void {
+    this.timer?.abort();
+    this.timer = null;
+    const waiters = this.waiters;
+    this.waiters = [];
+    for (const waiter of waiters) waiter.fail(reason);
+  }
+}
