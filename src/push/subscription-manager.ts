@@ -157,12 +157,15 @@ export async function ensureSubscription(options: EnsureOptions): Promise<Ensure
   return { action: 'subscribed', redirected, ...after };
 }
 
+export interface ListedSubscription {
+  readonly eventDest: string;
+  readonly eventTypes: number[];
+  /** Points at our receiver (WEBHOOK_URL). */
+  readonly ours: boolean;
+}
+
 /** The platform's subscriptions, each marked with whether it points at our receiver. */
-export async function listSubscriptions(
-  client: SubscriptionClient,
-  ourDest: string | null,
-  signal?: AbortSignal,
-): Promise<{ readonly eventDest: string; readonly eventTypes: number[]; readonly ours: boolean }[]> {
+export async function listSubscriptions(client: SubscriptionClient, ourDest: string | null, signal?: AbortSignal): Promise<ListedSubscription[]> {
   const current = await client.viewSubscriptions(signal);
   return current.map((subscription) => ({
     eventDest: subscription.eventDest,
