@@ -1,0 +1,311 @@
+/* global document, window, fetch, location, URLSearchParams, setInterval, clearInterval */
+import { h, hashLink, replace } from './dom.js';
+import { duration, language, setLanguage, t } from './i18n.js';
+
+const OUTCOMES = ['received', 'ignored', 'unmapped', 'held', 'queued', 'sending', 'debounced', 'suppressed', 'delivered', 'rejected', 'dead', 'dry-run'];
+const PAGES = ['overview', 'punches', 'problems', 'coverage'];
+const REFRESH_MS = 15000;
+
+const main = document.getElementById('main');
+let refreshTimer = null;
+
+async function api(path, init) {
+  const response = await fetch(path, { headers: { accept: 'application/json' }, credentials: 'same-origin', ...init });
+  const body = await response.json().catch(() => ({}));
+  if (!response.ok) throw new Error(body.error ?? `HTTP ${response.status}`);
+  return body;
+}
+
+function route() {
+  const [path, query] = location.hash.replace(/^#\/?/, '').split('?');
+  const parts = (path || 'overview').split('/');
+  return { page: parts[0], id: parts[1] ?? null, params: new URLSearchParams(query ?? '') };
+}
+
+function time(iso) {
+  if (!iso) return t('never');
+  // "2026-01-27T08:12:45-03:00" → "2026-01-27 08:12:45": the zone is the site's, shown in the footer.
+  return iso.replace('T', ' ').replace(/(\.\d+)?([+-]\d{2}:\d{2}|Z)$/, '');
+}
+
+function outcomeBadge(outcome) {
+  return h('span', { class: `badge o-${outcome}`, 'data-outcome': outcome }, t(`outcome.${outcome}`));
+}
+
+function section(title, ...children) {
+  return h('section', { class: 'card' }, h('h2', null, title), ...children);
+}
+
+function table(columns, rows, options = {}) {
+  if (rows.length === 0) return h('p', { class: 'muted' }, options.empty ?? t('problems.nothing'));
+  return h('table', { class: 'rows', 'data-testid': options.testid ?? null },
+    h('thead', null, h('tr', null, columns.map((c) => h('th', { scope: 'col' }, c.label)))),
+    h('tbody', null, rows.map((row) => h('tr', { 'data-id': row.id ?? null, class: options.rowClass ? options.rowClass(row) : null },
+      columns.map((c) => h('td', { 'data-label': c.label }, c.cell(row)))))));
+}
+
+function employeeLabel(p) {
+  const name = p.personName ?? p.personCode ?? p.personId ?? '?';
+  return p.employeeId ? `${name} (${p.employeeId})` : name;
+}
+
+const punchColumns = () => [
+  { label: t('col.time'), cell: (p) => h('a', { href: hashLink(`punch/${p.id}`) }, time(p.eventLocal ?? p.eventTime)) },
+  { label: t('col.employee'), cell: (p) => employeeLabel(p) },
+  { label: t('col.door'), cell: (p) => p.door ?? '—' },
+  { label: t('col.type'), cell: (p) => (p.entryType ? t(p.entryType) : '—') },
+  { label: t('col.outcome'), cell: (p) => outcomeBadge(p.outcome) },
+  { label: t('col.reason'), cell: (p) => p.reason ?? '' },
+];
+
+// ---------- Overview ----------
+
+function stat(label, value, testid, tone) {
+  return h('div', { class: `stat ${tone ?? ''}` }, h('span', { class: 'value', 'data-testid': testid }, String(value)), h('span', { class: 'label' }, label));
+}
+
+function countsBlock(counts, prefix) {
+  const waiting = counts.queued + counts.held + counts.sending;
+  return h('div', { class: 'stats' },
+    stat(t('total'), counts.total, `${prefix}-total`),
+    stat(t('outcome.delivered'), counts.delivered, `${prefix}-delivered`, 'good'),
+    stat(t('pending'), waiting, `${prefix}-pending`, waiting > 0 ? 'warn' : ''),
+    stat(t('outcome.unmapped'), counts.unmapped, `${prefix}-unmapped`, counts.unmapped > 0 ? 'warn' : ''),
+    stat(t('outcome.rejected'), counts.rejected, `${prefix}-rejected`, counts.rejected > 0 ? 'bad' : ''),
+    stat(t('outcome.dead'), counts.dead, `${prefix}-dead`, counts.dead > 0 ? 'bad' : ''),
+    stat(`${t('outcome.debounced')} / ${t('outcome.suppressed')}`, counts.debounced + counts.suppressed, `${prefix}-filtered`),
+    stat(t('outcome.ignored'), counts.ignored, `${prefix}-ignored`));
+}
+
+function deliveryBanner(delivery) {
+  const tone = delivery.state === 'running' ? 'good' : delivery.state === 'paused' ? 'bad' : 'warn';
+  return h('div', { class: `banner ${tone}`, role: delivery.state === 'paused' ? 'alert' : 'status', 'data-testid': 'delivery-state', 'data-state': delivery.state },
+    h('strong', null, t(`delivery.${delivery.state}`)),
+    delivery.sinceLocal ? h('span', null, ` ${t('delivery.since')} ${time(delivery.sinceLocal)}`) : null,
+    delivery.reason ? h('p', null, delivery.reason) : null,
+    delivery.hint ? h('p', null, h('strong', null, `${t('delivery.whatToDo')}: `), delivery.hint) : null);
+}
+
+function backlogBlock(o) {
+  const b = o.backlog;
+  const budget = b.budget;
+  const eta = o.delivery.state === 'paused' ? t('backlog.etaPaused') : b.pending === 0 ? '—' : b.etaSeconds === 0 ? t('backlog.etaNow') : duration(b.etaSeconds);
+  const budgetText = budget.observed && budget.remaining !== null
+    ? t('backlog.budgetText', { remaining: budget.remaining, limit: budget.limit, window: duration(budget.windowSeconds) })
+    : t('backlog.assumed', { limit: budget.limit, window: duration(budget.windowSeconds) });
+  return h('dl', { class: 'facts' },
+    h('dt', null, t('backlog.pending')), h('dd', { 'data-testid': 'backlog-pending' }, String(b.pending)),
+    h('dt', null, t('backlog.oldest')), h('dd', null, b.oldestPendingAgeSeconds === null ? '—' : duration(b.oldestPendingAgeSeconds)),
+    h('dt', null, t('backlog.eta')), h('dd', { 'data-testid': 'backlog-eta' }, eta),
+    h('dt', null, t('backlog.budget')), h('dd', null, budgetText));
+}
+
+function activityBlock(o) {
+  const poll = o.lastPoll;
+  return h('dl', { class: 'facts' },
+    h('dt', null, t('activity.lastPoll')), h('dd', null, poll.enabled ? time(poll.attemptLocal) : t('activity.pollOff')),
+    poll.enabled ? [h('dt', null, t('activity.lastPollOk')), h('dd', { 'data-testid': 'last-poll' }, time(poll.successLocal))] : null,
+    poll.error ? [h('dt', null, t('activity.pollError')), h('dd', { class: 'bad-text' }, poll.error)] : null,
+    h('dt', null, t('activity.lastPush')), h('dd', { 'data-testid': 'last-push' }, time(o.lastPushLocal)),
+    h('dt', null, t('activity.lastEvent')), h('dd', null, time(o.lastEventLocal)));
+}
+
+async function renderOverview() {
+  const o = await api('/api/overview');
+  const firing = o.alerts.filter((a) => a.firing);
+  return [
+    deliveryBanner(o.delivery),
+    h('div', { class: 'grid' },
+      section(`${t('today')} · ${o.today}`, countsBlock(o.todayCounts, 'today')),
+      section(t('backlog'), backlogBlock(o)),
+      section(t('activity'), activityBlock(o)),
+      section(t('alerts'), firing.length === 0
+        ? h('p', { class: 'muted' }, t('alerts.none'))
+        : h('ul', { class: 'alerts' }, firing.map((a) => h('li', { class: 'bad-text', 'data-alert': a.kind }, t(`alert.${a.kind}`)))))),
+    section(t('recentErrors'), table([
+      { label: t('col.time'), cell: (e) => time(e.atLocal) },
+      { label: t('col.message'), cell: (e) => e.message },
+      { label: t('delivery.whatToDo'), cell: (e) => e.hint ?? '' },
+    ], o.recentErrors, { empty: t('recentErrors.none') })),
+    section(t('ledger'), countsBlock(o.ledgerCounts, 'ledger')),
+    h('p', { class: 'muted small' }, `${t('updated')} ${time(o.generatedLocal)} (${o.timezone})`),
+  ];
+}
+
+// ---------- Punch explorer ----------
+
+function searchForm(params) {
+  const field = (name, label, input) => h('label', { class: 'field' }, h('span', null, label), input);
+  const employee = h('input', { name: 'employee', type: 'search', value: params.get('employee') ?? '', autocomplete: 'off', 'data-testid': 'search-employee' });
+  const date = h('input', { name: 'date', type: 'date', value: params.get('date') ?? '' });
+  const door = h('input', { name: 'door', type: 'text', value: params.get('door') ?? '' });
+  const outcome = h('select', { name: 'outcome' },
+    h('option', { value: '' }, t('search.any')),
+    OUTCOMES.map((o) => h('option', { value: o, selected: params.get('outcome') === o }, t(`outcome.${o}`))));
+  return h('form', {
+    class: 'search card',
+    role: 'search',
+    onsubmit: (event) => {
+      event.preventDefault();
+      location.hash = hashLink('punches', { employee: employee.value.trim(), date: date.value, door: door.value.trim(), outcome: outcome.value });
+    },
+  },
+  field('employee', t('search.employee'), employee),
+  field('date', t('search.date'), date),
+  field('door', t('search.door'), door),
+  field('outcome', t('search.outcome'), outcome),
+  h('button', { type: 'submit' }, t('search.go')));
+}
+
+async function renderPunches(params) {
+  const query = new URLSearchParams();
+  for (const key of ['employee', 'date', 'door', 'outcome']) if (params.get(key)) query.set(key, params.get(key));
+  const { punches } = await api(`/api/punches?${query}`);
+  return [
+    searchForm(params),
+    section(t('search.results', { n: punches.length }), table(punchColumns(), punches, { testid: 'punch-results', empty: t('search.empty') })),
+  ];
+}
+
+async function renderPunch(id) {
+  const d = await api(`/api/punches/${encodeURIComponent(id)}`);
+  const p = d.punch;
+  const fact = (label, value) => [h('dt', null, label), h('dd', null, value ?? '—')];
+  return [
+    h('p', null, h('a', { href: '#/punches', onclick: (e) => { e.preventDefault(); window.history.back(); } }, t('detail.back'))),
+    section(t('detail.title', { id: p.id }), h('dl', { class: 'facts', 'data-testid': 'punch-detail' },
+      fact(t('col.employee'), employeeLabel(p)),
+      fact(t('col.time'), time(p.eventLocal ?? p.eventTime)),
+      fact(t('col.door'), [p.door, p.reader].filter(Boolean).join(' / ')),
+      fact(t('col.outcome'), outcomeBadge(p.outcome)),
+      fact(t('col.reason'), p.reason),
+      fact(t('col.sent'), p.entryType ? `${t(p.entryType)} ${time(p.sentTime)}` : null),
+      fact(t('detail.entry'), p.humandEntryId),
+      fact(t('detail.workingDay'), p.workingDay),
+      fact(t('col.source'), p.source),
+      fact(t('detail.eventId'), p.eventId),
+      fact(t('detail.received'), time(p.receivedLocal)))),
+    section(t('detail.responses'), table([
+      { label: t('col.time'), cell: (a) => time(a.atLocal) },
+      { label: 'Request', cell: (a) => `${a.method} ${a.path}` },
+      { label: t('col.status'), cell: (a) => (a.status === null ? '—' : String(a.status)) },
+      { label: t('col.result'), cell: (a) => a.result },
+      { label: t('col.message'), cell: (a) => a.message ?? '' },
+    ], d.attempts, { testid: 'attempts', empty: t('detail.noResponses') })),
+    section(t('detail.day', { day: p.workingDay ?? '?', employee: employeeLabel(p) }), h('ol', { class: 'timeline', 'data-testid': 'timeline' },
+      d.day.map((e) => h('li', { class: e.id === p.id ? 'current' : null },
+        h('span', { class: 'when' }, time(e.sentTime ?? e.eventLocal)),
+        h('span', { class: 'what' }, e.entryType ? t(e.entryType) : '—'),
+        outcomeBadge(e.outcome),
+        h('a', { href: hashLink(`punch/${e.id}`) }, e.door ?? ''))))),
+  ];
+}
+
+// ---------- Problems ----------
+
+async function renderProblems() {
+  const p = await api('/api/problems');
+  const notice = h('p', { class: 'notice', role: 'status', 'data-testid': 'redrive-result' });
+  const selected = new Set();
+  const redrive = async (body) => {
+    const { redriven } = await api('/api/redrive', { method: 'POST', headers: { 'content-type': 'application/json', accept: 'application/json' }, body: JSON.stringify(body) });
+    notice.textContent = t('problems.redriven', { n: redriven });
+    await renderInto(async () => [notice, ...(await renderProblemsBody(await api('/api/problems'), selected, redrive))]);
+  };
+  return [notice, ...renderProblemsBody(p, selected, redrive)];
+}
+
+function renderProblemsBody(p, selected, redrive) {
+  selected.clear();
+  const failed = [...p.dead, ...p.rejected];
+  const selectBox = (row) => h('input', {
+    type: 'checkbox',
+    'aria-label': `${t('col.select')} ${row.id}`,
+    onchange: (e) => (e.target.checked ? selected.add(row.id) : selected.delete(row.id)),
+  });
+  return [
+    section(t('problems.dead'), h('p', { class: 'muted' }, t('problems.deadHelp')),
+      failed.length === 0 ? null : h('div', { class: 'actions' },
+        h('button', { type: 'button', 'data-testid': 'redrive-selected', onclick: () => selected.size > 0 && redrive({ ids: [...selected] }) }, t('problems.redriveSelected')),
+        p.dead.length === 0 ? null : h('button', { type: 'button', class: 'secondary', 'data-testid': 'redrive-all', onclick: () => redrive({ all: true }) }, t('problems.redriveAll'))),
+      table([{ label: t('col.select'), cell: selectBox }, ...punchColumns()], failed, { testid: 'dead-punches' })),
+    section(t('problems.unmapped'), h('p', { class: 'muted' }, t('problems.unmappedHelp')), table([
+      { label: t('col.person'), cell: (u) => h('a', { href: hashLink('punches', { employee: u.personId ?? '' }) }, u.personName ?? u.personId ?? '?') },
+      { label: t('col.code'), cell: (u) => u.personCode ?? '—' },
+      { label: t('col.waiting'), cell: (u) => h('span', { 'data-testid': 'unmapped-waiting' }, String(u.waiting)) },
+      { label: t('col.first'), cell: (u) => time(u.firstLocal) },
+      { label: t('col.last'), cell: (u) => time(u.lastLocal) },
+      { label: t('col.reason'), cell: (u) => u.reason ?? '' },
+    ], p.unmapped, { testid: 'unmapped-persons' })),
+    section(t('problems.held'), table(punchColumns(), p.held, { testid: 'held-punches' })),
+    section(t('problems.suppressed'), h('p', { class: 'muted' }, t('problems.suppressedHelp')),
+      table(punchColumns(), [...p.suppressed, ...p.debounced], { testid: 'suppressed-punches' })),
+  ];
+}
+
+// ---------- Mapping coverage ----------
+
+async function renderCoverage() {
+  const c = await api('/api/coverage');
+  return [
+    section(t('nav.coverage'), h('div', { class: 'stats' },
+      stat(t('coverage.persons'), c.hikPersons, 'coverage-persons'),
+      stat(t('coverage.users'), c.activeHumandUsers, 'coverage-users'),
+      stat(t('coverage.mapped'), c.mapped, 'coverage-mapped', 'good')),
+    h('p', { class: 'muted small' }, t('coverage.refreshed', { persons: time(c.personsRefreshedLocal), users: time(c.usersRefreshedLocal) }))),
+    section(t('coverage.unmapped'), table([
+      { label: t('col.person'), cell: (u) => h('a', { href: hashLink('punches', { employee: u.personId }) }, u.personName ?? u.personId) },
+      { label: t('col.code'), cell: (u) => u.personCode ?? '—' },
+      { label: t('col.reason'), cell: (u) => u.reason },
+    ], c.unmappedPersons, { testid: 'coverage-unmapped' })),
+    section(t('coverage.usersWithout'), table([
+      { label: t('col.user'), cell: (u) => u.name },
+      { label: 'employeeInternalId', cell: (u) => u.employeeInternalId },
+      { label: t('col.userStatus'), cell: (u) => u.status },
+    ], c.usersWithoutPerson, { testid: 'coverage-users-without' })),
+  ];
+}
+
+// ---------- Shell ----------
+
+function renderNav(active) {
+  replace(document.getElementById('nav'), PAGES.map((page) =>
+    h('a', { href: `#/${page}`, class: page === active ? 'active' : null, 'aria-current': page === active ? 'page' : null }, t(`nav.${page}`))));
+  const toggle = document.getElementById('lang');
+  toggle.textContent = t('lang.switch');
+  toggle.onclick = () => {
+    setLanguage(language() === 'es' ? 'en' : 'es');
+    void show();
+  };
+  document.title = t('title');
+}
+
+async function renderInto(build) {
+  try {
+    replace(main, ...(await build()));
+  } catch (error) {
+    replace(main, h('div', { class: 'banner bad', role: 'alert' }, `${t('error')}: ${error.message}`));
+  }
+  main.setAttribute('aria-busy', 'false');
+}
+
+async function show() {
+  const { page, id, params } = route();
+  const active = page === 'punch' ? 'punches' : PAGES.includes(page) ? page : 'overview';
+  renderNav(active);
+  if (refreshTimer !== null) clearInterval(refreshTimer);
+  refreshTimer = null;
+  main.setAttribute('aria-busy', 'true');
+  const build = page === 'punch' && id ? () => renderPunch(id)
+    : active === 'punches' ? () => renderPunches(params)
+      : active === 'problems' ? renderProblems
+        : active === 'coverage' ? renderCoverage
+          : renderOverview;
+  await renderInto(build);
+  // The overview keeps itself current; other pages change only when asked.
+  if (active === 'overview') refreshTimer = setInterval(() => void renderInto(renderOverview), REFRESH_MS);
+}
+
+setLanguage(language());
+window.addEventListener('hashchange', () => void show());
+void show();

@@ -1,0 +1,101 @@
+import type { RateLimitInfo } from '../domain/humand.js';
+import type { DeliveryAttempt, PunchOutcome, PunchQuery, PunchRecord } from '../store/punch.js';
+
+/**
+ * What the operations surface needs from the running service. The admin server, the
+ * metrics and the alerts read only this; `fromApp` adapts the real App to it.
+ */
+export interface OpsDataSource {
+  /** SITE_TIMEZONE: "today", working days and times on the page are in this zone. */
+  readonly timezone: string;
+  status(): Promise<OpsStatus>;
+  punches(query: PunchQuery): Promise<PunchRecord[]>;
+  attemptsOf(punchId: number): Promise<DeliveryAttempt[]>;
+  mappingCoverage(): Promise<MappingCoverage>;
+  /** Sends dead (and rejected) punches through delivery again; returns how many were re-queued. */
+  redrive(selection: RedriveSelection): Promise<number>;
+  /** Throws when the ledger cannot commit a write. */
+  probeStoreWritable(): Promise<void>;
+  /** Live notifications for the metrics counters; returns an unsubscribe function. */
+  subscribe?(listener: OpsEventListener): () => void;
+}
+
+export type RedriveSelection = { readonly ids: readonly number[] } | { readonly all: true };
+
+export type DeliveryStateName = 'running' | 'paused' | 'dry-run' | 'stopped';
+
+export interface DeliveryState {
+  readonly state: DeliveryStateName;
+  /** Why it is paused/stopped, e.g. "Humand answered 403 ACCESS_DENIED". */
+  readonly reason: string | null;
+  readonly hint: string | null;
+  readonly sinceMs: number | null;
+}
+
+export interface PollState {
+  /** False when the service only receives pushes. */
+  readonly enabled: boolean;
+  readonly lastAttemptMs: number | null;
+  readonly lastSuccessMs: number | null;
+  readonly lastError: string | null;
+  /** Events up to this instant have been read. */
+  readonly cursorMs: number | null;
+}
+
+export interface OpsError {
+  readonly atMs: number;
+  readonly message: string;
+  readonly hint: string | null;
+  readonly code: string | null;
+}
+
+export interface OpsStatus {
+  readonly startedMs: number;
+  readonly delivery: DeliveryState;
+  readonly rateLimit: RateLimitInfo | null;
+  /** Humand's documented budget, used until a RateLimit header has been seen. */
+  readonly assumedRateLimit: { readonly limit: number; readonly windowSeconds: number };
+  readonly poll: PollState;
+  readonly lastPushMs: number | null;
+  /** Last time an access event (any source) was received. */
+  readonly lastEventMs: number | null;
+  readonly recentErrors: readonly OpsError[];
+  /** Whole ledger, by outcome. */
+  readonly counts: Readonly<Record<PunchOutcome, number>>;
+  /** Event instant of the oldest punch still waiting for delivery. */
+  readonly oldestPendingEventMs: number | null;
+}
+
+export interface CoveragePerson {
+  readonly personId: string;
+  readonly personCode: string | null;
+  readonly personName: string | null;
+  readonly reason: string;
+}
+
+export interface CoverageUser {
+  readonly employeeInternalId: string;
+  readonly name: string;
+  readonly status: string;
+}
+
+export interface MappingCoverage {
+  readonly personsRefreshedMs: number | null;
+  readonly usersRefreshedMs: number | null;
+  readonly hikPersons: number;
+  readonly activeHumandUsers: number;
+  /** HikCentral persons that map to exactly one active Humand user. */
+  readonly mapped: number;
+  readonly unmappedPersons: readonly CoveragePerson[];
+  /** Active Humand users no HikCentral person maps to. */
+  readonly usersWithoutPerson: readonly CoverageUser[];
+}
+
+export type OpsEvent =
+  | { readonly type: 'events-received'; readonly source: string; readonly fresh: number; readonly duplicates: number }
+  | { readonly type: 'punch-outcome'; readonly outcome: PunchOutcome; readonly source: string }
+  | { readonly type: 'humand-response'; readonly result: string; readonly status: number | null; readonly rateLimit: RateLimitInfo | null }
+  | { readonly type: 'poll-completed'; readonly ok: boolean; readonly events: number }
+  | { readonly type: 'delivery-paused' | 'delivery-resumed' };
+
+export type OpsEventListener = (event: OpsEvent) => void;

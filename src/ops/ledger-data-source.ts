@@ -1,0 +1,43 @@
+import type { Clock } from '../domain/ports.js';
+import type { LedgerStore } from '../store/store.js';
+import { AWAITING_DELIVERY } from '../store/punch.js';
+import type { MappingCoverage, OpsDataSource, OpsEventListener, OpsStatus, RedriveSelection } from './data-source.js';
+
+/** The parts of the status only the running service knows (the ledger supplies the rest). */
+export type RuntimeFacts = Omit<OpsStatus, 'counts' | 'oldestPendingEventMs'>;
+
+export interface LedgerDataSourceOptions {
+  readonly store: LedgerStore;
+  readonly timezone: string;
+  readonly clock: Clock;
+  readonly runtime: () => RuntimeFacts | Promise<RuntimeFacts>;
+  readonly redrive: (selection: RedriveSelection) => Promise<number>;
+  readonly mappingCoverage: () => Promise<MappingCoverage>;
+  readonly subscribe?: (listener: OpsEventListener) => () => void;
+}
+
+const PROBE_KEY = 'ops.write-probe';
+
+/** An OpsDataSource that reads punches, counts and attempts straight from the ledger. */
+export function ledgerDataSource(options: LedgerDataSourceOptions): OpsDataSource {
+  const { store } = options;
+  const source: OpsDataSource = {
+    timezone: options.timezone,
+    async status() {
+      const [runtime, counts, oldest] = await Promise.all([
+        options.runtime(),
+        store.countsByOutcome(),
+        store.listByOutcome(AWAITING_DELIVERY, 1),
+      ]);
+      return { ...runtime, counts, oldestPendingEventMs: oldest[0]?.eventMs ?? null };
+    },
+    punches: (query) => store.findPunches(query),
+    attemptsOf: (punchId) => store.attemptsOf(punchId),
+    mappingCoverage: () => options.mappingCoverage(),
+    redrive: (selection) => options.redrive(selection),
+    async probeStoreWritable() {
+      await store.setMeta(PROBE_KEY, String(options.clock.now()));
+    },
+  };
+  return options.subscribe ? { ...source, subscribe: options.subscribe } : source;
+}

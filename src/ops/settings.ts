@@ -1,0 +1,43 @@
+import { z } from 'zod';
+import { ConfigurationError } from '../domain/errors.js';
+import type { AdminAuth } from './auth.js';
+
+export interface AdminSettings {
+  readonly host: string;
+  readonly port: number;
+  /** Null: no credentials (only allowed on a loopback address). */
+  readonly auth: AdminAuth | null;
+  readonly maxPollAgeMs: number;
+}
+
+const emptyToUndefined = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? undefined : value);
+
+const schema = z.object({
+  ADMIN_HOST: z.preprocess(emptyToUndefined, z.string().default('127.0.0.1')),
+  ADMIN_PORT: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).max(65535).default(8081)),
+  DASHBOARD_USER: z.preprocess(emptyToUndefined, z.string().min(1).default('admin')),
+  DASHBOARD_PASSWORD: z.preprocess(emptyToUndefined, z.string().min(8, 'must be at least 8 characters').optional()),
+  DASHBOARD_TOKEN: z.preprocess(emptyToUndefined, z.string().min(16, 'must be at least 16 characters').optional()),
+  READY_MAX_POLL_AGE_SECONDS: z.preprocess(emptyToUndefined, z.coerce.number().positive().default(300)),
+});
+
+/** Reads ADMIN_HOST, ADMIN_PORT, DASHBOARD_USER/PASSWORD or DASHBOARD_TOKEN, READY_MAX_POLL_AGE_SECONDS. */
+export function parseAdminSettings(env: Readonly<Record<string, string | undefined>>): AdminSettings {
+  const parsed = schema.safeParse(env);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new ConfigurationError(`${issue?.path.join('.') ?? 'ADMIN_*'} is invalid: ${issue?.message ?? 'unreadable'}`, {
+      hint: 'see docs/operations.md for the admin server settings',
+    });
+  }
+  const v = parsed.data;
+  if (v.DASHBOARD_PASSWORD && v.DASHBOARD_TOKEN) {
+    throw new ConfigurationError('DASHBOARD_PASSWORD and DASHBOARD_TOKEN are both set', { hint: 'set only one of them' });
+  }
+  const auth: AdminAuth | null = v.DASHBOARD_TOKEN
+    ? { token: v.DASHBOARD_TOKEN }
+    : v.DASHBOARD_PASSWORD
+      ? { username: v.DASHBOARD_USER, password: v.DASHBOARD_PASSWORD }
+      : null;
+  return { host: v.ADMIN_HOST, port: v.ADMIN_PORT, auth, maxPollAgeMs: v.READY_MAX_POLL_AGE_SECONDS * 1000 };
+}

@@ -1,0 +1,104 @@
+import { DateTime } from 'luxon';
+import type { RateLimitInfo } from '../../domain/humand.js';
+import { AWAITING_DELIVERY, PUNCH_OUTCOMES, type PunchOutcome } from '../../store/punch.js';
+import type { DeliveryState, OpsDataSource, OpsError, OpsStatus } from '../data-source.js';
+import { localIso } from './punch-view.js';
+
+export interface BacklogView {
+  readonly pending: number;
+  readonly oldestPendingAgeSeconds: number | null;
+  /** Lower bound at the current Humand rate budget; null while delivery is paused. */
+  readonly etaSeconds: number | null;
+  readonly budget: { readonly limit: number; readonly windowSeconds: number; readonly remaining: number | null; readonly resetSeconds: number | null; readonly observed: boolean };
+}
+
+export interface OverviewView {
+  readonly generatedLocal: string;
+  readonly timezone: string;
+  readonly today: string;
+  readonly delivery: DeliveryState & { readonly sinceLocal: string | null };
+  readonly todayCounts: Readonly<Record<PunchOutcome, number>> & { readonly total: number };
+  readonly ledgerCounts: Readonly<Record<PunchOutcome, number>> & { readonly total: number };
+  readonly backlog: BacklogView;
+  readonly lastPoll: { readonly enabled: boolean; readonly attemptLocal: string | null; readonly successLocal: string | null; readonly error: string | null };
+  readonly lastPushLocal: string | null;
+  readonly lastEventLocal: string | null;
+  readonly recentErrors: readonly (OpsError & { readonly atLocal: string })[];
+  readonly alerts: readonly { readonly kind: string; readonly firing: boolean }[];
+}
+
+/** Punches of one working day the overview counts at most (a large site has a few thousand). */
+const TODAY_SCAN_LIMIT = 50_000;
+
+function withTotal(counts: Partial<Record<PunchOutcome, number>>): Record<PunchOutcome, number> & { total: number } {
+  const full = Object.fromEntries(PUNCH_OUTCOMES.map((o) => [o, counts[o] ?? 0])) as Record<PunchOutcome, number>;
+  return { ...full, total: PUNCH_OUTCOMES.reduce((sum, o) => sum + full[o], 0) };
+}
+
+/**
+ * How long the backlog needs at least: what is left of the current window now, then one
+ * full window per `limit` punches (one request each; reconciliations and other users of the
+ * key only make it longer).
+ */
+export function backlogEtaSeconds(
+  pending: number,
+  rateLimit: RateLimitInfo | null,
+  assumed: { limit: number; windowSeconds: number },
+  nowMs: number,
+): BacklogView['budget'] & { etaSeconds: number } {
+  const limit = Math.max(1, rateLimit?.limit ?? assumed.limit);
+  const windowSeconds = rateLimit?.windowSeconds ?? assumed.windowSeconds;
+  const resetAtMs = rateLimit?.resetSeconds != null ? rateLimit.observedAt + rateLimit.resetSeconds * 1000 : null;
+  const windowOpen = rateLimit !== null && resetAtMs !== null && resetAtMs > nowMs;
+  const remaining = windowOpen ? Math.max(0, rateLimit.remaining ?? limit) : limit;
+  const resetSeconds = windowOpen ? (resetAtMs - nowMs) / 1000 : 0;
+  const budget = { limit, windowSeconds, remaining: rateLimit?.remaining ?? null, resetSeconds: windowOpen ? Math.ceil(resetSeconds) : null, observed: rateLimit !== null };
+  if (pending <= remaining) return { ...budget, etaSeconds: 0 };
+  const windows = Math.ceil((pending - remaining) / limit);
+  return { ...budget, etaSeconds: Math.ceil(resetSeconds + (windows - 1) * windowSeconds) };
+}
+
+export function todayIn(zone: string, nowMs: number): string {
+  return DateTime.fromMillis(nowMs, { zone }).toISODate() ?? new Date(nowMs).toISOString().slice(0, 10);
+}
+
+export async function buildOverview(
+  data: OpsDataSource,
+  status: OpsStatus,
+  nowMs: number,
+  alerts: readonly { kind: string; firing: boolean }[],
+): Promise<OverviewView> {
+  const zone = data.timezone;
+  const today = todayIn(zone, nowMs);
+  const todays = await data.punches({ date: today, limit: TODAY_SCAN_LIMIT });
+  const todayCounts: Partial<Record<PunchOutcome, number>> = {};
+  for (const punch of todays) todayCounts[punch.outcome] = (todayCounts[punch.outcome] ?? 0) + 1;
+  const pending = AWAITING_DELIVERY.reduce((sum, o) => sum + (status.counts[o] ?? 0), 0);
+  const eta = backlogEtaSeconds(pending, status.rateLimit, status.assumedRateLimit, nowMs);
+  const local = (ms: number | null) => (ms === null ? null : localIso(ms, zone));
+  const { etaSeconds, ...budget } = eta;
+  return {
+    generatedLocal: localIso(nowMs, zone),
+    timezone: zone,
+    today,
+    delivery: { ...status.delivery, sinceLocal: local(status.delivery.sinceMs) },
+    todayCounts: withTotal(todayCounts),
+    ledgerCounts: withTotal(status.counts),
+    backlog: {
+      pending,
+      oldestPendingAgeSeconds: status.oldestPendingEventMs === null ? null : Math.max(0, Math.round((nowMs - status.oldestPendingEventMs) / 1000)),
+      etaSeconds: status.delivery.state === 'paused' ? null : etaSeconds,
+      budget,
+    },
+    lastPoll: {
+      enabled: status.poll.enabled,
+      attemptLocal: local(status.poll.lastAttemptMs),
+      successLocal: local(status.poll.lastSuccessMs),
+      error: status.poll.lastError,
+    },
+    lastPushLocal: local(status.lastPushMs),
+    lastEventLocal: local(status.lastEventMs),
+    recentErrors: status.recentErrors.map((e) => ({ ...e, atLocal: localIso(e.atMs, zone) })),
+    alerts,
+  };
+}
