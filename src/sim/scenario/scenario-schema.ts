@@ -3,21 +3,19 @@ import { z } from 'zod';
 import type { HikScenario } from './types.js';
 
 /** An instant as epoch ms, or ISO 8601 with an explicit offset (how scenario files write it). */
-const instant = z.union([
-  z.number().int().nonnegative(),
-  z.string().transform((text, ctx) => {
-    if (!/(Z|[+-]\d{2}:?\d{2})$/.test(text)) {
-      ctx.addIssue({ code: 'custom', message: `"${text}" has no UTC offset (write e.g. 2026-01-27T08:00:00-03:00)` });
+const instant = z.unknown().transform((value, ctx): number => {
+  if (typeof value === 'number' && Number.isInteger(value) && value >= 0) return value;
+  if (typeof value === 'string') {
+    if (!/(Z|[+-]\d{2}:?\d{2})$/.test(value)) {
+      ctx.addIssue({ code: 'custom', message: `"${value}" has no UTC offset (write e.g. 2026-01-27T08:00:00-03:00)` });
       return z.NEVER;
     }
-    const parsed = DateTime.fromISO(text, { setZone: true });
-    if (!parsed.isValid) {
-      ctx.addIssue({ code: 'custom', message: `"${text}" is not an ISO 8601 date-time` });
-      return z.NEVER;
-    }
-    return parsed.toMillis();
-  }),
-]);
+    const parsed = DateTime.fromISO(value, { setZone: true });
+    if (parsed.isValid) return parsed.toMillis();
+  }
+  ctx.addIssue({ code: 'custom', message: value === undefined ? 'is required' : `${JSON.stringify(value)} is neither epoch milliseconds nor ISO 8601 with an offset` });
+  return z.NEVER;
+});
 
 const person = z.object({
   personId: z.string().min(1),
@@ -61,24 +59,8 @@ export const scenarioSchema = z
     doors: z.array(door).default([]),
     events: z.array(event).default([]),
   })
-  .superRefine((scenario, ctx) => {
-    reportDuplicates(scenario.persons.map((p) => p.personId), 'persons', 'personId', ctx);
-    reportDuplicates(scenario.persons.map((p) => p.personCode), 'persons', 'personCode', ctx);
-    reportDuplicates(scenario.doors.map((d) => d.doorIndexCode), 'doors', 'doorIndexCode', ctx);
-    reportDuplicates(scenario.events.map((e) => e.eventId), 'events', 'eventId', ctx);
-    const readersByDoor = new Map(scenario.doors.map((d) => [d.doorIndexCode, new Set(d.readers.map((r) => r.readerIndexCode))]));
-    scenario.events.forEach((e, index) => {
-      const readers = readersByDoor.get(e.doorIndexCode);
-      if (readers === undefined) {
-        ctx.addIssue({ code: 'custom', path: ['events', index, 'doorIndexCode'], message: `door "${e.doorIndexCode}" is not in doors` });
-      } else if (e.readerIndexCode !== null && !readers.has(e.readerIndexCode)) {
-        ctx.addIssue({ code: 'custom', path: ['events', index, 'readerIndexCode'], message: `reader "${e.readerIndexCode}" is not a reader of door "${e.doorIndexCode}"` });
-      }
-      if (e.arrivalTime < e.eventTime) {
-        ctx.addIssue({ code: 'custom', path: ['events', index, 'arrivalTime'], message: 'must not be before eventTime' });
-      }
-    });
-  });
+  // Runs even when fields above failed, so one error lists every problem; reads defensively.
+  .superRefine((scenario, ctx) => crossCheck(scenario as unknown, ctx), { when: () => true });
 
 export type ScenarioInput = z.input<typeof scenarioSchema>;
 
@@ -92,9 +74,42 @@ export function parseScenario(value: unknown): { ok: true; scenario: HikScenario
   };
 }
 
-function reportDuplicates(values: string[], list: string, field: string, ctx: z.RefinementCtx): void {
-  const seen = new Set<string>();
+function crossCheck(value: unknown, ctx: z.RefinementCtx): void {
+  const root = asRecord(value);
+  const persons = asArray(root.persons).map(asRecord);
+  const doors = asArray(root.doors).map(asRecord);
+  const events = asArray(root.events).map(asRecord);
+  reportDuplicates(persons.map((p) => p.personId), 'persons', 'personId', ctx);
+  reportDuplicates(persons.map((p) => p.personCode), 'persons', 'personCode', ctx);
+  reportDuplicates(doors.map((d) => d.doorIndexCode), 'doors', 'doorIndexCode', ctx);
+  reportDuplicates(events.map((e) => e.eventId), 'events', 'eventId', ctx);
+  const readersByDoor = new Map(doors.map((d) => [d.doorIndexCode, new Set(asArray(d.readers).map((r) => asRecord(r).readerIndexCode))]));
+  events.forEach((e, index) => {
+    const readers = readersByDoor.get(e.doorIndexCode);
+    const reader = e.readerIndexCode ?? null;
+    if (typeof e.doorIndexCode === 'string' && readers === undefined) {
+      ctx.addIssue({ code: 'custom', path: ['events', index, 'doorIndexCode'], message: `door "${e.doorIndexCode}" is not in doors` });
+    } else if (readers !== undefined && typeof reader === 'string' && !readers.has(reader)) {
+      ctx.addIssue({ code: 'custom', path: ['events', index, 'readerIndexCode'], message: `reader "${reader}" is not a reader of door "${String(e.doorIndexCode)}"` });
+    }
+    if (typeof e.eventTime === 'number' && typeof e.arrivalTime === 'number' && e.arrivalTime < e.eventTime) {
+      ctx.addIssue({ code: 'custom', path: ['events', index, 'arrivalTime'], message: 'must not be before eventTime' });
+    }
+  });
+}
+
+function asRecord(value: unknown): Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+}
+
+function asArray(value: unknown): unknown[] {
+  return Array.isArray(value) ? value : [];
+}
+
+function reportDuplicates(values: unknown[], list: string, field: string, ctx: z.RefinementCtx): void {
+  const seen = new Set<unknown>();
   values.forEach((value, index) => {
+    if (typeof value !== 'string') return;
     if (seen.has(value)) ctx.addIssue({ code: 'custom', path: [list, index, field], message: `duplicate ${field} "${value}"` });
     seen.add(value);
   });

@@ -11,6 +11,10 @@ export interface ArtemisAnswer {
 export interface CallOptions extends Omit<RequestSigning, 'path'> {
   /** Change the signed headers before sending (drop one, alter a value…). */
   readonly tamper?: (headers: Record<string, string>) => Record<string, string>;
+  /** Put this query in the URL instead of the signed one. */
+  readonly sentQuery?: Readonly<Record<string, string>>;
+  /** Send this text as the body instead of JSON of `body`. */
+  readonly rawBody?: string;
   /** undici headersTimeout in ms (wall clock). */
   readonly timeoutMs?: number;
 }
@@ -30,12 +34,13 @@ export async function callArtemis(
     ...(options.timeoutMs === undefined ? {} : { headersTimeout: options.timeoutMs, bodyTimeout: options.timeoutMs }),
   });
   try {
-    const query = options.query ? `?${new URLSearchParams(options.query).toString()}` : '';
+    const sentQuery = options.sentQuery ?? options.query;
+    const query = sentQuery ? `?${new URLSearchParams(sentQuery).toString()}` : '';
     const response = await request(`${target.baseUrl}${path}${query}`, {
       method,
       headers,
       dispatcher: agent,
-      ...(method === 'GET' ? {} : { body: JSON.stringify(body) }),
+      ...(method === 'GET' ? {} : { body: options.rawBody ?? JSON.stringify(body) }),
     });
     const text = await response.body.text();
     return { status: response.statusCode, text, json: () => JSON.parse(text) as { code: string; msg: string; data?: unknown } };
