@@ -23,7 +23,15 @@ export interface HikCentralClientOptions extends ArtemisConnectionOptions {
   readonly pageSize?: number;
   /** How event codes become queries; see EventTypeQueryMode. Default `per-code`. */
   readonly eventTypeQuery?: EventTypeQueryMode;
+  /**
+   * personInfo answers meaning "no such person". No public source names the platform's code;
+   * the default is the simulator's choice. Set it when a real platform answers differently.
+   * An answer of code "0" with no data means "no such person" too.
+   */
+  readonly personNotFoundCodes?: readonly string[];
 }
+
+export const DEFAULT_PERSON_NOT_FOUND_CODES: readonly string[] = ['0x00072404'];
 
 export interface HikSubscription {
   readonly eventTypes: number[];
@@ -109,6 +117,7 @@ export class HikCentralClient implements AccessEventSourcePort, PersonDirectoryP
   readonly #timeZone: string;
   readonly #pageSize: number;
   readonly #eventTypeQuery: EventTypeQueryMode;
+  readonly #personNotFoundCodes: ReadonlySet<string>;
 
   constructor(options: HikCentralClientOptions) {
     this.#transport = new ArtemisTransport(options);
@@ -117,6 +126,7 @@ export class HikCentralClient implements AccessEventSourcePort, PersonDirectoryP
     this.#timeZone = options.timeZone ?? 'UTC';
     this.#pageSize = Math.min(MAX_PAGE_SIZE, Math.max(1, Math.floor(options.pageSize ?? MAX_PAGE_SIZE)));
     this.#eventTypeQuery = options.eventTypeQuery ?? 'per-code';
+    this.#personNotFoundCodes = new Set((options.personNotFoundCodes ?? DEFAULT_PERSON_NOT_FOUND_CODES).map((code) => code.toLowerCase()));
   }
 
   /**
@@ -170,13 +180,13 @@ export class HikCentralClient implements AccessEventSourcePort, PersonDirectoryP
   }
 
   async getPersonById(personId: string, signal?: AbortSignal): Promise<HikPerson | null> {
-    const { data } = await this.#transport.post(PERSON_BY_ID_PATH, { personId }, z.unknown(), signal);
-    return this.#personOrNull(data);
+    const person = await this.#personInfo(PERSON_BY_ID_PATH, { personId }, signal);
+    return person !== null && person.personId === personId ? person : null;
   }
 
   async getPersonByCode(personCode: string, signal?: AbortSignal): Promise<HikPerson | null> {
-    const { data } = await this.#transport.post(PERSON_BY_CODE_PATH, { personCode }, z.unknown(), signal);
-    return this.#personOrNull(data);
+    const person = await this.#personInfo(PERSON_BY_CODE_PATH, { personCode }, signal);
+    return person !== null && person.personCode === personCode ? person : null;
   }
 
   async subscribe(request: SubscribeRequest, signal?: AbortSignal): Promise<void> {
@@ -249,8 +259,17 @@ export class HikCentralClient implements AccessEventSourcePort, PersonDirectoryP
     return null;
   }
 
-  /** A personInfo answer: the person, or null when the platform has nobody by that id/code. */
-  #personOrNull(data: unknown): HikPerson | null {
+  /** One personInfo call: the person, or null when the platform has nobody by that id/code. */
+  async #personInfo(path: string, body: Record<string, string>, signal?: AbortSignal): Promise<HikPerson | null> {
+    let data: unknown;
+    try {
+      ({ data } = await this.#transport.post(path, body, z.unknown(), signal, this.#personNotFoundCodes));
+    } catch (error) {
+      if (isHikCentralError(error) && error.artemisCode !== undefined && this.#personNotFoundCodes.has(error.artemisCode.toLowerCase())) {
+        return null;
+      }
+      throw error;
+    }
     if (data === null || data === undefined) return null;
     if (typeof data === 'object' && Object.keys(data).length === 0) return null;
     return this.#person(data);

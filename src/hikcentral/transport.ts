@@ -41,7 +41,7 @@ export interface ArtemisAnswer<T> {
 const envelopeSchema = z.object({
   code: z.union([z.string(), z.number()]).transform((code) => String(code)),
   msg: z.string().nullish(),
-  data: z.unknown(),
+  data: z.unknown().optional(),
 });
 
 const ACCEPT = 'application/json';
@@ -68,6 +68,12 @@ export class ArtemisTransport {
     this.#clock = options.clock ?? systemClock;
     this.#logger = options.logger;
     registerSecret(options.appSecret);
+    if (options.appKey.trim() === '') {
+      throw new HikConfigurationError('HIK_APP_KEY is empty', { reason: 'app-key-missing', hint: 'Set HIK_APP_KEY to the app key of the partner app in HikCentral (System > Open API).' });
+    }
+    if (options.appSecret.trim() === '') {
+      throw new HikConfigurationError('HIK_SECRET is empty', { reason: 'signature-invalid', hint: 'Set HIK_SECRET to the app secret of the partner app in HikCentral (System > Open API).' });
+    }
 
     let url: URL;
     try {
@@ -119,8 +125,17 @@ export class ArtemisTransport {
     });
   }
 
-  /** POSTs a JSON body to an Artemis path and returns `data` validated by `schema`. */
-  async post<S extends z.ZodType>(path: string, body: unknown, schema: S, signal?: AbortSignal): Promise<ArtemisAnswer<z.output<S>>> {
+  /**
+   * POSTs a JSON body to an Artemis path and returns `data` validated by `schema`.
+   * `expectedCodes`: non-"0" codes the caller handles as a normal answer (still thrown, logged at debug only).
+   */
+  async post<S extends z.ZodType>(
+    path: string,
+    body: unknown,
+    schema: S,
+    signal?: AbortSignal,
+    expectedCodes?: ReadonlySet<string>,
+  ): Promise<ArtemisAnswer<z.output<S>>> {
     const fullPath = `${this.#basePath}${path}`;
     const sentAt = this.#clock.now();
     const headers = createArtemisHeaders({
@@ -161,7 +176,8 @@ export class ArtemisTransport {
       const typed: HikCentralError = isHikCentralError(error)
         ? error
         : classifyNetworkError(error, { path, timedOut: deadline.aborted, baseUrl: this.#origin });
-      this.#logger.warn(
+      const expected = typed.artemisCode !== undefined && expectedCodes?.has(typed.artemisCode.toLowerCase()) === true;
+      this.#logger[expected ? 'debug' : 'warn'](
         { path, reason: typed.reason, category: typed.category, artemisCode: typed.artemisCode, hint: typed.hint, ms: this.#clock.now() - sentAt },
         typed.message,
       );
