@@ -17,6 +17,11 @@ export interface PushModeOptions {
   readonly eventTypes: readonly number[];
   readonly clock: Clock;
   readonly logger: Logger;
+  /**
+   * Subscribe the receiver's own listening URL when WEBHOOK_URL is not set: for demo mode, where
+   * a simulated HikCentral on this machine pushes to an ephemeral port. Never right for a real platform.
+   */
+  readonly subscribeListeningUrl?: boolean;
 }
 
 export interface PushMode {
@@ -49,11 +54,13 @@ export async function startPushMode(options: PushModeOptions): Promise<PushMode>
     ...(options.recordRejectedInput ? { recordRejectedInput: options.recordRejectedInput } : {}),
   });
   let keeper: SubscriptionKeeper | null = null;
-  if (config.manageSubscription && config.publicUrl !== null && options.client !== null) {
+  const eventDest = config.publicUrl ?? (options.subscribeListeningUrl ? receiver.url : null);
+  const manage = config.manageSubscription || (config.publicUrl === null && options.subscribeListeningUrl === true);
+  if (manage && eventDest !== null && options.client !== null) {
     keeper = startSubscriptionKeeper({
       client: options.client,
       eventTypes: options.eventTypes,
-      eventDest: config.publicUrl,
+      eventDest,
       token: config.token,
       ...(config.passBack !== undefined ? { passBack: config.passBack } : {}),
       clock: options.clock,
@@ -62,7 +69,7 @@ export async function startPushMode(options: PushModeOptions): Promise<PushMode>
     });
   } else {
     logger.info(
-      { reason: config.publicUrl === null ? 'WEBHOOK_URL not set' : !config.manageSubscription ? 'WEBHOOK_SUBSCRIBE=false' : 'no HikCentral client' },
+      { reason: eventDest === null ? 'WEBHOOK_URL not set' : !manage ? 'WEBHOOK_SUBSCRIBE=false' : 'no HikCentral client' },
       'not managing the HikCentral subscription; push arrives only if it is subscribed by other means',
     );
   }
