@@ -35,7 +35,7 @@ export interface HumandClientOptions {
 /** `Basic abc`, `basic abc`, `abc` → key `abc`, header `Basic abc`. */
 export function normaliseAuth(auth: string): { key: string; header: string } {
   const trimmed = auth.trim();
-  const key = /^basic\s+/i.test(trimmed) ? trimmed.replace(/^basic\s+/i, '').trim() : trimmed;
+  const key = /^basic(\s+|$)/i.test(trimmed) ? trimmed.slice('basic'.length).trim() : trimmed;
   if (key === '' || /\s/.test(key)) {
     throw new ConfigurationError('The Humand API key is empty or malformed', {
       hint: 'Set HUMAND_AUTH to the key Humand issued (Settings → API keys), with or without the leading "Basic ".',

@@ -37,6 +37,26 @@ describe('HumandClient when Humand or the network misbehaves', () => {
     expect((await h.client.getUser(EMPLOYEE)).ok).toBe(true);
   });
 
+  it('a request that times out may still be recorded by Humand afterwards (why a timeout is "transient, maybe done")', async () => {
+    const h = (harness = await startHarness({}, { requestTimeoutMs: 200 }));
+    h.sim.faults.set({ slowMs: 600, slowNext: 1 });
+    const result = await h.client.clock('START', { employeeId: EMPLOYEE, now: now(h), comment: '' });
+    expect(result).toMatchObject({ ok: false, failure: { kind: 'transient', status: null } });
+    await expect.poll(() => h.sim.state.timeline(EMPLOYEE).length, { timeout: 10_000, interval: 50 }).toBe(1);
+  });
+
+  it('a caller that aborts gets a transient failure, not an exception', async () => {
+    const h = (harness = await startHarness());
+    h.sim.faults.set({ slowMs: 5_000, slowNext: 1 });
+    const controller = new AbortController();
+    const pending = h.client.listUsers(controller.signal);
+    await expect.poll(() => h.sim.state.requests.length, { timeout: 10_000, interval: 10 }).toBe(1);
+    controller.abort();
+    const result = await pending;
+    expect(result).toMatchObject({ ok: false, failure: { kind: 'transient', status: null } });
+    expect(result.ok || result.failure.message).toMatch(/cancelled/);
+  });
+
   it('a connection reset before processing is transient and creates nothing', async () => {
     const h = (harness = await startHarness());
     h.sim.faults.set({ resetNext: 1 });
