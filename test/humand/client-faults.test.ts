@@ -38,8 +38,8 @@ describe('HumandClient when Humand or the network misbehaves', () => {
   });
 
   it('a request that times out may still be recorded by Humand afterwards (why a timeout is "transient, maybe done")', async () => {
-    const h = (harness = await startHarness({}, { requestTimeoutMs: 200 }));
-    h.sim.faults.set({ slowMs: 600, slowNext: 1 });
+    const h = (harness = await startHarness({}, { requestTimeoutMs: 500 }));
+    h.sim.faults.set({ slowMs: 1_500, slowNext: 1 });
     const result = await h.client.clock('START', { employeeId: EMPLOYEE, now: now(h), comment: '' });
     expect(result).toMatchObject({ ok: false, failure: { kind: 'transient', status: null } });
     await expect.poll(() => h.sim.state.timeline(EMPLOYEE).length, { timeout: 10_000, interval: 50 }).toBe(1);
