@@ -1,5 +1,5 @@
 /** Push mode: the webhook receiver HikCentral pushes to, and management of its event subscription. */
-export { startWebhookServer, DEFAULT_WEBHOOK_HOST, DEFAULT_WEBHOOK_PATH, DEFAULT_WEBHOOK_BODY_LIMIT_BYTES, type WebhookServer, type WebhookServerOptions } from './webhook-server.js';
+export { startWebhookServer, DEFAULT_WEBHOOK_HOST, DEFAULT_WEBHOOK_PATH, DEFAULT_WEBHOOK_BODY_LIMIT_BYTES, type WebhookServer, type WebhookServerOptions, type WebhookRequestOutcome } from './webhook-server.js';
 export type { PushIngest, PushIngestOutcome, RejectedInputRecorder } from './ports.js';
 export { readPushConfig, PUSH_ENV_VARIABLES, type PushConfig } from './config.js';
 export { startPushMode, type PushMode, type PushModeOptions } from './push-mode.js';

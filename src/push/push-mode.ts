@@ -4,13 +4,15 @@ import type { PushConfig } from './config.js';
 import type { PushIngest, RejectedInputRecorder } from './ports.js';
 import { startSubscriptionKeeper, type SubscriptionKeeper } from './subscription-keeper.js';
 import type { SubscriptionClient } from './subscription-manager.js';
-import { startWebhookServer, type WebhookServer } from './webhook-server.js';
+import { startWebhookServer, type WebhookRequestOutcome, type WebhookServer } from './webhook-server.js';
 
 export interface PushModeOptions {
   readonly config: PushConfig;
   readonly ingest: PushIngest;
   readonly onIngested?: () => void;
   readonly recordRejectedInput?: RejectedInputRecorder;
+  /** Per answered request, for metrics. */
+  readonly onRequest?: (outcome: WebhookRequestOutcome) => void;
   /** Needed to manage the subscription; null = receive only (someone subscribed by hand). */
   readonly client: SubscriptionClient | null;
   /** The pipeline's "access granted" event codes. */
@@ -52,6 +54,7 @@ export async function startPushMode(options: PushModeOptions): Promise<PushMode>
     ingest: options.ingest,
     ...(options.onIngested ? { onIngested: options.onIngested } : {}),
     ...(options.recordRejectedInput ? { recordRejectedInput: options.recordRejectedInput } : {}),
+    ...(options.onRequest ? { onRequest: options.onRequest } : {}),
   });
   let keeper: SubscriptionKeeper | null = null;
   const eventDest = config.publicUrl ?? (options.subscribeListeningUrl ? receiver.url : null);

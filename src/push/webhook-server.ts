@@ -35,6 +35,19 @@ export interface WebhookServerOptions {
   /** Called after the answer went out when new punches were committed (wakes the deliverer). */
   readonly onIngested?: () => void;
   readonly recordRejectedInput?: RejectedInputRecorder;
+  /** Told about every answered request (for metrics: a run of 401s means HikCentral's token and ours differ). */
+  readonly onRequest?: (outcome: WebhookRequestOutcome) => void;
+}
+
+export interface WebhookRequestOutcome {
+  readonly status: number;
+  /** `ok`, or why it was refused: `unauthorised`, `forbidden`, `too-large`, `unsupported-type`, `malformed`, `not-found`, `store-unavailable`, `internal`. */
+  readonly result: string;
+  /** Events in an accepted or store-refused batch (0 otherwise). */
+  readonly events: number;
+  readonly inserted: number;
+  readonly duplicates: number;
+  readonly rejected: number;
 }
 
 export interface WebhookServer {
@@ -50,6 +63,17 @@ interface PlatformAnswer {
 }
 
 const OK: PlatformAnswer = { code: '0', msg: 'Success' };
+
+const RESULT_BY_STATUS: Readonly<Record<number, string>> = {
+  200: 'ok',
+  400: 'malformed',
+  401: 'unauthorised',
+  403: 'forbidden',
+  404: 'not-found',
+  413: 'too-large',
+  415: 'unsupported-type',
+  503: 'store-unavailable',
+};
 
 function refuse(reply: FastifyReply, status: number, msg: string): FastifyReply {
   return reply.code(status).header('content-type', 'application/json; charset=utf-8').send({ code: String(status), msg } satisfies PlatformAnswer);
@@ -105,7 +129,8 @@ export async function startWebhookServer(options: WebhookServerOptions): Promise
   const tokenMatches = createTokenCheck(options.token);
   const allowlist: IpAllowlist | null =
     options.allowedIps && options.allowedIps.length > 0 ? createIpAllowlist(options.allowedIps) : null;
-  const { ingest, onIngested, recordRejectedInput } = options;
+  const { ingest, onIngested, recordRejectedInput, onRequest } = options;
+  const batchCounts = new WeakMap<FastifyRequest, Omit<WebhookRequestOutcome, 'status' | 'result'>>();
 
   const common = {
     loggerInstance: logger,
@@ -140,6 +165,17 @@ export async function startWebhookServer(options: WebhookServerOptions): Promise
     return undefined;
   });
 
+  if (onRequest) {
+    app.addHook('onResponse', async (request, reply) => {
+      const counts = batchCounts.get(request) ?? { events: 0, inserted: 0, duplicates: 0, rejected: 0 };
+      try {
+        onRequest({ status: reply.statusCode, result: RESULT_BY_STATUS[reply.statusCode] ?? (reply.statusCode >= 500 ? 'internal' : 'refused'), ...counts });
+      } catch (error) {
+        logger.error({ err: error }, 'webhook outcome listener failed');
+      }
+    });
+  }
+
   app.setNotFoundHandler((_request, reply) => refuse(reply, 404, 'not found'));
 
   app.setErrorHandler((error: FastifyError, request, reply) => {
@@ -161,6 +197,8 @@ export async function startWebhookServer(options: WebhookServerOptions): Promise
     }
     let inserted = 0;
     let duplicates = 0;
+    const events = batch.events.length + batch.rejected.length;
+    batchCounts.set(request, { events, inserted: 0, duplicates: 0, rejected: 0 });
     try {
       if (batch.events.length > 0) ({ inserted, duplicates } = await ingest(batch.events, 'push'));
       if (batch.rejected.length > 0) {
@@ -171,9 +209,10 @@ export async function startWebhookServer(options: WebhookServerOptions): Promise
       logger.error({ err: error, events: batch.events.length, rejected: batch.rejected.length }, 'could not commit pushed events to the ledger; answering 503 so the platform re-sends');
       return refuse(reply, 503, 'store unavailable, send again later');
     }
+    batchCounts.set(request, { events, inserted, duplicates, rejected: batch.rejected.length });
     void reply.code(200).send(OK);
     logger.info(
-      { received: batch.events.length + batch.rejected.length, inserted, duplicates, rejected: batch.rejected.length, ms: Math.round((performance.now() - started) * 10) / 10 },
+      { received: events, inserted, duplicates, rejected: batch.rejected.length, ms: Math.round((performance.now() - started) * 10) / 10 },
       'push batch committed',
     );
     if (inserted > 0 && onIngested) {

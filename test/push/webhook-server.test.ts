@@ -229,6 +229,23 @@ describe('webhook receiver', () => {
     });
   });
 
+  it('reports every answered request for metrics', async () => {
+    const outcomes: unknown[] = [];
+    const { url } = await start({ onRequest: (outcome) => outcomes.push(outcome) });
+    const event = pushedEvent();
+    await post(url, notification([event, pushedEvent({ happenTime: 'bad' })]), { token: TOKEN });
+    await post(url, notification([{ ...event, eventId: 'copy-1' }]), { token: TOKEN });
+    await post(url, notification([event]), { token: 'wrong-token-000000000000' });
+    await post(url, undefined, { token: TOKEN, rawBody: '{' });
+    await expect.poll(() => outcomes.length).toBe(4);
+    expect(outcomes).toEqual([
+      { status: 200, result: 'ok', events: 2, inserted: 1, duplicates: 0, rejected: 1 },
+      { status: 200, result: 'ok', events: 1, inserted: 0, duplicates: 1, rejected: 0 },
+      { status: 401, result: 'unauthorised', events: 0, inserted: 0, duplicates: 0, rejected: 0 },
+      { status: 400, result: 'malformed', events: 0, inserted: 0, duplicates: 0, rejected: 0 },
+    ]);
+  });
+
   it('answers 503 (not 200) when recording rejected input fails, so the platform re-sends', async () => {
     const { url } = await start({
       recordRejectedInput: async () => {
