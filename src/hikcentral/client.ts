@@ -224,7 +224,8 @@ export class HikCentralClient implements AccessEventSourcePort, PersonDirectoryP
       const serverMs = answer.serverDate === undefined ? Number.NaN : Date.parse(answer.serverDate);
       if (Number.isNaN(serverMs)) return { ok: true, latencyMs };
       const middle = answer.sentAt + latencyMs / 2;
-      return { ok: true, latencyMs, serverTime: new Date(serverMs).toISOString(), clockSkewMs: Math.round(serverMs - middle) };
+      // HTTP dates are truncated to the second: on average the server's clock read half a second more.
+      return { ok: true, latencyMs, serverTime: new Date(serverMs).toISOString(), clockSkewMs: Math.round(serverMs + 500 - middle) };
     } catch (error) {
       if (signal?.aborted) throw error;
       const latencyMs = this.#clock.now() - started;
@@ -232,7 +233,7 @@ export class HikCentralClient implements AccessEventSourcePort, PersonDirectoryP
         return {
           ok: false,
           latencyMs,
-          error: { category: error.category, reason: error.reason, message: error.message, hint: error.hint, code: error.artemisCode },
+          error: { category: error.category, reason: error.reason, message: error.message, hint: error.hint, code: error.code },
         };
       }
       return {

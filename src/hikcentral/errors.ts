@@ -26,6 +26,8 @@ interface HikErrorOptions {
   readonly reason: HikFailureReason;
   /** The platform's `code` (e.g. `0x02401003`), when it answered with one. */
   readonly artemisCode?: string;
+  /** A lower-level code (e.g. a TLS error code) for `AppError.code` when there is no Artemis code. */
+  readonly detailCode?: string;
   /** The API path that failed (never a full URL with credentials; there are none in it anyway). */
   readonly path?: string;
   readonly hint?: string;
@@ -41,7 +43,7 @@ export interface HikCentralFailure {
 function baseOptions(options: HikErrorOptions): { hint?: string; code?: string; cause?: unknown } {
   return {
     ...(options.hint !== undefined ? { hint: options.hint } : {}),
-    ...(options.artemisCode !== undefined ? { code: options.artemisCode } : {}),
+    ...(options.artemisCode !== undefined ? { code: options.artemisCode } : options.detailCode !== undefined ? { code: options.detailCode } : {}),
     ...(options.cause !== undefined ? { cause: options.cause } : {}),
   };
 }

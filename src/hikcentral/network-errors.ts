@@ -41,7 +41,7 @@ export function classifyNetworkError(error: unknown, context: { path: string; ti
     return new HikConfigurationError(`The HikCentral certificate at ${baseUrl} is not trusted (${tlsCode})`, {
       reason: 'tls-untrusted',
       path,
-      artemisCode: tlsCode,
+      detailCode: tlsCode,
       hint: 'Set HIK_CA_CERT to a PEM file with the CA (or the self-signed certificate) of the HikCentral server. Export it from HikCentral or with: openssl s_client -showcerts -connect HOST:PORT',
       cause: error,
     });
@@ -50,7 +50,7 @@ export function classifyNetworkError(error: unknown, context: { path: string; ti
     return new HikConfigurationError(`The HikCentral certificate does not name the host in HIK_BASE_URL (${baseUrl})`, {
       reason: 'tls-hostname-mismatch',
       path,
-      artemisCode: 'ERR_TLS_CERT_ALTNAME_INVALID',
+      detailCode: 'ERR_TLS_CERT_ALTNAME_INVALID',
       hint: 'Use in HIK_BASE_URL the host name or IP the certificate was issued for, or reissue the HikCentral certificate with this address in its subject alternative names.',
       cause: error,
     });
