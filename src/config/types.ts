@@ -5,7 +5,6 @@ export type Direction = 'in' | 'out';
 export type MappingStrategy = 'personCode' | 'cardNo' | 'customField' | 'csv';
 /** What to do with a clock-in while the employee's last entry that working day is a clock-in (or the mirror case). */
 export type AlternationPolicy = 'suppress' | 'send';
-export type PollScope = 'time-clock-doors' | 'all-doors';
 
 /** A time clock: a door and/or reader (each by index code or name) and how it decides in/out. */
 export interface TimeClockRule {
@@ -88,7 +87,10 @@ export interface PollConfig {
   readonly lookbackMs: number;
   /** First run (no cursor): how far back to start. */
   readonly initialLookbackMs: number;
-  readonly scope: PollScope;
+  /** Door index codes to read; empty = every door (non-time-clock events are then recorded as ignored). */
+  readonly doorIndexCodes: readonly string[];
+  /** Event codes to ask for; empty = all (refusals are then recorded too). */
+  readonly eventCodes: readonly number[];
   readonly personsRefreshMs: number;
   readonly usersRefreshMs: number;
 }

@@ -34,6 +34,7 @@ export interface RatePermit {
 
 interface Waiter {
   readonly rank: number;
+  readonly cost: number;
   readonly seq: number;
   readonly grant: (permit: RatePermit) => void;
   readonly fail: (error: unknown) => void;
@@ -79,8 +80,11 @@ export class RateBudget {
     };
   }
 
-  /** Resolves when a request of this priority may be sent. */
-  acquire(priority: RequestPriority, signal?: AbortSignal): Promise<RatePermit> {
+  /**
+   * Resolves when a request of this priority may be sent. `cost` > 1 reserves several
+   * requests at once (a paged read whose pages are sent back to back).
+   */
+  acquire(priority: RequestPriority, signal?: AbortSignal, cost = 1): Promise<RatePermit> {
     return new Promise<RatePermit>((resolve, reject) => {
       if (signal?.aborted) {
         reject(signal.reason instanceof Error ? signal.reason : new Error('aborted'));
@@ -88,6 +92,7 @@ export class RateBudget {
       }
       const waiter: Waiter = {
         rank: RANK[priority],
+        cost: Math.max(1, Math.floor(cost)),
         seq: this.seq++,
         grant: (permit) => {
           signal?.removeEventListener('abort', onAbort);
@@ -120,17 +125,18 @@ export class RateBudget {
     }
   }
 
-  private canGrant(now: number): boolean {
+  private canGrant(now: number, cost: number): boolean {
     this.roll(now);
-    return now >= this.pausedUntilMs && this.remaining > 0;
+    // A reservation larger than a whole window is granted on a full window.
+    return now >= this.pausedUntilMs && this.remaining >= Math.min(cost, this.limit);
   }
 
   private pump(): void {
     const now = this.clock.now();
-    while (this.waiters.length > 0 && this.canGrant(now)) {
+    while (this.waiters.length > 0 && this.canGrant(now, this.waiters[0]!.cost)) {
       const waiter = this.waiters.shift()!;
-      this.remaining--;
-      this.inFlight++;
+      this.remaining = Math.max(0, this.remaining - waiter.cost);
+      this.inFlight += waiter.cost;
       // Before the server has told us its window, assume one starts with our first request.
       if (this.resetAtMs === null) this.resetAtMs = now + this.windowMs;
       let done = false;
@@ -138,7 +144,7 @@ export class RateBudget {
         complete: (info, retryAfterMs) => {
           if (done) return;
           done = true;
-          this.inFlight--;
+          this.inFlight -= waiter.cost;
           this.learn(info, retryAfterMs ?? null, this.inFlight);
           this.pump();
         },
@@ -182,7 +188,10 @@ export class RateBudget {
   private armTimer(now: number): void {
     const candidates: number[] = [];
     if (this.pausedUntilMs > now) candidates.push(this.pausedUntilMs);
-    if (this.remaining <= 0 && this.resetAtMs !== null) candidates.push(this.resetAtMs + this.marginMs);
+    const head = this.waiters[0];
+    if (head !== undefined && this.remaining < Math.min(head.cost, this.limit) && this.resetAtMs !== null) {
+      candidates.push(this.resetAtMs + this.marginMs);
+    }
     if (candidates.length === 0) return; // waiting only for in-flight answers
     const due = Math.max(...candidates);
     if (this.timer !== null && this.timerDueMs === due) return;

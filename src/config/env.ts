@@ -1,0 +1,82 @@
+import { z } from 'zod';
+import { booleanSchema, durationSchema, integerSchema, timeZoneSchema } from './parse-values.js';
+
+const optionalText = z
+  .string()
+  .optional()
+  .transform((v) => (v === undefined || v.trim() === '' ? undefined : v.trim()));
+
+function urlSchema(example: string) {
+  return z
+    .string()
+    .optional()
+    .transform((value, ctx) => {
+      if (value === undefined || value.trim() === '') return undefined;
+      let text = value.trim();
+      if (!/^[a-z]+:\/\//i.test(text)) text = `https://${text}`;
+      try {
+        const url = new URL(text);
+        if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new Error('scheme');
+        return `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
+      } catch {
+        ctx.issues.push({ code: 'custom', input: value, message: `"${value}" is not a host or URL — use e.g. ${example}` });
+        return z.NEVER;
+      }
+    });
+}
+
+function rateSchema() {
+  return z
+    .string()
+    .optional()
+    .transform((value, ctx) => {
+      if (value === undefined || value.trim() === '') return undefined;
+      const match = /^\s*(\d+)\s*\/\s*(\S+)\s*$/.exec(value);
+      const windowMs = match ? durationSchema().safeParse(match[2]).data : undefined;
+      if (!match || windowMs === undefined || windowMs <= 0 || Number(match[1]) <= 0) {
+        ctx.issues.push({ code: 'custom', input: value, message: `"${value}" is not a rate — use e.g. 50/60s` });
+        return z.NEVER;
+      }
+      return { limit: Number(match[1]), windowMs };
+    });
+}
+
+const opt = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), schema.optional());
+
+/**
+ * Environment variables (and `.env`). Names kept from the original project:
+ * HIKVISION_HOST, HIK_APP_KEY, HIK_SECRET, HUMAND_BASE_URL, HUMAND_AUTH, DRY_RUN.
+ */
+export const envSchema = z.object({
+  HIKVISION_HOST: urlSchema('https://10.0.0.5 or hcp.example.local:443'),
+  HIK_APP_KEY: optionalText,
+  HIK_SECRET: optionalText,
+  HIK_USER_ID: optionalText,
+  HIK_CA_CERT: optionalText,
+  HIK_TLS_INSECURE: opt(booleanSchema()),
+  HIK_TIMEOUT: opt(durationSchema('30s')),
+  HIK_CONNECT_TIMEOUT: opt(durationSchema('10s')),
+  HUMAND_BASE_URL: urlSchema('https://api-prod.humand.co'),
+  HUMAND_AUTH: optionalText,
+  HUMAND_TIMEOUT: opt(durationSchema('15s')),
+  HUMAND_CONNECT_TIMEOUT: opt(durationSchema('5s')),
+  HUMAND_RATE_LIMIT: rateSchema(),
+  DRY_RUN: opt(booleanSchema()),
+  DATABASE_PATH: optionalText,
+  POLL_INTERVAL: opt(durationSchema()),
+  POLL_LOOKBACK: opt(durationSchema('60m')),
+  POLL_INITIAL_LOOKBACK: opt(durationSchema('24h')),
+  USERS_REFRESH_INTERVAL: opt(durationSchema('15m')),
+  PERSONS_REFRESH_INTERVAL: opt(durationSchema('1h')),
+  SITE_TIMEZONE: opt(timeZoneSchema()),
+  CONFIG_FILE: optionalText,
+  LOG_LEVEL: opt(z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], { message: 'must be one of fatal, error, warn, info, debug, trace, silent — use e.g. info' })),
+  DELIVERY_CONCURRENCY: opt(integerSchema(1, 64, '4')),
+  DELIVERY_MAX_ATTEMPTS: opt(integerSchema(1, 1000, '10')),
+  RETRY_BACKOFF_BASE: opt(durationSchema('5s')),
+  RETRY_BACKOFF_MAX: opt(durationSchema('15m')),
+  PROBE_INTERVAL: opt(durationSchema('1m')),
+  SYNC_MAX_DELIVERY: opt(durationSchema('10m')),
+});
+
+export type EnvSettings = z.output<typeof envSchema>;

@@ -1,0 +1,216 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { parse as parseDotenv } from 'dotenv';
+import { parse as parseYaml } from 'yaml';
+import { ConfigurationError } from '../domain/errors.js';
+import { registerSecret } from '../logging/redact.js';
+import { configFileSchema, type ConfigFile } from './file.js';
+import { envSchema, type EnvSettings } from './env.js';
+import { DEFAULT_DOOR_STATE_EVENT_CODES, DEFAULT_GRANTED_EVENT_CODES, DEFAULT_REFUSED_EVENT_CODES } from './event-codes.js';
+import { describeIssues, isTimeZone } from './parse-values.js';
+import type { AppConfig, RulesConfig, TimeClockRule } from './types.js';
+
+export interface LoadConfigOptions {
+  /** Default process.env. */
+  readonly env?: Readonly<Record<string, string | undefined>>;
+  /** Where `.env` and the default config file are looked for. Default process.cwd(). */
+  readonly cwd?: string;
+  /** Read `.env` from cwd (values already in env win). Default true. */
+  readonly dotenv?: boolean;
+}
+
+export const DEFAULT_CONFIG_FILES = ['hik2humand.yaml', 'hik2humand.yml', 'hik2humand.json'];
+export const DEFAULT_DATABASE_PATH = './data/hik2humand.db';
+export const DEFAULT_HUMAND_BASE_URL = 'https://api-prod.humand.co';
+
+function hostTimeZone(): string {
+  return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+}
+
+/**
+ * Reads and validates the environment (and `.env`) and the config file. Every problem is
+ * collected and thrown at once as one ConfigurationError naming each setting.
+ */
+export function loadConfig(options: LoadConfigOptions = {}): AppConfig {
+  const cwd = options.cwd ?? process.cwd();
+  const raw: Record<string, string | undefined> = {};
+  if (options.dotenv !== false) {
+    const dotenvPath = path.join(cwd, '.env');
+    if (fs.existsSync(dotenvPath)) Object.assign(raw, parseDotenv(fs.readFileSync(dotenvPath)));
+  }
+  for (const [key, value] of Object.entries(options.env ?? process.env)) if (value !== undefined) raw[key] = value;
+
+  const problems: string[] = [];
+  const parsedEnv = envSchema.safeParse(raw);
+  if (!parsedEnv.success) problems.push(...describeIssues(parsedEnv.error.issues));
+  const env: Partial<EnvSettings> = parsedEnv.success ? parsedEnv.data : {};
+
+  const { file, configFile } = readConfigFile(env.CONFIG_FILE, cwd, problems, parsedEnv.success);
+  const rules = buildRules(file, configFile, problems);
+
+  const siteTimezone = env.SITE_TIMEZONE ?? file?.siteTimezone ?? hostTimeZone();
+  if (file?.siteTimezone !== undefined && env.SITE_TIMEZONE === undefined && !isTimeZone(file.siteTimezone)) {
+    problems.push(`siteTimezone (config file): "${file.siteTimezone}" is not an IANA time zone — use e.g. America/Argentina/Buenos_Aires`);
+  }
+
+  const hikConfigured = env.HIKVISION_HOST !== undefined;
+  const humandConfigured = env.HUMAND_AUTH !== undefined;
+  if (parsedEnv.success && hikConfigured !== humandConfigured) {
+    problems.push(
+      hikConfigured
+        ? 'HUMAND_AUTH: not set while HIKVISION_HOST is — set both for a real site (e.g. HUMAND_AUTH="Basic abc123"), or neither for the demo'
+        : 'HIKVISION_HOST: not set while HUMAND_AUTH is — set both for a real site (e.g. HIKVISION_HOST=https://10.0.0.5), or neither for the demo',
+    );
+  }
+  if (hikConfigured && env.HIK_APP_KEY === undefined) problems.push('HIK_APP_KEY: not set — use the partner key from HikCentral\'s OpenAPI settings, e.g. HIK_APP_KEY=12345678');
+  if (hikConfigured && env.HIK_SECRET === undefined) problems.push('HIK_SECRET: not set — use the partner secret that goes with HIK_APP_KEY');
+  let caCertPem: string | null = null;
+  if (env.HIK_CA_CERT !== undefined) {
+    const caPath = path.resolve(cwd, env.HIK_CA_CERT);
+    try {
+      caCertPem = fs.readFileSync(caPath, 'utf8');
+      if (!caCertPem.includes('-----BEGIN CERTIFICATE-----')) {
+        problems.push(`HIK_CA_CERT: "${env.HIK_CA_CERT}" is not a PEM certificate — use e.g. ./certs/hikcentral-ca.pem (starts with -----BEGIN CERTIFICATE-----)`);
+      }
+    } catch (error) {
+      problems.push(`HIK_CA_CERT: "${env.HIK_CA_CERT}" cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'}) — use the path of the HikCentral CA or certificate PEM, e.g. ./certs/hikcentral-ca.pem`);
+    }
+  }
+  const mode = hikConfigured || humandConfigured ? 'live' : 'demo';
+  if (mode === 'live' && rules !== null && rules.timeClocks.length === 0) {
+    problems.push(
+      `CONFIG_FILE: no time clocks configured${configFile ? ` in ${configFile}` : ' (no config file found)'} — list them, e.g. timeClocks: [{reader: "Facial Entrada", direction: in}] (see config.example.yaml)`,
+    );
+  }
+
+  if (problems.length > 0 || rules === null) {
+    throw new ConfigurationError(`Configuration is not valid:\n  - ${problems.join('\n  - ')}`, {
+      code: 'CONFIG_INVALID',
+      hint: 'Fix the settings listed above (see docs/configuration.md and .env.example).',
+    });
+  }
+
+  registerSecret(env.HIK_SECRET);
+  registerSecret(env.HUMAND_AUTH);
+  const [assumedLimit, assumedWindowMs] = env.HUMAND_RATE_LIMIT ? [env.HUMAND_RATE_LIMIT.limit, env.HUMAND_RATE_LIMIT.windowMs] : [50, 60_000];
+
+  return {
+    mode,
+    hik: hikConfigured
+      ? {
+          baseUrl: env.HIKVISION_HOST!,
+          appKey: env.HIK_APP_KEY!,
+          appSecret: env.HIK_SECRET!,
+          userId: env.HIK_USER_ID ?? null,
+          caCertPath: env.HIK_CA_CERT ?? null,
+          caCertPem,
+          tlsInsecure: env.HIK_TLS_INSECURE ?? false,
+          requestTimeoutMs: env.HIK_TIMEOUT ?? 30_000,
+          connectTimeoutMs: env.HIK_CONNECT_TIMEOUT ?? 10_000,
+        }
+      : null,
+    humand: humandConfigured
+      ? {
+          baseUrl: env.HUMAND_BASE_URL ?? DEFAULT_HUMAND_BASE_URL,
+          auth: env.HUMAND_AUTH!,
+          requestTimeoutMs: env.HUMAND_TIMEOUT ?? 15_000,
+          connectTimeoutMs: env.HUMAND_CONNECT_TIMEOUT ?? 5_000,
+        }
+      : null,
+    dryRun: env.DRY_RUN ?? false,
+    databasePath: path.resolve(cwd, env.DATABASE_PATH ?? DEFAULT_DATABASE_PATH),
+    siteTimezone,
+    logLevel: env.LOG_LEVEL ?? 'info',
+    configFile,
+    poll: {
+      intervalMs: env.POLL_INTERVAL ?? 5 * 60_000,
+      lookbackMs: env.POLL_LOOKBACK ?? 60 * 60_000,
+      initialLookbackMs: env.POLL_INITIAL_LOOKBACK ?? 24 * 3_600_000,
+      doorIndexCodes: file?.poll.doors ?? [],
+      eventCodes: file?.poll.eventTypes === 'granted' ? rules.grantedEventCodes : [],
+      personsRefreshMs: env.PERSONS_REFRESH_INTERVAL ?? 3_600_000,
+      usersRefreshMs: env.USERS_REFRESH_INTERVAL ?? 15 * 60_000,
+    },
+    delivery: {
+      assumedRateLimit: assumedLimit,
+      assumedRateWindowMs: assumedWindowMs,
+      concurrency: env.DELIVERY_CONCURRENCY ?? 4,
+      maxAttempts: env.DELIVERY_MAX_ATTEMPTS ?? 10,
+      backoffBaseMs: env.RETRY_BACKOFF_BASE ?? 5_000,
+      backoffMaxMs: env.RETRY_BACKOFF_MAX ?? 15 * 60_000,
+      probeIntervalMs: env.PROBE_INTERVAL ?? 60_000,
+      syncMaxDeliveryMs: env.SYNC_MAX_DELIVERY ?? 10 * 60_000,
+    },
+    rules,
+  };
+}
+
+function readConfigFile(
+  named: string | undefined,
+  cwd: string,
+  problems: string[],
+  envOk: boolean,
+): { file: ConfigFile | null; configFile: string | null } {
+  let configFile: string | null = null;
+  if (named !== undefined) configFile = path.resolve(cwd, named);
+  else configFile = DEFAULT_CONFIG_FILES.map((f) => path.join(cwd, f)).find((f) => fs.existsSync(f)) ?? null;
+  if (configFile === null) {
+    const parsed = configFileSchema.safeParse({});
+    return { file: parsed.success ? parsed.data : null, configFile: null };
+  }
+  let text: string;
+  try {
+    text = fs.readFileSync(configFile, 'utf8');
+  } catch (error) {
+    if (envOk) problems.push(`CONFIG_FILE: "${named ?? configFile}" cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'}) — use e.g. CONFIG_FILE=./hik2humand.yaml (see config.example.yaml)`);
+    return { file: null, configFile };
+  }
+  let data: unknown;
+  try {
+    data = configFile.endsWith('.json') ? JSON.parse(text) : parseYaml(text);
+  } catch (error) {
+    problems.push(`CONFIG_FILE: ${configFile} is not valid ${configFile.endsWith('.json') ? 'JSON' : 'YAML'}: ${(error as Error).message.split('\n')[0]}`);
+    return { file: null, configFile };
+  }
+  const parsed = configFileSchema.safeParse(data ?? {});
+  if (!parsed.success) {
+    problems.push(...describeIssues(parsed.error.issues, `config file ${path.basename(configFile)}`));
+    return { file: null, configFile };
+  }
+  return { file: parsed.data, configFile };
+}
+
+function buildRules(file: ConfigFile | null, configFile: string | null, problems: string[]): RulesConfig | null {
+  if (file === null) return null;
+  const baseDir = configFile === null ? process.cwd() : path.dirname(configFile);
+  const timeClocks: TimeClockRule[] = file.timeClocks.map((clock) => ({
+    door: clock.door ?? null,
+    reader: clock.reader ?? null,
+    mode: clock.mode,
+    direction: clock.direction ?? null,
+    debounceMs: clock.debounce ?? null,
+    label: clock.label ?? null,
+  }));
+  const csvFile = file.mapping.csvFile === undefined ? null : path.resolve(baseDir, file.mapping.csvFile);
+  if (file.mapping.strategy === 'csv' && csvFile !== null && !fs.existsSync(csvFile)) {
+    problems.push(`mapping.csvFile: "${file.mapping.csvFile}" does not exist — use e.g. ./mapping.csv with a header "personCode,employeeInternalId"`);
+  }
+  return {
+    timeClocks,
+    grantedEventCodes: file.eventCodes.granted ?? DEFAULT_GRANTED_EVENT_CODES,
+    refusedEventCodes: file.eventCodes.refused ?? DEFAULT_REFUSED_EVENT_CODES,
+    doorStateEventCodes: file.eventCodes.doorState ?? DEFAULT_DOOR_STATE_EVENT_CODES,
+    mapping: {
+      strategy: file.mapping.strategy,
+      customField: file.mapping.customField ?? null,
+      csvFile,
+      humandField: file.mapping.humandField ?? null,
+    },
+    debounceMs: file.debounce ?? 60_000,
+    settleDelayMs: file.settleDelay ?? 5_000,
+    dayBoundaryHour: file.dayBoundaryHour ?? 4,
+    alternationPolicy: file.alternation ?? 'suppress',
+    futureToleranceMs: file.futureTolerance ?? 120_000,
+    commentTemplate: file.comment ?? '{label}',
+  };
+}

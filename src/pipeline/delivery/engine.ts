@@ -1,0 +1,187 @@
+import type { DeliveryConfig } from '../../config/types.js';
+import type { PunchRecord } from '../../store/punch.js';
+import type { PipelineContext } from '../context.js';
+import type { Deliverer, StepResult } from './deliverer.js';
+
+export interface PauseState {
+  readonly reason: string;
+  readonly hint: string;
+  readonly sinceMs: number;
+}
+
+export interface DrainOptions {
+  readonly signal?: AbortSignal;
+  /** Return when nothing is ready and nothing will be before this instant (a sync pass); omit to run until aborted. */
+  readonly idleDeadlineMs?: number;
+}
+
+export interface DrainSummary {
+  readonly processed: number;
+  readonly paused: PauseState | null;
+}
+
+const PAUSE_META_KEY = 'delivery_paused';
+const RANK = { live: 0, retry: 1, backfill: 2 } as const;
+
+/**
+ * Runs delivery: per employee strictly in event-time order (one punch of an employee at a
+ * time, the earliest first), across employees concurrently, after the settle delay.
+ * On 401/403 everything pauses; one punch is tried every probe interval until one gets through.
+ */
+export class DeliveryEngine {
+  private readonly inFlight = new Map<string, Promise<void>>();
+  private pause: PauseState | null = null;
+  private lastProbeMs = 0;
+  private readonly wakers = new Set<() => void>();
+  private processed = 0;
+  private loaded = false;
+
+  constructor(
+    private readonly context: PipelineContext,
+    private readonly deliverer: Deliverer,
+    private readonly config: DeliveryConfig,
+  ) {}
+
+  /** The pause, if any (also persisted, so `status` from another process sees it). */
+  get pauseState(): PauseState | null {
+    return this.pause;
+  }
+
+  /** New work may be ready (ingest, mapping change, retry request). */
+  wake(): void {
+    for (const waker of [...this.wakers]) waker();
+  }
+
+  private async loadPause(): Promise<void> {
+    if (this.loaded) return;
+    this.loaded = true;
+    const saved = await this.context.store.getMeta(PAUSE_META_KEY);
+    if (saved !== null) {
+      try {
+        this.pause = JSON.parse(saved) as PauseState;
+      } catch {
+        this.pause = null;
+      }
+    }
+  }
+
+  private async setPause(pause: PauseState | null): Promise<void> {
+    const was = this.pause;
+    this.pause = pause;
+    await this.context.store.setMeta(PAUSE_META_KEY, pause === null ? null : JSON.stringify(pause));
+    if (pause !== null && was === null) {
+      this.context.logger.error({ reason: pause.reason, hint: pause.hint }, 'delivery paused: Humand refused the API key');
+      this.context.events.emit({ type: 'delivery-paused', reason: pause.reason, hint: pause.hint });
+    } else if (pause === null && was !== null) {
+      this.context.logger.info({ pausedSinceMs: was.sinceMs }, 'delivery resumed: Humand accepts the key again');
+      this.context.events.emit({ type: 'delivery-resumed' });
+    }
+  }
+
+  private readyAt(punch: PunchRecord): number {
+    const settled = (punch.eventMs ?? 0) + this.context.rules.settleDelayMs;
+    return Math.max(settled, punch.nextAttemptMs ?? 0);
+  }
+
+  private rank(punch: PunchRecord): number {
+    if (punch.attempts > 0) return RANK.retry;
+    return punch.priority === 'backfill' ? RANK.backfill : RANK.live;
+  }
+
+  /** Delivers until idle (with `idleDeadlineMs`) or until aborted. */
+  async drain(options: DrainOptions = {}): Promise<DrainSummary> {
+    await this.loadPause();
+    const { signal } = options;
+    const startProcessed = this.processed;
+    const { clock } = this.context;
+    while (!signal?.aborted) {
+      const now = clock.now();
+      const probing = this.pause !== null;
+      if (probing && this.inFlight.size === 0 && now - this.lastProbeMs < this.config.probeIntervalMs && this.lastProbeMs !== 0) {
+        const probeAt = this.lastProbeMs + this.config.probeIntervalMs;
+        if (options.idleDeadlineMs !== undefined && probeAt > options.idleDeadlineMs) break;
+        await this.waitFor(probeAt - now, signal);
+        continue;
+      }
+      const heads = (await this.context.store.deliveryHeads()).filter((h) => h.employeeId !== null && !this.inFlight.has(h.employeeId));
+      const ready = heads.filter((h) => this.readyAt(h) <= now).sort((a, b) => this.rank(a) - this.rank(b) || a.eventMs! - b.eventMs! || a.id - b.id);
+      let started = 0;
+      for (const head of ready) {
+        if (probing && (this.inFlight.size > 0 || started > 0)) break;
+        // Live punches may exceed the worker cap so that they queue ahead of backfill for the budget.
+        const cap = this.rank(head) === RANK.live ? this.config.concurrency * 2 : this.config.concurrency;
+        if (this.inFlight.size >= cap) continue;
+        this.start(head, signal);
+        started++;
+        if (probing) this.lastProbeMs = now;
+      }
+      if (this.inFlight.size === 0) {
+        const next = heads.length === 0 ? null : Math.min(...heads.map((h) => this.readyAt(h)));
+        if (options.idleDeadlineMs !== undefined && (next === null || next > options.idleDeadlineMs)) break;
+        await this.waitFor(next === null ? 60_000 : Math.max(0, next - now), signal);
+        continue;
+      }
+      const nextNotReady = heads.filter((h) => this.readyAt(h) > now).map((h) => this.readyAt(h));
+      const timeout = nextNotReady.length > 0 ? Math.max(0, Math.min(...nextNotReady) - now) : 60_000;
+      await Promise.race([...this.inFlight.values(), this.waitFor(timeout, signal)]);
+    }
+    await Promise.allSettled([...this.inFlight.values()]);
+    return { processed: this.processed - startProcessed, paused: this.pause };
+  }
+
+  private start(head: PunchRecord, signal?: AbortSignal): void {
+    const employeeId = head.employeeId!;
+    const task = (async () => {
+      let result: StepResult;
+      try {
+        result = await this.deliverer.process(head, signal);
+      } catch (error) {
+        if (signal?.aborted) return;
+        this.context.logger.error({ err: error, punch: head.correlationId }, 'delivery step failed; will retry');
+        // A store failure mid-step: the ledger still says what is known; try again shortly.
+        await this.context.store
+          .updatePunches([{ id: head.id, outcome: head.outcome === 'sending' ? 'sending' : 'queued', nextAttemptMs: this.context.clock.now() + this.config.backoffBaseMs }], this.context.clock.now())
+          .catch(() => undefined);
+        return;
+      }
+      this.processed++;
+      if (result.kind === 'paused') {
+        await this.setPause({ reason: result.reason, hint: result.hint, sinceMs: this.pause?.sinceMs ?? this.context.clock.now() });
+        this.lastProbeMs = this.context.clock.now();
+      } else if (this.pause !== null) {
+        await this.setPause(null);
+      }
+    })().finally(() => {
+      this.inFlight.delete(employeeId);
+      this.wake();
+    });
+    this.inFlight.set(employeeId, task);
+  }
+
+  private waitFor(ms: number, signal?: AbortSignal): Promise<void> {
+    return new Promise<void>((resolve) => {
+      const controller = new AbortController();
+      const done = () => {
+        controller.abort();
+        signal?.removeEventListener('abort', done);
+        this.wakers.delete(done);
+        resolve();
+      };
+      this.wakers.add(done);
+      if (signal?.aborted) {
+        done();
+        return;
+      }
+      signal?.addEventListener('abort', done, { once: true });
+      this.context.clock.sleep(ms, controller.signal).then(done, () => undefined);
+    });
+  }
+
+  /** Clears a pause by hand (e.g. `dead-letters retry` after fixing the key). */
+  async resume(): Promise<void> {
+    await this.loadPause();
+    await this.setPause(null);
+    this.lastProbeMs = 0;
+    this.wake();
+  }
+}

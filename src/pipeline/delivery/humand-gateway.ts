@@ -1,0 +1,57 @@
+import type { ClockRequest, EntryType, HumandResult, HumandUser, TimeTrackingEntry } from '../../domain/humand.js';
+import type { TimeTrackingPort } from '../../domain/ports.js';
+import type { PipelineEvents } from '../events.js';
+import type { RateBudget, RequestPriority } from './rate-budget.js';
+
+type Operation = 'clock' | 'list-entries' | 'list-users' | 'get-user';
+
+/**
+ * Every Humand call of the pipeline goes through here: it waits for the shared rate budget
+ * (by priority), feeds the budget from the answer's headers, and reports the answer.
+ */
+export class HumandGateway {
+  constructor(
+    private readonly port: TimeTrackingPort,
+    private readonly budget: RateBudget,
+    private readonly events: PipelineEvents,
+  ) {}
+
+  private async call<T>(operation: Operation, priority: RequestPriority, cost: number, signal: AbortSignal | undefined, fn: () => Promise<HumandResult<T>>): Promise<HumandResult<T>> {
+    const permit = await this.budget.acquire(priority, signal, cost);
+    let result: HumandResult<T>;
+    try {
+      result = await fn();
+    } catch (error) {
+      permit.complete(null);
+      throw error;
+    }
+    const retryAfterMs = !result.ok && result.failure.kind === 'rate-limited' ? result.failure.retryAfterMs : null;
+    permit.complete(result.rateLimit, retryAfterMs);
+    this.events.emit({
+      type: 'humand-response',
+      operation,
+      result: result.ok ? 'ok' : result.failure.kind,
+      status: result.ok ? result.status : result.failure.status,
+      rateLimit: result.rateLimit,
+    });
+    return result;
+  }
+
+  clock(type: EntryType, request: ClockRequest, priority: RequestPriority, signal?: AbortSignal): Promise<HumandResult<TimeTrackingEntry>> {
+    return this.call('clock', priority, 1, signal, () => this.port.clock(type, request, signal));
+  }
+
+  listEntries(employeeId: string, startDate: string, endDate: string, priority: RequestPriority, signal?: AbortSignal): Promise<HumandResult<TimeTrackingEntry[]>> {
+    return this.call('list-entries', priority, 1, signal, () => this.port.listEntries(employeeId, startDate, endDate, signal));
+  }
+
+  /** `expectedUsers` sizes the reservation: one request per page of 50, plus the short last page. */
+  listUsers(expectedUsers: number, signal?: AbortSignal): Promise<HumandResult<HumandUser[]>> {
+    const pages = Math.floor(Math.max(0, expectedUsers) / 50) + 1;
+    return this.call('list-users', 'live', pages, signal, () => this.port.listUsers(signal));
+  }
+
+  getUser(employeeInternalId: string, signal?: AbortSignal): Promise<HumandResult<HumandUser>> {
+    return this.call('get-user', 'live', 1, signal, () => this.port.getUser(employeeInternalId, signal));
+  }
+}

@@ -1,0 +1,130 @@
+import fs from 'node:fs';
+import type { PersonDirectoryPort } from '../domain/ports.js';
+import type { HikPerson } from '../domain/hik-person.js';
+import type { PollConfig } from '../config/types.js';
+import type { PipelineContext } from './context.js';
+import type { HumandGateway } from './delivery/humand-gateway.js';
+import { parseMappingCsv } from './decisions/mapping.js';
+
+export interface MappingRefresh {
+  readonly persons: number | null;
+  readonly users: number | null;
+  readonly activeUsers: number | null;
+  readonly csvEntries: number | null;
+  /** True when something that can change a mapping was (re)loaded. */
+  readonly changed: boolean;
+  readonly problems: readonly string[];
+}
+
+/**
+ * Keeps what mapping needs: the HikCentral persons cache, the Humand users cache (only
+ * ACTIVE users count, decided at mapping time) and the CSV mapping file (reloaded when it changes).
+ */
+export class MappingDirectory {
+  private csv: Map<string, string> | null = null;
+  private csvMtimeMs: number | null = null;
+  /** personIds HikCentral did not know in this process; asked again after a full refresh. */
+  private readonly unknownPersons = new Set<string>();
+
+  constructor(
+    private readonly context: PipelineContext,
+    private readonly persons: PersonDirectoryPort | null,
+    private readonly gateway: HumandGateway,
+    private readonly poll: PollConfig,
+  ) {}
+
+  csvMap(): ReadonlyMap<string, string> | null {
+    return this.csv;
+  }
+
+  /** The cached person, or one read from HikCentral on a cache miss. */
+  async person(personId: string): Promise<HikPerson | null> {
+    const cached = await this.context.store.getPerson(personId);
+    if (cached !== null || this.persons === null || this.unknownPersons.has(personId)) return cached;
+    try {
+      const person = await this.persons.getPersonById(personId);
+      if (person === null) {
+        this.unknownPersons.add(personId);
+        return null;
+      }
+      await this.context.store.upsertPerson(person, this.context.clock.now());
+      return person;
+    } catch (error) {
+      this.context.logger.warn({ err: error, personId }, 'could not read a person from HikCentral');
+      return null;
+    }
+  }
+
+  async refreshPersons(signal?: AbortSignal): Promise<number> {
+    if (this.persons === null) return 0;
+    const all: HikPerson[] = [];
+    for await (const person of this.persons.listPersons(signal)) all.push(person);
+    await this.context.store.replacePersons(all, this.context.clock.now());
+    this.unknownPersons.clear();
+    this.context.logger.info({ persons: all.length }, 'HikCentral persons refreshed');
+    return all.length;
+  }
+
+  async refreshUsers(signal?: AbortSignal): Promise<{ users: number; active: number } | null> {
+    const previous = await this.context.store.getMeta('users_count');
+    const result = await this.gateway.listUsers(Number(previous ?? '0'), signal);
+    if (!result.ok) {
+      this.context.logger.warn({ failure: result.failure.kind, message: result.failure.message }, 'could not read Humand users');
+      return null;
+    }
+    await this.context.store.replaceUsers(result.value, this.context.clock.now());
+    await this.context.store.setMeta('users_count', String(result.value.length));
+    const active = result.value.filter((u) => u.status === 'ACTIVE').length;
+    this.context.logger.info({ users: result.value.length, active }, 'Humand users refreshed');
+    return { users: result.value.length, active };
+  }
+
+  /** Loads the CSV mapping file when configured and changed since the last load. */
+  reloadCsv(): { entries: number | null; changed: boolean; problems: string[] } {
+    const file = this.context.rules.mapping.strategy === 'csv' ? this.context.rules.mapping.csvFile : null;
+    if (file === null) return { entries: null, changed: false, problems: [] };
+    let mtimeMs: number;
+    try {
+      mtimeMs = fs.statSync(file).mtimeMs;
+    } catch (error) {
+      return { entries: this.csv?.size ?? null, changed: false, problems: [`mapping file ${file}: ${(error as Error).message}`] };
+    }
+    if (this.csv !== null && mtimeMs === this.csvMtimeMs) return { entries: this.csv.size, changed: false, problems: [] };
+    const { map, problems } = parseMappingCsv(fs.readFileSync(file, 'utf8'));
+    for (const problem of problems) this.context.logger.warn({ file }, `mapping file: ${problem}`);
+    this.csv = map;
+    this.csvMtimeMs = mtimeMs;
+    this.context.logger.info({ file, entries: map.size }, 'mapping file loaded');
+    return { entries: map.size, changed: true, problems };
+  }
+
+  /** Refreshes whatever is stale (or everything with `force`). */
+  async refresh(options: { force?: boolean; signal?: AbortSignal } = {}): Promise<MappingRefresh> {
+    const now = this.context.clock.now();
+    const problems: string[] = [];
+    let persons: number | null = null;
+    let users: number | null = null;
+    let activeUsers: number | null = null;
+    const personsAt = await this.context.store.personsRefreshedAt();
+    if (options.force || personsAt === null || now - personsAt >= this.poll.personsRefreshMs) {
+      try {
+        persons = await this.refreshPersons(options.signal);
+      } catch (error) {
+        problems.push(`HikCentral persons: ${(error as Error).message}`);
+        this.context.logger.warn({ err: error }, 'could not refresh HikCentral persons');
+      }
+    }
+    const usersAt = await this.context.store.usersRefreshedAt();
+    if (options.force || usersAt === null || now - usersAt >= this.poll.usersRefreshMs) {
+      const refreshed = await this.refreshUsers(options.signal);
+      if (refreshed === null) problems.push('Humand users could not be read');
+      else {
+        users = refreshed.users;
+        activeUsers = refreshed.active;
+      }
+    }
+    const csv = this.reloadCsv();
+    problems.push(...csv.problems);
+    return { persons, users, activeUsers, csvEntries: csv.entries, changed: persons !== null || users !== null || csv.changed, problems };
+  }
+}
