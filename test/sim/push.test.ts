@@ -211,7 +211,7 @@ describe('HikCentral simulator: push (OnEventNotify)', () => {
     expect(sim.state.pushCopies().every((c) => c.originalEventId === 'orig')).toBe(true);
   });
 
-  it('delivers to an https receiver it trusts through caPem', async () => {
+  it('delivers to an https receiver trusted through caPem, refuses an untrusted one, or skips verification when told', async () => {
     const tls = await generateSelfSignedTls();
     const app = Fastify({ logger: false, forceCloseConnections: true, https: { key: tls.keyPem, cert: tls.certPem } });
     const got: unknown[] = [];
@@ -223,11 +223,26 @@ describe('HikCentral simulator: push (OnEventNotify)', () => {
     cleanup.push(() => app.close());
     const address = app.server.address();
     const port = typeof address === 'object' && address !== null ? address.port : 0;
-    const { sim, subscribe } = await setUp({ push: { caPem: tls.certPem } });
-    await subscribe({ eventDest: `https://127.0.0.1:${port}/events` });
-    sim.state.addEvents([punch('tls', 0)]);
-    await sim.state.pumpPush();
+    const eventDest = `https://127.0.0.1:${port}/events`;
+    const trusting = await setUp({ push: { caPem: tls.certPem } });
+    await trusting.subscribe({ eventDest });
+    trusting.sim.state.addEvents([punch('tls', 0)]);
+    await trusting.sim.state.pumpPush();
     expect(got).toHaveLength(1);
-    expect(sim.state.pushAttempts()[0]?.outcome).toBe('delivered');
+    expect(trusting.sim.state.pushAttempts()[0]?.outcome).toBe('delivered');
+
+    // Without the CA the receiver's certificate is refused…
+    const strict = await setUp();
+    await strict.subscribe({ eventDest });
+    strict.sim.state.addEvents([punch('tls-strict', 0)]);
+    await strict.sim.state.pumpPush();
+    expect(strict.sim.state.pushAttempts()[0]).toMatchObject({ outcome: 'failed', error: expect.stringMatching(/certificate|self[- ]signed/i) });
+    // …unless verification is switched off (test receivers only).
+    const lax = await setUp({ push: { rejectUnauthorized: false } });
+    await lax.subscribe({ eventDest });
+    lax.sim.state.addEvents([punch('tls-lax', 0)]);
+    await lax.sim.state.pumpPush();
+    expect(lax.sim.state.pushAttempts()[0]?.outcome).toBe('delivered');
+    expect(got).toHaveLength(2);
   });
 });
