@@ -77,7 +77,13 @@ export function normaliseDoorEventRecord(record: DoorEventRecord, raw: unknown):
   };
 }
 
+const HAS_OFFSET = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
+
 /** Epoch ms of an event time, for ordering; a time without an offset is read in `zone`. */
 export function eventTimeMillis(eventTime: string, zone: string): number {
+  if (HAS_OFFSET.test(eventTime)) {
+    const fast = Date.parse(eventTime);
+    if (!Number.isNaN(fast)) return fast;
+  }
   return DateTime.fromISO(eventTime, { zone, setZone: false }).toMillis();
 }

@@ -105,6 +105,7 @@ export class DoorEventScan implements AsyncIterable<AccessEvent> {
   readonly #signal: AbortSignal | undefined;
   readonly #observer: DoorEventScanObserver | undefined;
   #started = false;
+  #warnedOrder = false;
 
   constructor(
     query: DoorEventQuery,
@@ -166,6 +167,7 @@ export class DoorEventScan implements AsyncIterable<AccessEvent> {
   async *#pagesOf(slice: TimeSlice, doors: string[] | undefined, eventType: number | undefined, wanted: Set<number> | null): AsyncGenerator<TimedEvent> {
     const { pageSize, timeZone } = this.#settings;
     let previousPageIds: Set<string> | null = null;
+    let lastTimeMs = Number.NEGATIVE_INFINITY;
     for (let pageNo = 1; ; pageNo++) {
       this.#signal?.throwIfAborted();
       const request: DoorEventPageRequest = {
@@ -207,6 +209,12 @@ export class DoorEventScan implements AsyncIterable<AccessEvent> {
       }
       // The merge needs each stream ascending; do not trust the platform blindly with that.
       events.sort(byTimeThenId);
+      const first = events[0];
+      if (first && first.timeMs < lastTimeMs && !this.#warnedOrder) {
+        this.#warnedOrder = true;
+        this.#logger.warn({ pageNo, startTime: slice.startTime }, 'HikCentral returned door events out of ascending order (sortField/orderType ignored?); events are complete but not ordered');
+      }
+      lastTimeMs = events.at(-1)?.timeMs ?? lastTimeMs;
       yield* events;
 
       if (list.length < pageSize) return;

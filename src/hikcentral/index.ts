@@ -1,0 +1,15 @@
+export {
+  HikCentralClient,
+  DEFAULT_PERSON_NOT_FOUND_CODES,
+  type HikCentralClientOptions,
+  type HikCentralCounters,
+  type HikSubscription,
+  type ProbeResult,
+  type SubscribeRequest,
+} from './client.js';
+export { DoorEventScan, MAX_DOORS_PER_QUERY, MAX_PAGE_SIZE, type DoorEventScanStats, type EventTypeQueryMode } from './door-event-scan.js';
+export { HikBadInputError, HikConfigurationError, HikTransientError, isHikCentralError, type HikCentralError, type HikFailureReason } from './errors.js';
+export { ARTEMIS_CODES } from './artemis-codes.js';
+export { normalisePushEvent, parsePushBody, pushBodySchema, pushEnvelopeSchema, pushEventSchema, type ParsedPush, type PushBody, type PushEvent } from './push-event.js';
+export { buildStringToSign, createArtemisHeaders, signRequest, type Signature, type SignableRequest } from './signing.js';
+export type { ArtemisConnectionOptions } from './transport.js';
