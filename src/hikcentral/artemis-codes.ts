@@ -110,7 +110,7 @@ export function errorForArtemisCode(code: string, platformMessage: string, conte
       return new HikConfigurationError(message, {
         ...base,
         reason: 'signature-missing',
-        hint: 'The platform saw no signature headers: check that no proxy between this service and HIK_BASE_URL strips x-ca-* headers.',
+        hint: 'The platform saw no signature headers: check that no proxy between this service and HIKVISION_HOST strips x-ca-* headers.',
       });
     case ARTEMIS_CODES.appKeyMissing:
       return new HikConfigurationError(message, {
@@ -135,7 +135,7 @@ export function errorForArtemisCode(code: string, platformMessage: string, conte
       return new HikConfigurationError(message, {
         ...base,
         reason: 'plain-http-refused',
-        hint: 'The platform only accepts HTTPS: use an https:// address in HIK_BASE_URL.',
+        hint: 'The platform only accepts HTTPS: use an https:// address in HIKVISION_HOST.',
       });
     case ARTEMIS_CODES.missingParameter:
       return new HikBadInputError(message, {

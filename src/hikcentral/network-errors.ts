@@ -47,11 +47,11 @@ export function classifyNetworkError(error: unknown, context: { path: string; ti
     });
   }
   if (codes.includes('ERR_TLS_CERT_ALTNAME_INVALID')) {
-    return new HikConfigurationError(`The HikCentral certificate does not name the host in HIK_BASE_URL (${baseUrl})`, {
+    return new HikConfigurationError(`The HikCentral certificate does not name the host in HIKVISION_HOST (${baseUrl})`, {
       reason: 'tls-hostname-mismatch',
       path,
       detailCode: 'ERR_TLS_CERT_ALTNAME_INVALID',
-      hint: 'Use in HIK_BASE_URL the host name or IP the certificate was issued for, or reissue the HikCentral certificate with this address in its subject alternative names.',
+      hint: 'Use in HIKVISION_HOST the host name or IP the certificate was issued for, or reissue the HikCentral certificate with this address in its subject alternative names.',
       cause: error,
     });
   }
@@ -59,7 +59,7 @@ export function classifyNetworkError(error: unknown, context: { path: string; ti
     return new HikTransientError(`HikCentral refused the connection at ${baseUrl}`, {
       reason: 'connection-refused',
       path,
-      hint: 'Check that HikCentral is running and that HIK_BASE_URL has the right host and port (the OpenAPI gateway usually listens on 443).',
+      hint: 'Check that HikCentral is running and that HIKVISION_HOST has the right host and port (the OpenAPI gateway usually listens on 443).',
       cause: error,
     });
   }
@@ -67,14 +67,14 @@ export function classifyNetworkError(error: unknown, context: { path: string; ti
     return new HikTransientError(`HikCentral did not answer ${path} in time`, {
       reason: 'timeout',
       path,
-      hint: 'The platform is slow or unreachable; this is retried. If it persists, check the network path to HIK_BASE_URL or raise the HikCentral timeouts.',
+      hint: 'The platform is slow or unreachable; this is retried. If it persists, check the network path to HIKVISION_HOST or raise HIK_TIMEOUT / HIK_CONNECT_TIMEOUT.',
       cause: error,
     });
   }
   return new HikTransientError(`Network failure talking to HikCentral at ${baseUrl}: ${detail}`, {
     reason: 'network',
     path,
-    hint: 'Check the network path to HIK_BASE_URL (DNS, routing, firewall); this is retried.',
+    hint: 'Check the network path to HIKVISION_HOST (DNS, routing, firewall); this is retried.',
     cause: error,
   });
 }

@@ -79,22 +79,22 @@ export class ArtemisTransport {
     try {
       url = new URL(options.baseUrl);
     } catch (cause) {
-      throw new HikConfigurationError(`HIK_BASE_URL is not a URL`, {
+      throw new HikConfigurationError(`HIKVISION_HOST is not a URL`, {
         reason: 'endpoint-not-found',
-        hint: 'Set HIK_BASE_URL to the platform address, e.g. https://hcp.example.local:443',
+        hint: 'Set HIKVISION_HOST to the platform address, e.g. https://hcp.example.local:443',
         cause,
       });
     }
     if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-      throw new HikConfigurationError(`HIK_BASE_URL must be an https:// address, got ${url.protocol}`, {
+      throw new HikConfigurationError(`HIKVISION_HOST must be an https:// address, got ${url.protocol}`, {
         reason: 'endpoint-not-found',
-        hint: 'Set HIK_BASE_URL to the platform address, e.g. https://hcp.example.local:443',
+        hint: 'Set HIKVISION_HOST to the platform address, e.g. https://hcp.example.local:443',
       });
     }
     this.#origin = url.origin;
     this.#basePath = url.pathname.replace(/\/+$/, '');
     if (url.protocol === 'http:') {
-      this.#logger.warn({ baseUrl: url.origin }, 'HIK_BASE_URL uses plain HTTP: a real HikCentral refuses it (0x0240103c) and the traffic is readable on the network');
+      this.#logger.warn({ baseUrl: url.origin }, 'HIKVISION_HOST uses plain HTTP: a real HikCentral refuses it (0x0240103c) and the traffic is readable on the network');
     }
 
     if (options.caCertPem !== undefined && !looksLikePem(options.caCertPem)) {
@@ -194,7 +194,7 @@ export class ArtemisTransport {
       throw new HikTransientError(`HikCentral answered ${path} with a body that is not JSON`, {
         reason: 'malformed-response',
         path,
-        hint: 'The platform (or a proxy in front of it) answered with something other than JSON; this is retried. If it persists, check HIK_BASE_URL points at the HikCentral OpenAPI gateway.',
+        hint: 'The platform (or a proxy in front of it) answered with something other than JSON; this is retried. If it persists, check HIKVISION_HOST points at the HikCentral OpenAPI gateway.',
         cause,
       });
     }
@@ -204,7 +204,7 @@ export class ArtemisTransport {
       throw new HikTransientError(`HikCentral answered ${path} without the {code, msg, data} envelope`, {
         reason: 'malformed-response',
         path,
-        hint: 'Check HIK_BASE_URL points at the HikCentral OpenAPI gateway (paths start with /artemis).',
+        hint: 'Check HIKVISION_HOST points at the HikCentral OpenAPI gateway (paths start with /artemis).',
       });
     }
     const { code, msg } = envelope.data;
@@ -233,7 +233,7 @@ function httpStatusError(path: string, status: number): HikCentralError {
     return new HikConfigurationError(`HikCentral has no ${path} (HTTP 404)`, {
       reason: 'endpoint-not-found',
       path,
-      hint: 'Check HIK_BASE_URL (scheme, host, port of the OpenAPI gateway) and that this HikCentral version offers the API.',
+      hint: 'Check HIKVISION_HOST (scheme, host, port of the OpenAPI gateway) and that this HikCentral version offers the API.',
     });
   }
   if (status === 401 || status === 403) {

@@ -123,7 +123,7 @@ describe('HikCentral errors, as the client meets them over HTTPS', () => {
       try {
         const error = await failure(client.listPersons().next());
         expect(error).toBeInstanceOf(HikTransientError);
-        expect(error).toMatchObject({ reason: 'connection-refused', hint: expect.stringMatching(/HIK_BASE_URL/) });
+        expect(error).toMatchObject({ reason: 'connection-refused', hint: expect.stringMatching(/HIKVISION_HOST/) });
       } finally {
         await client.close();
       }

@@ -97,7 +97,7 @@ describe('TLS to HikCentral', () => {
       try {
         const error = await failure(client.listPersons().next());
         expect(error).toBeInstanceOf(HikConfigurationError);
-        expect(error).toMatchObject({ reason: 'tls-hostname-mismatch', hint: expect.stringMatching(/HIK_BASE_URL/) });
+        expect(error).toMatchObject({ reason: 'tls-hostname-mismatch', hint: expect.stringMatching(/HIKVISION_HOST/) });
       } finally {
         await client.close();
       }
