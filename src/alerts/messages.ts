@@ -26,10 +26,10 @@ const WORDING: Record<AlertLanguage, Record<AlertKind, Record<AlertState, Wordin
     'dead-letters': {
       firing: {
         title: 'punches could not be delivered',
-        text: (f) => `${fact(f, 'count')} punch(es) gave up after repeated failures and need a person.`,
+        text: (f) => `${fact(f, 'count')} punch(es) need a person: delivery gave up on them, or Humand or a rule refused them.`,
         hint: 'open the dashboard\'s Problems page, fix the cause and re-drive them',
       },
-      resolved: { title: 'no undelivered punches left', text: () => 'Every dead punch has been re-driven or resolved.', hint: null },
+      resolved: { title: 'no undelivered punches left', text: () => 'Every dead or rejected punch has been re-driven or resolved.', hint: null },
     },
     'no-events': {
       firing: {
@@ -52,10 +52,10 @@ const WORDING: Record<AlertLanguage, Record<AlertKind, Record<AlertState, Wordin
     'dead-letters': {
       firing: {
         title: 'hay fichadas que no se pudieron entregar',
-        text: (f) => `${fact(f, 'count')} fichada(s) se abandonaron tras fallos repetidos y necesitan a una persona.`,
+        text: (f) => `${fact(f, 'count')} fichada(s) necesitan a una persona: el envío se abandonó o Humand o una regla las rechazó.`,
         hint: 'abra la página Problemas del panel, corrija la causa y reenvíelas',
       },
-      resolved: { title: 'no quedan fichadas sin entregar', text: () => 'Todas las fichadas fallidas se reenviaron o resolvieron.', hint: null },
+      resolved: { title: 'no quedan fichadas sin entregar', text: () => 'Todas las fichadas fallidas o rechazadas se reenviaron o resolvieron.', hint: null },
     },
     'no-events': {
       firing: {

@@ -88,7 +88,7 @@ export async function startAdminServer(options: AdminServerOptions): Promise<Adm
   const assets = await loadDashboardAssets();
   const unsubscribe = data.subscribe?.((event) => metrics.record(event));
 
-  const app: FastifyInstance = Fastify({ logger: false, disableRequestLogging: true, bodyLimit: 256 * 1024 });
+  const app: FastifyInstance = Fastify({ logger: false, bodyLimit: 256 * 1024 });
 
   app.addHook('onRequest', async (request, reply) => {
     for (const [name, value] of Object.entries(SECURITY_HEADERS)) reply.header(name, value);
@@ -134,6 +134,7 @@ export async function startAdminServer(options: AdminServerOptions): Promise<Adm
     return reply.header('content-type', 'text/html; charset=utf-8').header('cache-control', 'no-cache').send(assets.page.replace('{{lang}}', lang));
   };
   app.get('/', sendPage);
+  app.get('/favicon.ico', async (_request, reply) => reply.code(204).send());
   app.get('/index.html', sendPage);
   app.get<{ Params: { name: string } }>('/assets/:name', async (request, reply) => {
     const file = assets.files.get(request.params.name);

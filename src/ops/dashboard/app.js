@@ -124,7 +124,7 @@ async function renderOverview() {
         : h('ul', { class: 'alerts' }, firing.map((a) => h('li', { class: 'bad-text', 'data-alert': a.kind }, t(`alert.${a.kind}`)))))),
     section(t('recentErrors'), table([
       { label: t('col.time'), cell: (e) => time(e.atLocal) },
-      { label: t('col.message'), cell: (e) => e.message },
+      { label: t('col.error'), cell: (e) => e.message },
       { label: t('delivery.whatToDo'), cell: (e) => e.hint ?? '' },
     ], o.recentErrors, { empty: t('recentErrors.none') })),
     section(t('ledger'), countsBlock(o.ledgerCounts, 'ledger')),

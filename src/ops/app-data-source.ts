@@ -1,0 +1,20 @@
+import type { App } from '../app/types.js';
+import type { OpsDataSource } from './data-source.js';
+
+/**
+ * The running App as the operations surface sees it. Searches read the ledger directly
+ * (read-only): the explorer scans many punches and needs no delivery history for each.
+ */
+export async function opsDataSourceFromApp(app: App): Promise<OpsDataSource> {
+  const { timezone } = await app.status();
+  return {
+    timezone,
+    status: () => app.status(),
+    punches: (query) => app.store.findPunches(query),
+    attemptsOf: (punchId) => app.store.attemptsOf(punchId),
+    mappingCoverage: () => app.mappingCoverage(),
+    redrive: (selection) => app.deadLetters.retry(selection),
+    probeStoreWritable: () => app.probeStoreWritable(),
+    subscribe: (listener) => app.subscribe(listener),
+  };
+}

@@ -1,0 +1,91 @@
+import { startAlerts, type Alerts } from '../alerts/alerts.js';
+import type { AlertSettings } from '../alerts/settings.js';
+import type { App } from '../app/types.js';
+import type { Clock } from '../domain/ports.js';
+import type { Logger } from '../logging/logger.js';
+import type { AlertNotifier } from '../alerts/alert.js';
+import { AWAITING_DELIVERY } from '../store/punch.js';
+import { startAdminServer } from './admin-server.js';
+import { opsDataSourceFromApp } from './app-data-source.js';
+import type { OpsDataSource } from './data-source.js';
+import { createOpsMetrics, type OpsMetrics } from './metrics.js';
+import type { AdminSettings } from './settings.js';
+
+export interface StartOpsOptions {
+  readonly app: App;
+  readonly admin: AdminSettings;
+  readonly alerts: AlertSettings;
+  readonly logger: Logger;
+  readonly clock: Clock;
+  /** Replaces the alert webhook (tests). */
+  readonly alertNotifier?: AlertNotifier;
+}
+
+export interface Ops {
+  /** The admin server's base URL (dashboard at `/`). */
+  readonly url: string;
+  readonly metrics: OpsMetrics;
+  readonly alerts: Alerts;
+  readonly data: OpsDataSource;
+  close(): Promise<void>;
+}
+
+/**
+ * Starts the operations surface for a running App: the admin server (health, readiness,
+ * metrics, dashboard) and the alert monitor. `run` calls this once; `close` stops both.
+ */
+export async function startOps(options: StartOpsOptions): Promise<Ops> {
+  const { app, logger, clock } = options;
+  const data = await opsDataSourceFromApp(app);
+  const metrics = createOpsMetrics();
+  const alerts = startAlerts({
+    settings: options.alerts,
+    clock,
+    logger: logger.child({ part: 'alerts' }),
+    ...(options.alertNotifier ? { notifier: options.alertNotifier } : {}),
+    readSignals: async () => {
+      const status = await app.status();
+      return {
+        deliveryPaused: status.delivery.state === 'paused' ? { reason: status.delivery.reason ?? 'Humand refused the key', sinceMs: status.delivery.sinceMs } : null,
+        pending: AWAITING_DELIVERY.reduce((sum, outcome) => sum + (status.counts[outcome] ?? 0), 0),
+        deadLetters: (status.counts.dead ?? 0) + (status.counts.rejected ?? 0),
+        lastEventMs: status.lastEventMs,
+      };
+    },
+  });
+  // A pause or a new dead punch is worth telling at once, not at the next periodic check.
+  const unsubscribe = app.subscribe((event) => {
+    if (event.type === 'delivery-paused' || event.type === 'delivery-resumed' || (event.type === 'punch-outcome' && (event.outcome === 'dead' || event.outcome === 'rejected'))) {
+      void alerts.evaluate();
+    }
+  });
+  let server;
+  try {
+    server = await startAdminServer({
+      host: options.admin.host,
+      port: options.admin.port,
+      auth: options.admin.auth,
+      maxPollAgeMs: options.admin.maxPollAgeMs,
+      data,
+      metrics,
+      logger: logger.child({ part: 'admin' }),
+      clock,
+      alerts,
+    });
+  } catch (error) {
+    unsubscribe();
+    await alerts.stop();
+    throw error;
+  }
+  return {
+    url: server.url,
+    metrics,
+    alerts,
+    data,
+    async close() {
+      unsubscribe();
+      await server.close();
+      await alerts.stop();
+    },
+  };
+}
