@@ -205,6 +205,23 @@ describe('HikCentralClient.scanDoorEvents against the simulator over HTTPS', () 
     expect(String(warning?.issues)).toMatch(/eventType/);
   });
 
+  it('stops when the caller aborts, with the caller\'s reason', async () => {
+    const base = at('2026-03-31T08:00:00-03:00');
+    harness.sim.state.addEvents(Array.from({ length: 5 }, (_, i) => event(`a${i}`, base + i * 1000)));
+    const controller = new AbortController();
+    const scan = harness.client({ pageSize: 2 }).scanDoorEvents({ startMs: base - 60_000, endMs: NOW, doorIndexCodes: [], eventCodes: [] }, controller.signal);
+    const seen: string[] = [];
+    const outcome = (async () => {
+      for await (const e of scan) {
+        seen.push(e.eventId);
+        if (seen.length === 2) controller.abort(new Error('shutting down'));
+      }
+    })();
+    await expect(outcome).rejects.toThrow('shutting down');
+    expect(seen).toEqual(['a0', 'a1']);
+    expect(scan.stats.requests).toBe(1);
+  });
+
   it('names the setting to change when the platform requires an event type and none was configured', async () => {
     await harness.closeAll();
     harness = await startHarness({ appKey: '51515151', appSecret: 'scan-test-secret-xyz', clock, requireEventTypeOrPersonName: true });
