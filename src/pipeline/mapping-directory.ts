@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import type { PersonDirectoryPort } from '../domain/ports.js';
 import type { HikPerson } from '../domain/hik-person.js';
+import type { HumandFailure } from '../domain/humand.js';
 import type { PollConfig } from '../config/types.js';
 import type { PipelineContext } from './context.js';
 import type { HumandGateway } from './delivery/humand-gateway.js';
@@ -14,6 +15,10 @@ export interface MappingRefresh {
   /** True when something that can change a mapping was (re)loaded. */
   readonly changed: boolean;
   readonly problems: readonly string[];
+  /** Humand refused the key while reading users (401/403). */
+  readonly authFailure: { readonly reason: string; readonly hint: string } | null;
+  /** Humand answered the user read: the key works. */
+  readonly humandReachable: boolean;
 }
 
 /**
@@ -65,18 +70,18 @@ export class MappingDirectory {
     return all.length;
   }
 
-  async refreshUsers(signal?: AbortSignal): Promise<{ users: number; active: number } | null> {
+  async refreshUsers(signal?: AbortSignal): Promise<{ ok: true; users: number; active: number } | { ok: false; failure: HumandFailure }> {
     const previous = await this.context.store.getMeta('users_count');
     const result = await this.gateway.listUsers(Number(previous ?? '0'), signal);
     if (!result.ok) {
-      this.context.logger.warn({ failure: result.failure.kind, message: result.failure.message }, 'could not read Humand users');
-      return null;
+      this.context.logger.warn({ failure: result.failure.kind, status: result.failure.status, message: result.failure.message }, 'could not read Humand users');
+      return { ok: false, failure: result.failure };
     }
     await this.context.store.replaceUsers(result.value, this.context.clock.now());
     await this.context.store.setMeta('users_count', String(result.value.length));
     const active = result.value.filter((u) => u.status === 'ACTIVE').length;
     this.context.logger.info({ users: result.value.length, active }, 'Humand users refreshed');
-    return { users: result.value.length, active };
+    return { ok: true, users: result.value.length, active };
   }
 
   /** Loads the CSV mapping file when configured and changed since the last load. */
@@ -114,17 +119,37 @@ export class MappingDirectory {
         this.context.logger.warn({ err: error }, 'could not refresh HikCentral persons');
       }
     }
+    let authFailure: MappingRefresh['authFailure'] = null;
+    let humandReachable = false;
     const usersAt = await this.context.store.usersRefreshedAt();
     if (options.force || usersAt === null || now - usersAt >= this.poll.usersRefreshMs) {
       const refreshed = await this.refreshUsers(options.signal);
-      if (refreshed === null) problems.push('Humand users could not be read');
-      else {
+      if (!refreshed.ok) {
+        const { failure } = refreshed;
+        problems.push(`Humand users could not be read: ${failure.status ?? ''} ${failure.message}`.replace('  ', ' '));
+        if (failure.kind === 'forbidden' || failure.kind === 'unauthorised') {
+          authFailure = {
+            reason: `Humand answered ${failure.status} ${failure.code ?? ''}: ${failure.message}`.replace('  ', ' '),
+            hint: failure.kind === 'unauthorised' ? 'check HUMAND_AUTH: Humand does not know this key' : "give the key's user access (or allow this IP in /api-keys/allowed-ips); punches are kept",
+          };
+        }
+      } else {
         users = refreshed.users;
         activeUsers = refreshed.active;
+        humandReachable = true;
       }
     }
     const csv = this.reloadCsv();
     problems.push(...csv.problems);
-    return { persons, users, activeUsers, csvEntries: csv.entries, changed: persons !== null || users !== null || csv.changed, problems };
+    return {
+      persons,
+      users,
+      activeUsers,
+      csvEntries: csv.entries,
+      changed: persons !== null || users !== null || csv.changed,
+      problems,
+      authFailure,
+      humandReachable,
+    };
   }
 }

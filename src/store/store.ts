@@ -45,6 +45,8 @@ export interface LedgerStore {
   employeePunches(employeeId: string, fromMs: number, toMs: number, outcomes: readonly PunchOutcome[]): Promise<PunchRecord[]>;
 
   countsByOutcome(): Promise<Record<PunchOutcome, number>>;
+  /** Event instant of the oldest punch in the given outcomes, null when there is none. */
+  oldestEventMs(outcomes: readonly PunchOutcome[]): Promise<number | null>;
   /** Moves every punch in `from` to `to` (e.g. dry-run → received for a real run); returns how many. */
   resetOutcome(from: PunchOutcome, to: PunchOutcome, reason: string | null, nowMs: number): Promise<number>;
 
@@ -56,11 +58,13 @@ export interface LedgerStore {
   replacePersons(persons: readonly HikPerson[], nowMs: number): Promise<void>;
   upsertPerson(person: HikPerson, nowMs: number): Promise<void>;
   getPerson(personId: string): Promise<HikPerson | null>;
+  listPersons(): Promise<HikPerson[]>;
   personsRefreshedAt(): Promise<number | null>;
 
   /** Replaces the Humand users cache (a full listing). */
   replaceUsers(users: readonly HumandUser[], nowMs: number): Promise<void>;
   getUser(employeeInternalId: string): Promise<HumandUser | null>;
+  listUsers(): Promise<HumandUser[]>;
   /** Users whose custom field `field` equals `value`. */
   findUsersByField(field: string, value: string): Promise<HumandUser[]>;
   usersRefreshedAt(): Promise<number | null>;

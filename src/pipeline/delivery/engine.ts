@@ -177,6 +177,24 @@ export class DeliveryEngine {
     });
   }
 
+  /** Another Humand call (e.g. the user sync) was refused with 401/403: pause delivery too. */
+  async reportAuthFailure(reason: string, hint: string): Promise<void> {
+    await this.loadPause();
+    await this.setPause({ reason, hint, sinceMs: this.pause?.sinceMs ?? this.context.clock.now() });
+    this.lastProbeMs = this.context.clock.now();
+  }
+
+  /** A call to Humand just succeeded outside delivery (e.g. the user sync): the key works again. */
+  async reportAuthWorks(): Promise<void> {
+    await this.loadPause();
+    if (this.pause !== null) await this.setPause(null);
+  }
+
+  /** Lets the next drain try one punch at once even while paused (start of a sync pass). */
+  probeNow(): void {
+    this.lastProbeMs = 0;
+  }
+
   /** Clears a pause by hand (e.g. `dead-letters retry` after fixing the key). */
   async resume(): Promise<void> {
     await this.loadPause();

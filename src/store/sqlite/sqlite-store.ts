@@ -256,6 +256,15 @@ export class SqliteLedgerStore implements LedgerStore {
     });
   }
 
+  oldestEventMs(outcomes: readonly PunchOutcome[]): Promise<number | null> {
+    return this.run('read oldest', () => {
+      const row = this.db
+        .prepare(`SELECT MIN(event_ms) AS m FROM punches WHERE outcome IN (${outcomes.map(() => '?').join(',') || "''"})`)
+        .get(...outcomes) as { m: number | null };
+      return row.m;
+    });
+  }
+
   resetOutcome(from: PunchOutcome, to: PunchOutcome, reason: string | null, nowMs: number): Promise<number> {
     return this.run('reset outcome', () => {
       const info = this.stmt('UPDATE punches SET outcome = ?, reason = ?, updated_ms = ? WHERE outcome = ?').run(to, reason, nowMs, from);
@@ -307,6 +316,10 @@ export class SqliteLedgerStore implements LedgerStore {
     });
   }
 
+  listPersons(): Promise<HikPerson[]> {
+    return this.run('read persons', () => (this.stmt('SELECT * FROM hik_persons ORDER BY person_id').all() as PersonRow[]).map(personFromRow));
+  }
+
   personsRefreshedAt(): Promise<number | null> {
     return this.run('read meta', () => this.numberMeta('persons_refreshed_ms'));
   }
@@ -333,6 +346,10 @@ export class SqliteLedgerStore implements LedgerStore {
       const row = this.stmt('SELECT * FROM humand_users WHERE employee_internal_id = ?').get(employeeInternalId) as UserRow | undefined;
       return row ? userFromRow(row) : null;
     });
+  }
+
+  listUsers(): Promise<HumandUser[]> {
+    return this.run('read users', () => (this.stmt('SELECT * FROM humand_users ORDER BY employee_internal_id').all() as UserRow[]).map(userFromRow));
   }
 
   findUsersByField(field: string, value: string): Promise<HumandUser[]> {

@@ -1,0 +1,493 @@
+import { systemClock } from '../domain/clock.js';
+import { isAppError } from '../domain/errors.js';
+import type { AccessEvent, EventSource } from '../domain/access-event.js';
+import type { AccessEventSourcePort, PersonDirectoryPort, TimeTrackingPort } from '../domain/ports.js';
+import type { RateLimitInfo } from '../domain/humand.js';
+import type { AppConfig, HikConnectionConfig, HumandConnectionConfig } from '../config/types.js';
+import { HikCentralClient } from '../hikcentral/client.js';
+import { HumandClient } from '../humand/client.js';
+import { SqliteLedgerStore } from '../store/sqlite/sqlite-store.js';
+import { AWAITING_DELIVERY, type PunchOutcome, type PunchQuery, type PunchUpdate } from '../store/punch.js';
+import type { PipelineContext } from '../pipeline/context.js';
+import { PipelineEvents } from '../pipeline/events.js';
+import { Evaluator, type EvaluationSummary } from '../pipeline/evaluator.js';
+import { Ingestor } from '../pipeline/ingestor.js';
+import { MappingDirectory, type MappingRefresh } from '../pipeline/mapping-directory.js';
+import { Poller, POLL_CURSOR, type ScanSummary } from '../pipeline/poller.js';
+import { Deliverer } from '../pipeline/delivery/deliverer.js';
+import { DeliveryEngine, type PauseState } from '../pipeline/delivery/engine.js';
+import { HumandGateway } from '../pipeline/delivery/humand-gateway.js';
+import { RateBudget } from '../pipeline/delivery/rate-budget.js';
+import { computeCoverage } from './coverage.js';
+import { META, pushRecentError, readJson, readNumber, saveRateLimit } from './ops-meta.js';
+import type {
+  App,
+  AppIngestResult,
+  BackfillOptions,
+  BackfillSummary,
+  CreateAppOptions,
+  DeadLetterSelection,
+  MappingCoverage,
+  PunchView,
+  StatusReport,
+  SyncOptions,
+  SyncSummary,
+} from './types.js';
+
+const NO_EVALUATION: EvaluationSummary = { evaluated: 0, queued: 0, ignored: 0, unmapped: 0, held: 0 };
+
+/**
+ * The composition root: builds the store, the HikCentral and Humand clients (or takes the
+ * ports given in `overrides`), and the pipeline, and exposes the App API.
+ */
+export async function createApp(options: CreateAppOptions): Promise<App> {
+  const base = options.config;
+  const overrides = options.overrides ?? {};
+  const config: AppConfig = {
+    ...base,
+    hik: mergeHik(base.hik, overrides.hik),
+    humand: mergeHumand(base.humand, overrides.humand),
+    dryRun: overrides.dryRun ?? base.dryRun,
+    siteTimezone: overrides.siteTimezone ?? base.siteTimezone,
+    rules: { ...base.rules, ...overrides.rules },
+    delivery: { ...base.delivery, ...overrides.delivery },
+    poll: { ...base.poll, ...overrides.poll },
+  };
+  const clock = overrides.clock ?? systemClock;
+  const logger = options.logger;
+  const store = overrides.store ?? SqliteLedgerStore.open({ path: config.databasePath });
+
+  let hikClient: HikCentralClient | null = null;
+  if ((overrides.eventSource === undefined || overrides.personDirectory === undefined) && config.hik !== null) {
+    hikClient = new HikCentralClient({
+      baseUrl: config.hik.baseUrl,
+      appKey: config.hik.appKey,
+      appSecret: config.hik.appSecret,
+      ...(config.hik.userId !== null ? { userId: config.hik.userId } : {}),
+      ...(config.hik.caCertPem !== null ? { caCertPem: config.hik.caCertPem } : {}),
+      tlsInsecure: config.hik.tlsInsecure,
+      connectTimeoutMs: config.hik.connectTimeoutMs,
+      requestTimeoutMs: config.hik.requestTimeoutMs,
+      logger,
+      clock,
+      timeZone: config.siteTimezone,
+    });
+  }
+  const eventSource: AccessEventSourcePort | null = overrides.eventSource ?? hikClient;
+  const personDirectory: PersonDirectoryPort | null = overrides.personDirectory ?? hikClient;
+  const timeTracking: TimeTrackingPort | null =
+    overrides.timeTracking ??
+    (config.humand === null
+      ? null
+      : new HumandClient({
+          baseUrl: config.humand.baseUrl,
+          auth: config.humand.auth,
+          requestTimeoutMs: config.humand.requestTimeoutMs,
+          connectTimeoutMs: config.humand.connectTimeoutMs,
+          logger,
+          clock,
+        }));
+
+  const events = new PipelineEvents();
+  const context: PipelineContext = { store, clock, logger, events, rules: config.rules, siteTimezone: config.siteTimezone, dryRun: config.dryRun };
+  const budget = new RateBudget({
+    clock,
+    limit: config.delivery.assumedRateLimit,
+    windowMs: config.delivery.assumedRateWindowMs,
+    ...(overrides.rateResetMarginMs !== undefined ? { resetMarginMs: overrides.rateResetMarginMs } : {}),
+  });
+  const gateway = timeTracking === null ? null : new HumandGateway(timeTracking, budget, events);
+  const mappings = gateway === null ? null : new MappingDirectory(context, personDirectory, gateway, config.poll);
+  const evaluator = mappings === null ? null : new Evaluator(context, mappings);
+  const engine = gateway === null ? null : new DeliveryEngine(context, new Deliverer(context, gateway, config.delivery, overrides.random), config.delivery);
+  const ingestor = new Ingestor(context);
+  const poller = eventSource === null ? null : new Poller(context, eventSource, ingestor, config.poll, config.poll.doorIndexCodes);
+
+  const app = new Application(config, context, { budget, mappings, evaluator, engine, ingestor, poller });
+  await app.start();
+  return app;
+}
+
+function mergeHik(base: HikConnectionConfig | null, override: Partial<HikConnectionConfig> | undefined): HikConnectionConfig | null {
+  if (override === undefined) return base;
+  const merged = { ...(base ?? {}), ...override } as Partial<HikConnectionConfig>;
+  if (!merged.baseUrl || !merged.appKey || !merged.appSecret) return base;
+  return {
+    baseUrl: merged.baseUrl,
+    appKey: merged.appKey,
+    appSecret: merged.appSecret,
+    userId: merged.userId ?? null,
+    caCertPath: merged.caCertPath ?? null,
+    caCertPem: merged.caCertPem ?? null,
+    tlsInsecure: merged.tlsInsecure ?? false,
+    requestTimeoutMs: merged.requestTimeoutMs ?? 30_000,
+    connectTimeoutMs: merged.connectTimeoutMs ?? 10_000,
+  };
+}
+
+function mergeHumand(base: HumandConnectionConfig | null, override: Partial<HumandConnectionConfig> | undefined): HumandConnectionConfig | null {
+  if (override === undefined) return base;
+  const merged = { ...(base ?? {}), ...override } as Partial<HumandConnectionConfig>;
+  if (!merged.baseUrl || !merged.auth) return base;
+  return { baseUrl: merged.baseUrl, auth: merged.auth, requestTimeoutMs: merged.requestTimeoutMs ?? 15_000, connectTimeoutMs: merged.connectTimeoutMs ?? 5_000 };
+}
+
+interface Parts {
+  readonly budget: RateBudget;
+  readonly mappings: MappingDirectory | null;
+  readonly evaluator: Evaluator | null;
+  readonly engine: DeliveryEngine | null;
+  readonly ingestor: Ingestor;
+  readonly poller: Poller | null;
+}
+
+class Application implements App {
+  readonly store;
+  private readonly startedMs: number;
+  private evaluation: Promise<unknown> = Promise.resolve();
+  private draining = false;
+  private closed = false;
+  private readonly background = new Set<Promise<unknown>>();
+  private lastRateLimit: RateLimitInfo | null = null;
+  private unsubscribeMeta: () => void;
+
+  constructor(
+    readonly config: AppConfig,
+    private readonly context: PipelineContext,
+    private readonly parts: Parts,
+  ) {
+    this.store = context.store;
+    this.startedMs = context.clock.now();
+    this.unsubscribeMeta = context.events.subscribe((event) => {
+      if (event.type === 'humand-response' && event.rateLimit !== null) {
+        this.lastRateLimit = event.rateLimit;
+        this.track(saveRateLimit(this.store, event.rateLimit).catch(() => undefined));
+      }
+    });
+  }
+
+  /** A real run delivers what an earlier dry run only logged. */
+  async start(): Promise<void> {
+    const { logger } = this.context;
+    logger.info(
+      { mode: this.config.mode, dryRun: this.config.dryRun, siteTimezone: this.config.siteTimezone, database: this.config.databasePath, hik: this.parts.poller !== null, humand: this.parts.engine !== null },
+      'hik2humand starting',
+    );
+    if (!this.config.dryRun) {
+      const dry = await this.store.listByOutcome(['dry-run']);
+      if (dry.length > 0) {
+        await this.store.updatePunches(
+          dry.map((p) => ({ id: p.id, outcome: 'received' as const, reason: null, request: null, entryType: null })),
+          this.context.clock.now(),
+        );
+        logger.info({ punches: dry.length }, 'punches from an earlier dry run will now be delivered');
+      }
+    }
+  }
+
+  private track<T>(promise: Promise<T>): Promise<T> {
+    this.background.add(promise);
+    void promise.finally(() => this.background.delete(promise)).catch(() => undefined);
+    return promise;
+  }
+
+  private async noteError(error: unknown, fallbackMessage: string): Promise<void> {
+    const message = error instanceof Error ? error.message : fallbackMessage;
+    await pushRecentError(this.store, {
+      atMs: this.context.clock.now(),
+      message,
+      hint: isAppError(error) ? (error.hint ?? null) : null,
+      code: isAppError(error) ? (error.code ?? null) : null,
+    }).catch(() => undefined);
+  }
+
+  /** Evaluations never overlap: each waits for the previous one. */
+  private evaluate(includeUnmapped: boolean): Promise<EvaluationSummary> {
+    const evaluator = this.parts.evaluator;
+    if (evaluator === null) return Promise.resolve(NO_EVALUATION);
+    const run = this.evaluation.then(() => evaluator.evaluate({ includeUnmapped }));
+    this.evaluation = run.catch(() => undefined);
+    return run;
+  }
+
+  private async refreshMappingsIfStale(force: boolean, signal?: AbortSignal): Promise<MappingRefresh> {
+    const empty: MappingRefresh = { persons: null, users: null, activeUsers: null, csvEntries: null, changed: false, problems: [], authFailure: null, humandReachable: false };
+    const { mappings, engine } = this.parts;
+    if (mappings === null || engine === null) return empty;
+    const refresh = await mappings.refresh({ force, ...(signal ? { signal } : {}) });
+    if (refresh.authFailure !== null) {
+      await engine.reportAuthFailure(refresh.authFailure.reason, refresh.authFailure.hint);
+      await this.noteError(new Error(refresh.authFailure.reason), refresh.authFailure.reason);
+    } else if (refresh.humandReachable) {
+      await engine.reportAuthWorks();
+    }
+    return refresh;
+  }
+
+  private async pollPass(signal?: AbortSignal, skipPoll = false): Promise<{ poll: ScanSummary | null; pollError: string | null; mappings: MappingRefresh; evaluation: EvaluationSummary }> {
+    const mappings = await this.refreshMappingsIfStale(false, signal);
+    let poll: ScanSummary | null = null;
+    let pollError: string | null = null;
+    if (this.parts.poller !== null && !skipPoll) {
+      const now = this.context.clock.now();
+      await this.store.setMeta(META.pollLastAttempt, String(now));
+      try {
+        poll = await this.parts.poller.pollOnce(signal);
+        await this.store.setMeta(META.pollLastSuccess, String(this.context.clock.now()));
+        await this.store.setMeta(META.pollLastError, null);
+        if (poll.events > 0) await this.store.setMeta(META.lastEvent, String(this.context.clock.now()));
+        this.context.events.emit({ type: 'poll-completed', ok: true, events: poll.events, fresh: poll.fresh, error: null });
+      } catch (error) {
+        pollError = error instanceof Error ? error.message : String(error);
+        this.context.logger.error({ err: error, hint: isAppError(error) ? error.hint : undefined }, 'poll failed; the cursor stays where it was');
+        await this.store.setMeta(META.pollLastError, pollError).catch(() => undefined);
+        await this.noteError(error, 'poll failed');
+        this.context.events.emit({ type: 'poll-completed', ok: false, events: 0, fresh: 0, error: pollError });
+      }
+    }
+    const evaluation = await this.evaluate(true);
+    return { poll, pollError, mappings, evaluation };
+  }
+
+  /** Delivers until idle or the deadline; when a daemon is already delivering, only wakes it. */
+  private async drain(deliverForMs: number, signal?: AbortSignal): Promise<{ steps: number; paused: PauseState | null }> {
+    const engine = this.parts.engine;
+    if (engine === null) return { steps: 0, paused: null };
+    if (this.draining) {
+      engine.wake();
+      return { steps: 0, paused: engine.pauseState };
+    }
+    this.draining = true;
+    try {
+      engine.probeNow();
+      const result = await engine.drain({ idleDeadlineMs: this.context.clock.now() + deliverForMs, ...(signal ? { signal } : {}) });
+      return { steps: result.processed, paused: result.paused };
+    } finally {
+      this.draining = false;
+    }
+  }
+
+  async syncOnce(options: SyncOptions = {}): Promise<SyncSummary> {
+    const startedMs = this.context.clock.now();
+    const needing = { unmapped: 0, rejected: 0, dead: 0 };
+    const examples: Partial<Record<keyof typeof needing, string>> = {};
+    const unsubscribe = this.context.events.subscribe((event) => {
+      if (event.type !== 'punch-outcome') return;
+      if (event.outcome === 'unmapped' || event.outcome === 'rejected' || event.outcome === 'dead') {
+        needing[event.outcome]++;
+        examples[event.outcome] ??= `${event.correlationId}: ${event.reason ?? ''}`;
+      }
+    });
+    try {
+      const pass = await this.pollPass(options.signal, options.skipPoll ?? false);
+      const delivery = await this.drain(options.deliverForMs ?? this.config.delivery.syncMaxDeliveryMs, options.signal);
+      const counts = await this.store.countsByOutcome();
+      const pending = AWAITING_DELIVERY.reduce((sum, outcome) => sum + counts[outcome], 0);
+      const attention: string[] = [];
+      if (delivery.paused !== null) attention.push(`delivery paused: ${delivery.paused.reason} — ${delivery.paused.hint}`);
+      if (this.parts.engine === null) attention.push('Humand is not configured (HUMAND_AUTH): nothing can be delivered');
+      if (pass.pollError !== null) attention.push(`HikCentral could not be read: ${pass.pollError}`);
+      for (const problem of pass.mappings.problems) attention.push(problem);
+      if (needing.unmapped > 0) attention.push(`${needing.unmapped} punch(es) unmapped in this pass — e.g. ${examples.unmapped}`);
+      if (needing.rejected > 0) attention.push(`${needing.rejected} punch(es) rejected in this pass — e.g. ${examples.rejected} (see dead-letters list)`);
+      if (needing.dead > 0) attention.push(`${needing.dead} punch(es) dead after retries in this pass — e.g. ${examples.dead} (dead-letters retry once fixed)`);
+      const summary: SyncSummary = {
+        startedMs,
+        finishedMs: this.context.clock.now(),
+        dryRun: this.config.dryRun,
+        poll: pass.poll,
+        pollError: pass.pollError,
+        mappings: pass.mappings,
+        evaluation: pass.evaluation,
+        deliverySteps: delivery.steps,
+        paused: delivery.paused,
+        counts,
+        pending,
+        attention,
+        needsPerson: attention.length > 0,
+      };
+      this.context.logger.info(
+        { poll: pass.poll, evaluation: pass.evaluation, deliverySteps: delivery.steps, pending, paused: delivery.paused?.reason, attention },
+        'sync pass finished',
+      );
+      return summary;
+    } finally {
+      unsubscribe();
+    }
+  }
+
+  async runDaemon(options: { readonly signal: AbortSignal; readonly onPass?: (summary: SyncSummary) => void }): Promise<void> {
+    const { signal } = options;
+    const engine = this.parts.engine;
+    this.draining = true;
+    const delivering = engine === null ? Promise.resolve() : engine.drain({ signal }).then(() => undefined);
+    try {
+      while (!signal.aborted) {
+        try {
+          const pass = await this.pollPass(signal);
+          engine?.wake();
+          const counts = await this.store.countsByOutcome();
+          const pending = AWAITING_DELIVERY.reduce((sum, outcome) => sum + counts[outcome], 0);
+          options.onPass?.({
+            startedMs: this.context.clock.now(),
+            finishedMs: this.context.clock.now(),
+            dryRun: this.config.dryRun,
+            ...pass,
+            deliverySteps: 0,
+            paused: engine?.pauseState ?? null,
+            counts,
+            pending,
+            attention: [],
+            needsPerson: false,
+          });
+        } catch (error) {
+          if (signal.aborted) break;
+          this.context.logger.error({ err: error }, 'poll pass failed; trying again next interval');
+          await this.noteError(error, 'poll pass failed');
+        }
+        try {
+          await this.context.clock.sleep(this.config.poll.intervalMs, signal);
+        } catch {
+          break;
+        }
+      }
+    } finally {
+      await delivering;
+      this.draining = false;
+      this.context.logger.info('daemon stopped');
+    }
+  }
+
+  async backfill(options: BackfillOptions): Promise<BackfillSummary> {
+    const poller = this.parts.poller;
+    if (poller === null) throw new Error('HikCentral is not configured (HIKVISION_HOST): nothing to backfill from');
+    await this.refreshMappingsIfStale(false, options.signal);
+    const scan = await poller.scan(options.fromMs, options.toMs, 'backfill', options.signal, options.onProgress);
+    const evaluation = await this.evaluate(true);
+    const delivery = options.deliver === false ? { steps: 0, paused: this.parts.engine?.pauseState ?? null } : await this.drain(options.deliverForMs ?? this.config.delivery.syncMaxDeliveryMs, options.signal);
+    return { scan, evaluation, deliverySteps: delivery.steps, counts: await this.store.countsByOutcome(), paused: delivery.paused };
+  }
+
+  async ingest(events: readonly AccessEvent[], source: EventSource): Promise<AppIngestResult> {
+    const result = await this.parts.ingestor.ingest(events, source);
+    const now = String(this.context.clock.now());
+    if (events.length > 0) {
+      await this.store.setMeta(META.lastEvent, now);
+      if (source === 'push') await this.store.setMeta(META.lastPush, now);
+    }
+    if (result.newPunchIds.length > 0 && !this.closed) {
+      // Decided and delivered in the background: the caller (a webhook) answers as soon as it is durable.
+      this.track(
+        this.evaluate(false)
+          .then(() => this.parts.engine?.wake())
+          .catch((error: unknown) => this.context.logger.error({ err: error }, 'evaluation after ingest failed; the next pass retries')),
+      );
+    }
+    return { inserted: result.newPunchIds.length, duplicates: result.duplicates, newPunchIds: result.newPunchIds };
+  }
+
+  async recordRejectedInput(raw: unknown, reason: string): Promise<void> {
+    const list = await readJson<{ atMs: number; reason: string; raw: unknown }[]>(this.store, META.rejectedInputs, []);
+    list.unshift({ atMs: this.context.clock.now(), reason, raw });
+    await this.store.setMeta(META.rejectedInputs, JSON.stringify(list.slice(0, 100)));
+    this.context.logger.warn({ reason }, 'input refused');
+  }
+
+  async status(): Promise<StatusReport> {
+    const pause = this.parts.engine?.pauseState ?? (await readJson<PauseState | null>(this.store, 'delivery_paused', null));
+    const counts = await this.store.countsByOutcome();
+    return {
+      startedMs: this.startedMs,
+      mode: this.config.mode,
+      dryRun: this.config.dryRun,
+      timezone: this.config.siteTimezone,
+      delivery:
+        this.parts.engine === null
+          ? { state: 'stopped', reason: 'Humand is not configured (HUMAND_AUTH)', hint: 'set HUMAND_AUTH and HUMAND_BASE_URL', sinceMs: null }
+          : pause !== null
+            ? { state: 'paused', reason: pause.reason, hint: pause.hint, sinceMs: pause.sinceMs }
+            : { state: this.config.dryRun ? 'dry-run' : 'running', reason: null, hint: null, sinceMs: null },
+      rateLimit: this.lastRateLimit ?? (await readJson<RateLimitInfo | null>(this.store, META.lastRateLimit, null)),
+      assumedRateLimit: { limit: this.config.delivery.assumedRateLimit, windowSeconds: this.config.delivery.assumedRateWindowMs / 1000 },
+      budget: this.parts.budget.snapshot(),
+      poll: {
+        enabled: this.parts.poller !== null,
+        lastAttemptMs: await readNumber(this.store, META.pollLastAttempt),
+        lastSuccessMs: await readNumber(this.store, META.pollLastSuccess),
+        lastError: await this.store.getMeta(META.pollLastError),
+        cursorMs: await this.store.getCursor(POLL_CURSOR),
+      },
+      lastPushMs: await readNumber(this.store, META.lastPush),
+      lastEventMs: await readNumber(this.store, META.lastEvent),
+      recentErrors: await readJson(this.store, META.recentErrors, []),
+      counts,
+      oldestPendingEventMs: await this.store.oldestEventMs(AWAITING_DELIVERY),
+    };
+  }
+
+  async punches(query: PunchQuery = {}): Promise<PunchView[]> {
+    const records = await this.store.findPunches(query);
+    return Promise.all(records.map(async (record) => ({ ...record, history: await this.store.attemptsOf(record.id) })));
+  }
+
+  readonly deadLetters = {
+    list: (): Promise<PunchView[]> => this.punches({ outcome: ['dead', 'rejected'], limit: 10_000 }),
+    retry: async (selection: DeadLetterSelection): Promise<number> => {
+      const outcomes: PunchOutcome[] = ['dead', 'rejected'];
+      const punches = 'all' in selection ? await this.store.listByOutcome(outcomes) : (await this.store.findPunches({ ids: selection.ids, limit: selection.ids.length })).filter((p) => outcomes.includes(p.outcome));
+      const updates: PunchUpdate[] = punches.map((p) => ({
+        id: p.id,
+        outcome: p.employeeId === null ? 'received' : 'queued',
+        reason: 'retry requested by a person',
+        attempts: 0,
+        nextAttemptMs: null,
+        // A rejection decided locally (no request) is decided again; a dead punch may be in Humand already.
+        ...(p.request === null ? { entryType: null } : {}),
+      }));
+      if (updates.length > 0) await this.store.updatePunches(updates, this.context.clock.now());
+      this.context.logger.info({ punches: updates.length }, 'dead letters re-queued');
+      this.parts.engine?.wake();
+      return updates.length;
+    },
+  };
+
+  async refreshMappings(options: { readonly signal?: AbortSignal } = {}): Promise<MappingRefresh & { readonly evaluation: EvaluationSummary }> {
+    const refresh = await this.refreshMappingsIfStale(true, options.signal);
+    const evaluation = await this.evaluate(true);
+    this.parts.engine?.wake();
+    return { ...refresh, evaluation };
+  }
+
+  async mappingCoverage(): Promise<MappingCoverage> {
+    return computeCoverage(await this.store.listPersons(), await this.store.listUsers(), this.config.rules.mapping, this.parts.mappings?.csvMap() ?? null, {
+      personsRefreshedMs: await this.store.personsRefreshedAt(),
+      usersRefreshedMs: await this.store.usersRefreshedAt(),
+    });
+  }
+
+  async deliverPending(options: { readonly signal?: AbortSignal; readonly deliverForMs?: number } = {}): Promise<{ readonly steps: number; readonly paused: PauseState | null }> {
+    await this.evaluate(false);
+    return this.drain(options.deliverForMs ?? this.config.delivery.syncMaxDeliveryMs, options.signal);
+  }
+
+  async resumeDelivery(): Promise<void> {
+    await this.parts.engine?.resume();
+  }
+
+  async probeStoreWritable(): Promise<void> {
+    await this.store.setMeta('store_probe_ms', String(this.context.clock.now()));
+  }
+
+  subscribe(listener: Parameters<App['subscribe']>[0]): () => void {
+    return this.context.events.subscribe(listener);
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    await Promise.allSettled([...this.background]);
+    this.parts.budget.close();
+    this.unsubscribeMeta();
+    await this.store.close();
+  }
+}

@@ -1,0 +1,45 @@
+import type { RateLimitInfo } from '../domain/humand.js';
+import type { LedgerStore } from '../store/store.js';
+import type { RecentError } from './types.js';
+
+/**
+ * Operational facts kept in the ledger's meta table so that `status` run from another
+ * process (the CLI next to a daemon) sees them too.
+ */
+export const META = {
+  pollLastAttempt: 'poll_last_attempt_ms',
+  pollLastSuccess: 'poll_last_success_ms',
+  pollLastError: 'poll_last_error',
+  lastPush: 'last_push_ms',
+  lastEvent: 'last_event_ms',
+  lastRateLimit: 'last_rate_limit',
+  recentErrors: 'recent_errors',
+  rejectedInputs: 'rejected_inputs',
+} as const;
+
+const MAX_RECENT = 20;
+
+export async function readNumber(store: LedgerStore, key: string): Promise<number | null> {
+  const value = await store.getMeta(key);
+  return value === null ? null : Number(value);
+}
+
+export async function readJson<T>(store: LedgerStore, key: string, fallback: T): Promise<T> {
+  const value = await store.getMeta(key);
+  if (value === null) return fallback;
+  try {
+    return JSON.parse(value) as T;
+  } catch {
+    return fallback;
+  }
+}
+
+export async function pushRecentError(store: LedgerStore, error: RecentError): Promise<void> {
+  const list = await readJson<RecentError[]>(store, META.recentErrors, []);
+  list.unshift(error);
+  await store.setMeta(META.recentErrors, JSON.stringify(list.slice(0, MAX_RECENT)));
+}
+
+export async function saveRateLimit(store: LedgerStore, info: RateLimitInfo): Promise<void> {
+  await store.setMeta(META.lastRateLimit, JSON.stringify(info));
+}

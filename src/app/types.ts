@@ -1,0 +1,185 @@
+import type { AccessEvent, EventSource } from '../domain/access-event.js';
+import type { Clock, AccessEventSourcePort, PersonDirectoryPort, TimeTrackingPort } from '../domain/ports.js';
+import type { RateLimitInfo } from '../domain/humand.js';
+import type { Logger } from '../logging/logger.js';
+import type { AppConfig, HikConnectionConfig, HumandConnectionConfig, RulesConfig, DeliveryConfig, PollConfig } from '../config/types.js';
+import type { LedgerStore } from '../store/store.js';
+import type { DeliveryAttempt, PunchOutcome, PunchQuery, PunchRecord } from '../store/punch.js';
+import type { PipelineEventListener } from '../pipeline/events.js';
+import type { EvaluationSummary } from '../pipeline/evaluator.js';
+import type { MappingRefresh } from '../pipeline/mapping-directory.js';
+import type { ScanSummary } from '../pipeline/poller.js';
+import type { PauseState } from '../pipeline/delivery/engine.js';
+import type { RateBudgetSnapshot } from '../pipeline/delivery/rate-budget.js';
+
+/** Programmatic overrides: demo mode (simulator endpoints), tests (ports, clock, store). */
+export interface AppOverrides {
+  readonly clock?: Clock;
+  readonly store?: LedgerStore;
+  readonly eventSource?: AccessEventSourcePort;
+  readonly personDirectory?: PersonDirectoryPort;
+  readonly timeTracking?: TimeTrackingPort;
+  /** Merged over config.hik (e.g. a simulator's URL, keys and CA). */
+  readonly hik?: Partial<HikConnectionConfig>;
+  /** Merged over config.humand. */
+  readonly humand?: Partial<HumandConnectionConfig>;
+  readonly rules?: Partial<RulesConfig>;
+  readonly delivery?: Partial<DeliveryConfig>;
+  readonly poll?: Partial<PollConfig>;
+  readonly dryRun?: boolean;
+  readonly siteTimezone?: string;
+  /** Extra wait after an announced rate-limit reset (default 1 s; short windows in tests may use less). */
+  readonly rateResetMarginMs?: number;
+  /** Jitter source for retry backoff. */
+  readonly random?: () => number;
+}
+
+export interface CreateAppOptions {
+  readonly config: AppConfig;
+  readonly logger: Logger;
+  readonly overrides?: AppOverrides;
+}
+
+export interface SyncOptions {
+  readonly signal?: AbortSignal;
+  /** How long this pass may keep delivering (default DeliveryConfig.syncMaxDeliveryMs). */
+  readonly deliverForMs?: number;
+  /** Skip reading HikCentral (deliver what is already in the ledger). */
+  readonly skipPoll?: boolean;
+}
+
+export interface SyncSummary {
+  readonly startedMs: number;
+  readonly finishedMs: number;
+  readonly dryRun: boolean;
+  readonly poll: ScanSummary | null;
+  readonly pollError: string | null;
+  readonly mappings: MappingRefresh;
+  readonly evaluation: EvaluationSummary;
+  /** Punches that reached a new state in the delivery step. */
+  readonly deliverySteps: number;
+  readonly paused: PauseState | null;
+  /** Whole ledger by outcome, after the pass. */
+  readonly counts: Readonly<Record<PunchOutcome, number>>;
+  /** Still waiting for delivery (queued, held, sending). */
+  readonly pending: number;
+  /** One line per thing a person must look at; empty when all is well. */
+  readonly attention: readonly string[];
+  /** True when `attention` is not empty: `sync` exits non-zero. */
+  readonly needsPerson: boolean;
+}
+
+export interface BackfillOptions {
+  readonly fromMs: number;
+  readonly toMs: number;
+  readonly signal?: AbortSignal;
+  readonly onProgress?: (progress: ScanSummary) => void;
+  /** Deliver after reading (default true); backfill punches queue behind live ones. */
+  readonly deliver?: boolean;
+  readonly deliverForMs?: number;
+}
+
+export interface BackfillSummary {
+  readonly scan: ScanSummary;
+  readonly evaluation: EvaluationSummary;
+  readonly deliverySteps: number;
+  readonly counts: Readonly<Record<PunchOutcome, number>>;
+  readonly paused: PauseState | null;
+}
+
+export interface AppIngestResult {
+  /** Punches seen for the first time. */
+  readonly inserted: number;
+  /** Copies of punches already in the ledger. */
+  readonly duplicates: number;
+  readonly newPunchIds: readonly number[];
+}
+
+export interface RecentError {
+  readonly atMs: number;
+  readonly message: string;
+  readonly hint: string | null;
+  readonly code: string | null;
+}
+
+export interface StatusReport {
+  readonly startedMs: number;
+  readonly mode: 'live' | 'demo';
+  readonly dryRun: boolean;
+  readonly timezone: string;
+  readonly delivery: {
+    readonly state: 'running' | 'paused' | 'dry-run' | 'stopped';
+    readonly reason: string | null;
+    readonly hint: string | null;
+    readonly sinceMs: number | null;
+  };
+  /** Last RateLimit header seen from Humand (any process using this ledger). */
+  readonly rateLimit: RateLimitInfo | null;
+  readonly assumedRateLimit: { readonly limit: number; readonly windowSeconds: number };
+  readonly budget: RateBudgetSnapshot;
+  readonly poll: {
+    readonly enabled: boolean;
+    readonly lastAttemptMs: number | null;
+    readonly lastSuccessMs: number | null;
+    readonly lastError: string | null;
+    readonly cursorMs: number | null;
+  };
+  readonly lastPushMs: number | null;
+  readonly lastEventMs: number | null;
+  readonly recentErrors: readonly RecentError[];
+  readonly counts: Readonly<Record<PunchOutcome, number>>;
+  readonly oldestPendingEventMs: number | null;
+}
+
+/** A punch with its delivery history (requests made, Humand's answers). */
+export interface PunchView extends PunchRecord {
+  readonly history: readonly DeliveryAttempt[];
+}
+
+export type DeadLetterSelection = { readonly ids: readonly number[] } | { readonly all: true };
+
+export interface MappingCoverage {
+  readonly personsRefreshedMs: number | null;
+  readonly usersRefreshedMs: number | null;
+  readonly hikPersons: number;
+  readonly activeHumandUsers: number;
+  readonly mapped: number;
+  readonly unmappedPersons: readonly { personId: string; personCode: string | null; personName: string | null; reason: string }[];
+  readonly usersWithoutPerson: readonly { employeeInternalId: string; name: string; status: string }[];
+}
+
+/** The application: what the CLI, the webhook receiver and the dashboard call. */
+export interface App {
+  readonly config: AppConfig;
+  readonly store: LedgerStore;
+  /** One poll + mapping refresh + evaluation + delivery pass. */
+  syncOnce(options?: SyncOptions): Promise<SyncSummary>;
+  /** Polls every POLL_INTERVAL and delivers continuously until `signal` aborts; returns after a graceful stop. */
+  runDaemon(options: { readonly signal: AbortSignal; readonly onPass?: (summary: SyncSummary) => void }): Promise<void>;
+  /** Reads HikCentral over [fromMs, toMs) as source `backfill` (delivered after live punches). */
+  backfill(options: BackfillOptions): Promise<BackfillSummary>;
+  /** Records events durably (resolves once committed; rejects with StoreError when it cannot), then decides and delivers in the background. */
+  ingest(events: readonly AccessEvent[], source: EventSource): Promise<AppIngestResult>;
+  /** Notes an input that could not be read (e.g. a push body that failed validation). */
+  recordRejectedInput(raw: unknown, reason: string): Promise<void>;
+  status(): Promise<StatusReport>;
+  punches(query?: PunchQuery): Promise<PunchView[]>;
+  readonly deadLetters: {
+    /** Punches that need a person: `dead` (gave up) and `rejected` (Humand or a rule refused them). */
+    list(): Promise<PunchView[]>;
+    /** Sends them through delivery again; returns how many were re-queued. */
+    retry(selection: DeadLetterSelection): Promise<number>;
+  };
+  /** Reloads HikCentral persons, Humand users and the mapping file now, and re-evaluates unmapped punches. */
+  refreshMappings(options?: { readonly signal?: AbortSignal }): Promise<MappingRefresh & { readonly evaluation: EvaluationSummary }>;
+  mappingCoverage(): Promise<MappingCoverage>;
+  /** Delivers what is waiting (no poll) until idle or until the deadline. */
+  deliverPending(options?: { readonly signal?: AbortSignal; readonly deliverForMs?: number }): Promise<{ readonly steps: number; readonly paused: PauseState | null }>;
+  /** Clears a 401/403 pause by hand and lets delivery try again. */
+  resumeDelivery(): Promise<void>;
+  /** Throws when the ledger cannot commit a write. */
+  probeStoreWritable(): Promise<void>;
+  /** Subscribes to pipeline events (punch-outcome, humand-response, poll-completed, delivery-paused, delivery-resumed, events-received). */
+  subscribe(listener: PipelineEventListener): () => void;
+  close(): Promise<void>;
+}

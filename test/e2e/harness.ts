@@ -1,0 +1,161 @@
+import { Writable } from 'node:stream';
+import { generateWorkingDay, type GeneratedWorkingDay } from '../../src/sim/scenario/index.js';
+import { startHikCentralSimulator, type HikSimulator } from '../../src/sim/hikcentral/index.js';
+import { startHumandSimulator, type HumandSimulator } from '../../src/sim/humand/index.js';
+import type { Clock } from '../../src/domain/ports.js';
+import type { AppConfig, TimeClockRule } from '../../src/config/types.js';
+import { DEFAULT_DOOR_STATE_EVENT_CODES, DEFAULT_GRANTED_EVENT_CODES, DEFAULT_REFUSED_EVENT_CODES } from '../../src/config/event-codes.js';
+import { createLogger, type Logger } from '../../src/logging/logger.js';
+
+export const SITE_TZ = 'America/Argentina/Buenos_Aires';
+export const HIK_KEY = 'e2e-app-key';
+export const HIK_SECRET = 'e2e-app-secret-value';
+export const HUMAND_KEY = 'e2e-humand-key-123';
+/** A past working day: nothing about it is "future" for the simulators. */
+export const DAY = '2026-01-27';
+
+export interface World {
+  readonly day: GeneratedWorkingDay;
+  readonly hik: HikSimulator;
+  readonly humand: HumandSimulator;
+  close(): Promise<void>;
+}
+
+export async function startWorld(options: {
+  employees: number;
+  seed: number;
+  clock?: Clock;
+  rateLimit?: { limit: number; windowMs: number };
+  /** Employees left out of Humand at start (mapped later). */
+  withoutUsers?: readonly string[];
+  day?: GeneratedWorkingDay;
+}): Promise<World> {
+  const day = options.day ?? generateWorkingDay({ date: DAY, timezone: SITE_TZ, employees: options.employees, seed: options.seed });
+  const clock = options.clock;
+  const hik = await startHikCentralSimulator({ appKey: HIK_KEY, appSecret: HIK_SECRET, scenario: day.scenario, ...(clock ? { clock, authClock: clock } : {}) });
+  const skip = new Set(options.withoutUsers ?? []);
+  const humand = await startHumandSimulator({
+    apiKey: HUMAND_KEY,
+    users: day.employees.filter((e) => !skip.has(e.employeeInternalId)).map((e) => ({ employeeInternalId: e.employeeInternalId, firstName: e.firstName, lastName: e.lastName, email: e.email })),
+    rateLimit: options.rateLimit ?? { limit: 400, windowMs: 1_000 },
+    ...(clock ? { clock } : {}),
+  });
+  return {
+    day,
+    hik,
+    humand,
+    close: async () => {
+      await Promise.allSettled([hik.close(), humand.close()]);
+    },
+  };
+}
+
+export function timeClocksOf(day: GeneratedWorkingDay): TimeClockRule[] {
+  return day.timeClockReaders.map((reader) => ({
+    door: null,
+    reader: reader.readerIndexCode,
+    mode: 'door',
+    direction: reader.direction,
+    debounceMs: null,
+    label: reader.readerName,
+  }));
+}
+
+/** The configuration a site would have for this world (as loadConfig would produce it). */
+export function configFor(world: World, databasePath: string, overrides: { dryRun?: boolean } = {}): AppConfig {
+  return {
+    mode: 'live',
+    hik: {
+      baseUrl: world.hik.httpsUrl,
+      appKey: HIK_KEY,
+      appSecret: HIK_SECRET,
+      userId: null,
+      caCertPath: null,
+      caCertPem: world.hik.caPem,
+      tlsInsecure: false,
+      requestTimeoutMs: 10_000,
+      connectTimeoutMs: 5_000,
+    },
+    humand: { baseUrl: world.humand.url, auth: HUMAND_KEY, requestTimeoutMs: 2_000, connectTimeoutMs: 2_000 },
+    dryRun: overrides.dryRun ?? false,
+    databasePath,
+    siteTimezone: SITE_TZ,
+    logLevel: 'silent',
+    configFile: null,
+    poll: {
+      intervalMs: 60_000,
+      lookbackMs: 2 * 3_600_000,
+      initialLookbackMs: 3 * 24 * 3_600_000,
+      doorIndexCodes: [],
+      eventCodes: [],
+      personsRefreshMs: 3_600_000,
+      usersRefreshMs: 15 * 60_000,
+    },
+    delivery: {
+      assumedRateLimit: 50,
+      assumedRateWindowMs: 60_000,
+      concurrency: 8,
+      maxAttempts: 8,
+      backoffBaseMs: 20,
+      backoffMaxMs: 200,
+      probeIntervalMs: 200,
+      syncMaxDeliveryMs: 30_000,
+    },
+    rules: {
+      timeClocks: timeClocksOf(world.day),
+      grantedEventCodes: DEFAULT_GRANTED_EVENT_CODES,
+      refusedEventCodes: DEFAULT_REFUSED_EVENT_CODES,
+      doorStateEventCodes: DEFAULT_DOOR_STATE_EVENT_CODES,
+      mapping: { strategy: 'personCode', customField: null, csvFile: null, humandField: null },
+      debounceMs: 60_000,
+      settleDelayMs: 200,
+      dayBoundaryHour: 4,
+      alternationPolicy: 'suppress',
+      futureToleranceMs: 120_000,
+      commentTemplate: '{label}',
+    },
+  };
+}
+
+export type Timeline = string[];
+
+const line = (type: string, ms: number) => `${type} ${new Date(ms).toISOString()}`;
+
+/** What Humand holds for every generated employee, as `TYPE instant` lines. */
+export function humandTimelines(world: World): Record<string, Timeline> {
+  const out: Record<string, Timeline> = {};
+  for (const employee of world.day.employees) {
+    const entries = world.humand.state.timeline(employee.employeeInternalId);
+    if (entries.length > 0) out[employee.employeeInternalId] = entries.map((e) => line(e.type, e.instantMs));
+  }
+  return out;
+}
+
+export function expectedTimelines(world: World): Record<string, Timeline> {
+  const out: Record<string, Timeline> = {};
+  for (const [employee, punches] of Object.entries(world.day.expected.timelines)) {
+    if (punches.length > 0) out[employee] = punches.map((p) => line(p.type, p.time));
+  }
+  return out;
+}
+
+/** A logger writing JSON lines into memory, for assertions on what was logged. */
+export function memoryLogger(level = 'info'): { logger: Logger; lines: () => Record<string, unknown>[] } {
+  const chunks: string[] = [];
+  const destination = new Writable({
+    write(chunk: Buffer, _encoding, callback) {
+      chunks.push(chunk.toString('utf8'));
+      callback();
+    },
+  });
+  const logger = createLogger({ level, pretty: false, destination });
+  return {
+    logger,
+    lines: () =>
+      chunks
+        .join('')
+        .split('\n')
+        .filter((l) => l.trim() !== '')
+        .map((l) => JSON.parse(l) as Record<string, unknown>),
+  };
+}
