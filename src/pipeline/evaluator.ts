@@ -59,18 +59,19 @@ export class Evaluator {
     if (passage.kind === 'ignored') return { id: punch.id, outcome: 'ignored', reason: passage.reason };
     const person = punch.personId === null ? null : await this.mappings.person(punch.personId);
     const key = mappingKeyOf(punch, person, rules.mapping, this.mappings.csvMap());
-    if (!key.ok) return { id: punch.id, outcome: 'unmapped', reason: key.reason, employeeId: null };
+    const personCode = punch.personCode === null && person?.personCode ? { personCode: person.personCode } : {};
+    if (!key.ok) return { id: punch.id, outcome: 'unmapped', reason: key.reason, employeeId: null, ...personCode };
     const field = rules.mapping.strategy === 'csv' ? null : rules.mapping.humandField;
     const candidates =
       field === null
         ? [await this.context.store.getUser(key.key)].filter((u) => u !== null)
         : await this.context.store.findUsersByField(field, key.key);
     const choice = chooseActiveUser(key.key, candidates, field);
-    if (!choice.ok) return { id: punch.id, outcome: 'unmapped', reason: `${choice.reason} (${key.via})`, employeeId: null };
+    if (!choice.ok) return { id: punch.id, outcome: 'unmapped', reason: `${choice.reason} (${key.via})`, employeeId: null, ...personCode };
     const workingDay = workingDayOf(punch.eventMs, this.context.siteTimezone, rules.dayBoundaryHour);
     if (isBeyondSkew(punch.eventMs, this.context.clock.now(), rules.futureToleranceMs)) {
-      return { id: punch.id, outcome: 'held', reason: 'held: the event time is in the future; delivered once it is not', employeeId: choice.user.employeeInternalId, workingDay };
+      return { id: punch.id, outcome: 'held', reason: 'held: the event time is in the future; delivered once it is not', employeeId: choice.user.employeeInternalId, workingDay, ...personCode };
     }
-    return { id: punch.id, outcome: 'queued', reason: null, employeeId: choice.user.employeeInternalId, workingDay };
+    return { id: punch.id, outcome: 'queued', reason: null, employeeId: choice.user.employeeInternalId, workingDay, ...personCode };
   }
 }

@@ -92,6 +92,8 @@ export interface PunchUpdate {
   readonly outcome: PunchOutcome;
   readonly reason?: string | null;
   readonly employeeId?: string | null;
+  /** Filled from the HikCentral person when the event itself did not carry it. */
+  readonly personCode?: string | null;
   readonly entryType?: EntryType | null;
   readonly workingDay?: string | null;
   readonly request?: ClockRequest | null;

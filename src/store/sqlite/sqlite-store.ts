@@ -176,6 +176,7 @@ export class SqliteLedgerStore implements LedgerStore {
     };
     if (update.reason !== undefined) put('reason', update.reason);
     if (update.employeeId !== undefined) put('employee_id', update.employeeId);
+    if (update.personCode !== undefined) put('person_code', update.personCode);
     if (update.entryType !== undefined) put('entry_type', update.entryType);
     if (update.workingDay !== undefined) put('working_day', update.workingDay);
     if (update.request !== undefined) put('request', update.request === null ? null : JSON.stringify(update.request));
