@@ -19,4 +19,3 @@ export {
 export { startSubscriptionKeeper, DEFAULT_RECHECK_INTERVAL_MS, type SubscriptionKeeper, type SubscriptionKeeperOptions, type SubscriptionStatus } from './subscription-keeper.js';
 export { registerPushCommands, subscribeCommand, unsubscribeCommand, subscriptionsCommand, type PushCommandContext, type SubscribeCommandOptions } from './cli-commands.js';
 export { createIpAllowlist, type IpAllowlist } from './ip-allowlist.js';
-export { createRejectedInputLog, readRejectedInput, rejectedInputPathBeside, type RejectedInputEntry, type RejectedInputLogOptions } from './rejected-input-log.js';

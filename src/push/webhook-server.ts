@@ -130,6 +130,15 @@ export async function startWebhookServer(options: WebhookServerOptions): Promise
   const allowlist: IpAllowlist | null =
     options.allowedIps && options.allowedIps.length > 0 ? createIpAllowlist(options.allowedIps) : null;
   const { ingest, onIngested, recordRejectedInput, onRequest } = options;
+  // Rejected inputs are recorded one at a time across requests: a recorder that reads, appends
+  // and writes back (App.recordRejectedInput does) would otherwise lose entries under concurrency.
+  let rejectedChain: Promise<void> = Promise.resolve();
+  const recordRejected = (raw: unknown, reason: string): Promise<void> => {
+    if (!recordRejectedInput) return Promise.resolve();
+    const next = rejectedChain.then(() => recordRejectedInput(raw, reason));
+    rejectedChain = next.catch(() => undefined);
+    return next;
+  };
   const batchCounts = new WeakMap<FastifyRequest, Omit<WebhookRequestOutcome, 'status' | 'result'>>();
 
   const common = {
@@ -202,7 +211,7 @@ export async function startWebhookServer(options: WebhookServerOptions): Promise
     try {
       if (batch.events.length > 0) ({ inserted, duplicates } = await ingest(batch.events, 'push'));
       if (batch.rejected.length > 0) {
-        if (recordRejectedInput) for (const bad of batch.rejected) await recordRejectedInput(bad.raw, bad.reason);
+        for (const bad of batch.rejected) await recordRejected(bad.raw, bad.reason);
         logger.warn({ rejected: batch.rejected.length, reasons: [...new Set(batch.rejected.map((bad) => bad.reason))].slice(0, 5) }, 'pushed events that could not be read were recorded as rejected input');
       }
     } catch (error) {
