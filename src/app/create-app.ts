@@ -260,7 +260,7 @@ class Application implements App {
     this.draining = true;
     try {
       engine.probeNow();
-      const result = await engine.drain({ idleDeadlineMs: this.context.clock.now() + deliverForMs, ...(signal ? { signal } : {}) });
+      const result = await engine.drain({ idleDeadlineMs: this.context.clock.now() + deliverForMs, stopWhenPaused: true, ...(signal ? { signal } : {}) });
       return { steps: result.processed, paused: result.paused };
     } finally {
       this.draining = false;

@@ -13,6 +13,8 @@ export interface DrainOptions {
   readonly signal?: AbortSignal;
   /** Return when nothing is ready and nothing will be before this instant (a sync pass); omit to run until aborted. */
   readonly idleDeadlineMs?: number;
+  /** Return once a probe has failed while paused (a sync pass probes once; a daemon keeps probing). */
+  readonly stopWhenPaused?: boolean;
 }
 
 export interface DrainSummary {
@@ -97,6 +99,7 @@ export class DeliveryEngine {
     while (!signal?.aborted) {
       const now = clock.now();
       const probing = this.pause !== null;
+      if (probing && options.stopWhenPaused && this.inFlight.size === 0 && this.lastProbeMs !== 0) break;
       if (probing && this.inFlight.size === 0 && now - this.lastProbeMs < this.config.probeIntervalMs && this.lastProbeMs !== 0) {
         const probeAt = this.lastProbeMs + this.config.probeIntervalMs;
         if (options.idleDeadlineMs !== undefined && probeAt > options.idleDeadlineMs) break;

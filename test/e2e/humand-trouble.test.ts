@@ -1,0 +1,130 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createApp, type App, type PipelineEvent } from '../../src/app/index.js';
+import { silentLogger } from '../../src/logging/logger.js';
+import { configFor, expectedTimelines, humandTimelines, startWorld, type World } from './harness.js';
+import { ShiftedClock } from './shifted-clock.js';
+
+const AFTER_THE_DAY = Date.parse('2026-01-29T12:00:00Z');
+
+describe('Humand trouble: still the exact timelines', () => {
+  let world: World | undefined;
+  let app: App | undefined;
+  let dir: string | undefined;
+  afterEach(async () => {
+    await app?.close();
+    await world?.close();
+    if (dir) fs.rmSync(dir, { recursive: true, force: true });
+    app = undefined;
+    world = undefined;
+  });
+
+  async function setUp(options: { employees?: number; rateLimit?: { limit: number; windowMs: number }; requestTimeoutMs?: number } = {}) {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'e2e-trouble-'));
+    const clock = new ShiftedClock(AFTER_THE_DAY);
+    world = await startWorld({ employees: options.employees ?? 30, seed: 5, clock, ...(options.rateLimit ? { rateLimit: options.rateLimit } : {}) });
+    app = await createApp({
+      config: configFor(world, path.join(dir, 'ledger.db')),
+      logger: silentLogger(),
+      overrides: { clock, rateResetMarginMs: 50, ...(options.requestTimeoutMs ? { humand: { requestTimeoutMs: options.requestTimeoutMs } } : {}) },
+    });
+    // Users and persons cached first, so the faults hit the clock requests.
+    await app.refreshMappings();
+    return { world, app };
+  }
+
+  function entriesPerEmployeeAreUnique(world: World): void {
+    for (const employee of world.day.employees) {
+      const seen = world.humand.state.timeline(employee.employeeInternalId).map((e) => `${e.type}@${e.instantMs}`);
+      expect(new Set(seen).size).toBe(seen.length);
+    }
+  }
+
+  it('5xx bursts and connection resets: retried with backoff until delivered, nothing doubled', async () => {
+    const { world, app } = await setUp();
+    world.humand.faults.set({ fail5xxNext: 8, resetNext: 5 });
+    const summary = await app.syncOnce();
+    expect(world.humand.faults.pending.fail5xxNext).toBe(0);
+    expect(world.humand.faults.pending.resetNext).toBe(0);
+    expect(summary.attention).toEqual([]);
+    expect(humandTimelines(world)).toEqual(expectedTimelines(world));
+    entriesPerEmployeeAreUnique(world);
+    const retried = (await app.punches({ outcome: 'delivered', limit: 10_000 })).filter((p) => p.attempts > 1);
+    expect(retried.length).toBeGreaterThan(0);
+    expect(retried[0]!.history.some((a) => a.result === 'transient')).toBe(true);
+  });
+
+  it('lost answers and timeouts (the entry was created, the answer never came): found by reading back, never sent twice', async () => {
+    const { world, app } = await setUp({ requestTimeoutMs: 400 });
+    world.humand.faults.set({ loseAnswerNext: 6, slowMs: 900, slowNext: 3 });
+    const summary = await app.syncOnce();
+    expect(world.humand.faults.pending.loseAnswerNext).toBe(0);
+    expect(summary.attention).toEqual([]);
+    expect(humandTimelines(world)).toEqual(expectedTimelines(world));
+    entriesPerEmployeeAreUnique(world);
+    const recovered = (await app.punches({ outcome: 'delivered', limit: 10_000 })).filter((p) => p.reason === 'delivered: found in Humand after an unanswered attempt');
+    expect(recovered.length).toBeGreaterThanOrEqual(6);
+    for (const punch of recovered) expect(punch.history.map((a) => a.kind)).toContain('reconcile');
+  });
+
+  it('403 for a while: delivery pauses loudly, keeps every punch, and delivers them all once the key is fixed', async () => {
+    const { world, app } = await setUp();
+    const seen: PipelineEvent['type'][] = [];
+    app.subscribe((event) => {
+      if (event.type === 'delivery-paused' || event.type === 'delivery-resumed') seen.push(event.type);
+    });
+    world.humand.state.setForbidden(true);
+    const blocked = await app.syncOnce();
+    expect(blocked.paused?.reason).toContain('403');
+    expect(blocked.needsPerson).toBe(true);
+    expect(blocked.attention[0]).toMatch(/^delivery paused: Humand answered 403/);
+    const status = await app.status();
+    expect(status.delivery.state).toBe('paused');
+    expect(status.delivery.hint).toMatch(/allowed-ips|access/);
+    expect(blocked.counts.delivered).toBe(0);
+    expect(blocked.counts.rejected + blocked.counts.dead).toBe(0);
+    const pendingWhileBlocked = blocked.pending;
+    expect(pendingWhileBlocked).toBeGreaterThan(0);
+    // Still refused: one probe per pass, nothing lost, nothing given up.
+    const forbiddenPosts = () => world.humand.state.requests.filter((r) => r.method === 'POST' && r.status === 403).length;
+    const before = forbiddenPosts();
+    const stillBlocked = await app.syncOnce();
+    expect(stillBlocked.paused).not.toBeNull();
+    expect(stillBlocked.pending).toBe(pendingWhileBlocked);
+    expect(forbiddenPosts() - before).toBe(1);
+
+    world.humand.state.setForbidden(false);
+    const fixed = await app.syncOnce();
+    expect(fixed.paused).toBeNull();
+    expect(fixed.pending).toBe(0);
+    expect(humandTimelines(world)).toEqual(expectedTimelines(world));
+    expect(seen).toEqual(['delivery-paused', 'delivery-resumed']);
+    expect((await app.status()).delivery.state).toBe('running');
+  });
+
+  it('never sends beyond the announced budget (50 per 2 s window) and uses it all under backlog', async () => {
+    const { world, app } = await setUp({ employees: 80, rateLimit: { limit: 50, windowMs: 2_000 } });
+    const started = Date.now();
+    await app.syncOnce();
+    expect(humandTimelines(world)).toEqual(expectedTimelines(world));
+    const requests = world.humand.state.requests;
+    expect(requests.filter((r) => r.status === 429)).toHaveLength(0);
+    // Replay the simulator's fixed windows over its own request log.
+    const windows: number[] = [];
+    let windowStart = -Infinity;
+    for (const request of requests) {
+      if (request.at >= windowStart + 2_000) {
+        windowStart = request.at;
+        windows.push(0);
+      }
+      windows[windows.length - 1]!++;
+    }
+    expect(Math.max(...windows)).toBeLessThanOrEqual(50);
+    expect(requests.length).toBeGreaterThan(100); // a real backlog: several windows' worth
+    // Under backlog every window but the last is used to (nearly) the full.
+    for (const count of windows.slice(0, -1)) expect(count).toBeGreaterThanOrEqual(45);
+    expect(Date.now() - started).toBeLessThan(20_000);
+  });
+});
