@@ -15,8 +15,7 @@ const MINUTE = 60_000;
 
 /** What the ledger must say about an event, by the ground truth's verdict. */
 function expectedLedgerState(verdict: ExpectedEventOutcome): string {
-  if (verdict.kind === 'clock-in') return 'delivered START';
-  if (verdict.kind === 'clock-out') return 'delivered END';
+  if (verdict.kind !== 'noise') return verdict.kind === 'clock-in' ? 'delivered START' : 'delivered END';
   switch (verdict.reason) {
     case 'not-time-clock':
       return 'ignored: not a time-clock door';
