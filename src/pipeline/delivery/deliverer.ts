@@ -214,7 +214,7 @@ export class Deliverer {
 
   private async retryLater(punch: PunchRecord, why: string, log: Logger, answerUnknown: boolean): Promise<StepResult> {
     if (punch.attempts >= this.delivery.maxAttempts) {
-      await this.finish(punch, { id: punch.id, outcome: 'dead', reason: `dead: gave up after ${punch.attempts} attempts: ${why}`, reconcileNeeded: answerUnknown }, log);
+      await this.finish(punch, { id: punch.id, outcome: 'dead', reason: `dead: gave up after ${punch.attempts} attempts: ${why}`, attempts: punch.attempts, reconcileNeeded: answerUnknown }, log);
       return { kind: 'done' };
     }
     const delay = backoffDelayMs(punch.attempts, this.delivery.backoffBaseMs, this.delivery.backoffMaxMs, this.random);
@@ -222,6 +222,7 @@ export class Deliverer {
       id: punch.id,
       outcome: 'queued',
       reason: `retrying in ${Math.round(delay / 1000)}s: ${why}`,
+      attempts: punch.attempts,
       nextAttemptMs: this.context.clock.now() + delay,
       reconcileNeeded: answerUnknown,
     };
@@ -240,7 +241,8 @@ export class Deliverer {
       return { kind: 'later' };
     }
     const found = await this.readBack(punch, log, signal);
-    if (found === 'unknown') return this.retryLater(punch, 'could not read Humand entries to check an unanswered attempt', log, true);
+    // A failed read counts as an attempt: a Humand that never answers ends in `dead`, not in a loop.
+    if (found === 'unknown') return this.retryLater({ ...punch, attempts: punch.attempts + 1 }, 'could not read Humand entries to check an unanswered attempt', log, true);
     if (typeof found === 'object' && found !== null) return found;
     if (found !== null) {
       await this.finish(punch, { id: punch.id, outcome: 'delivered', reason: 'delivered: found in Humand after an unanswered attempt', humandEntryId: found, reconcileNeeded: false }, log);
