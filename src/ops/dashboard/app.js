@@ -163,7 +163,7 @@ async function renderPunches(params) {
   const { punches } = await api(`/api/punches?${query}`);
   return [
     searchForm(params),
-    section(t('search.results', { n: punches.length }), table(punchColumns(), punches, { testid: 'punch-results', empty: t('search.empty') })),
+    section(t('search.results', { n: punches.length }), table(punchColumns(), punches, { testid: 'punch-results', empty: t('search.empty'), rowClass: (p) => (p.outcome === 'ignored' ? 'quiet' : null) })),
   ];
 }
 

@@ -8,7 +8,7 @@ import type { AccessEvent } from '../../../src/domain/access-event.js';
 import { silentLogger } from '../../../src/logging/logger.js';
 import type { AdminAuth } from '../../../src/ops/auth.js';
 import { startOps, type Ops } from '../../../src/ops/start-ops.js';
-import type { GeneratedEmployee } from '../../../src/sim/scenario/index.js';
+import { generateWorkingDay, type GeneratedEmployee, type GeneratedWorkingDay } from '../../../src/sim/scenario/index.js';
 import { configFor, DAY, SITE_TZ, startWorld, type World } from '../../e2e/harness.js';
 import { ShiftedClock } from '../../e2e/shifted-clock.js';
 import { startWebhookReceiver, type WebhookReceiver } from './webhook-receiver.js';
@@ -35,13 +35,21 @@ export interface OpsWorldOptions {
   readonly withoutUsers?: readonly string[];
   readonly auth?: AdminAuth | null;
   readonly maxAttempts?: number;
+  /** A day generated beforehand (to pick employees before the world starts). */
+  readonly day?: GeneratedWorkingDay;
 }
 
 /** The service as `run` starts it (App + ops surface) against both simulators and an alert receiver. */
 export async function startOpsWorld(options: OpsWorldOptions = {}): Promise<OpsWorld> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ops-world-'));
   const clock = new ShiftedClock(EVENING);
-  const world = await startWorld({ employees: options.employees ?? 12, seed: options.seed ?? 11, clock, ...(options.withoutUsers ? { withoutUsers: options.withoutUsers } : {}) });
+  const world = await startWorld({
+    employees: options.employees ?? 12,
+    seed: options.seed ?? 11,
+    clock,
+    ...(options.withoutUsers ? { withoutUsers: options.withoutUsers } : {}),
+    ...(options.day ? { day: options.day } : {}),
+  });
   const app = await createApp({
     config: configFor(world, path.join(dir, 'ledger.db')),
     logger: silentLogger(),
@@ -85,9 +93,18 @@ export async function startOpsWorld(options: OpsWorldOptions = {}): Promise<OpsW
   };
 }
 
+export function generatedDay(employees: number, seed: number): GeneratedWorkingDay {
+  return generateWorkingDay({ date: DAY, timezone: SITE_TZ, employees, seed });
+}
+
+/** Employees with at least one clock-in or clock-out that day. */
+export function employeesWithPunches(day: GeneratedWorkingDay): GeneratedEmployee[] {
+  return day.employees.filter((e) => (day.expected.timelines[e.employeeInternalId]?.length ?? 0) > 0);
+}
+
 /** A morning-shift employee (their day is over by the evening). */
 export function morningEmployee(world: World): GeneratedEmployee {
-  const employee = world.day.employees.find((e) => e.shift === 'morning' && (world.day.expected.timelines[e.employeeInternalId]?.length ?? 0) > 0);
+  const employee = employeesWithPunches(world.day).find((e) => e.shift === 'morning');
   if (!employee) throw new Error('the generated day has no morning-shift employee with punches');
   return employee;
 }
