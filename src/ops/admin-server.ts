@@ -185,7 +185,13 @@ export async function startAdminServer(options: AdminServerOptions): Promise<Adm
     return reply.send({ redriven });
   });
 
-  await app.listen({ host, port: options.port });
+  try {
+    await app.listen({ host, port: options.port });
+  } catch (error) {
+    unsubscribe?.();
+    await app.close();
+    throw error;
+  }
   const address = app.server.address();
   const port = typeof address === 'object' && address !== null ? address.port : options.port;
   const shownHost = host.includes(':') ? `[${host}]` : host;

@@ -113,6 +113,19 @@ describe('admin server', () => {
       await expect(attempt).rejects.toMatchObject({ hint: expect.stringContaining('DASHBOARD_PASSWORD') });
     });
 
+    it('fails with the port in use and leaves nothing subscribed', async () => {
+      const first = await start();
+      const port = Number(new URL(first.url).port);
+      const data = ledgerDataSource({
+        store, timezone: ZONE, clock, runtime: () => runtime, mappingCoverage: async () => coverage, redrive: async () => 0,
+        subscribe: (listener) => { listeners.push(listener); return () => listeners.splice(listeners.indexOf(listener), 1); },
+      });
+      const before = listeners.length;
+      const second = startAdminServer({ port, data, metrics: createOpsMetrics({ processMetrics: false }), logger: silentLogger(), clock });
+      await expect(second).rejects.toMatchObject({ code: 'EADDRINUSE' });
+      expect(listeners.length).toBe(before);
+    });
+
     it('asks for basic auth on the page, API and metrics, but leaves the probes open', async () => {
       await start({ auth: { username: 'rrhh', password: 'correct horse battery' } });
       for (const path of ['/', '/api/overview', '/metrics', '/assets/app.js']) {
