@@ -1,0 +1,124 @@
+import type { Command } from 'commander';
+import type { App, DeadLetterSelection, PunchView } from '../../app/types.js';
+import type { PunchOutcome } from '../../store/punch.js';
+import { CliExit } from '../cli-error.js';
+import { commandLogger, settingsOf, withApp } from '../context.js';
+import { EXIT, type ExitCode } from '../exit-codes.js';
+import { formatPunch } from '../format/punch.js';
+import { printJson, type CliIo } from '../io.js';
+import { durationOption, integerOption } from '../options.js';
+import { acquireLedgerLock, LedgerBusyError, type LedgerLock } from '../service/ledger-lock.js';
+import { ConfigProblems } from '../settings.js';
+
+const NEEDS_PERSON: readonly PunchOutcome[] = ['rejected', 'dead', 'unmapped'];
+
+interface RetryOptions {
+  readonly id?: string[];
+  readonly all?: boolean;
+  readonly deliver?: boolean;
+  readonly deliverFor?: string;
+  readonly json?: boolean;
+}
+
+interface RetryReport {
+  readonly requeued: number;
+  readonly delivered: boolean;
+  /** Why nothing was delivered right now, when it was not. */
+  readonly note: string | null;
+  readonly paused: { readonly reason: string; readonly hint: string } | null;
+  readonly punches: readonly PunchView[];
+}
+
+function selectionOf(options: RetryOptions): DeadLetterSelection {
+  if (options.all && options.id !== undefined) throw new ConfigProblems(['dead-letters retry: give either --id or --all, not both — e.g. dead-letters retry --id 12 15']);
+  if (options.all) return { all: true };
+  if (options.id === undefined || options.id.length === 0) throw new ConfigProblems(['dead-letters retry: say which punches — e.g. dead-letters retry --id 12 15, or --all (ids from `dead-letters list`)']);
+  return { ids: options.id.map((id) => integerOption('--id', id, 1, Number.MAX_SAFE_INTEGER, 12) ?? 0) };
+}
+
+async function retry(app: App, selection: DeadLetterSelection, deliver: boolean, deliverForMs: number | undefined, busyNote: string | null): Promise<RetryReport> {
+  const before = await app.deadLetters.list();
+  const ids = 'all' in selection ? before.map((punch) => punch.id) : selection.ids;
+  const requeued = await app.deadLetters.retry(selection);
+  let paused: RetryReport['paused'] = null;
+  let note = busyNote;
+  if (requeued > 0 && deliver && note === null) {
+    if (app.config.mode !== 'live') note = 'no credentials configured: they are delivered by the next `run`';
+    else {
+      // A person asked for this after fixing something: try again even if a 401/403 paused delivery.
+      await app.resumeDelivery();
+      const result = await app.deliverPending(deliverForMs !== undefined ? { deliverForMs } : {});
+      paused = result.paused === null ? null : { reason: result.paused.reason, hint: result.paused.hint };
+    }
+  }
+  const punches = ids.length === 0 ? [] : await app.punches({ ids, limit: ids.length });
+  return { requeued, delivered: deliver && note === null, note, paused, punches };
+}
+
+function retryExitCode(report: RetryReport): ExitCode {
+  if (report.paused !== null) return EXIT.humandPaused;
+  if (report.delivered && report.punches.some((punch) => NEEDS_PERSON.includes(punch.outcome))) return EXIT.needsPerson;
+  return EXIT.ok;
+}
+
+export function registerDeadLettersCommand(program: Command, io: CliIo): void {
+  const deadLetters = program.command('dead-letters').description('punches that need a person: rejected by Humand or a rule, or dead after retries');
+
+  deadLetters
+    .command('list')
+    .description('list them with the reason and every Humand answer')
+    .option('--json', 'print them as JSON')
+    .action(async (options: { json?: boolean }, command: Command) => {
+      const settings = settingsOf(command);
+      const zone = settings.config.siteTimezone;
+      const punches = await withApp(settings, commandLogger(settings), (app) => app.deadLetters.list());
+      if (options.json) {
+        printJson(io, punches);
+        return;
+      }
+      if (punches.length === 0) {
+        io.out('No dead letters: every punch was delivered, is waiting, or was deliberately not sent.');
+        return;
+      }
+      io.out(`${punches.length} punch(es) need a person (times in ${zone}). Fix the cause, then: hik2humand dead-letters retry --id <id...> (or --all)`);
+      for (const punch of punches) io.out(formatPunch(punch, zone).join('\n'));
+    });
+
+  deadLetters
+    .command('retry')
+    .description('send them through delivery again (after fixing the cause), and deliver now')
+    .option('--id <id...>', 'punch ids to retry')
+    .option('--all', 'retry every dead and rejected punch')
+    .option('--no-deliver', 'only re-queue; the running service (or the next sync) delivers them')
+    .option('--deliver-for <duration>', 'how long to keep delivering (default SYNC_MAX_DELIVERY, 10m)')
+    .option('--json', 'print the result as JSON')
+    .action(async (options: RetryOptions, command: Command) => {
+      const settings = settingsOf(command);
+      const selection = selectionOf(options);
+      const deliverForMs = durationOption('--deliver-for', options.deliverFor);
+      const deliver = options.deliver !== false;
+      let lock: LedgerLock | null = null;
+      let busyNote: string | null = null;
+      if (deliver) {
+        try {
+          lock = acquireLedgerLock(settings.config.databasePath, 'dead-letters retry');
+        } catch (error) {
+          if (!(error instanceof LedgerBusyError)) throw error;
+          busyNote = `${error.message}: it delivers them after its next poll (POLL_INTERVAL), or at once via the dashboard's Re-drive`;
+        }
+      }
+      try {
+        const report = await withApp(settings, commandLogger(settings), (app) => retry(app, selection, deliver, deliverForMs, busyNote));
+        const exitCode = retryExitCode(report);
+        if (options.json) printJson(io, { exitCode, ...report });
+        else {
+          io.out(`Re-queued ${report.requeued} punch(es).${report.note ? ` Not delivered now: ${report.note}.` : ''}`);
+          if (report.paused) io.out(`Delivery is paused: ${report.paused.reason}\n  fix: ${report.paused.hint}`);
+          for (const punch of report.punches) io.out(formatPunch(punch, settings.config.siteTimezone).join('\n'));
+        }
+        if (exitCode !== EXIT.ok) throw new CliExit(exitCode);
+      } finally {
+        lock?.release();
+      }
+    });
+}

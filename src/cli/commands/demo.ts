@@ -1,0 +1,42 @@
+import type { Command } from 'commander';
+import { settingsOf } from '../context.js';
+import { DEMO_DEFAULTS, runDemo, type DemoOptions } from '../demo/run-demo.js';
+import type { CliIo } from '../io.js';
+import { integerOption } from '../options.js';
+import { ConfigProblems } from '../settings.js';
+
+interface DemoFlags {
+  readonly employees?: string;
+  readonly seed?: string;
+  readonly speed?: string;
+  readonly from?: string;
+  readonly database?: string;
+}
+
+export function demoOptionsOf(flags: DemoFlags): DemoOptions {
+  if (flags.from !== undefined && !/^([01]\d|2[0-3]):[0-5]\d$/.test(flags.from)) {
+    throw new ConfigProblems([`--from: "${flags.from}" is not a time of day — use e.g. --from 05:45 (24-hour HH:MM)`]);
+  }
+  return {
+    employees: integerOption('--employees', flags.employees, 1, 2_000, DEMO_DEFAULTS.employees) ?? DEMO_DEFAULTS.employees,
+    seed: integerOption('--seed', flags.seed, 0, 2 ** 31 - 1, DEMO_DEFAULTS.seed) ?? DEMO_DEFAULTS.seed,
+    speed: integerOption('--speed', flags.speed, 1, 600, DEMO_DEFAULTS.speed) ?? DEMO_DEFAULTS.speed,
+    startAt: flags.from ?? DEMO_DEFAULTS.startAt,
+    databasePath: flags.database ?? DEMO_DEFAULTS.databasePath,
+    progressEveryMs: DEMO_DEFAULTS.progressEveryMs,
+  };
+}
+
+export function registerDemoCommand(program: Command, io: CliIo): void {
+  program
+    .command('demo')
+    .description('see it work with no credentials: simulated HikCentral and Humand, a generated working day played live, the dashboard')
+    .option('--employees <n>', `employees on the generated site (default ${DEMO_DEFAULTS.employees})`)
+    .option('--seed <n>', `seed of the generated day (default ${DEMO_DEFAULTS.seed})`)
+    .option('--speed <x>', `seconds of the working day per second (default ${DEMO_DEFAULTS.speed}: an hour a minute)`)
+    .option('--from <HH:MM>', `site time at which the day starts playing (default ${DEMO_DEFAULTS.startAt}, just before the morning shift)`)
+    .option('--database <file>', `the demo's SQLite ledger, emptied at start (default ${DEMO_DEFAULTS.databasePath})`)
+    .action(async (flags: DemoFlags, command: Command) => {
+      await runDemo(settingsOf(command), io, demoOptionsOf(flags));
+    });
+}

@@ -1,0 +1,55 @@
+import type { Command } from 'commander';
+import type { PunchView } from '../../app/types.js';
+import type { App } from '../../app/types.js';
+import { commandLogger, settingsOf, withApp } from '../context.js';
+import { parseDay, today } from '../dates.js';
+import { formatPunch } from '../format/punch.js';
+import { printJson, type CliIo } from '../io.js';
+import { integerOption } from '../options.js';
+
+interface PunchesOptions {
+  readonly employee?: string;
+  readonly date?: string;
+  readonly id?: string[];
+  readonly limit?: string;
+  readonly json?: boolean;
+}
+
+/** An employee as Humand knows them, or else as HikCentral does (person id). */
+async function findPunches(app: App, employee: string | undefined, date: string, limit: number): Promise<PunchView[]> {
+  if (employee === undefined) return app.punches({ date, limit });
+  const byEmployee = await app.punches({ employeeId: employee, date, limit });
+  return byEmployee.length > 0 ? byEmployee : app.punches({ personId: employee, date, limit });
+}
+
+export function registerPunchesCommand(program: Command, io: CliIo): void {
+  program
+    .command('punches')
+    .description("what happened to each punch and why: outcome, reason, attempts, Humand's answers")
+    .option('--employee <id>', 'Humand employee id (employeeInternalId) or HikCentral person id')
+    .option('--date <YYYY-MM-DD>', 'working day or local date (default today in SITE_TIMEZONE)')
+    .option('--id <id...>', 'show these punches (ids from the dashboard, status or dead-letters list)')
+    .option('--limit <n>', 'at most this many punches', '200')
+    .option('--json', 'print the punches as JSON')
+    .action(async (options: PunchesOptions, command: Command) => {
+      const settings = settingsOf(command);
+      const zone = settings.config.siteTimezone;
+      const limit = integerOption('--limit', options.limit, 1, 100_000, 200) ?? 200;
+      const ids = options.id?.map((id) => integerOption('--id', id, 1, Number.MAX_SAFE_INTEGER, 42) ?? 0);
+      const date = options.date === undefined ? today(zone, Date.now()) : parseDay('--date', options.date);
+      const punches = await withApp(settings, commandLogger(settings), (app) =>
+        ids !== undefined ? app.punches({ ids, limit: ids.length }) : findPunches(app, options.employee, date, limit),
+      );
+      if (options.json) {
+        printJson(io, punches);
+        return;
+      }
+      const scope = ids !== undefined ? `ids ${ids.join(', ')}` : `${options.employee ? `employee ${options.employee}, ` : ''}${date}`;
+      if (punches.length === 0) {
+        io.out(`No punches for ${scope}. If one is missing: check the door is a configured time clock and that the last poll/push is recent (\`status\`).`);
+        return;
+      }
+      io.out(`${punches.length} punch(es) for ${scope} (times in ${zone}):`);
+      for (const punch of punches) io.out(formatPunch(punch, zone).join('\n'));
+    });
+}

@@ -1,0 +1,24 @@
+import type { Command } from 'commander';
+import { registerPushCommands } from '../../push/cli-commands.js';
+import { commandLogger, requireLive, settingsOf } from '../context.js';
+import { hikClientFor } from '../hik-client.js';
+import type { CliIo } from '../io.js';
+
+/** `subscribe`, `unsubscribe`, `subscriptions` (src/push), with their context built from the configuration. */
+export function registerPushSubscriptionCommands(program: Command, io: CliIo): void {
+  registerPushCommands(program, async () => {
+    const settings = settingsOf(program);
+    requireLive(settings, 'subscribe / unsubscribe / subscriptions');
+    const hik = settings.config.hik!;
+    const logger = commandLogger(settings);
+    const client = hikClientFor(hik, logger, settings.config.siteTimezone);
+    return {
+      client,
+      eventTypes: settings.config.rules.grantedEventCodes,
+      push: settings.push,
+      logger,
+      out: (line: string) => io.out(line),
+      close: () => client.close(),
+    };
+  });
+}

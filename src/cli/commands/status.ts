@@ -1,0 +1,18 @@
+import type { Command } from 'commander';
+import { commandLogger, settingsOf, withApp } from '../context.js';
+import { formatStatus } from '../format/status.js';
+import { printJson, type CliIo } from '../io.js';
+
+export function registerStatusCommand(program: Command, io: CliIo): void {
+  program
+    .command('status')
+    .description('counts by outcome, poll cursor, oldest waiting punch, paused or not and why, last errors')
+    .option('--json', 'print the status as JSON')
+    .action(async (options: { json?: boolean }, command: Command) => {
+      const settings = settingsOf(command);
+      const logger = commandLogger(settings);
+      const status = await withApp(settings, logger, (app) => app.status());
+      if (options.json) printJson(io, { ledger: settings.config.databasePath, ...status });
+      else io.out(formatStatus(status, Date.now(), settings.config.databasePath).join('\n'));
+    });
+}

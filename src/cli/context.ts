@@ -1,0 +1,46 @@
+import type { Command } from 'commander';
+import { createApp } from '../app/create-app.js';
+import type { App, AppOverrides } from '../app/types.js';
+import { ConfigurationError } from '../domain/errors.js';
+import { createLogger, type Logger } from '../logging/logger.js';
+import { readSettings, type CliSettings, type GlobalOptions } from './settings.js';
+
+/** Reads and validates everything from the command's global options (throws ConfigProblems). */
+export function settingsOf(command: Command): CliSettings {
+  return readSettings(command.optsWithGlobals<GlobalOptions>());
+}
+
+/** The service's log: JSON lines on stdout (pretty at a terminal), `info` unless told otherwise. */
+export function serviceLogger(settings: CliSettings): Logger {
+  return createLogger({ level: settings.explicitLogLevel ?? 'info' });
+}
+
+/**
+ * A one-shot command's log: JSON lines on stderr so that stdout carries only the command's
+ * own output (text, or JSON with --json). Quiet (`warn`) unless a level is asked for.
+ */
+export function commandLogger(settings: CliSettings, defaultLevel = 'warn'): Logger {
+  return createLogger({ level: settings.explicitLogLevel ?? defaultLevel, destination: process.stderr });
+}
+
+/** Commands that talk to HikCentral and Humand need real credentials; without them only the demo runs. */
+export function requireLive(settings: CliSettings, command: string): void {
+  if (settings.config.mode === 'live') return;
+  throw new ConfigurationError(
+    `\`${command}\` needs a real site: HIKVISION_HOST, HIK_APP_KEY, HIK_SECRET and HUMAND_AUTH are not set`,
+    {
+      code: 'NOT_CONFIGURED',
+      hint: 'Copy .env.example to .env and fill it in (README, "Going live"), then run `hik2humand doctor`. Without credentials, `npm start` runs the demo against built-in simulators.',
+    },
+  );
+}
+
+/** Opens the App for one command and closes it (the ledger) whatever happens. */
+export async function withApp<T>(settings: CliSettings, logger: Logger, run: (app: App) => Promise<T>, overrides?: AppOverrides): Promise<T> {
+  const app = await createApp({ config: settings.config, logger, ...(overrides ? { overrides } : {}) });
+  try {
+    return await run(app);
+  } finally {
+    await app.close();
+  }
+}

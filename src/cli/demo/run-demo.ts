@@ -1,0 +1,181 @@
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { createApp } from '../../app/create-app.js';
+import type { App } from '../../app/types.js';
+import type { TimeClockRule } from '../../config/types.js';
+import { systemClock } from '../../domain/clock.js';
+import type { Logger } from '../../logging/logger.js';
+import type { PushConfig } from '../../push/config.js';
+import { DEFAULT_WEBHOOK_BODY_LIMIT_BYTES, DEFAULT_WEBHOOK_PATH } from '../../push/webhook-server.js';
+import { AWAITING_DELIVERY } from '../../store/punch.js';
+import { serviceLogger } from '../context.js';
+import { EXIT } from '../exit-codes.js';
+import { hikClientFor } from '../hik-client.js';
+import type { CliIo } from '../io.js';
+import { acquireLedgerLock } from '../service/ledger-lock.js';
+import { runService } from '../service/run-service.js';
+import { stopOnSignals } from '../service/stop-signals.js';
+import type { CliSettings } from '../settings.js';
+import { DEMO_RATE_LIMIT, startDemoSites, type DemoSites } from './demo-sites.js';
+import { liveWorkingDay, type LiveDay } from './live-day.js';
+
+export interface DemoOptions {
+  readonly employees: number;
+  readonly seed: number;
+  /** Seconds of the working day per second of wall time. */
+  readonly speed: number;
+  /** The day's local time (HH:MM) at which the demo starts. */
+  readonly startAt: string;
+  readonly databasePath: string;
+  /** How often to log a progress line (ms). */
+  readonly progressEveryMs: number;
+}
+
+export const DEMO_DEFAULTS = {
+  employees: 40,
+  seed: 1,
+  speed: 60,
+  startAt: '05:45',
+  databasePath: './data/demo.db',
+  progressEveryMs: 10_000,
+} as const;
+
+/** Poll often enough in the demo that both poll and push visibly feed the ledger. */
+const DEMO_POLL_INTERVAL_MS = 15_000;
+
+/**
+ * The demo: both simulators, a generated day played live, a fresh SQLite ledger, push
+ * subscribed to the local receiver, the admin server with the dashboard, and the daemon —
+ * until Ctrl-C / SIGTERM. No credentials needed.
+ */
+export async function runDemo(settings: CliSettings, io: CliIo, options: DemoOptions): Promise<void> {
+  const logger = serviceLogger(settings);
+  const databasePath = path.resolve(options.databasePath);
+  const lock = acquireLedgerLock(databasePath, 'demo');
+  const stop = stopOnSignals(logger, 'the demo', () => process.exit(EXIT.unexpected));
+  let sites: DemoSites | null = null;
+  let app: App | null = null;
+  let client: ReturnType<typeof hikClientFor> | null = null;
+  let ticker: NodeJS.Timeout | undefined;
+  try {
+    // Each demo starts from an empty ledger: the generated day's event ids repeat from run to run.
+    for (const suffix of ['', '-wal', '-shm']) fs.rmSync(`${databasePath}${suffix}`, { force: true });
+    const zone = settings.config.siteTimezone;
+    const day = liveWorkingDay({ employees: options.employees, seed: options.seed, timezone: zone, speed: options.speed, startAt: options.startAt, nowMs: Date.now() });
+    sites = await startDemoSites(day, logger);
+    const hik = { baseUrl: sites.hik.httpsUrl, appKey: sites.hikAppKey, appSecret: sites.hikAppSecret, caCertPem: sites.hik.caPem };
+    app = await createApp({
+      config: { ...settings.config, databasePath },
+      logger,
+      overrides: {
+        hik,
+        humand: { baseUrl: sites.humand.url, auth: sites.humandKey },
+        rules: {
+          timeClocks: day.timeClockReaders.map(
+            (reader): TimeClockRule => ({ door: null, reader: reader.readerIndexCode, mode: 'door', direction: reader.direction, debounceMs: null, label: reader.readerName }),
+          ),
+          mapping: { strategy: 'personCode', customField: null, csvFile: null, humandField: null },
+          // A minute of the day passes in 60/speed seconds: scale the double-tap window with it.
+          debounceMs: Math.max(2_000, Math.ceil(60_000 / options.speed)),
+        },
+        delivery: { assumedRateLimit: DEMO_RATE_LIMIT.limit, assumedRateWindowMs: DEMO_RATE_LIMIT.windowMs },
+        poll: {
+          intervalMs: settings.env.POLL_INTERVAL ? settings.config.poll.intervalMs : DEMO_POLL_INTERVAL_MS,
+          initialLookbackMs: 6 * 3_600_000,
+          doorIndexCodes: [],
+          eventCodes: [],
+        },
+        rateResetMarginMs: 250,
+      },
+    });
+    const running = app;
+    client = hikClientFor({ ...hik, userId: null, caCertPath: null, tlsInsecure: false, requestTimeoutMs: 30_000, connectTimeoutMs: 10_000 }, logger, zone);
+    const push: PushConfig = {
+      host: '127.0.0.1',
+      port: 0,
+      path: DEFAULT_WEBHOOK_PATH,
+      token: randomBytes(24).toString('hex'),
+      allowedIps: [],
+      trustProxy: false,
+      bodyLimitBytes: DEFAULT_WEBHOOK_BODY_LIMIT_BYTES,
+      publicUrl: null,
+      manageSubscription: false,
+      recheckIntervalMs: 60_000,
+      passBack: undefined,
+      tls: null,
+    };
+    const demoSites = sites;
+    await runService({
+      app: running,
+      logger,
+      clock: systemClock,
+      push: { config: push, client, subscribeListeningUrl: true },
+      admin: { settings: settings.admin, alerts: settings.alerts, anyPortIfBusy: true },
+      signal: stop.signal,
+      onListening: ({ dashboardUrl, receiverUrl }) => {
+        io.out(banner({ settings, options, day, sites: demoSites, databasePath, dashboardUrl, receiverUrl }));
+        logger.info({ dashboardUrl, receiverUrl, hikcentral: demoSites.hik.httpsUrl, humand: demoSites.humand.url, database: databasePath }, 'demo running');
+        ticker = startProgress(running, day, logger, options.progressEveryMs, zone);
+      },
+    });
+    logger.info('demo stopped cleanly');
+  } finally {
+    if (ticker) clearInterval(ticker);
+    await app?.close().catch((error: unknown) => logger.error({ err: error }, 'closing the ledger failed'));
+    await client?.close().catch(() => undefined);
+    await sites?.close();
+    stop.dispose();
+    lock.release();
+  }
+}
+
+function startProgress(app: App, day: LiveDay, logger: Logger, everyMs: number, zone: string): NodeJS.Timeout {
+  let announcedEnd = false;
+  const timer = setInterval(() => {
+    void app
+      .status()
+      .then((status) => {
+        const now = Date.now();
+        const c = status.counts;
+        const waiting = AWAITING_DELIVERY.reduce((sum, outcome) => sum + c[outcome], 0);
+        const fields = { siteClock: day.dayTimeAt(now), delivered: c.delivered, dryRun: c['dry-run'], waiting, unmapped: c.unmapped, rejected: c.rejected, notClockPunches: c.ignored, debounced: c.debounced + c.suppressed };
+        const sent = status.dryRun ? `${c['dry-run']} decided (dry run: not sent)` : `${c.delivered} delivered to Humand`;
+        logger.info(fields, `demo ${day.dayTimeAt(now)} on the site clock: ${sent}, ${waiting} waiting, ${c.unmapped} unmapped, ${c.ignored} not clock punches`);
+        if (!announcedEnd && now > day.endsAtMs + 30_000) {
+          announcedEnd = true;
+          logger.info({ expectedPunches: day.expectedPunches, timezone: zone }, 'the demo day is over; the dashboard keeps showing it. Ctrl-C to stop.');
+        }
+      })
+      .catch(() => undefined);
+  }, everyMs);
+  timer.unref();
+  return timer;
+}
+
+function banner(facts: {
+  settings: CliSettings;
+  options: DemoOptions;
+  day: LiveDay;
+  sites: DemoSites;
+  databasePath: string;
+  dashboardUrl: string | null;
+  receiverUrl: string | null;
+}): string {
+  const { options, day, sites, settings } = facts;
+  const perMinute = options.speed >= 60 ? `${Math.round(options.speed / 60)} hour(s) of the day every minute` : `${options.speed} minutes of the day every minute`;
+  const unmapped = sites.unmappedEmployee ? `; employee ${sites.unmappedEmployee.employeeInternalId} deliberately has no Humand user (an "unmapped" example)` : '';
+  return [
+    '',
+    'hik2humand DEMO — no credentials are configured, so everything runs against built-in simulators on this machine.',
+    `  Dashboard    ${facts.dashboardUrl ?? '(admin server off)'}   <- open this`,
+    `  HikCentral   ${sites.hik.httpsUrl}  simulated Artemis gateway, HTTPS with a generated certificate the client trusts`,
+    `  Humand       ${sites.humand.url}  simulated API, rate limit scaled to ${DEMO_RATE_LIMIT.limit} requests per ${DEMO_RATE_LIMIT.windowMs / 1000} s (real Humand: 50 per minute)`,
+    `  Push         HikCentral pushes to ${facts.receiverUrl ?? '?'}; the ledger is also polled every ${Math.round((settings.env.POLL_INTERVAL ? settings.config.poll.intervalMs : DEMO_POLL_INTERVAL_MS) / 1000)} s`,
+    `  Working day  ${day.employees.length} employees (seed ${options.seed}), played live from ${options.startAt} at ${options.speed}x: ${perMinute}${unmapped}`,
+    `  Ledger       ${facts.databasePath} (SQLite, new for each demo)`,
+    `  Dry run      ${settings.config.dryRun ? 'YES — punches are decided and logged, nothing is sent' : 'no (DRY_RUN=true npm run demo decides and logs without sending)'}`,
+    'Ctrl-C stops everything. To go live see README.md, "Going live".',
+    '',
+  ].join('\n');
+}

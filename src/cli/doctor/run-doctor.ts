@@ -1,0 +1,69 @@
+import { createApp } from '../../app/create-app.js';
+import type { App } from '../../app/types.js';
+import { HumandClient } from '../../humand/client.js';
+import type { Logger } from '../../logging/logger.js';
+import { EXIT, type ExitCode } from '../exit-codes.js';
+import { hikClientFor } from '../hik-client.js';
+import type { CliSettings } from '../settings.js';
+import { clockSkewCheck, configurationCheck, hikCentralCheck, humandCheck, ledgerCheck, mappingCheck, pushCheck, type CheckResult } from './checks.js';
+
+export interface DoctorReport {
+  readonly ok: boolean;
+  readonly exitCode: ExitCode;
+  readonly checks: readonly CheckResult[];
+}
+
+export function doctorReport(checks: readonly CheckResult[], configurationFailed = false): DoctorReport {
+  const failed = checks.some((c) => c.status === 'fail');
+  return { ok: !failed, exitCode: configurationFailed ? EXIT.configuration : failed ? EXIT.doctorFailed : EXIT.ok, checks };
+}
+
+/**
+ * Checks, in order: configuration, ledger, HikCentral (reachability, TLS, signature), clock
+ * skew, Humand (key, permission), mapping coverage, push subscription. A check that depends
+ * on a failed one is skipped, never guessed.
+ */
+export async function runDoctor(settings: CliSettings, logger: Logger): Promise<DoctorReport> {
+  const { config } = settings;
+  if (config.mode !== 'live' || config.hik === null || config.humand === null) {
+    return doctorReport(
+      [
+        {
+          name: 'configuration',
+          status: 'fail',
+          message: 'no credentials configured: HIKVISION_HOST, HIK_APP_KEY, HIK_SECRET and HUMAND_AUTH are not set (only the demo can run)',
+          fix: 'Copy .env.example to .env, fill in the HikCentral and Humand settings and the config file (see README, "Going live"), then run doctor again.',
+        },
+      ],
+      true,
+    );
+  }
+  const checks: CheckResult[] = [configurationCheck(config, settings.envFile)];
+  const hikClient = hikClientFor(config.hik, logger, config.siteTimezone);
+  const humandClient = new HumandClient({ baseUrl: config.humand.baseUrl, auth: config.humand.auth, requestTimeoutMs: config.humand.requestTimeoutMs, connectTimeoutMs: config.humand.connectTimeoutMs, logger });
+  let app: App | null = null;
+  try {
+    try {
+      app = await createApp({ config, logger });
+      checks.push(await ledgerCheck(app));
+    } catch (error) {
+      checks.push({ name: 'ledger', status: 'fail', message: `${config.databasePath} cannot be opened: ${error instanceof Error ? error.message : String(error)}`, fix: 'Point DATABASE_PATH at a writable location (the service account must own the folder).' });
+    }
+    const [hikProbe, humandProbe] = await Promise.all([hikClient.probe(), humandClient.probe()]);
+    checks.push(hikCentralCheck(hikProbe, config), clockSkewCheck(hikProbe, config), humandCheck(humandProbe, humandClient.baseUrl));
+    if (app !== null && hikProbe.ok && humandProbe.status === 'ok') {
+      const refresh = await app.refreshMappings();
+      checks.push(mappingCheck(await app.mappingCoverage(), config, refresh.problems));
+    } else {
+      checks.push({ name: 'mapping', status: 'skip', message: 'needs both HikCentral and Humand to answer', fix: null });
+    }
+    if (settings.push !== null) {
+      checks.push(hikProbe.ok ? await pushCheck(settings.push, hikClient, config.rules.grantedEventCodes) : { name: 'push', status: 'skip', message: 'HikCentral not reachable', fix: null });
+    }
+  } finally {
+    await app?.close();
+    await hikClient.close();
+    await humandClient.close();
+  }
+  return doctorReport(checks);
+}

@@ -1,0 +1,53 @@
+import type { StatusReport } from '../../app/types.js';
+import { AWAITING_DELIVERY } from '../../store/punch.js';
+import { outcomeCounts } from './counts.js';
+import { duration, localTime, localTimeAgo, table } from './time.js';
+
+/** `status` for a person: is it delivering, is it reading, what waits, what went wrong. */
+export function formatStatus(status: StatusReport, nowMs: number, ledgerPath: string): string[] {
+  const zone = status.timezone;
+  const d = status.delivery;
+  const deliveryLine =
+    d.state === 'paused'
+      ? `PAUSED since ${localTimeAgo(d.sinceMs, zone, nowMs)}: ${d.reason ?? 'Humand refused the key'}`
+      : d.state === 'stopped'
+        ? `STOPPED: ${d.reason ?? 'not configured'}`
+        : d.state === 'dry-run'
+          ? 'dry run (DRY_RUN=true): punches are decided and logged, nothing is sent'
+          : 'running';
+  const pending = AWAITING_DELIVERY.reduce((sum, outcome) => sum + (status.counts[outcome] ?? 0), 0);
+  const needPerson = (status.counts.unmapped ?? 0) + (status.counts.rejected ?? 0) + (status.counts.dead ?? 0);
+  const rate = status.rateLimit;
+  const rows: Array<[string, string]> = [
+    ['Mode', `${status.mode}${status.dryRun ? ' (dry run)' : ''}, site time zone ${zone}`],
+    ['Ledger', ledgerPath],
+    ['Delivery', deliveryLine],
+  ];
+  if (d.state === 'paused' && d.hint) rows.push(['  fix', d.hint]);
+  rows.push(
+    ['Waiting', pending === 0 ? 'nothing waiting' : `${pending} punch(es); oldest from ${localTimeAgo(status.oldestPendingEventMs, zone, nowMs)}`],
+    ['Needs a person', needPerson === 0 ? 'nothing' : `${status.counts.unmapped ?? 0} unmapped, ${status.counts.rejected ?? 0} rejected, ${status.counts.dead ?? 0} dead (see \`dead-letters list\`)`],
+    ['Poll', status.poll.enabled ? `cursor at ${localTime(status.poll.cursorMs, zone)}; last success ${localTimeAgo(status.poll.lastSuccessMs, zone, nowMs)}` : 'not configured (HIKVISION_HOST)'],
+  );
+  if (status.poll.lastError) rows.push(['  last poll error', status.poll.lastError]);
+  rows.push(
+    ['Last push', localTimeAgo(status.lastPushMs, zone, nowMs)],
+    ['Last event', localTimeAgo(status.lastEventMs, zone, nowMs)],
+    [
+      'Humand budget',
+      rate !== null && rate.limit !== null
+        ? `${rate.remaining ?? '?'} of ${rate.limit} left${rate.windowSeconds !== null ? ` per ${rate.windowSeconds} s` : ''} (seen ${duration(nowMs - rate.observedAt)} ago)`
+        : `not seen yet; assuming ${status.assumedRateLimit.limit} per ${status.assumedRateLimit.windowSeconds} s`,
+    ],
+    ['Punches', outcomeCounts(status.counts)],
+  );
+  const lines = [`hik2humand status — ${localTime(nowMs, zone)}`, ...table(rows)];
+  if (status.recentErrors.length > 0) {
+    lines.push('Last errors:');
+    for (const error of status.recentErrors.slice(0, 5)) {
+      lines.push(`  ${localTime(error.atMs, zone)}  ${error.message}${error.code ? ` [${error.code}]` : ''}`);
+      if (error.hint) lines.push(`  ${' '.repeat(19)}  fix: ${error.hint}`);
+    }
+  }
+  return lines;
+}

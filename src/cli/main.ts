@@ -1,0 +1,27 @@
+import { EXIT } from './exit-codes.js';
+import { processIo } from './io.js';
+import { buildProgram } from './program.js';
+import { reportError } from './report-error.js';
+
+/**
+ * `hik2humand` entry point (bin/hik2humand.js loads it through tsx). Every outcome ends
+ * here with a documented exit code; see docs/cli.md.
+ */
+async function main(argv: readonly string[]): Promise<number> {
+  const program = buildProgram(processIo);
+  if (argv.length <= 2) {
+    program.outputHelp();
+    return EXIT.ok;
+  }
+  try {
+    await program.parseAsync([...argv]);
+    return EXIT.ok;
+  } catch (error) {
+    return reportError(error, processIo);
+  }
+}
+
+const code = await main(process.argv);
+process.exitCode = code;
+// Exit as soon as nothing is left to do; if a stray handle (an idle keep-alive socket) lingers, do not wait for it.
+setTimeout(() => process.exit(code), 1_000).unref();

@@ -1,0 +1,48 @@
+import fs from 'node:fs';
+import { Command } from 'commander';
+import type { CliIo } from './io.js';
+import { registerBackfillCommand } from './commands/backfill.js';
+import { registerDeadLettersCommand } from './commands/dead-letters.js';
+import { registerDemoCommand } from './commands/demo.js';
+import { registerDoctorCommand } from './commands/doctor.js';
+import { registerPunchesCommand } from './commands/punches.js';
+import { registerPushSubscriptionCommands } from './commands/push.js';
+import { registerRunCommand } from './commands/run.js';
+import { registerStatusCommand } from './commands/status.js';
+import { registerSyncCommand } from './commands/sync.js';
+
+function packageVersion(): string {
+  try {
+    const text = fs.readFileSync(new URL('../../package.json', import.meta.url), 'utf8');
+    return (JSON.parse(text) as { version?: string }).version ?? '0.0.0';
+  } catch {
+    return '0.0.0';
+  }
+}
+
+/** The `hik2humand` command line: global options, then one small file per command. */
+export function buildProgram(io: CliIo): Command {
+  const program = new Command('hik2humand')
+    .description('HikCentral Professional access events → Humand time-tracking entries, exactly once.')
+    .version(packageVersion(), '-V, --version')
+    .option('--config <file>', 'config file (YAML or JSON) with time clocks and mapping; default CONFIG_FILE or ./hik2humand.yaml')
+    .option('--env-file <file>', 'read settings from this file (default ./.env when present); the environment wins')
+    .option('--log-level <level>', 'fatal, error, warn, info, debug, trace or silent (default LOG_LEVEL; info for run, warn for other commands)')
+    .showHelpAfterError('(run `hik2humand --help` for the commands and options)')
+    .exitOverride()
+    .configureOutput({ writeOut: (text) => io.out(text.trimEnd()), writeErr: (text) => io.err(text.trimEnd()) })
+    .addHelpText('after', '\nWith no credentials configured, `run` starts the demo. Exit codes and examples: docs/cli.md');
+
+  registerRunCommand(program, io);
+  registerSyncCommand(program, io);
+  registerBackfillCommand(program, io);
+  registerStatusCommand(program, io);
+  registerDeadLettersCommand(program, io);
+  registerPunchesCommand(program, io);
+  registerDoctorCommand(program, io);
+  registerDemoCommand(program, io);
+  registerPushSubscriptionCommands(program, io);
+  // Sub-commands stop at the same handler as the program (no process.exit inside commander).
+  for (const command of program.commands) command.exitOverride();
+  return program;
+}

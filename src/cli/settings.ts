@@ -1,0 +1,109 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { parse as parseDotenv } from 'dotenv';
+import { parseAlertSettings, type AlertSettings } from '../alerts/settings.js';
+import { loadConfig } from '../config/load.js';
+import type { AppConfig } from '../config/types.js';
+import { ConfigurationError, isAppError } from '../domain/errors.js';
+import { parseAdminSettings, type AdminSettings } from '../ops/settings.js';
+import { readPushConfig, type PushConfig } from '../push/config.js';
+
+/** Options every command accepts (commander's global options). */
+export interface GlobalOptions {
+  readonly config?: string;
+  readonly envFile?: string;
+  readonly logLevel?: string;
+}
+
+/** Everything a command may need, read and validated once at the edge. */
+export interface CliSettings {
+  /** process.env over the env file, with the command-line overrides applied. */
+  readonly env: Readonly<Record<string, string | undefined>>;
+  /** The env file that was read, if any. */
+  readonly envFile: string | null;
+  readonly config: AppConfig;
+  /** Push receiver settings; null when push is not configured. */
+  readonly push: PushConfig | null;
+  readonly admin: AdminSettings;
+  readonly alerts: AlertSettings;
+  /** The log level asked for explicitly (--log-level or LOG_LEVEL), null when left to the default. */
+  readonly explicitLogLevel: string | null;
+}
+
+/** Every configuration problem found, each naming the setting, what is wrong and an example. */
+export class ConfigProblems extends ConfigurationError {
+  constructor(readonly problems: readonly string[]) {
+    super(`Configuration is not valid:\n  - ${problems.join('\n  - ')}`, {
+      code: 'CONFIG_INVALID',
+      hint: 'Fix the settings listed above (see docs/configuration.md and .env.example).',
+    });
+    this.name = 'ConfigProblems';
+  }
+}
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+
+export interface ReadSettingsOptions {
+  readonly cwd?: string;
+  readonly processEnv?: Readonly<Record<string, string | undefined>>;
+}
+
+/**
+ * Reads the environment (process env over `--env-file`, default `.env` when present), the
+ * config file (`--config` or CONFIG_FILE) and the push, admin and alert settings. Every
+ * problem is collected and thrown at once as ConfigProblems.
+ */
+export function readSettings(options: GlobalOptions, read: ReadSettingsOptions = {}): CliSettings {
+  const cwd = read.cwd ?? process.cwd();
+  const problems: string[] = [];
+  const { values: fileValues, envFile } = readEnvFile(options.envFile, cwd, problems);
+  const env: Record<string, string | undefined> = { ...fileValues };
+  for (const [key, value] of Object.entries(read.processEnv ?? process.env)) if (value !== undefined) env[key] = value;
+  if (options.config !== undefined) env.CONFIG_FILE = options.config;
+  if (options.logLevel !== undefined) {
+    if (LOG_LEVELS.includes(options.logLevel)) env.LOG_LEVEL = options.logLevel;
+    else problems.push(`--log-level: "${options.logLevel}" is not a log level — use one of ${LOG_LEVELS.join(', ')}, e.g. --log-level debug`);
+  }
+
+  const config = collect(problems, () => loadConfig({ env, cwd, dotenv: false }));
+  const push = collect(problems, () => readPushConfig(env));
+  const admin = collect(problems, () => parseAdminSettings(env));
+  // Alerts judge "working hours" in the same zone as the rest (a bad SITE_TIMEZONE is already reported above).
+  const alerts = collect(problems, () => parseAlertSettings({ ...env, SITE_TIMEZONE: config?.siteTimezone ?? 'UTC' }));
+
+  if (problems.length > 0 || config === undefined || push === undefined || admin === undefined || alerts === undefined) {
+    throw new ConfigProblems(problems);
+  }
+  const explicit = env.LOG_LEVEL?.trim();
+  return { env, envFile, config, push, admin, alerts, explicitLogLevel: explicit ? explicit : null };
+}
+
+function readEnvFile(named: string | undefined, cwd: string, problems: string[]): { values: Record<string, string>; envFile: string | null } {
+  const file = path.resolve(cwd, named ?? '.env');
+  if (named === undefined && !fs.existsSync(file)) return { values: {}, envFile: null };
+  try {
+    return { values: parseDotenv(fs.readFileSync(file)), envFile: file };
+  } catch (error) {
+    problems.push(`--env-file: "${named ?? '.env'}" cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'}) — use e.g. --env-file ./.env (copy .env.example)`);
+    return { values: {}, envFile: null };
+  }
+}
+
+/** Runs a settings reader; a configuration error becomes problem lines instead of a throw. */
+function collect<T>(problems: string[], read: () => T): T | undefined {
+  try {
+    return read();
+  } catch (error) {
+    if (!isAppError(error) || error.category !== 'configuration') throw error;
+    problems.push(...problemLines(error));
+    return undefined;
+  }
+}
+
+/** Splits loadConfig's "Configuration is not valid:\n  - a\n  - b" into lines; other errors give one line (with their hint). */
+function problemLines(error: ConfigurationError): string[] {
+  if (error instanceof ConfigProblems) return [...error.problems];
+  const [first, ...rest] = error.message.split('\n  - ');
+  if (rest.length > 0 && first !== undefined && first.trimEnd().endsWith(':')) return rest.map((line) => line.trim());
+  return [error.hint ? `${error.message} — ${error.hint}` : error.message];
+}
