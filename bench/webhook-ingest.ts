@@ -1,11 +1,13 @@
 /**
- * Webhook ingest benchmark: how many pushed events per second the receiver commits durably
- * (SQLite, synchronous=FULL), and how long HikCentral waits for its 200 (p50/p99).
+ * Webhook benchmark: how many pushed events per second the receiver commits durably (SQLite,
+ * synchronous=FULL), how long HikCentral waits for its 200 (p50/p99), and the end-to-end latency
+ * from a push to the Humand request when the rate budget is free (see webhook-e2e.ts).
  *
- *   npx tsx bench/webhook-ingest.ts [--events 6000] [--seconds 20] [--json]
+ *   npx tsx bench/webhook-ingest.ts [--events 4000] [--seconds 15] [--punches 60] [--json] [--write]
  *
- * Loopback only, bounded in event count and in time per scenario. The load generator runs in the
- * same process as the receiver (2-core machine): the numbers are a floor, not a ceiling.
+ * --write replaces the push section of bench/RESULTS.md. Loopback only, bounded in event count
+ * and in time per scenario. The load generator runs in the same process as the receiver
+ * (2-core machine): the numbers are a floor, not a ceiling.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -15,14 +17,21 @@ import { Pool } from 'undici';
 import { eventTimeMillis } from '../src/hikcentral/door-event-record.js';
 import { silentLogger } from '../src/logging/logger.js';
 import type { PushIngest } from '../src/push/ports.js';
+import { createApp, type App } from '../src/app/index.js';
+import { loadConfig } from '../src/config/index.js';
 import { startWebhookServer } from '../src/push/webhook-server.js';
 import { SqliteLedgerStore } from '../src/store/index.js';
+import { formatE2eTable, runE2eScenario, type E2eResult } from './webhook-e2e.js';
 import { machineDescription, percentile, type LatencySummary } from './webhook-stats.js';
 
 const TOKEN = 'bench-token-0123456789abcdef';
 
+/** `app`: App.ingest, what `run` wires (ledger + bookkeeping). `store`: the ledger's ingest alone. */
+export type IngestPath = 'app' | 'store';
+
 export interface IngestScenario {
   readonly name: string;
+  readonly path: IngestPath;
   /** Events per POST. */
   readonly batch: number;
   /** POSTs in flight at once. */
@@ -41,10 +50,12 @@ export interface IngestResult extends IngestScenario {
 }
 
 export const DEFAULT_SCENARIOS: readonly IngestScenario[] = [
-  { name: 'one event per push, sequential', batch: 1, concurrency: 1 },
-  { name: 'one event per push, 8 in flight', batch: 1, concurrency: 8 },
-  { name: '20-event batches (simulator default), sequential', batch: 20, concurrency: 1 },
-  { name: '20-event batches, 4 in flight', batch: 20, concurrency: 4 },
+  { name: 'one event per push, sequential', path: 'app', batch: 1, concurrency: 1 },
+  { name: 'one event per push, 8 in flight', path: 'app', batch: 1, concurrency: 8 },
+  { name: '20-event batches (simulator default), sequential', path: 'app', batch: 20, concurrency: 1 },
+  { name: '20-event batches, 4 in flight', path: 'app', batch: 20, concurrency: 4 },
+  { name: 'one event per push, sequential — ledger ingest alone', path: 'store', batch: 1, concurrency: 1 },
+  { name: '20-event batches, sequential — ledger ingest alone', path: 'store', batch: 20, concurrency: 1 },
 ];
 
 let sequence = 0;
@@ -76,8 +87,23 @@ function ledgerIngest(store: SqliteLedgerStore): PushIngest {
 
 export async function runIngestScenario(scenario: IngestScenario, limits: { events: number; seconds: number }): Promise<IngestResult> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-webhook-'));
-  const store = SqliteLedgerStore.open({ path: path.join(dir, 'ledger.sqlite'), synchronous: 'FULL' });
-  const receiver = await startWebhookServer({ port: 0, token: TOKEN, logger: silentLogger(), ingest: ledgerIngest(store) });
+  const databasePath = path.join(dir, 'ledger.sqlite');
+  let app: App | null = null;
+  let store: SqliteLedgerStore | null = null;
+  let ingest: PushIngest;
+  if (scenario.path === 'app') {
+    // Neither HikCentral nor Humand configured: ingest only, nothing decided or delivered.
+    const config = loadConfig({ env: { DATABASE_PATH: databasePath, SITE_TIMEZONE: 'UTC' }, dotenv: false, cwd: dir });
+    const theApp = await createApp({ config, logger: silentLogger() });
+    app = theApp;
+    ingest = (events, source) => theApp.ingest(events, source);
+  } else {
+    store = SqliteLedgerStore.open({ path: databasePath, synchronous: 'FULL' });
+    ingest = ledgerIngest(store);
+  }
+  const ledger = app?.store ?? store;
+  if (ledger === null) throw new Error('no ledger');
+  const receiver = await startWebhookServer({ port: 0, token: TOKEN, logger: silentLogger(), ingest });
   const origin = new URL(receiver.url);
   const pool = new Pool(origin.origin, { connections: scenario.concurrency, pipelining: 1 });
   const latencies: number[] = [];
@@ -101,9 +127,10 @@ export async function runIngestScenario(scenario: IngestScenario, limits: { even
   const seconds = (performance.now() - started) / 1000;
   await pool.close();
   await receiver.close();
-  const counts = await store.countsByOutcome();
+  const counts = await ledger.countsByOutcome();
   const committed = Object.values(counts).reduce((sum, n) => sum + n, 0);
-  await store.close();
+  if (app) await app.close();
+  else await ledger.close();
   fs.rmSync(dir, { recursive: true, force: true });
   if (failures > 0) throw new Error(`${failures} pushes were not answered 200`);
   const events = latencies.length * scenario.batch;
@@ -120,10 +147,10 @@ export async function runIngestScenario(scenario: IngestScenario, limits: { even
 }
 
 export function formatIngestTable(results: readonly IngestResult[]): string {
-  const rows = results.map((r) => `| ${r.name} | ${r.batch} | ${r.concurrency} | ${r.events} | ${r.eventsPerSecond} | ${r.requestsPerSecond} | ${r.ack.p50} | ${r.ack.p99} | ${r.ack.max} | ${r.committed === r.events ? 'yes' : `NO (${r.committed})`} |`);
+  const rows = results.map((r) => `| ${r.name} | ${r.path === 'app' ? 'App.ingest' : 'ledger only'} | ${r.batch} | ${r.concurrency} | ${r.events} | ${r.eventsPerSecond} | ${r.requestsPerSecond} | ${r.ack.p50} | ${r.ack.p99} | ${r.ack.max} | ${r.committed === r.events ? 'yes' : `NO (${r.committed})`} |`);
   return [
-    '| scenario | events/push | in flight | events | events/s committed | pushes/s | 200 p50 ms | 200 p99 ms | max ms | all in ledger |',
-    '|---|---|---|---|---|---|---|---|---|---|',
+    '| scenario | ingest | events/push | in flight | events | events/s committed | pushes/s | 200 p50 ms | 200 p99 ms | max ms | all in ledger |',
+    '|---|---|---|---|---|---|---|---|---|---|---|',
     ...rows,
   ].join('\n');
 }
@@ -134,18 +161,68 @@ function argValue(name: string, fallback: number): number {
   return Number.isFinite(value) && value > 0 ? value : fallback;
 }
 
+const RESULTS_FILE = path.join(path.dirname(new URL(import.meta.url).pathname), 'RESULTS.md');
+const BEGIN = '<!-- push:begin (written by bench/webhook-ingest.ts --write) -->';
+const END = '<!-- push:end -->';
+
+/** Replaces (or appends) the push section of RESULTS.md, leaving the other sections alone. */
+function writeResults(section: string): void {
+  const current = fs.existsSync(RESULTS_FILE) ? fs.readFileSync(RESULTS_FILE, 'utf8') : '# Benchmark results\n';
+  const block = `${BEGIN}\n${section.trim()}\n${END}`;
+  const start = current.indexOf(BEGIN);
+  const end = current.indexOf(END);
+  const next = start >= 0 && end > start ? `${current.slice(0, start)}${block}${current.slice(end + END.length)}` : `${current.trimEnd()}\n\n${block}\n`;
+  fs.writeFileSync(RESULTS_FILE, next);
+}
+
+function report(machine: ReturnType<typeof machineDescription>, limits: { events: number; seconds: number }, ingest: readonly IngestResult[], e2e: readonly E2eResult[]): string {
+  return [
+    '## Push mode (webhook receiver)',
+    '',
+    `Run: \`npx tsx bench/webhook-ingest.ts --write\` · ${machine.date} · nproc ${machine.nproc} · ${machine.cpu} · Node ${machine.node}.`,
+    `Loopback; load generator in the same process as the receiver; SQLite WAL with synchronous=FULL (every 200 is an fsynced commit); at most ${limits.events} events or ${limits.seconds} s per row.`,
+    '',
+    '### Ingest: events committed per second and the latency of the 200',
+    '',
+    formatIngestTable(ingest),
+    '',
+    '### End to end: push → Humand request, rate budget free',
+    '',
+    'One event per push for a different employee each (no per-employee ordering wait), App with the daemon delivering, simulated Humand allowing 10 000 requests/s.',
+    '',
+    formatE2eTable(e2e),
+    '',
+    '### Reading these numbers',
+    '',
+    '- Every 200 waits for an fsynced commit, so single-event pushes are bounded by the disk\'s fsync latency. On this shared machine it varies between runs (one-event pushes measured between about 100 and 870 events/s across runs on the same day, while other engineers\' tests ran). Batches amortise the fsync: HikCentral sends several events per POST when it has them.',
+    '- Pushes in flight cannot commit in parallel: better-sqlite3 commits synchronously on the event loop, so concurrent pushes take turns. More in flight mainly lengthens the wait for each 200 (compare p50/p99 with the sequential rows). That is the intended trade: no 200 before the commit.',
+    '- `App.ingest` commits three times per push: the ledger, then two bookkeeping keys (last event, last push) in their own transactions. The ledger alone commits once. Across runs here, noise from the shared disk was larger than that difference: App.ingest measured both faster and slower than the ledger alone. On a quiet disk, folding the bookkeeping into the ledger transaction would save two fsyncs per push (reported to the core).',
+    '- For scale: the real site produced 772 events in about 93 minutes (~0.14/s). That is several hundred times below the slowest row.',
+    '- End to end, the settle delay (default 5 s) counts from the event\'s own time, so a push that arrives a few hundred ms after the event waits a little less than 5 s. Beyond it, the pipeline adds the last column: the ledger commit, evaluation, the delivery engine waking and the HTTP request.',
+  ].join('\n');
+}
+
 async function main(): Promise<void> {
-  const limits = { events: argValue('--events', 6000), seconds: argValue('--seconds', 20) };
-  const results: IngestResult[] = [];
+  const limits = { events: argValue('--events', 4000), seconds: argValue('--seconds', 15) };
+  const punches = argValue('--punches', 60);
+  const ingest: IngestResult[] = [];
   for (const scenario of DEFAULT_SCENARIOS) {
-    results.push(await runIngestScenario(scenario, limits));
+    ingest.push(await runIngestScenario(scenario, limits));
     process.stderr.write(`done: ${scenario.name}\n`);
   }
+  const e2e: E2eResult[] = [];
+  for (const settleDelayMs of [5_000, 0]) {
+    e2e.push(await runE2eScenario({ punches, settleDelayMs, spacingMs: 50, timeoutMs: 60_000 }));
+    process.stderr.write(`done: end to end, settle ${settleDelayMs} ms\n`);
+  }
+  const machine = machineDescription();
   if (process.argv.includes('--json')) {
-    process.stdout.write(`${JSON.stringify({ machine: machineDescription(), limits, results }, null, 2)}\n`);
+    process.stdout.write(`${JSON.stringify({ machine, limits, ingest, e2e }, null, 2)}\n`);
     return;
   }
-  process.stdout.write(`${machineDescription().line}\n\n${formatIngestTable(results)}\n`);
+  const text = report(machine, limits, ingest, e2e);
+  process.stdout.write(`${text}\n`);
+  if (process.argv.includes('--write')) writeResults(text);
 }
 
 if (import.meta.url === `file://${process.argv[1]}` || process.argv[1]?.endsWith('webhook-ingest.ts')) {
