@@ -64,7 +64,7 @@ export const envSchema = z.object({
   DRY_RUN: opt(booleanSchema()),
   DATABASE_PATH: optionalText,
   POLL_INTERVAL: opt(durationSchema()),
-  POLL_LOOKBACK: opt(durationSchema('60m')),
+  POLL_LOOKBACK: opt(durationSchema('2h')),
   POLL_INITIAL_LOOKBACK: opt(durationSchema('24h')),
   USERS_REFRESH_INTERVAL: opt(durationSchema('15m')),
   PERSONS_REFRESH_INTERVAL: opt(durationSchema('1h')),

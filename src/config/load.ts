@@ -124,7 +124,7 @@ export function loadConfig(options: LoadConfigOptions = {}): AppConfig {
     configFile,
     poll: {
       intervalMs: env.POLL_INTERVAL ?? 5 * 60_000,
-      lookbackMs: env.POLL_LOOKBACK ?? 60 * 60_000,
+      lookbackMs: env.POLL_LOOKBACK ?? 2 * 3_600_000,
       initialLookbackMs: env.POLL_INITIAL_LOOKBACK ?? 24 * 3_600_000,
       doorIndexCodes: file?.poll.doors ?? [],
       eventCodes: file?.poll.eventTypes === 'granted' ? rules.grantedEventCodes : [],

@@ -134,3 +134,20 @@ describe('configuration', () => {
     ]);
   });
 });
+
+describe('the shipped examples', () => {
+  it('config.example.yaml and .env.example load as a valid live configuration', () => {
+    const root = path.resolve(__dirname, '../..');
+    const envText = fs.readFileSync(path.join(root, '.env.example'), 'utf8');
+    const env: Record<string, string> = {};
+    for (const line of envText.split('\n')) {
+      const match = /^([A-Z_]+)=(.*)$/.exec(line.trim());
+      if (match) env[match[1]!] = match[2]!;
+    }
+    const config = loadConfig({ env: { ...env, CONFIG_FILE: path.join(root, 'config.example.yaml') }, cwd: dir, dotenv: false });
+    expect(config.mode).toBe('live');
+    expect(config.rules.timeClocks.map((c) => `${c.reader} ${c.direction}`)).toEqual(['Facial Entrada in', 'Facial Salida out']);
+    expect(config.rules.settleDelayMs).toBe(5_000);
+    expect(config.poll.lookbackMs).toBe(2 * 3_600_000);
+  });
+});
