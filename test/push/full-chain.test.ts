@@ -3,7 +3,6 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createApp, type App } from '../../src/app/index.js';
-import { DEFAULT_GRANTED_EVENT_CODES } from '../../src/config/event-codes.js';
 import { HikCentralClient } from '../../src/hikcentral/client.js';
 import { silentLogger } from '../../src/logging/logger.js';
 import { ensureSubscription } from '../../src/push/subscription-manager.js';
