@@ -1,4 +1,5 @@
-import type { RateLimitInfo } from '../domain/humand.js';
+import type { HikPerson } from '../domain/hik-person.js';
+import type { HumandUser, RateLimitInfo } from '../domain/humand.js';
 import type { DeliveryAttempt, PunchOutcome, PunchQuery, PunchRecord } from '../store/punch.js';
 
 /**
@@ -10,6 +11,11 @@ export interface OpsDataSource {
   readonly timezone: string;
   status(): Promise<OpsStatus>;
   punches(query: PunchQuery): Promise<PunchRecord[]>;
+  /** Punches of one day (working day, or event date while undecided) by outcome, counted by the ledger. */
+  countsForDay(day: string): Promise<Readonly<Record<PunchOutcome, number>>>;
+  /** The cached HikCentral persons and Humand users (to find an employee by name). */
+  persons(): Promise<readonly HikPerson[]>;
+  users(): Promise<readonly HumandUser[]>;
   attemptsOf(punchId: number): Promise<DeliveryAttempt[]>;
   mappingCoverage(): Promise<MappingCoverage>;
   /** Sends dead (and rejected) punches through delivery again; returns how many were re-queued. */

@@ -32,6 +32,9 @@ export function ledgerDataSource(options: LedgerDataSourceOptions): OpsDataSourc
       return { ...runtime, counts, oldestPendingEventMs: oldest[0]?.eventMs ?? null };
     },
     punches: (query) => store.findPunches(query),
+    countsForDay: (day) => store.countsByOutcome(day),
+    persons: () => store.listPersons(),
+    users: () => store.listUsers(),
     attemptsOf: (punchId) => store.attemptsOf(punchId),
     mappingCoverage: () => options.mappingCoverage(),
     redrive: (selection) => options.redrive(selection),

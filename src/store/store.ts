@@ -44,7 +44,12 @@ export interface LedgerStore {
   /** An employee's punches whose event instant lies in [fromMs, toMs], in the given outcomes, by event time. */
   employeePunches(employeeId: string, fromMs: number, toMs: number, outcomes: readonly PunchOutcome[]): Promise<PunchRecord[]>;
 
-  countsByOutcome(): Promise<Record<PunchOutcome, number>>;
+  /**
+   * Punches by outcome; with `day` (YYYY-MM-DD), only that day's, matched like `findPunches({date})`
+   * (the working day, or the event's own date while no working day is decided). Counted in
+   * the database, so the dashboard need not load a busy day's rows to show its numbers.
+   */
+  countsByOutcome(day?: string): Promise<Record<PunchOutcome, number>>;
   /** Event instant of the oldest punch in the given outcomes, null when there is none. */
   oldestEventMs(outcomes: readonly PunchOutcome[]): Promise<number | null>;
   /** Moves every punch in `from` to `to` (e.g. dry-run → received for a real run); returns how many. */

@@ -85,7 +85,7 @@ describe('admin server', () => {
 
   beforeEach(async () => {
     clock = new ManualClock(NOW);
-    ({ store, ids } = await ledgerWith(PUNCHES, NOW - 60_000));
+    ({ store, ids } = await ledgerWith(PUNCHES, NOW - 60_000, [ana, juan]));
     listeners = [];
     redrives = [];
     runtime = {
@@ -247,6 +247,10 @@ describe('admin server', () => {
       expect(byId.punches.map((p) => p.eventLocal)).toEqual(['2026-01-27T10:30:00-03:00', '2026-01-27T08:00:05-03:00']);
       const byDoor = (await get(`/api/punches?door=${encodeURIComponent('Back door')}`)).json() as { punches: unknown[] };
       expect(byDoor.punches).toHaveLength(1);
+      // A visitor the HikCentral directory does not hold is still found, by reading recent punches.
+      const visitor = (await get('/api/punches?employee=visitante')).json() as { punches: { personId: string }[] };
+      expect(visitor.punches.map((p) => p.personId)).toEqual([ghost.id, ghost.id]);
+      expect((await get('/api/punches?employee=nobody-like-this')).json()).toEqual({ punches: [] });
       expect((await get('/api/punches?date=27-01-2026')).status).toBe(400);
     });
 

@@ -19,15 +19,38 @@ export interface PunchDetailView {
   readonly day: readonly PunchView[];
 }
 
-/** A free-text search runs over at most this many recent punches. */
-const TEXT_SCAN_LIMIT = 20_000;
+/** People a name search follows at most (a one-letter search should not query everyone). */
+const MAX_PEOPLE = 50;
+/** Without a directory match, a free-text search reads at most this many recent punches. */
+const TEXT_SCAN_LIMIT = 5_000;
 
-function matchesText(punch: PunchRecord, needle: string): boolean {
-  const fields = [punch.employeeId, punch.personId, punch.personCode, punch.personName, punch.cardNo];
-  return fields.some((field) => field !== null && field.toLowerCase().includes(needle));
+function includes(needle: string, ...fields: (string | null | undefined)[]): boolean {
+  return fields.some((field) => field !== null && field !== undefined && field.toLowerCase().includes(needle));
 }
 
-/** Newest first. An employee term is tried as an exact id first, then as text. */
+function matchesText(punch: PunchRecord, needle: string): boolean {
+  return includes(needle, punch.employeeId, punch.personId, punch.personCode, punch.personName, punch.cardNo);
+}
+
+/**
+ * Who a search term may mean: HikCentral persons (name, code, id, cards) and Humand users
+ * (name, employee id, e-mail) from the cached directories, so a name search reads only
+ * those people's punches (by index) instead of scanning the ledger.
+ */
+async function peopleMatching(data: OpsDataSource, needle: string): Promise<{ personIds: string[]; employeeIds: string[] }> {
+  const [persons, users] = await Promise.all([data.persons(), data.users()]);
+  const personIds = persons
+    .filter((p) => includes(needle, p.personId, p.personCode, p.personName, ...p.cardNos))
+    .slice(0, MAX_PEOPLE)
+    .map((p) => p.personId);
+  const employeeIds = users
+    .filter((u) => includes(needle, u.employeeInternalId, u.email, [u.firstName, u.lastName].filter(Boolean).join(' ')))
+    .slice(0, MAX_PEOPLE)
+    .map((u) => u.employeeInternalId);
+  return { personIds, employeeIds };
+}
+
+/** Newest first. An employee term is tried as an exact id, then against the directories, then as text. */
 export async function searchPunches(data: OpsDataSource, search: PunchSearch): Promise<PunchView[]> {
   const limit = Math.min(Math.max(search.limit ?? 200, 1), 1000);
   const base: PunchQuery = {
@@ -41,13 +64,16 @@ export async function searchPunches(data: OpsDataSource, search: PunchSearch): P
   if (term === '') {
     found = await data.punches({ ...base, limit });
   } else {
-    const [byEmployee, byPerson] = await Promise.all([
-      data.punches({ ...base, employeeId: term, limit }),
-      data.punches({ ...base, personId: term, limit }),
+    const needle = term.toLowerCase();
+    const people = await peopleMatching(data, needle);
+    const employeeIds = new Set([term, ...people.employeeIds]);
+    const personIds = new Set([term, ...people.personIds]);
+    const batches = await Promise.all([
+      ...[...employeeIds].map((employeeId) => data.punches({ ...base, employeeId, limit })),
+      ...[...personIds].map((personId) => data.punches({ ...base, personId, limit })),
     ]);
-    found = [...byEmployee, ...byPerson];
+    found = batches.flat();
     if (found.length === 0) {
-      const needle = term.toLowerCase();
       found = (await data.punches({ ...base, limit: TEXT_SCAN_LIMIT })).filter((p) => matchesText(p, needle));
     }
   }

@@ -27,9 +27,6 @@ export interface OverviewView {
   readonly alerts: readonly { readonly kind: string; readonly firing: boolean }[];
 }
 
-/** Punches of one working day the overview counts at most (a large site has a few thousand). */
-const TODAY_SCAN_LIMIT = 50_000;
-
 function withTotal(counts: Partial<Record<PunchOutcome, number>>): Record<PunchOutcome, number> & { total: number } {
   const full = Object.fromEntries(PUNCH_OUTCOMES.map((o) => [o, counts[o] ?? 0])) as Record<PunchOutcome, number>;
   return { ...full, total: PUNCH_OUTCOMES.reduce((sum, o) => sum + full[o], 0) };
@@ -70,9 +67,7 @@ export async function buildOverview(
 ): Promise<OverviewView> {
   const zone = data.timezone;
   const today = todayIn(zone, nowMs);
-  const todays = await data.punches({ date: today, limit: TODAY_SCAN_LIMIT });
-  const todayCounts: Partial<Record<PunchOutcome, number>> = {};
-  for (const punch of todays) todayCounts[punch.outcome] = (todayCounts[punch.outcome] ?? 0) + 1;
+  const todayCounts = await data.countsForDay(today);
   const pending = AWAITING_DELIVERY.reduce((sum, o) => sum + (status.counts[o] ?? 0), 0);
   const eta = backlogEtaSeconds(pending, status.rateLimit, status.assumedRateLimit, nowMs);
   const local = (ms: number | null) => (ms === null ? null : localIso(ms, zone));

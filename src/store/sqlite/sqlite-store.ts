@@ -247,10 +247,14 @@ export class SqliteLedgerStore implements LedgerStore {
     );
   }
 
-  countsByOutcome(): Promise<Record<PunchOutcome, number>> {
+  countsByOutcome(day?: string): Promise<Record<PunchOutcome, number>> {
     return this.run('count', () => {
       const counts = Object.fromEntries(PUNCH_OUTCOMES.map((o) => [o, 0])) as Record<PunchOutcome, number>;
-      for (const row of this.stmt('SELECT outcome, COUNT(*) AS n FROM punches GROUP BY outcome').all() as { outcome: PunchOutcome; n: number }[]) {
+      const rows = day === undefined
+        ? this.stmt('SELECT outcome, COUNT(*) AS n FROM punches GROUP BY outcome').all()
+        : this.stmt(`SELECT outcome, COUNT(*) AS n FROM punches
+            WHERE working_day = ? OR (working_day IS NULL AND substr(event_time, 1, 10) = ?) GROUP BY outcome`).all(day, day);
+      for (const row of rows as { outcome: PunchOutcome; n: number }[]) {
         counts[row.outcome] = row.n;
       }
       return counts;

@@ -17,9 +17,17 @@ export interface FakePunch {
   readonly entryType?: 'START' | 'END';
 }
 
-/** A ledger (real SQLite, in memory) holding punches in the given outcomes. */
-export async function ledgerWith(punches: readonly FakePunch[], nowMs: number): Promise<{ store: SqliteLedgerStore; ids: number[] }> {
+/**
+ * A ledger (real SQLite, in memory) holding punches in the given outcomes, and the
+ * HikCentral persons cache holding `directory`.
+ */
+export async function ledgerWith(
+  punches: readonly FakePunch[],
+  nowMs: number,
+  directory: readonly FakePunch['person'][] = [],
+): Promise<{ store: SqliteLedgerStore; ids: number[] }> {
   const store = SqliteLedgerStore.open({ path: ':memory:' });
+  await store.replacePersons(directory.map((p) => ({ personId: p.id, personCode: p.code, personName: p.name, cardNos: [], customFields: {} })), nowMs);
   const ids: number[] = [];
   for (const p of punches) {
     counter++;
