@@ -34,7 +34,7 @@ describe('sync', () => {
     expect(report.delivery.state).toBe('running');
     expect(report.counts.delivered).toBe(entries);
     expect(report.poll.cursorMs).toBeGreaterThan(Date.now() - 120_000);
-  }, 45_000);
+  }, 30_000);
 
   it('exits 3 when Humand answers 403, and status then says delivery is paused and why', async () => {
     site.humand.state.setForbidden(true);
@@ -52,5 +52,5 @@ describe('sync', () => {
     const text = await runCli(['status'], { cwd: site.dir, env: site.env });
     expect(text.stdout).toMatch(/Delivery\s+PAUSED since .*403/);
     expect(text.stdout).toMatch(/fix\s+.+/);
-  }, 45_000);
+  }, 30_000);
 });

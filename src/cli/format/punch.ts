@@ -22,8 +22,9 @@ export function formatPunch(punch: PunchView, zone: string): string[] {
   if (punch.reason) lines.push(`      why: ${punch.reason}`);
   if (punch.request) lines.push(`      request: ${JSON.stringify(punch.request)}`);
   for (const attempt of punch.history) {
-    const answer = attempt.status === null ? 'no answer' : `HTTP ${attempt.status}`;
-    lines.push(`      ${localTime(attempt.atMs, zone)}  ${attempt.kind} ${attempt.method} ${attempt.path} → ${answer} ${attempt.result}${attempt.message ? `: ${attempt.message}` : ''}`);
+    // The deliverer records each request before sending it, so an unknown answer can be reconciled.
+    const answer = attempt.result === 'sending' ? 'about to send' : `${attempt.status === null ? 'no answer' : `HTTP ${attempt.status}`} ${attempt.result}`;
+    lines.push(`      ${localTime(attempt.atMs, zone)}  ${attempt.kind} ${attempt.method} ${attempt.path} → ${answer}${attempt.message ? `: ${attempt.message}` : ''}`);
   }
   return lines;
 }

@@ -1,0 +1,54 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { runCli } from './support/cli-process.js';
+import { expectedPunchCount, expectedTimelines, humandTimelines, startTestSite, type TestSite } from './support/site.js';
+
+let site: TestSite;
+beforeEach(async () => {
+  site = await startTestSite({ employees: 3, seed: 11 });
+});
+afterEach(async () => {
+  await site.close();
+});
+
+interface ListedPunch {
+  readonly id: number;
+  readonly outcome: string;
+  readonly reason: string | null;
+  readonly history: ReadonlyArray<{ readonly status: number | null; readonly message: string | null }>;
+}
+
+describe('dead letters', () => {
+  it('punches Humand rejects make sync exit 4; once the cause is fixed, retry re-drives them into Humand', async () => {
+    // Humand's clock a week behind: every punch is "in the future" for it, and rejected.
+    site.humandClock.offsetMs = -7 * 24 * 3_600_000;
+    const sync = await runCli(['sync'], { cwd: site.dir, env: site.env });
+    expect(sync.code).toBe(4);
+    expect(sync.stdout).toMatch(/Needs a person:\n {2}- \d+ punch\(es\) rejected/);
+    expect(site.entries()).toBe(0);
+
+    const list = await runCli(['dead-letters', 'list', '--json'], { cwd: site.dir, env: site.env });
+    expect(list.code).toBe(0);
+    const dead = JSON.parse(list.stdout) as ListedPunch[];
+    expect(dead.length).toBeGreaterThan(0);
+    expect(dead.every((punch) => punch.outcome === 'rejected')).toBe(true);
+    // What Humand answered is kept with each punch.
+    expect(dead[0]?.history.some((attempt) => attempt.status !== null && attempt.status >= 400 && /future/i.test(attempt.message ?? ''))).toBe(true);
+
+    site.humandClock.offsetMs = 0;
+    const retry = await runCli(['dead-letters', 'retry', '--all'], { cwd: site.dir, env: site.env });
+    expect(retry.stderr).toBe('');
+    expect(retry.code).toBe(0);
+    expect(retry.stdout).toMatch(new RegExp(`^Re-queued ${dead.length} punch\\(es\\)\\.`));
+    expect(site.entries()).toBe(expectedPunchCount(site.day));
+    expect(humandTimelines(site.humand, site.day)).toEqual(expectedTimelines(site.day));
+    // Each re-driven punch is shown with its new outcome and Humand's latest answer.
+    expect(retry.stdout.match(/outcome DELIVERED/g)).toHaveLength(dead.length);
+    expect(retry.stdout).toMatch(/→ HTTP 201 ok/);
+  }, 30_000);
+
+  it('retry says which punches to take when given neither --id nor --all', async () => {
+    const result = await runCli(['dead-letters', 'retry'], { cwd: site.dir, env: site.env });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/--id 12 15, or --all/);
+  }, 30_000);
+});

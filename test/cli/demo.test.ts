@@ -1,0 +1,56 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { SqliteLedgerStore } from '../../src/store/sqlite/sqlite-store.js';
+import { jsonLines, startCli, type RunningCli } from './support/cli-process.js';
+
+let dir: string;
+let demo: RunningCli | null = null;
+beforeEach(() => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hik2humand-cli-demo-'));
+});
+afterEach(async () => {
+  await demo?.stop('SIGKILL', 5_000);
+  demo = null;
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+async function countsIn(ledger: string): Promise<Record<string, number>> {
+  const store = SqliteLedgerStore.open({ path: ledger });
+  try {
+    return await store.countsByOutcome();
+  } finally {
+    await store.close();
+  }
+}
+
+describe('demo (no credentials)', () => {
+  it('`run` with no credentials is the demo: punches reach the simulated Humand, the dashboard answers, SIGTERM stops it with exit 0', async () => {
+    demo = startCli(['run'], { cwd: dir, env: { ADMIN_PORT: '0' } });
+    const banner = await demo.waitForLine((line) => line.includes('Dashboard    http://'), 15_000);
+    expect(demo.stdout()).toMatch(/rate limit scaled to 50 requests per 10 s/);
+    const dashboard = /(http:\/\/127\.0\.0\.1:\d+\/)/.exec(banner)?.[1];
+    expect(dashboard).toBeDefined();
+    expect((await fetch(new URL('healthz', dashboard))).status).toBe(200);
+
+    await demo.waitForLine((line) => line.includes('"msg":"Humand accepted the entry"'), 12_000);
+    const exit = await demo.stop('SIGTERM', 8_000);
+    expect(exit).toEqual({ code: 0, signal: null });
+    expect(jsonLines(demo.stdout()).map((line) => line.msg)).toContain('demo stopped cleanly');
+    // The demo's ledger lives in ./data of the working directory, and kept what was delivered.
+    expect((await countsIn(path.join(dir, 'data', 'demo.db'))).delivered).toBeGreaterThan(0);
+  }, 30_000);
+
+  it('DRY_RUN=true decides and logs the punches without sending any', async () => {
+    const ledger = path.join(dir, 'dry.db');
+    demo = startCli(['demo', '--database', ledger, '--speed', '120'], { cwd: dir, env: { ADMIN_PORT: '0', DRY_RUN: 'true' } });
+    await demo.waitForLine((line) => line.includes('Dry run      YES'), 15_000);
+    await demo.waitForLine((line) => line.includes('"msg":"dry run: would POST /time-tracking/entries/clockIn"'), 12_000);
+    expect(await demo.stop('SIGTERM', 8_000)).toEqual({ code: 0, signal: null });
+    expect(demo.stdout()).not.toMatch(/Humand accepted the entry/);
+    const counts = await countsIn(ledger);
+    expect(counts['dry-run']).toBeGreaterThan(0);
+    expect(counts.delivered).toBe(0);
+  }, 30_000);
+});
