@@ -323,13 +323,14 @@ class Application implements App {
     const delivering = engine === null ? Promise.resolve() : engine.drain({ signal }).then(() => undefined);
     try {
       while (!signal.aborted) {
+        const passStartedMs = this.context.clock.now();
         try {
           const pass = await this.pollPass(signal);
           engine?.wake();
           const counts = await this.store.countsByOutcome();
           const pending = AWAITING_DELIVERY.reduce((sum, outcome) => sum + counts[outcome], 0);
           options.onPass?.({
-            startedMs: this.context.clock.now(),
+            startedMs: passStartedMs,
             finishedMs: this.context.clock.now(),
             dryRun: this.config.dryRun,
             ...pass,

@@ -8,6 +8,9 @@ type Operation = 'clock' | 'list-entries' | 'list-users' | 'get-user';
 /**
  * Every Humand call of the pipeline goes through here: it waits for the shared rate budget
  * (by priority), feeds the budget from the answer's headers, and reports the answer.
+ * A stop signal cancels the wait for budget, never a request already sent: on a graceful
+ * stop an in-flight POST gets its answer (bounded by the request timeout), so the punch ends
+ * `delivered` rather than "answer unknown".
  */
 export class HumandGateway {
   constructor(
@@ -38,11 +41,11 @@ export class HumandGateway {
   }
 
   clock(type: EntryType, request: ClockRequest, priority: RequestPriority, signal?: AbortSignal): Promise<HumandResult<TimeTrackingEntry>> {
-    return this.call('clock', priority, 1, signal, () => this.port.clock(type, request, signal));
+    return this.call('clock', priority, 1, signal, () => this.port.clock(type, request));
   }
 
   listEntries(employeeId: string, startDate: string, endDate: string, priority: RequestPriority, signal?: AbortSignal): Promise<HumandResult<TimeTrackingEntry[]>> {
-    return this.call('list-entries', priority, 1, signal, () => this.port.listEntries(employeeId, startDate, endDate, signal));
+    return this.call('list-entries', priority, 1, signal, () => this.port.listEntries(employeeId, startDate, endDate));
   }
 
   /** `expectedUsers` sizes the reservation: one request per page of 50, plus the short last page. */
