@@ -36,7 +36,7 @@ export interface Ops {
  */
 export async function startOps(options: StartOpsOptions): Promise<Ops> {
   const { app, logger, clock } = options;
-  const data = await opsDataSourceFromApp(app);
+  const data = await opsDataSourceFromApp(app, clock);
   const metrics = createOpsMetrics();
   const alerts = startAlerts({
     settings: options.alerts,
@@ -44,7 +44,7 @@ export async function startOps(options: StartOpsOptions): Promise<Ops> {
     logger: logger.child({ part: 'alerts' }),
     ...(options.alertNotifier ? { notifier: options.alertNotifier } : {}),
     readSignals: async () => {
-      const status = await app.status();
+      const status = await data.status();
       return {
         deliveryPaused: status.delivery.state === 'paused' ? { reason: status.delivery.reason ?? 'Humand refused the key', sinceMs: status.delivery.sinceMs } : null,
         pending: AWAITING_DELIVERY.reduce((sum, outcome) => sum + (status.counts[outcome] ?? 0), 0),
@@ -74,6 +74,7 @@ export async function startOps(options: StartOpsOptions): Promise<Ops> {
     });
   } catch (error) {
     unsubscribe();
+    data.close();
     await alerts.stop();
     throw error;
   }
@@ -86,6 +87,7 @@ export async function startOps(options: StartOpsOptions): Promise<Ops> {
       unsubscribe();
       await server.close();
       await alerts.stop();
+      data.close();
     },
   };
 }

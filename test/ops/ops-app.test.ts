@@ -61,6 +61,18 @@ describe('operations surface on a running service fed by the simulators', () => 
     expect(ready).toEqual({ status: 200, body: expect.objectContaining({ ready: true }) });
   });
 
+  it('a poll that only re-reads its look-back window does not count as a new access event', async () => {
+    w = await startOpsWorld({ employees: 6, seed: 14 });
+    const { app, ops } = w;
+    await app.syncOnce();
+    const first = (await ops.data.status()).lastEventMs;
+    expect(first).not.toBeNull();
+    const again = await app.syncOnce();
+    expect(again.poll?.events).toBeGreaterThan(0);
+    expect(again.poll?.fresh).toBe(0);
+    expect((await ops.data.status()).lastEventMs).toBe(first);
+  });
+
   it('when Humand refuses the key: /readyz says why, one alert goes out, and one "recovered" when it is fixed', async () => {
     w = await startOpsWorld({ employees: 8, seed: 12 });
     const { app, ops, world, alerts } = w;
