@@ -130,4 +130,16 @@ describe('Humand trouble: still the exact timelines', () => {
     expect(full.reduce((a, b) => a + b, 0) / full.length, `requests per window: ${windows.join(', ')}`).toBeGreaterThanOrEqual(42);
     expect(Date.now() - started).toBeLessThan(20_000);
   });
+
+  it('a sync pass stops starting deliveries at its deadline and reports what is left; the next pass finishes', async () => {
+    const { world, app } = await setUp({ employees: 30, rateLimit: { limit: 20, windowMs: 1_000 } });
+    const started = Date.now();
+    const first = await app.syncOnce({ deliverForMs: 500 });
+    expect(Date.now() - started).toBeLessThan(6_000);
+    expect(first.pending).toBeGreaterThan(0);
+    expect(first.counts.delivered).toBeGreaterThan(0);
+    const second = await app.syncOnce();
+    expect(second.pending).toBe(0);
+    expect(humandTimelines(world)).toEqual(expectedTimelines(world));
+  });
 });

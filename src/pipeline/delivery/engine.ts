@@ -98,6 +98,8 @@ export class DeliveryEngine {
     const { clock } = this.context;
     while (!signal?.aborted) {
       const now = clock.now();
+      // Past the deadline nothing new starts; what is in flight finishes.
+      if (options.idleDeadlineMs !== undefined && now > options.idleDeadlineMs) break;
       const probing = this.pause !== null;
       if (probing && options.stopWhenPaused && this.inFlight.size === 0 && this.lastProbeMs !== 0) break;
       if (probing && this.inFlight.size === 0 && now - this.lastProbeMs < this.config.probeIntervalMs && this.lastProbeMs !== 0) {
