@@ -171,6 +171,14 @@ describe('dashboard in headless Chromium', () => {
     await open('overview');
     expect(await number('ledger-dead')).toBe(0);
 
+    // Mapping coverage: HikCentral persons vs active Humand users, as the App computes them.
+    const coverage = await app.mappingCoverage();
+    await open('coverage');
+    expect(await number('coverage-persons')).toBe(coverage.hikPersons);
+    expect(await number('coverage-users')).toBe(coverage.activeHumandUsers);
+    expect(await number('coverage-mapped')).toBe(coverage.mapped);
+    expect(await page.locator('[data-testid="coverage-unmapped"] tbody tr').filter({ hasText: unmappedPerson.employeeInternalId }).count()).toBe(1);
+
     // A phone: nothing wider than the screen.
     await page.setViewportSize({ width: 390, height: 844 });
     for (const section of ['overview', 'punches', 'problems', 'coverage']) {

@@ -187,7 +187,7 @@ async function renderPunch(id) {
       fact(t('detail.received'), time(p.receivedLocal)))),
     section(t('detail.responses'), table([
       { label: t('col.time'), cell: (a) => time(a.atLocal) },
-      { label: 'Request', cell: (a) => `${a.method} ${a.path}` },
+      { label: t('col.request'), cell: (a) => `${a.method} ${a.path}` },
       { label: t('col.status'), cell: (a) => (a.status === null ? '—' : String(a.status)) },
       { label: t('col.result'), cell: (a) => a.result },
       { label: t('col.message'), cell: (a) => a.message ?? '' },
