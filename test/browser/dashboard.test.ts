@@ -19,6 +19,8 @@ const title = hasChromium
   ? 'loads the numbers of the ledger, finds an employee, re-drives a dead punch and sees it delivered'
   : `SKIPPED: ${CHROMIUM} is missing (install the Debian package: apt-get install -y chromium; .ci/run does)`;
 
+if (!hasChromium) console.warn(`dashboard browser test ${title}`);
+
 const USER = 'rrhh';
 const PASSWORD = 'dashboard-test-password';
 const DAY = '2026-01-27';
