@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { createApp } from '../app/create-app.js';
 import type { App, AppOverrides } from '../app/types.js';
+import type { HikConnectionConfig, HumandConnectionConfig } from '../config/types.js';
 import { ConfigurationError } from '../domain/errors.js';
 import { createLogger, type Logger } from '../logging/logger.js';
 import { readSettings, type CliSettings, type GlobalOptions } from './settings.js';
@@ -24,8 +25,9 @@ export function commandLogger(settings: CliSettings, defaultLevel = 'warn'): Log
 }
 
 /** Commands that talk to HikCentral and Humand need real credentials; without them only the demo runs. */
-export function requireLive(settings: CliSettings, command: string): void {
-  if (settings.config.mode === 'live') return;
+export function requireLive(settings: CliSettings, command: string): { readonly hik: HikConnectionConfig; readonly humand: HumandConnectionConfig } {
+  const { hik, humand } = settings.config;
+  if (settings.config.mode === 'live' && hik !== null && humand !== null) return { hik, humand };
   throw new ConfigurationError(
     `\`${command}\` needs a real site: HIKVISION_HOST, HIK_APP_KEY, HIK_SECRET and HUMAND_AUTH are not set`,
     {

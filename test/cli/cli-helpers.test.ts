@@ -6,6 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { syncExitCode } from '../../src/cli/commands/sync.js';
 import { parseInstant } from '../../src/cli/dates.js';
 import { acquireLedgerLock, LedgerBusyError } from '../../src/cli/service/ledger-lock.js';
+import { stopOnSignals } from '../../src/cli/service/stop-signals.js';
 import { ConfigProblems } from '../../src/cli/settings.js';
 
 describe('command-line instants', () => {
@@ -82,5 +83,26 @@ describe('the ledger lock', () => {
     expect(JSON.parse(fs.readFileSync(lock.path, 'utf8'))).toMatchObject({ pid: process.pid, command: 'sync' });
     lock.release();
     expect(fs.existsSync(lock.path)).toBe(false);
+  });
+});
+
+describe('stopping on signals', () => {
+  it('stops gracefully on the first signal, ignores the copies npm/tsx relay with it, and forces only when a person insists', () => {
+    let nowMs = 1_000_000;
+    const forced: string[] = [];
+    const stop = stopOnSignals(null, 'the test', (signal) => forced.push(signal), () => nowMs);
+    try {
+      process.emit('SIGTERM', 'SIGTERM');
+      expect(stop.signal.aborted).toBe(true);
+      expect(stop.received()).toBe('SIGTERM');
+      nowMs += 50;
+      process.emit('SIGINT', 'SIGINT'); // a relayed copy
+      expect(forced).toEqual([]);
+      nowMs += 5_000;
+      process.emit('SIGINT', 'SIGINT'); // Ctrl-C again, seconds later
+      expect(forced).toEqual(['SIGINT']);
+    } finally {
+      stop.dispose();
+    }
   });
 });

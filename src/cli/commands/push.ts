@@ -8,8 +8,7 @@ import type { CliIo } from '../io.js';
 export function registerPushSubscriptionCommands(program: Command, io: CliIo): void {
   registerPushCommands(program, async () => {
     const settings = settingsOf(program);
-    requireLive(settings, 'subscribe / unsubscribe / subscriptions');
-    const hik = settings.config.hik!;
+    const { hik } = requireLive(settings, 'subscribe / unsubscribe / subscriptions');
     const logger = commandLogger(settings);
     const client = hikClientFor(hik, logger, settings.config.siteTimezone);
     return {

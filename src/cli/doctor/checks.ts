@@ -1,5 +1,5 @@
 import type { App, MappingCoverage } from '../../app/types.js';
-import type { AppConfig } from '../../config/types.js';
+import type { AppConfig, HikConnectionConfig } from '../../config/types.js';
 import type { ProbeResult } from '../../hikcentral/client.js';
 import type { HumandProbeResult } from '../../humand/client.js';
 import type { PushConfig } from '../../push/config.js';
@@ -39,8 +39,7 @@ export async function ledgerCheck(app: App): Promise<CheckResult> {
 }
 
 /** Names the one setting to change for each way a HikCentral call can fail. */
-export function hikCentralCheck(probe: ProbeResult, config: AppConfig): CheckResult {
-  const hik = config.hik!;
+export function hikCentralCheck(probe: ProbeResult, hik: HikConnectionConfig): CheckResult {
   if (probe.ok) return check('HikCentral', 'ok', `${hik.baseUrl} answered a signed request in ${probe.latencyMs} ms (HIK_APP_KEY and HIK_SECRET accepted)`);
   const { reason, message, hint } = probe.error;
   const host = new URL(hik.baseUrl).host;

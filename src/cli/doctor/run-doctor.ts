@@ -50,7 +50,7 @@ export async function runDoctor(settings: CliSettings, logger: Logger): Promise<
       checks.push({ name: 'ledger', status: 'fail', message: `${config.databasePath} cannot be opened: ${error instanceof Error ? error.message : String(error)}`, fix: 'Point DATABASE_PATH at a writable location (the service account must own the folder).' });
     }
     const [hikProbe, humandProbe] = await Promise.all([hikClient.probe(), humandClient.probe()]);
-    checks.push(hikCentralCheck(hikProbe, config), clockSkewCheck(hikProbe, config), humandCheck(humandProbe, humandClient.baseUrl));
+    checks.push(hikCentralCheck(hikProbe, config.hik), clockSkewCheck(hikProbe, config), humandCheck(humandProbe, humandClient.baseUrl));
     if (app !== null && hikProbe.ok && humandProbe.status === 'ok') {
       const refresh = await app.refreshMappings();
       checks.push(mappingCheck(await app.mappingCoverage(), config, refresh.problems));

@@ -35,7 +35,16 @@ export function acquireLedgerLock(databasePath: string, command: string): Ledger
   for (let attempt = 0; attempt < 3; attempt++) {
     try {
       fs.writeFileSync(lockPath, JSON.stringify(me), { flag: 'wx' });
-      return { path: lockPath, release: () => releaseIfOurs(lockPath) };
+      // A forced exit (second Ctrl-C) must not leave the lock behind for the next start to puzzle over.
+      const onExit = () => releaseIfOurs(lockPath);
+      process.on('exit', onExit);
+      return {
+        path: lockPath,
+        release: () => {
+          process.off('exit', onExit);
+          releaseIfOurs(lockPath);
+        },
+      };
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
     }

@@ -47,18 +47,19 @@ export async function runService(options: ServiceOptions): Promise<void> {
   let push: PushMode | null = null;
   let ops: Ops | null = null;
   try {
-    if (options.push !== null) {
-      const config = options.push.config;
+    const pushOptions = options.push;
+    if (pushOptions !== null) {
+      const config = pushOptions.config;
       push = await listening(`the push receiver on ${config.host}:${config.port}`, 'WEBHOOK_PORT', () =>
         startPushMode({
           config,
           ingest: (events, source) => app.ingest(events, source),
           recordRejectedInput: (raw, reason) => app.recordRejectedInput(raw, reason),
-          client: options.push!.client,
+          client: pushOptions.client,
           eventTypes: app.config.rules.grantedEventCodes,
           clock,
           logger: logger.child({ part: 'push' }),
-          ...(options.push!.subscribeListeningUrl ? { subscribeListeningUrl: true } : {}),
+          ...(pushOptions.subscribeListeningUrl ? { subscribeListeningUrl: true } : {}),
         }),
       );
     }

@@ -9,19 +9,29 @@ export interface StopSignals {
 }
 
 /**
- * Turns SIGINT/SIGTERM into an AbortSignal for a graceful stop. A second signal while
- * stopping ends the process at once (a person pressing Ctrl-C twice means it).
+ * Copies of one stop request arrive together: Ctrl-C reaches every process of the terminal's
+ * group, and `npm start` / tsx relay the signal to us as well. Only a signal this long after
+ * the first one is a person insisting.
  */
-export function stopOnSignals(logger: Logger | null, what: string, forceExit: (signal: NodeJS.Signals) => void): StopSignals {
+const RELAYED_COPY_WINDOW_MS = 2_000;
+
+/**
+ * Turns SIGINT/SIGTERM into an AbortSignal for a graceful stop. A second signal while
+ * stopping (not a relayed copy of the first) ends the process at once.
+ */
+export function stopOnSignals(logger: Logger | null, what: string, forceExit: (signal: NodeJS.Signals) => void, now: () => number = Date.now): StopSignals {
   const controller = new AbortController();
   let received: NodeJS.Signals | null = null;
+  let receivedAtMs = 0;
   const onSignal = (signal: NodeJS.Signals) => {
     if (received !== null) {
+      if (now() - receivedAtMs < RELAYED_COPY_WINDOW_MS) return;
       logger?.warn({ signal }, `second ${signal}: stopping ${what} at once`);
       forceExit(signal);
       return;
     }
     received = signal;
+    receivedAtMs = now();
     logger?.info({ signal }, `${signal} received: stopping ${what} (deliveries in flight finish; press Ctrl-C again to force)`);
     controller.abort(new Error(`stopped by ${signal}`));
   };
