@@ -41,6 +41,9 @@ export class ConfigProblems extends ConfigurationError {
   }
 }
 
+/** The demo's ledger, emptied at each demo start. Never DATABASE_PATH: the demo must not wipe a real ledger. */
+export const DEMO_DATABASE_PATH = './data/demo.db';
+
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
 
 export interface ReadSettingsOptions {
@@ -75,7 +78,10 @@ export function readSettings(options: GlobalOptions, read: ReadSettingsOptions =
     throw new ConfigProblems(problems);
   }
   const explicit = env.LOG_LEVEL?.trim();
-  return { env, envFile, config, push, admin, alerts, explicitLogLevel: explicit ? explicit : null };
+  // Without credentials the only ledger with anything in it is the demo's: status, punches and
+  // dead-letters look there unless DATABASE_PATH says otherwise.
+  const demoLedger = config.mode === 'demo' && !env.DATABASE_PATH?.trim() ? { ...config, databasePath: path.resolve(cwd, DEMO_DATABASE_PATH) } : config;
+  return { env, envFile, config: demoLedger, push, admin, alerts, explicitLogLevel: explicit ? explicit : null };
 }
 
 function readEnvFile(named: string | undefined, cwd: string, problems: string[]): { values: Record<string, string>; envFile: string | null } {

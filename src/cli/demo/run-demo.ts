@@ -16,7 +16,7 @@ import type { CliIo } from '../io.js';
 import { acquireLedgerLock } from '../service/ledger-lock.js';
 import { runService } from '../service/run-service.js';
 import { stopOnSignals } from '../service/stop-signals.js';
-import type { CliSettings } from '../settings.js';
+import { DEMO_DATABASE_PATH, type CliSettings } from '../settings.js';
 import { DEMO_RATE_LIMIT, startDemoSites, type DemoSites } from './demo-sites.js';
 import { liveWorkingDay, type LiveDay } from './live-day.js';
 
@@ -37,7 +37,7 @@ export const DEMO_DEFAULTS = {
   seed: 1,
   speed: 60,
   startAt: '05:45',
-  databasePath: './data/demo.db',
+  databasePath: DEMO_DATABASE_PATH,
   progressEveryMs: 10_000,
 } as const;
 

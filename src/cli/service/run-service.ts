@@ -49,6 +49,9 @@ export async function runService(options: ServiceOptions): Promise<void> {
   try {
     const pushOptions = options.push;
     if (pushOptions !== null) {
+      // HikCentral re-sends its backlog the moment the receiver listens; punches evaluated before the
+      // first Humand user listing would be parked as unmapped and decided out of order (docs/push.md).
+      await primeDirectories(app, logger, signal);
       const config = pushOptions.config;
       push = await listening(`the push receiver on ${config.host}:${config.port}`, 'WEBHOOK_PORT', () =>
         startPushMode({
@@ -71,6 +74,16 @@ export async function runService(options: ServiceOptions): Promise<void> {
   } finally {
     await push?.close().catch((error: unknown) => logger.error({ err: error }, 'closing the push receiver failed'));
     await ops?.close().catch((error: unknown) => logger.error({ err: error }, 'closing the admin server failed'));
+  }
+}
+
+async function primeDirectories(app: App, logger: Logger, signal: AbortSignal): Promise<void> {
+  try {
+    const refresh = await app.refreshMappings({ signal });
+    logger.info({ persons: refresh.persons, users: refresh.users, activeUsers: refresh.activeUsers, problems: refresh.problems }, 'directories loaded before opening the push receiver');
+  } catch (error) {
+    if (signal.aborted) return;
+    logger.warn({ err: error }, 'could not load the directories before opening the push receiver; the first pass tries again');
   }
 }
 
