@@ -102,6 +102,11 @@ export interface PunchUpdate {
   readonly nextAttemptMs?: number | null;
   readonly reconcileNeeded?: boolean;
   readonly priority?: PunchPriority;
+  /**
+   * Apply only while the punch is still in this outcome; otherwise skip it silently (another
+   * instance sharing the ledger got there first). Without it the update always applies.
+   */
+  readonly expectedOutcome?: PunchOutcome;
 }
 
 export type AttemptKind = 'clock' | 'reconcile' | 'dry-run' | 'probe';

@@ -78,5 +78,23 @@ export interface LedgerStore {
   getMeta(key: string): Promise<string | null>;
   setMeta(key: string, value: string | null): Promise<void>;
 
+  /**
+   * Delivery lease, for ledgers shared by several instances: only its holder delivers.
+   * Takes the lease when it is free or expired (by `nowMs`), renews it when `ownerId` holds it;
+   * true when `ownerId` holds it until `nowMs + ttlMs`. Optional: a store without it is
+   * single-process and its one process always delivers.
+   */
+  tryAcquireDeliveryLease?(ownerId: string, ttlMs: number, nowMs: number): Promise<boolean>;
+  /** Gives the lease up at once if `ownerId` holds it (a graceful stop), so another instance takes over. */
+  releaseDeliveryLease?(ownerId: string): Promise<void>;
+  /** Who holds the delivery lease and until when, for status pages; null when nobody does. */
+  deliveryLeaseHolder?(): Promise<DeliveryLeaseHolder | null>;
+
   close(): Promise<void>;
+}
+
+export interface DeliveryLeaseHolder {
+  readonly ownerId: string;
+  readonly acquiredMs: number;
+  readonly expiresMs: number;
 }

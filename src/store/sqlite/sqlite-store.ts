@@ -16,7 +16,7 @@ import {
   type PunchRecord,
   type PunchUpdate,
 } from '../punch.js';
-import type { LedgerStore } from '../store.js';
+import type { DeliveryLeaseHolder, LedgerStore } from '../store.js';
 import { migrate } from './migrations.js';
 import { attemptFromRow, personFromRow, punchFromRow, userFromRow, type AttemptRow, type PersonRow, type PunchRow, type UserRow } from './rows.js';
 
@@ -186,8 +186,12 @@ export class SqliteLedgerStore implements LedgerStore {
     if (update.reconcileNeeded !== undefined) put('reconcile_needed', update.reconcileNeeded ? 1 : 0);
     if (update.priority !== undefined) put('priority', update.priority);
     params.push(update.id);
-    const info = this.stmt(`UPDATE punches SET ${sets.join(', ')} WHERE id = ?`).run(...params);
-    if (info.changes !== 1) throw new Error(`punch ${update.id} does not exist`);
+    if (update.expectedOutcome !== undefined) params.push(update.expectedOutcome);
+    const guard = update.expectedOutcome === undefined ? '' : ' AND outcome = ?';
+    const info = this.stmt(`UPDATE punches SET ${sets.join(', ')} WHERE id = ?${guard}`).run(...params);
+    if (info.changes === 1) return;
+    if (update.expectedOutcome !== undefined && this.stmt('SELECT 1 FROM punches WHERE id = ?').get(update.id) !== undefined) return;
+    throw new Error(`punch ${update.id} does not exist`);
   }
 
   private insertAttempt(attempt: DeliveryAttempt): void {
@@ -389,6 +393,23 @@ export class SqliteLedgerStore implements LedgerStore {
 
   setMeta(key: string, value: string | null): Promise<void> {
     return this.run('write meta', () => this.setMetaSync(key, value));
+  }
+
+  private lease: DeliveryLeaseHolder | null = null;
+
+  /** One process owns a SQLite file (the CLI's ledger lock sees to that): it always delivers. */
+  tryAcquireDeliveryLease(ownerId: string, ttlMs: number, nowMs: number): Promise<boolean> {
+    this.lease = { ownerId, acquiredMs: this.lease?.ownerId === ownerId ? this.lease.acquiredMs : nowMs, expiresMs: nowMs + ttlMs };
+    return Promise.resolve(true);
+  }
+
+  releaseDeliveryLease(ownerId: string): Promise<void> {
+    if (this.lease?.ownerId === ownerId) this.lease = null;
+    return Promise.resolve();
+  }
+
+  deliveryLeaseHolder(): Promise<DeliveryLeaseHolder | null> {
+    return Promise.resolve(this.lease);
   }
 
   close(): Promise<void> {
