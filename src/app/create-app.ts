@@ -6,7 +6,7 @@ import type { RateLimitInfo } from '../domain/humand.js';
 import type { AppConfig, HikConnectionConfig, HumandConnectionConfig } from '../config/types.js';
 import { HikCentralClient } from '../hikcentral/client.js';
 import { HumandClient } from '../humand/client.js';
-import { SqliteLedgerStore } from '../store/sqlite/sqlite-store.js';
+import { describeLedger, openLedgerStore } from '../store/open-store.js';
 import { AWAITING_DELIVERY, type PunchOutcome, type PunchQuery, type PunchUpdate } from '../store/punch.js';
 import type { PipelineContext } from '../pipeline/context.js';
 import { PipelineEvents } from '../pipeline/events.js';
@@ -55,7 +55,7 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
   };
   const clock = overrides.clock ?? systemClock;
   const logger = options.logger;
-  const store = overrides.store ?? SqliteLedgerStore.open({ path: config.databasePath });
+  const store = overrides.store ?? (await openLedgerStore(config, { onIdleError: (error) => logger.warn({ err: error }, 'a pooled ledger connection broke; the next query reconnects') }));
 
   let hikClient: HikCentralClient | null = null;
   if ((overrides.eventSource === undefined || overrides.personDirectory === undefined) && config.hik !== null) {
@@ -170,7 +170,7 @@ class Application implements App {
   async start(): Promise<void> {
     const { logger } = this.context;
     logger.info(
-      { mode: this.config.mode, dryRun: this.config.dryRun, siteTimezone: this.config.siteTimezone, database: this.config.databasePath, hik: this.parts.poller !== null, humand: this.parts.engine !== null },
+      { mode: this.config.mode, dryRun: this.config.dryRun, siteTimezone: this.config.siteTimezone, database: describeLedger(this.config), hik: this.parts.poller !== null, humand: this.parts.engine !== null },
       'hik2humand starting',
     );
     if (!this.config.dryRun) {

@@ -41,6 +41,38 @@ function rateSchema() {
     });
 }
 
+/** The URL with its password hidden, for error messages. */
+function withoutPassword(text: string): string {
+  return text.replace(/(\/\/[^:/@]*:)[^@]*@/, '$1***@');
+}
+
+/** `postgres://` or `postgresql://` URL naming a database; anything else is refused rather than ignored. */
+function postgresUrlSchema() {
+  const example = 'postgres://hik2humand:secret@db.example.local:5432/hik2humand';
+  return z
+    .string()
+    .optional()
+    .transform((value, ctx) => {
+      if (value === undefined || value.trim() === '') return undefined;
+      const text = value.trim();
+      let url: URL | null = null;
+      try {
+        url = new URL(text);
+      } catch {
+        url = null;
+      }
+      if (url === null || (url.protocol !== 'postgres:' && url.protocol !== 'postgresql:')) {
+        ctx.issues.push({ code: 'custom', input: withoutPassword(text), message: `"${withoutPassword(text)}" is not a PostgreSQL URL — use e.g. ${example}, or leave it unset for the SQLite ledger at DATABASE_PATH` });
+        return z.NEVER;
+      }
+      if (url.pathname.replace(/^\//, '') === '') {
+        ctx.issues.push({ code: 'custom', input: withoutPassword(text), message: `"${withoutPassword(text)}" names no database — use e.g. ${example}` });
+        return z.NEVER;
+      }
+      return text;
+    });
+}
+
 const opt = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), schema.optional());
 
 /**
@@ -63,6 +95,8 @@ export const envSchema = z.object({
   HUMAND_RATE_LIMIT: rateSchema(),
   DRY_RUN: opt(booleanSchema()),
   DATABASE_PATH: optionalText,
+  DATABASE_URL: postgresUrlSchema(),
+  DATABASE_SCHEMA: opt(z.string().trim().regex(/^[A-Za-z_][A-Za-z0-9_]{0,62}$/, { message: 'is not a schema name (letters, digits and _, up to 63) — use e.g. hik2humand' })),
   POLL_INTERVAL: opt(durationSchema()),
   POLL_LOOKBACK: opt(durationSchema('2h')),
   POLL_INITIAL_LOOKBACK: opt(durationSchema('24h')),

@@ -23,6 +23,15 @@ export const DEFAULT_CONFIG_FILES = ['hik2humand.yaml', 'hik2humand.yml', 'hik2h
 export const DEFAULT_DATABASE_PATH = './data/hik2humand.db';
 export const DEFAULT_HUMAND_BASE_URL = 'https://api-prod.humand.co';
 
+function passwordOf(databaseUrl: string | undefined): string | undefined {
+  if (databaseUrl === undefined) return undefined;
+  try {
+    return decodeURIComponent(new URL(databaseUrl).password) || undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 function hostTimeZone(): string {
   return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
 }
@@ -92,6 +101,7 @@ export function loadConfig(options: LoadConfigOptions = {}): AppConfig {
 
   registerSecret(env.HIK_SECRET);
   registerSecret(env.HUMAND_AUTH);
+  registerSecret(passwordOf(env.DATABASE_URL));
   const [assumedLimit, assumedWindowMs] = env.HUMAND_RATE_LIMIT ? [env.HUMAND_RATE_LIMIT.limit, env.HUMAND_RATE_LIMIT.windowMs] : [50, 60_000];
 
   return {
@@ -119,6 +129,8 @@ export function loadConfig(options: LoadConfigOptions = {}): AppConfig {
       : null,
     dryRun: env.DRY_RUN ?? false,
     databasePath: path.resolve(cwd, env.DATABASE_PATH ?? DEFAULT_DATABASE_PATH),
+    databaseUrl: env.DATABASE_URL ?? null,
+    databaseSchema: env.DATABASE_SCHEMA ?? 'public',
     siteTimezone,
     logLevel: env.LOG_LEVEL ?? 'info',
     configFile,

@@ -102,6 +102,10 @@ export interface AppConfig {
   readonly humand: HumandConnectionConfig | null;
   readonly dryRun: boolean;
   readonly databasePath: string;
+  /** PostgreSQL ledger (several instances); when set it is used instead of the SQLite file at `databasePath`. */
+  readonly databaseUrl?: string | null;
+  /** Schema of the PostgreSQL ledger. Default `public`. */
+  readonly databaseSchema?: string;
   readonly siteTimezone: string;
   readonly logLevel: string;
   readonly configFile: string | null;
