@@ -21,6 +21,14 @@ async function main(argv: readonly string[]): Promise<number> {
   }
 }
 
+// `hik2humand status | head`: the reader went away; that is not an error worth a stack trace.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(process.exitCode ?? EXIT.ok);
+    throw error;
+  });
+}
+
 const code = await main(process.argv);
 process.exitCode = code;
 // Exit as soon as nothing is left to do; if a stray handle (an idle keep-alive socket) lingers, do not wait for it.
