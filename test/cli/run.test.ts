@@ -31,6 +31,12 @@ describe('run', () => {
     expect(sync.code).toBe(7);
     expect(sync.stderr).toMatch(/another hik2humand process is delivering from this ledger: `run`/);
 
+    // doctor next to the service reads its caches instead of re-deciding punches the service owns.
+    const doctor = await runCli(['doctor', '--json'], { cwd: site.dir, env: site.env });
+    expect(doctor.code).toBe(0);
+    const mapping = (JSON.parse(doctor.stdout) as { checks: Array<{ name: string; message: string }> }).checks.find((c) => c.name === 'mapping');
+    expect(mapping?.message).toMatch(/from the caches of the running `run`/);
+
     const exit = await service.stop('SIGTERM', 8_000);
     expect(exit).toEqual({ code: 0, signal: null });
     const messages = jsonLines(service.stdout()).map((line) => line.msg);

@@ -4,6 +4,7 @@ import { HumandClient } from '../../humand/client.js';
 import type { Logger } from '../../logging/logger.js';
 import { EXIT, type ExitCode } from '../exit-codes.js';
 import { hikClientFor } from '../hik-client.js';
+import { ledgerLockOwner } from '../service/ledger-lock.js';
 import type { CliSettings } from '../settings.js';
 import { clockSkewCheck, configurationCheck, hikCentralCheck, humandCheck, ledgerCheck, mappingCheck, pushCheck, type CheckResult } from './checks.js';
 
@@ -51,7 +52,13 @@ export async function runDoctor(settings: CliSettings, logger: Logger): Promise<
     }
     const [hikProbe, humandProbe] = await Promise.all([hikClient.probe(), humandClient.probe()]);
     checks.push(hikCentralCheck(hikProbe, config.hik), clockSkewCheck(hikProbe, config), humandCheck(humandProbe, humandClient.baseUrl));
-    if (app !== null && hikProbe.ok && humandProbe.status === 'ok') {
+    const owner = ledgerLockOwner(config.databasePath);
+    if (app !== null && owner !== null) {
+      // The running service keeps the directories fresh and decides punches: read its caches, change nothing.
+      const coverage = await app.mappingCoverage();
+      const check = mappingCheck(coverage, config, []);
+      checks.push({ ...check, message: `${check.message} (from the caches of the running \`${owner.command}\`, pid ${owner.pid})` });
+    } else if (app !== null && hikProbe.ok && humandProbe.status === 'ok') {
       const refresh = await app.refreshMappings();
       checks.push(mappingCheck(await app.mappingCoverage(), config, refresh.problems));
     } else {

@@ -60,6 +60,12 @@ export function acquireLedgerLock(databasePath: string, command: string): Ledger
   throw new LedgerBusyError(`could not take the ledger lock ${lockPath}`, `Delete ${lockPath} if no hik2humand process is running.`);
 }
 
+/** Who delivers from this ledger right now (a live lock holder), or null. Takes nothing. */
+export function ledgerLockOwner(databasePath: string): { readonly pid: number; readonly host: string; readonly command: string } | null {
+  const owner = readOwner(`${databasePath}.lock`);
+  return owner !== null && !isStale(owner) ? owner : null;
+}
+
 function readOwner(lockPath: string): LockOwner | null {
   try {
     const parsed = JSON.parse(fs.readFileSync(lockPath, 'utf8')) as Partial<LockOwner>;
