@@ -79,6 +79,8 @@ export interface DeliveryConfig {
   readonly probeIntervalMs: number;
   /** How long one `sync` pass keeps delivering before it reports what is left. */
   readonly syncMaxDeliveryMs: number;
+  /** Several instances on one ledger: how long the delivering instance's lease lasts unrenewed. Default 30 s. */
+  readonly leaseTtlMs?: number;
 }
 
 export interface PollConfig {

@@ -32,7 +32,8 @@ export class Evaluator {
     const updates: { punch: PunchRecord; update: PunchUpdate }[] = [];
     for (const punch of punches) {
       const update = await this.decide(punch);
-      if (update.outcome !== punch.outcome || update.reason !== punch.reason || update.employeeId !== punch.employeeId) updates.push({ punch, update });
+      // Guarded: on a shared ledger another instance may have decided (and delivered) it meanwhile.
+      if (update.outcome !== punch.outcome || update.reason !== punch.reason || update.employeeId !== punch.employeeId) updates.push({ punch, update: { ...update, expectedOutcome: punch.outcome } });
     }
     if (updates.length > 0) await store.updatePunches(updates.map((u) => u.update), this.context.clock.now());
     const counts = { evaluated: punches.length, queued: 0, ignored: 0, unmapped: 0, held: 0 };

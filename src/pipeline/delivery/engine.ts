@@ -2,6 +2,7 @@ import type { DeliveryConfig } from '../../config/types.js';
 import type { PunchRecord } from '../../store/punch.js';
 import type { PipelineContext } from '../context.js';
 import type { Deliverer, StepResult } from './deliverer.js';
+import { DeliveryLease } from './delivery-lease.js';
 
 export interface PauseState {
   readonly reason: string;
@@ -37,12 +38,16 @@ export class DeliveryEngine {
   private readonly wakers = new Set<() => void>();
   private processed = 0;
   private loaded = false;
+  /** Several instances on one ledger: only the lease holder delivers (null: a single-process ledger). */
+  private readonly lease: DeliveryLease | null;
 
   constructor(
     private readonly context: PipelineContext,
     private readonly deliverer: Deliverer,
     private readonly config: DeliveryConfig,
-  ) {}
+  ) {
+    this.lease = DeliveryLease.of(context, config.leaseTtlMs === undefined ? {} : { ttlMs: config.leaseTtlMs });
+  }
 
   /** The pause, if any (also persisted, so `status` from another process sees it). */
   get pauseState(): PauseState | null {
@@ -100,6 +105,12 @@ export class DeliveryEngine {
       const now = clock.now();
       // Past the deadline nothing new starts; what is in flight finishes.
       if (options.idleDeadlineMs !== undefined && now > options.idleDeadlineMs) break;
+      if (this.lease !== null && !(await this.lease.mayDeliver())) {
+        // Another instance delivers; this one ingests and decides. A sync pass leaves it at that.
+        if (options.idleDeadlineMs !== undefined) break;
+        await this.waitFor(this.lease.retryMs, signal);
+        continue;
+      }
       const probing = this.pause !== null;
       if (probing && options.stopWhenPaused && this.inFlight.size === 0 && this.lastProbeMs !== 0) break;
       if (probing && this.inFlight.size === 0 && now - this.lastProbeMs < this.config.probeIntervalMs && this.lastProbeMs !== 0) {
@@ -123,14 +134,18 @@ export class DeliveryEngine {
       if (this.inFlight.size === 0) {
         const next = heads.length === 0 ? null : Math.min(...heads.map((h) => this.readyAt(h)));
         if (options.idleDeadlineMs !== undefined && (next === null || next > options.idleDeadlineMs)) break;
-        await this.waitFor(next === null ? 60_000 : Math.max(0, next - now), signal);
+        // With a lease, wake up to renew it (and to see work another instance recorded).
+        const idle = next === null ? 60_000 : Math.max(0, next - now);
+        await this.waitFor(this.lease === null ? idle : Math.min(idle, this.lease.retryMs), signal);
         continue;
       }
       const nextNotReady = heads.filter((h) => this.readyAt(h) > now).map((h) => this.readyAt(h));
       const timeout = nextNotReady.length > 0 ? Math.max(0, Math.min(...nextNotReady) - now) : 60_000;
-      await Promise.race([...this.inFlight.values(), this.waitFor(timeout, signal)]);
+      // The lease is renewed at the top of the loop: also while a long step is in flight.
+      await Promise.race([...this.inFlight.values(), this.waitFor(this.lease === null ? timeout : Math.min(timeout, this.lease.retryMs), signal)]);
     }
     await Promise.allSettled([...this.inFlight.values()]);
+    await this.lease?.release();
     return { processed: this.processed - startProcessed, paused: this.pause };
   }
 

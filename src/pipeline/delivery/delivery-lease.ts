@@ -1,0 +1,86 @@
+import { randomUUID } from 'node:crypto';
+import os from 'node:os';
+import type { PipelineContext } from '../context.js';
+
+export interface DeliveryLeaseOptions {
+  /** How long a taken lease lasts without renewal: how soon another instance takes over from a crashed one. Default 30 s. */
+  readonly ttlMs?: number;
+  readonly ownerId?: string;
+}
+
+const DEFAULT_TTL_MS = 30_000;
+
+/**
+ * Only one instance sharing a ledger delivers: the one holding the store's delivery lease.
+ * The engine asks `mayDeliver()` before starting work; it renews the lease every ttl/6 while
+ * delivering, and stops starting new work once the last renewal is older than ttl/2, so an
+ * instance cut off from the database stops well before another can take the lease over.
+ * Others try again every `retryMs` and ingest and decide meanwhile.
+ */
+export class DeliveryLease {
+  readonly ownerId: string;
+  readonly ttlMs: number;
+  /** How often the holder renews, and how often the others try to take over. */
+  readonly retryMs: number;
+  private held = false;
+  private lastRenewedMs = Number.NEGATIVE_INFINITY;
+  private lastTryMs = Number.NEGATIVE_INFINITY;
+
+  private constructor(
+    private readonly context: PipelineContext,
+    private readonly acquire: (ownerId: string, ttlMs: number, nowMs: number) => Promise<boolean>,
+    private readonly giveUp: (ownerId: string) => Promise<void>,
+    options: DeliveryLeaseOptions,
+  ) {
+    this.ttlMs = options.ttlMs ?? DEFAULT_TTL_MS;
+    this.retryMs = Math.max(1, Math.floor(this.ttlMs / 6));
+    this.ownerId = options.ownerId ?? `${os.hostname()}/${process.pid}/${randomUUID().slice(0, 8)}`;
+  }
+
+  /** The lease of the context's store, or null when the store has none (a single-process ledger). */
+  static of(context: PipelineContext, options: DeliveryLeaseOptions = {}): DeliveryLease | null {
+    const { store } = context;
+    if (store.tryAcquireDeliveryLease === undefined || store.releaseDeliveryLease === undefined) return null;
+    return new DeliveryLease(
+      context,
+      (ownerId, ttlMs, nowMs) => store.tryAcquireDeliveryLease!(ownerId, ttlMs, nowMs),
+      (ownerId) => store.releaseDeliveryLease!(ownerId),
+      options,
+    );
+  }
+
+  /** True while this instance may start deliveries; takes or renews the lease when due. */
+  async mayDeliver(): Promise<boolean> {
+    const now = this.context.clock.now();
+    if (now - this.lastTryMs < this.retryMs) return this.trusted(now);
+    this.lastTryMs = now;
+    const was = this.held;
+    try {
+      this.held = await this.acquire(this.ownerId, this.ttlMs, now);
+      if (this.held) this.lastRenewedMs = now;
+    } catch (error) {
+      this.context.logger.warn({ err: error }, 'could not renew the delivery lease; delivery stops if this lasts');
+    }
+    if (this.held !== was) {
+      if (this.held) this.context.logger.info({ owner: this.ownerId }, 'this instance now delivers (delivery lease taken)');
+      else this.context.logger.info({ owner: this.ownerId }, 'another instance delivers (delivery lease lost or held elsewhere); this one keeps ingesting');
+    }
+    return this.trusted(this.context.clock.now());
+  }
+
+  private trusted(now: number): boolean {
+    return this.held && now - this.lastRenewedMs < this.ttlMs / 2;
+  }
+
+  /** Gives the lease up (end of a drain) so another instance can take over at once. */
+  async release(): Promise<void> {
+    if (!this.held) return;
+    this.held = false;
+    this.lastTryMs = Number.NEGATIVE_INFINITY;
+    try {
+      await this.giveUp(this.ownerId);
+    } catch (error) {
+      this.context.logger.warn({ err: error }, 'could not release the delivery lease; it expires by itself');
+    }
+  }
+}

@@ -1,0 +1,164 @@
+import { afterEach, expect, it } from 'vitest';
+import { createApp, type App } from '../../../src/app/index.js';
+import type { AppConfig } from '../../../src/config/types.js';
+import { silentLogger } from '../../../src/logging/logger.js';
+import { PostgresLedgerStore } from '../../../src/store/postgres/postgres-store.js';
+import type { LedgerStore } from '../../../src/store/store.js';
+import { configFor, expectedTimelines, humandTimelines, startWorld, type World } from '../../e2e/harness.js';
+import { ShiftedClock } from '../../e2e/shifted-clock.js';
+import { describeWithPostgres, dropSchema, findTestDatabase, freshSchemaName } from './pg-test-db.js';
+
+const database = await findTestDatabase();
+
+async function until(condition: () => boolean | Promise<boolean>, what: string, timeoutMs = 20_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await condition())) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+}
+
+/** One hik2humand instance: its own App and its own connection pool to the shared ledger. */
+interface Instance {
+  readonly app: App;
+  /** Punches this instance moved to each outcome. */
+  readonly outcomes: Record<string, number>;
+}
+
+describeWithPostgres('several instances on one PostgreSQL ledger (over the simulators)', database, (url) => {
+  let world: World | undefined;
+  let schema: string;
+  const instances: Instance[] = [];
+  afterEach(async () => {
+    await Promise.allSettled(instances.splice(0).map((i) => i.app.close()));
+    await world?.close();
+    world = undefined;
+    await dropSchema(url, schema);
+  });
+
+  async function start(config: AppConfig, clock: ShiftedClock, name: string, wrap: (store: LedgerStore) => LedgerStore = (s) => s): Promise<Instance> {
+    const store = wrap(await PostgresLedgerStore.open({ connectionString: url, schema, applicationName: `${schema}-${name}` }));
+    const app = await createApp({ config, logger: silentLogger(), overrides: { clock, store, rateResetMarginMs: 50 } });
+    const outcomes: Record<string, number> = {};
+    app.subscribe((event) => {
+      if (event.type === 'punch-outcome') outcomes[event.outcome] = (outcomes[event.outcome] ?? 0) + 1;
+    });
+    const instance = { app, outcomes };
+    instances.push(instance);
+    return instance;
+  }
+
+  const clockPosts = (w: World) => w.humand.state.requests.filter((r) => r.method === 'POST' && /clock(In|Out)$/.test(r.path));
+  const timelineLength = (w: World) => Object.values(w.day.expected.timelines).reduce((n, t) => n + t.length, 0);
+
+  it('two instances polling and syncing at once deliver every punch exactly once', async () => {
+    schema = freshSchemaName('inst_sync');
+    const clock = new ShiftedClock(Date.parse('2026-01-29T12:00:00Z'));
+    world = await startWorld({ employees: 40, seed: 31, clock });
+    const config = configFor(world, '/nonexistent/unused.db');
+    const [a, b] = [await start(config, clock, 'a'), await start(config, clock, 'b')];
+
+    const summaries = await Promise.all([a!.app.syncOnce(), b!.app.syncOnce()]);
+    // Whoever did not get to deliver in this pass finds the rest on its next one.
+    await Promise.all([a!.app.syncOnce(), b!.app.syncOnce()]);
+
+    expect(summaries.map((s) => s.pollError)).toEqual([null, null]);
+    expect(humandTimelines(world)).toEqual(expectedTimelines(world));
+    // Exactly one request per entry, none refused: nothing was sent twice.
+    const posts = clockPosts(world);
+    expect(posts).toHaveLength(timelineLength(world));
+    expect(posts.every((r) => r.status === 201)).toBe(true);
+    expect((await a!.app.store.countsByOutcome()).delivered).toBe(timelineLength(world));
+    expect((a!.outcomes.delivered ?? 0) + (b!.outcomes.delivered ?? 0)).toBe(timelineLength(world));
+  });
+
+  it('a decision taken on what an instance read before another one delivered the punch does not undo the delivery', async () => {
+    schema = freshSchemaName('inst_stale');
+    const clock = new ShiftedClock(Date.parse('2026-01-29T12:00:00Z'));
+    world = await startWorld({ employees: 10, seed: 5, clock });
+    const config = configFor(world, '/nonexistent/unused.db');
+    const a = await start(config, clock, 'a');
+    // Instance b's ledger connection, with the race made to happen: right before b writes its
+    // decisions, instance a delivers the punch b has just read as `received`.
+    let race: (() => Promise<void>) | null = null;
+    const racing = (store: LedgerStore): LedgerStore =>
+      new Proxy(store, {
+        get(target, property) {
+          if (property === 'updatePunches') {
+            return async (...args: Parameters<LedgerStore['updatePunches']>) => {
+              const before = race;
+              race = null;
+              await before?.();
+              return target.updatePunches(...args);
+            };
+          }
+          const value: unknown = Reflect.get(target, property, target);
+          return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
+        },
+      });
+    const b = await start(config, clock, 'b', racing);
+    await b.app.refreshMappings();
+    const employee = world.day.employees.find((e) => e.shift === 'absent')!;
+    race = async () => {
+      const [punch] = await a.app.store.findPunches({ personId: employee.personId });
+      await a.app.store.updatePunches([{ id: punch!.id, outcome: 'delivered', employeeId: employee.employeeInternalId, humandEntryId: 'delivered-by-a' }], clock.now());
+    };
+    await b.app.ingest(
+      [{ eventId: 'stale-1', eventCode: 196893, eventTime: '2026-01-29T08:59:30-03:00', personId: employee.personId, personCode: employee.employeeInternalId, personName: null, cardNo: null, doorIndexCode: '1', doorName: null, readerIndexCode: '101', readerName: 'Facial Entrada', checkInAndOutType: 1, inAndOutType: null, raw: {} }],
+      'push',
+    );
+    await b.app.deliverPending({ deliverForMs: 1_000 });
+    expect(race).toBeNull();
+    const [punch] = await a.app.store.findPunches({ personId: employee.personId });
+    expect(punch).toMatchObject({ outcome: 'delivered', humandEntryId: 'delivered-by-a' });
+    expect(clockPosts(world)).toHaveLength(0);
+  });
+
+  it('while both run as daemons the lease holder delivers, both ingest and decide; stopping it hands delivery over', async () => {
+    schema = freshSchemaName('inst_daemon');
+    const clock = new ShiftedClock(Date.parse('2026-01-29T12:00:00Z'));
+    world = await startWorld({ employees: 30, seed: 9, clock });
+    const base = configFor(world, '/nonexistent/unused.db');
+    const config: AppConfig = { ...base, delivery: { ...base.delivery, leaseTtlMs: 3_000 } };
+    const [a, b] = [await start(config, clock, 'a'), await start(config, clock, 'b')];
+    const stopA = new AbortController();
+    const stopB = new AbortController();
+    const daemons = [a!.app.runDaemon({ signal: stopA.signal }), b!.app.runDaemon({ signal: stopB.signal })];
+    try {
+      await until(() => JSON.stringify(humandTimelines(world!)) === JSON.stringify(expectedTimelines(world!)), 'the polled day to be delivered');
+      expect(clockPosts(world)).toHaveLength(timelineLength(world));
+      const holder = await a!.app.store.deliveryLeaseHolder!();
+      expect(holder).not.toBeNull();
+      const [leader, follower, stopLeader] = (a!.outcomes.delivered ?? 0) > 0 ? [a!, b!, stopA] : [b!, a!, stopB];
+      expect(leader.outcomes.delivered).toBe(timelineLength(world));
+      expect(follower.outcomes.delivered ?? 0).toBe(0);
+
+      // A webhook reaches the follower: it records and decides the punch, the leader delivers it.
+      const absent = world.day.employees.filter((e) => e.shift === 'absent');
+      expect(absent.length).toBeGreaterThanOrEqual(2);
+      const push = (employee: (typeof absent)[number], eventId: string, time: string) =>
+        follower.app.ingest(
+          [{ eventId, eventCode: 196893, eventTime: time, personId: employee.personId, personCode: employee.employeeInternalId, personName: null, cardNo: null, doorIndexCode: '1', doorName: null, readerIndexCode: '101', readerName: 'Facial Entrada', checkInAndOutType: 1, inAndOutType: null, raw: {} }],
+          'push',
+        );
+      const queuedBefore = follower.outcomes.queued ?? 0;
+      expect((await push(absent[0]!, 'pushed-1', '2026-01-29T08:59:30-03:00')).inserted).toBe(1);
+      await until(() => world!.humand.state.timeline(absent[0]!.employeeInternalId).length === 1, 'the pushed punch to be delivered');
+      expect(follower.outcomes.queued).toBe(queuedBefore + 1);
+      expect(follower.outcomes.delivered ?? 0).toBe(0);
+
+      // The leader stops (a deploy): it gives the lease up and the follower delivers from then on.
+      stopLeader.abort();
+      await (leader === a ? daemons[0] : daemons[1]);
+      expect((await push(absent[1]!, 'pushed-2', '2026-01-29T08:59:40-03:00')).inserted).toBe(1);
+      await until(() => world!.humand.state.timeline(absent[1]!.employeeInternalId).length === 1, 'the follower to take over delivery');
+      expect(follower.outcomes.delivered).toBe(1);
+      expect(clockPosts(world)).toHaveLength(timelineLength(world) + 2);
+      expect(clockPosts(world).every((r) => r.status === 201)).toBe(true);
+    } finally {
+      stopA.abort();
+      stopB.abort();
+      await Promise.allSettled(daemons);
+    }
+  });
+});
