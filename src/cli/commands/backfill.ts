@@ -10,7 +10,7 @@ import { outcomeCounts } from '../format/counts.js';
 import { duration, localTime, table } from '../format/time.js';
 import { printJson, type CliIo } from '../io.js';
 import { durationOption } from '../options.js';
-import { acquireLedgerLock } from '../service/ledger-lock.js';
+import { lockLedgerOf } from '../service/ledger-lock.js';
 import { stopOnSignals } from '../service/stop-signals.js';
 import { ConfigProblems } from '../settings.js';
 
@@ -103,7 +103,7 @@ export function registerBackfillCommand(program: Command, io: CliIo): void {
       if (toMs > Date.now() + HOUR) throw new ConfigProblems([`--to: ${localTime(toMs, zone)} is in the future — backfill re-reads what already happened`]);
       const deliverForMs = durationOption('--deliver-for', options.deliverFor);
       const logger = commandLogger(settings);
-      const lock = acquireLedgerLock(settings.config.databasePath, 'backfill');
+      const lock = lockLedgerOf(settings.config, 'backfill');
       const stop = stopOnSignals(logger, 'backfill', () => process.exit(EXIT.interrupted));
       const bar = io.stdoutIsTty && !options.json
         ? new SingleBar({ stream: process.stdout, format: 'Reading HikCentral [{bar}] {percentage}% | {value}/{total} slices | {events} events, {fresh} new | ETA {eta_formatted}', hideCursor: true })

@@ -7,7 +7,7 @@ import { EXIT, type ExitCode } from '../exit-codes.js';
 import { formatPunch } from '../format/punch.js';
 import { printJson, type CliIo } from '../io.js';
 import { durationOption, integerOption } from '../options.js';
-import { acquireLedgerLock, LedgerBusyError, type LedgerLock } from '../service/ledger-lock.js';
+import { LedgerBusyError, lockLedgerOf, type LedgerLock } from '../service/ledger-lock.js';
 import { ConfigProblems } from '../settings.js';
 
 const NEEDS_PERSON: readonly PunchOutcome[] = ['rejected', 'dead', 'unmapped'];
@@ -101,7 +101,7 @@ export function registerDeadLettersCommand(program: Command, io: CliIo): void {
       let busyNote: string | null = null;
       if (deliver) {
         try {
-          lock = acquireLedgerLock(settings.config.databasePath, 'dead-letters retry');
+          lock = lockLedgerOf(settings.config, 'dead-letters retry');
         } catch (error) {
           if (!(error instanceof LedgerBusyError)) throw error;
           busyNote = `${error.message}: it delivers them after its next poll (POLL_INTERVAL), or at once via the dashboard's Re-drive`;

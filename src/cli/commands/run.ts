@@ -6,7 +6,8 @@ import { DEMO_DEFAULTS, runDemo } from '../demo/run-demo.js';
 import { EXIT } from '../exit-codes.js';
 import { hikClientFor } from '../hik-client.js';
 import type { CliIo } from '../io.js';
-import { acquireLedgerLock } from '../service/ledger-lock.js';
+import { describeLedger } from '../../store/open-store.js';
+import { lockLedgerOf } from '../service/ledger-lock.js';
 import { runService } from '../service/run-service.js';
 import { stopOnSignals } from '../service/stop-signals.js';
 
@@ -23,7 +24,7 @@ export function registerRunCommand(program: Command, io: CliIo): void {
       }
       const { config } = settings;
       const logger = serviceLogger(settings);
-      const lock = acquireLedgerLock(config.databasePath, 'run');
+      const lock = lockLedgerOf(config, 'run');
       const stop = stopOnSignals(logger, 'the service', () => process.exit(EXIT.unexpected));
       try {
         const app = await createApp({ config, logger });
@@ -38,7 +39,7 @@ export function registerRunCommand(program: Command, io: CliIo): void {
             signal: stop.signal,
             onListening: ({ dashboardUrl, receiverUrl }) =>
               logger.info(
-                { pollIntervalMs: config.poll.intervalMs, dashboardUrl, receiverUrl, database: config.databasePath, dryRun: config.dryRun },
+                { pollIntervalMs: config.poll.intervalMs, dashboardUrl, receiverUrl, ledger: describeLedger(config), dryRun: config.dryRun },
                 `hik2humand running: polling every ${Math.round(config.poll.intervalMs / 1000)} s${receiverUrl ? `, push receiver ${receiverUrl}` : ''}${dashboardUrl ? `, dashboard ${dashboardUrl}` : ''}`,
               ),
           });

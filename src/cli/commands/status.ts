@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { describeLedger } from '../../store/open-store.js';
 import { commandLogger, settingsOf, withApp } from '../context.js';
 import { formatStatus } from '../format/status.js';
 import { printJson, type CliIo } from '../io.js';
@@ -12,7 +13,8 @@ export function registerStatusCommand(program: Command, io: CliIo): void {
       const settings = settingsOf(command);
       const logger = commandLogger(settings);
       const status = await withApp(settings, logger, (app) => app.status());
-      if (options.json) printJson(io, { ledger: settings.config.databasePath, ...status });
-      else io.out(formatStatus(status, Date.now(), settings.config.databasePath).join('\n'));
+      const ledger = describeLedger(settings.config);
+      if (options.json) printJson(io, { ledger, ...status });
+      else io.out(formatStatus(status, Date.now(), ledger).join('\n'));
     });
 }

@@ -6,7 +6,7 @@ import { EXIT, type ExitCode } from '../exit-codes.js';
 import { formatSyncSummary } from '../format/sync-summary.js';
 import { printJson, type CliIo } from '../io.js';
 import { durationOption } from '../options.js';
-import { acquireLedgerLock } from '../service/ledger-lock.js';
+import { lockLedgerOf } from '../service/ledger-lock.js';
 import { stopOnSignals } from '../service/stop-signals.js';
 
 /** What a pass means for whoever scheduled it: most urgent first. */
@@ -36,7 +36,7 @@ export function registerSyncCommand(program: Command, io: CliIo): void {
       requireLive(settings, 'sync');
       const deliverForMs = durationOption('--deliver-for', options.deliverFor);
       const logger = commandLogger(settings);
-      const lock = acquireLedgerLock(settings.config.databasePath, 'sync');
+      const lock = lockLedgerOf(settings.config, 'sync');
       const stop = stopOnSignals(logger, 'sync', () => process.exit(EXIT.interrupted));
       try {
         const summary = await withApp(settings, logger, (app) =>

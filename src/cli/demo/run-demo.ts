@@ -66,7 +66,8 @@ export async function runDemo(settings: CliSettings, io: CliIo, options: DemoOpt
     sites = await startDemoSites(day, logger);
     const hik = { baseUrl: sites.hik.httpsUrl, appKey: sites.hikAppKey, appSecret: sites.hikAppSecret, caCertPem: sites.hik.caPem };
     app = await createApp({
-      config: { ...settings.config, databasePath },
+      // Always its own SQLite file: the demo never touches a configured ledger.
+      config: { ...settings.config, databasePath, databaseUrl: null },
       logger,
       overrides: {
         hik,

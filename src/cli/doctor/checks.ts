@@ -4,6 +4,7 @@ import type { ProbeResult } from '../../hikcentral/client.js';
 import type { HumandProbeResult } from '../../humand/client.js';
 import type { PushConfig } from '../../push/config.js';
 import { listSubscriptions, type SubscriptionClient } from '../../push/subscription-manager.js';
+import { describeLedger } from '../../store/open-store.js';
 import { duration } from '../format/time.js';
 
 export type CheckStatus = 'ok' | 'warn' | 'fail' | 'skip';
@@ -32,9 +33,9 @@ export function configurationCheck(config: AppConfig, envFile: string | null): C
 export async function ledgerCheck(app: App): Promise<CheckResult> {
   try {
     await app.probeStoreWritable();
-    return check('ledger', 'ok', `${app.config.databasePath} accepts writes`);
+    return check('ledger', 'ok', `${describeLedger(app.config)} accepts writes`);
   } catch (error) {
-    return check('ledger', 'fail', `${app.config.databasePath} cannot be written: ${error instanceof Error ? error.message : String(error)}`, 'Point DATABASE_PATH at a writable location with free space (the service account must own the folder).');
+    return check('ledger', 'fail', `${describeLedger(app.config)} cannot be written: ${error instanceof Error ? error.message : String(error)}`, 'Point DATABASE_PATH at a writable location with free space (the service account must own the folder).');
   }
 }
 

@@ -4,7 +4,8 @@ import { HumandClient } from '../../humand/client.js';
 import type { Logger } from '../../logging/logger.js';
 import { EXIT, type ExitCode } from '../exit-codes.js';
 import { hikClientFor } from '../hik-client.js';
-import { ledgerLockOwner } from '../service/ledger-lock.js';
+import { describeLedger } from '../../store/open-store.js';
+import { ledgerOwnerOf } from '../service/ledger-lock.js';
 import type { CliSettings } from '../settings.js';
 import { clockSkewCheck, configurationCheck, hikCentralCheck, humandCheck, ledgerCheck, mappingCheck, pushCheck, type CheckResult } from './checks.js';
 
@@ -48,11 +49,11 @@ export async function runDoctor(settings: CliSettings, logger: Logger): Promise<
       app = await createApp({ config, logger });
       checks.push(await ledgerCheck(app));
     } catch (error) {
-      checks.push({ name: 'ledger', status: 'fail', message: `${config.databasePath} cannot be opened: ${error instanceof Error ? error.message : String(error)}`, fix: 'Point DATABASE_PATH at a writable location (the service account must own the folder).' });
+      checks.push({ name: 'ledger', status: 'fail', message: `${describeLedger(config)} cannot be opened: ${error instanceof Error ? error.message : String(error)}`, fix: 'Point DATABASE_PATH at a writable location (the service account must own the folder), or check DATABASE_URL and that PostgreSQL accepts the connection.' });
     }
     const [hikProbe, humandProbe] = await Promise.all([hikClient.probe(), humandClient.probe()]);
     checks.push(hikCentralCheck(hikProbe, config.hik), clockSkewCheck(hikProbe, config), humandCheck(humandProbe, humandClient.baseUrl));
-    const owner = ledgerLockOwner(config.databasePath);
+    const owner = ledgerOwnerOf(config);
     if (app !== null && owner !== null) {
       // The running service keeps the directories fresh and decides punches: read its caches, change nothing.
       const coverage = await app.mappingCoverage();

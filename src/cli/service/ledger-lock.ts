@@ -1,7 +1,9 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import type { AppConfig } from '../../config/types.js';
 import { AppError } from '../../domain/errors.js';
+import { isPostgresUrl } from '../../store/open-store.js';
 
 /** Another process delivers from the same ledger: two deliverers could send one punch twice. */
 export class LedgerBusyError extends AppError {
@@ -98,4 +100,17 @@ function isStale(owner: LockOwner): boolean {
 function releaseIfOurs(lockPath: string): void {
   const owner = readOwner(lockPath);
   if (owner !== null && owner.pid === process.pid && owner.host === os.hostname()) fs.rmSync(lockPath, { force: true });
+}
+
+/**
+ * The lock for the configured ledger. A PostgreSQL ledger is shared by several instances on
+ * purpose and coordinated by the store's own delivery lease: no file lock there.
+ */
+export function lockLedgerOf(config: Pick<AppConfig, 'databasePath' | 'databaseUrl'>, command: string): LedgerLock {
+  if (isPostgresUrl(config.databaseUrl)) return { path: '', release: () => undefined };
+  return acquireLedgerLock(config.databasePath, command);
+}
+
+export function ledgerOwnerOf(config: Pick<AppConfig, 'databasePath' | 'databaseUrl'>): ReturnType<typeof ledgerLockOwner> {
+  return isPostgresUrl(config.databaseUrl) ? null : ledgerLockOwner(config.databasePath);
 }
