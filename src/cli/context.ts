@@ -1,9 +1,11 @@
+import fs from 'node:fs';
 import type { Command } from 'commander';
 import { createApp } from '../app/create-app.js';
 import type { App, AppOverrides } from '../app/types.js';
 import type { HikConnectionConfig, HumandConnectionConfig } from '../config/types.js';
 import { ConfigurationError } from '../domain/errors.js';
 import { createLogger, type Logger } from '../logging/logger.js';
+import { isPostgresUrl } from '../store/open-store.js';
 import { readSettings, type CliSettings, type GlobalOptions } from './settings.js';
 
 /** Reads and validates everything from the command's global options (throws ConfigProblems). */
@@ -45,4 +47,20 @@ export async function withApp<T>(settings: CliSettings, logger: Logger, run: (ap
   } finally {
     await app.close();
   }
+}
+
+/**
+ * Commands that only read the ledger must not create an empty one: a missing file usually means
+ * DATABASE_PATH differs from the service's (or nothing has run yet).
+ */
+export function requireExistingLedger(settings: CliSettings): void {
+  const { config } = settings;
+  if (isPostgresUrl(config.databaseUrl) || fs.existsSync(config.databasePath)) return;
+  throw new ConfigurationError(`there is no ledger at ${config.databasePath}`, {
+    code: 'NO_LEDGER',
+    hint:
+      config.mode === 'demo'
+        ? 'Nothing has run here yet: `npm start` runs the demo (its ledger is ./data/demo.db), or configure a site (README, "Going live").'
+        : 'Set DATABASE_PATH to the ledger the service uses (run from the same folder, with the same .env), or run `hik2humand sync` / `run` first.',
+  });
 }

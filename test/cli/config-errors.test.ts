@@ -59,4 +59,11 @@ describe('configuration errors', () => {
     expect(report.checks[0]).toMatchObject({ name: 'configuration', status: 'fail' });
     expect(report.checks[0]?.fix).toMatch(/\.env\.example/);
   }, 30_000);
+
+  it('status does not create an empty ledger where there is none: it says where it looked', async () => {
+    const result = await runCli(['status'], { cwd: dir, env: { DATABASE_PATH: './elsewhere/ledger.db' } });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(`there is no ledger at ${path.join(dir, 'elsewhere', 'ledger.db')}`);
+    expect(fs.existsSync(path.join(dir, 'elsewhere'))).toBe(false);
+  }, 30_000);
 });

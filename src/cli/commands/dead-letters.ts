@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import type { App, DeadLetterSelection, PunchView } from '../../app/types.js';
 import type { PunchOutcome } from '../../store/punch.js';
 import { CliExit } from '../cli-error.js';
-import { commandLogger, settingsOf, withApp } from '../context.js';
+import { commandLogger, requireExistingLedger, settingsOf, withApp } from '../context.js';
 import { EXIT, type ExitCode } from '../exit-codes.js';
 import { formatPunch } from '../format/punch.js';
 import { printJson, type CliIo } from '../io.js';
@@ -70,6 +70,7 @@ export function registerDeadLettersCommand(program: Command, io: CliIo): void {
     .option('--json', 'print them as JSON')
     .action(async (options: { json?: boolean }, command: Command) => {
       const settings = settingsOf(command);
+      requireExistingLedger(settings);
       const zone = settings.config.siteTimezone;
       const punches = await withApp(settings, commandLogger(settings), (app) => app.deadLetters.list());
       if (options.json) {
@@ -95,6 +96,7 @@ export function registerDeadLettersCommand(program: Command, io: CliIo): void {
     .action(async (options: RetryOptions, command: Command) => {
       const settings = settingsOf(command);
       const selection = selectionOf(options);
+      requireExistingLedger(settings);
       const deliverForMs = durationOption('--deliver-for', options.deliverFor);
       const deliver = options.deliver !== false;
       let lock: LedgerLock | null = null;

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import type { PunchView } from '../../app/types.js';
 import type { App } from '../../app/types.js';
-import { commandLogger, settingsOf, withApp } from '../context.js';
+import { commandLogger, requireExistingLedger, settingsOf, withApp } from '../context.js';
 import { parseDay, today } from '../dates.js';
 import { formatPunch } from '../format/punch.js';
 import { printJson, type CliIo } from '../io.js';
@@ -33,6 +33,7 @@ export function registerPunchesCommand(program: Command, io: CliIo): void {
     .option('--json', 'print the punches as JSON')
     .action(async (options: PunchesOptions, command: Command) => {
       const settings = settingsOf(command);
+      requireExistingLedger(settings);
       const zone = settings.config.siteTimezone;
       const limit = integerOption('--limit', options.limit, 1, 100_000, 200) ?? 200;
       const ids = options.id?.map((id) => integerOption('--id', id, 1, Number.MAX_SAFE_INTEGER, 42) ?? 0);

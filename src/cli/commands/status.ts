@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { describeLedger } from '../../store/open-store.js';
-import { commandLogger, settingsOf, withApp } from '../context.js';
+import { commandLogger, requireExistingLedger, settingsOf, withApp } from '../context.js';
 import { formatStatus } from '../format/status.js';
 import { printJson, type CliIo } from '../io.js';
 
@@ -11,6 +11,7 @@ export function registerStatusCommand(program: Command, io: CliIo): void {
     .option('--json', 'print the status as JSON')
     .action(async (options: { json?: boolean }, command: Command) => {
       const settings = settingsOf(command);
+      requireExistingLedger(settings);
       const logger = commandLogger(settings);
       const status = await withApp(settings, logger, (app) => app.status());
       const ledger = describeLedger(settings.config);

@@ -11,7 +11,9 @@ export function formatStatus(status: StatusReport, nowMs: number, ledgerPath: st
     d.state === 'paused'
       ? `PAUSED since ${localTimeAgo(d.sinceMs, zone, nowMs)}: ${d.reason ?? 'Humand refused the key'}`
       : d.state === 'stopped'
-        ? `STOPPED: ${d.reason ?? 'not configured'}`
+        ? status.mode === 'demo'
+          ? 'no credentials configured: only a running demo (`npm start`) delivers, to its simulated Humand'
+          : `STOPPED: ${d.reason ?? 'not configured'}`
         : d.state === 'dry-run'
           ? 'dry run (DRY_RUN=true): punches are decided and logged, nothing is sent'
           : 'running';
