@@ -123,10 +123,13 @@ describe('Humand trouble: still the exact timelines', () => {
     }
     expect(Math.max(...windows)).toBeLessThanOrEqual(50);
     expect(requests.length).toBeGreaterThan(100); // a real backlog: several windows' worth
-    // Under backlog the windows are used (45–50 per window on an idle machine; a busy CI
-    // machine loses some to slow answers, never most of them).
-    const full = windows.slice(0, -1);
-    expect(full.reduce((a, b) => a + b, 0) / full.length, `requests per window: ${windows.join(', ')}`).toBeGreaterThanOrEqual(35);
+    // Under backlog the windows in the middle of the run are used. The first window also holds
+    // the start-up reads and the settle delay, the last one only the remainder, so neither says
+    // anything about use of the budget. (Exact use under backlog is proved with a fake clock in
+    // test/pipeline/rate-budget.test.ts; here a busy machine may lose a few to slow answers.)
+    const middle = windows.slice(1, -1);
+    expect(middle.length, `requests per window: ${windows.join(', ')}`).toBeGreaterThanOrEqual(1);
+    expect(middle.reduce((a, b) => a + b, 0) / middle.length, `requests per window: ${windows.join(', ')}`).toBeGreaterThanOrEqual(40);
   });
 
   it('a sync pass stops starting deliveries at its deadline and reports what is left; the next pass finishes', async () => {
