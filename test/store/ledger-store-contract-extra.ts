@@ -225,6 +225,11 @@ export function describeLedgerStoreExtraContract(name: string, makeFactory: () =
       expect((await store.findUsersByField('Legajo', 'L-1')).map((u) => `${u.employeeInternalId}:${u.status}`)).toEqual(['1:ACTIVE', '3:DEACTIVATED']);
       expect(await store.getUser('1')).toEqual({ id: '1', employeeInternalId: '1', email: null, firstName: 'F', lastName: 'L', status: 'ACTIVE', fields: { Legajo: 'L-1' } });
       expect(await store.usersRefreshedAt()).toBe(2000);
+      // A listing that names someone twice (pages shifting under the reader) keeps the last.
+      await store.replaceUsers([user('5', { Legajo: 'old' }), user('5', { Legajo: 'new' }, 'DEACTIVATED')], 3000);
+      expect(await store.listUsers()).toEqual([{ ...user('5', { Legajo: 'new' }, 'DEACTIVATED'), id: '5' }]);
+      await store.replacePersons([{ personId: 'p9', personCode: 'old', personName: null, cardNos: [], customFields: {} }, { personId: 'p9', personCode: 'new', personName: null, cardNos: [], customFields: {} }], 3000);
+      expect((await store.listPersons()).map((p) => p.personCode)).toEqual(['new']);
     });
 
     it('lets the delivering instance take, renew and release the delivery lease', async () => {

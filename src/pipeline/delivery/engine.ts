@@ -1,5 +1,5 @@
 import type { DeliveryConfig } from '../../config/types.js';
-import type { PunchRecord } from '../../store/punch.js';
+import { AWAITING_DELIVERY, type PunchRecord } from '../../store/punch.js';
 import type { PipelineContext } from '../context.js';
 import type { Deliverer, StepResult } from './deliverer.js';
 import { DeliveryLease } from './delivery-lease.js';
@@ -154,7 +154,11 @@ export class DeliveryEngine {
     const task = (async () => {
       let result: StepResult;
       try {
-        result = await this.deliverer.process(head, signal);
+        // The heads may have been read while this employee's previous step was finishing (the
+        // read is asynchronous): work from the ledger as it is now, or not at all if it moved on.
+        const current = await this.context.store.getPunch(head.id);
+        if (current === null || !AWAITING_DELIVERY.includes(current.outcome) || this.readyAt(current) > this.context.clock.now()) return;
+        result = await this.deliverer.process(current, signal);
       } catch (error) {
         if (signal?.aborted) return;
         this.context.logger.error({ err: error, punch: head.correlationId }, 'delivery step failed; will retry');

@@ -279,7 +279,16 @@ export class PostgresLedgerStore implements LedgerStore {
       // Two instances replacing the cache at once take turns (readers are not blocked).
       await db.run(`LOCK TABLE ${this.t.persons} IN EXCLUSIVE MODE`);
       await db.run(`DELETE FROM ${this.t.persons}`);
-      for (const person of persons) await this.writePerson(db, person, nowMs);
+      // One statement per listing, not one per person; a person listed twice keeps the last.
+      const list = [...new Map(persons.map((p) => [p.personId, p])).values()];
+      await db.run(
+        `INSERT INTO ${this.t.persons}(person_id, person_code, person_name, card_nos, custom_fields, refreshed_ms)
+          SELECT p.*, $6::bigint FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[]) AS p`,
+        [
+          list.map((p) => p.personId), list.map((p) => p.personCode), list.map((p) => p.personName),
+          list.map((p) => JSON.stringify(p.cardNos)), list.map((p) => JSON.stringify(p.customFields)), nowMs,
+        ],
+      );
       await this.writeMeta(db, 'persons_refreshed_ms', String(nowMs));
     });
   }
@@ -307,26 +316,21 @@ export class PostgresLedgerStore implements LedgerStore {
       await db.run(`LOCK TABLE ${this.t.users}, ${this.t.userFields} IN EXCLUSIVE MODE`);
       await db.run(`DELETE FROM ${this.t.userFields}`);
       await db.run(`DELETE FROM ${this.t.users}`);
-      for (const user of users) {
-        // A listing naming one employee twice keeps the last, as SQLite's INSERT OR REPLACE does.
-        await db.run(
-          `INSERT INTO ${this.t.users}(employee_internal_id, user_id, email, first_name, last_name, status, fields, refreshed_ms)
-            VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
-            ON CONFLICT (employee_internal_id) DO UPDATE SET user_id = EXCLUDED.user_id, email = EXCLUDED.email,
-              first_name = EXCLUDED.first_name, last_name = EXCLUDED.last_name, status = EXCLUDED.status,
-              fields = EXCLUDED.fields, refreshed_ms = EXCLUDED.refreshed_ms`,
-          [user.employeeInternalId, String(user.id), user.email, user.firstName, user.lastName, user.status, JSON.stringify(user.fields), nowMs],
-        );
-        await db.run(`DELETE FROM ${this.t.userFields} WHERE employee_internal_id = $1`, [user.employeeInternalId]);
-        const fields = Object.entries(user.fields);
-        if (fields.length > 0) {
-          await db.run(
-            `INSERT INTO ${this.t.userFields}(employee_internal_id, name, value)
-              SELECT $1, f.name, f.value FROM unnest($2::text[], $3::text[]) AS f(name, value)`,
-            [user.employeeInternalId, fields.map(([name]) => name), fields.map(([, value]) => value)],
-          );
-        }
-      }
+      // One statement per table, not per user; an employee listed twice keeps the last, as SQLite's INSERT OR REPLACE does.
+      const list = [...new Map(users.map((u) => [u.employeeInternalId, u])).values()];
+      await db.run(
+        `INSERT INTO ${this.t.users}(employee_internal_id, user_id, email, first_name, last_name, status, fields, refreshed_ms)
+          SELECT u.*, $8::bigint FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[]) AS u`,
+        [
+          list.map((u) => u.employeeInternalId), list.map((u) => String(u.id)), list.map((u) => u.email), list.map((u) => u.firstName),
+          list.map((u) => u.lastName), list.map((u) => u.status), list.map((u) => JSON.stringify(u.fields)), nowMs,
+        ],
+      );
+      const fields = list.flatMap((u) => Object.entries(u.fields).map(([name, value]) => [u.employeeInternalId, name, value] as const));
+      await db.run(
+        `INSERT INTO ${this.t.userFields}(employee_internal_id, name, value) SELECT * FROM unnest($1::text[], $2::text[], $3::text[])`,
+        [fields.map((f) => f[0]), fields.map((f) => f[1]), fields.map((f) => f[2])],
+      );
       await this.writeMeta(db, 'users_refreshed_ms', String(nowMs));
     });
   }
