@@ -177,7 +177,7 @@ class Application implements App {
       const dry = await this.store.listByOutcome(['dry-run']);
       if (dry.length > 0) {
         await this.store.updatePunches(
-          dry.map((p) => ({ id: p.id, outcome: 'received' as const, reason: null, request: null, entryType: null })),
+          dry.map((p) => ({ id: p.id, outcome: 'received' as const, reason: null, request: null, entryType: null, expectedOutcome: 'dry-run' as const })),
           this.context.clock.now(),
         );
         logger.info({ punches: dry.length }, 'punches from an earlier dry run will now be delivered');
