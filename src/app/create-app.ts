@@ -201,11 +201,14 @@ class Application implements App {
     }).catch(() => undefined);
   }
 
-  /** Evaluations never overlap: each waits for the previous one. */
-  private evaluate(includeUnmapped: boolean): Promise<EvaluationSummary> {
+  /**
+   * Evaluations never overlap: each waits for the previous one. Parked (unmapped) punches are
+   * decided again with their person's next punch, and all of them with `recheckUnmapped`.
+   */
+  private evaluate(recheckUnmapped = false): Promise<EvaluationSummary> {
     const evaluator = this.parts.evaluator;
     if (evaluator === null) return Promise.resolve(NO_EVALUATION);
-    const run = this.evaluation.then(() => evaluator.evaluate({ includeUnmapped }));
+    const run = this.evaluation.then(() => evaluator.evaluate({ recheckUnmapped }));
     this.evaluation = run.catch(() => undefined);
     return run;
   }
@@ -379,7 +382,7 @@ class Application implements App {
     if (result.newPunchIds.length > 0 && !this.closed) {
       // Decided and delivered in the background: the caller (a webhook) answers as soon as it is durable.
       this.track(
-        this.evaluate(false)
+        this.evaluate()
           .then(() => this.parts.engine?.wake())
           .catch((error: unknown) => this.context.logger.error({ err: error }, 'evaluation after ingest failed; the next pass retries')),
       );
@@ -467,7 +470,7 @@ class Application implements App {
   }
 
   async deliverPending(options: { readonly signal?: AbortSignal; readonly deliverForMs?: number } = {}): Promise<{ readonly steps: number; readonly paused: PauseState | null }> {
-    await this.evaluate(false);
+    await this.evaluate();
     return this.drain(options.deliverForMs ?? this.config.delivery.syncMaxDeliveryMs, options.signal);
   }
 

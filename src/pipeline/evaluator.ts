@@ -3,7 +3,7 @@ import { announce, punchLogger, type PipelineContext } from './context.js';
 import { chooseActiveUser, mappingKeyOf } from './decisions/mapping.js';
 import { classifyPassage } from './decisions/passage.js';
 import { isBeyondSkew, workingDayOf } from './decisions/time.js';
-import type { MappingDirectory } from './mapping-directory.js';
+import type { MappingDirectory, MappingInputs } from './mapping-directory.js';
 
 export interface EvaluationSummary {
   readonly evaluated: number;
@@ -13,10 +13,19 @@ export interface EvaluationSummary {
   readonly held: number;
 }
 
+/** Why a punch is not decided yet: what mapping needs was never loaded. */
+type NotYet = { readonly wait: string };
+
 /**
  * First decisions on newly recorded punches (and on parked ones when a mapping may have
  * appeared): is it a time-clock passage, who is it, is its time in the future. Order-dependent
  * decisions (debounce, direction, alternation) wait for delivery, after the settle delay.
+ *
+ * Per-employee order depends on two rules here. A punch is never parked as `unmapped` while
+ * what mapping needs (Humand users; HikCentral persons or the mapping file when the strategy
+ * needs them) was never loaded: it stays `received` until it is. And a person's parked punches
+ * are decided again in the same evaluation (one commit) as that person's new punch, so a
+ * mapping that appears between two punches can never let the later one be sent first.
  */
 export class Evaluator {
   constructor(
@@ -24,19 +33,42 @@ export class Evaluator {
     private readonly mappings: MappingDirectory,
   ) {}
 
-  async evaluate(options: { includeUnmapped?: boolean } = {}): Promise<EvaluationSummary> {
+  /** `recheckUnmapped`: decide every parked punch again (a mapping may have appeared). */
+  async evaluate(options: { recheckUnmapped?: boolean } = {}): Promise<EvaluationSummary> {
     const { store } = this.context;
-    const outcomes: ('received' | 'unmapped')[] = ['received'];
-    if (options.includeUnmapped) outcomes.push('unmapped');
-    const punches = await store.listByOutcome(outcomes);
-    const updates: { punch: PunchRecord; update: PunchUpdate }[] = [];
-    for (const punch of punches) {
-      const update = await this.decide(punch);
-      // Guarded: on a shared ledger another instance may have decided (and delivered) it meanwhile.
-      if (update.outcome !== punch.outcome || update.reason !== punch.reason || update.employeeId !== punch.employeeId) updates.push({ punch, update: { ...update, expectedOutcome: punch.outcome } });
+    const inputs = await this.mappings.inputs();
+    const recheckAll = options.recheckUnmapped === true;
+    const punches = await store.listByOutcome(recheckAll ? ['received', 'unmapped'] : ['received']);
+    const decided: { punch: PunchRecord; update: PunchUpdate }[] = [];
+    const seen = new Set(punches.map((p) => p.id));
+    const involved = new Set<string>();
+    const undecided = { punches: 0, waitingFor: '' };
+    const decideAll = async (batch: readonly PunchRecord[]) => {
+      for (const punch of batch) {
+        const decision = await this.decide(punch, inputs);
+        if ('wait' in decision) {
+          undecided.punches++;
+          undecided.waitingFor = decision.wait;
+          continue;
+        }
+        if (punch.outcome === 'received' && punch.personId !== null && decision.outcome !== 'ignored') involved.add(punch.personId);
+        decided.push({ punch, update: decision });
+      }
+    };
+    await decideAll(punches);
+    if (!recheckAll) {
+      // The parked punches of everyone who just punched go with the new punch, in the same commit.
+      for (const personId of involved) {
+        const parked = (await store.findPunches({ personId, outcome: 'unmapped', limit: 100_000 })).filter((p) => !seen.has(p.id));
+        for (const p of parked) seen.add(p.id);
+        await decideAll(parked);
+      }
     }
-    if (updates.length > 0) await store.updatePunches(updates.map((u) => u.update), this.context.clock.now());
-    const counts = { evaluated: punches.length, queued: 0, ignored: 0, unmapped: 0, held: 0 };
+    const updates = decided.filter(({ punch, update }) => update.outcome !== punch.outcome || update.reason !== punch.reason || update.employeeId !== punch.employeeId);
+    // Guarded: on a shared ledger another instance may have decided (and delivered) it meanwhile.
+    if (updates.length > 0) await store.updatePunches(updates.map(({ punch, update }) => ({ ...update, expectedOutcome: punch.outcome })), this.context.clock.now());
+    if (undecided.punches > 0) this.context.logger.debug(undecided, 'punches left undecided until what mapping needs is loaded');
+    const counts = { evaluated: decided.length, queued: 0, ignored: 0, unmapped: 0, held: 0 };
     for (const { punch, update } of updates) {
       if (update.outcome === 'queued') counts.queued++;
       else if (update.outcome === 'ignored') counts.ignored++;
@@ -53,14 +85,17 @@ export class Evaluator {
     return counts;
   }
 
-  private async decide(punch: PunchRecord): Promise<PunchUpdate> {
+  private async decide(punch: PunchRecord, inputs: MappingInputs): Promise<PunchUpdate | NotYet> {
     const { rules } = this.context;
     if (punch.eventMs === null) return { id: punch.id, outcome: 'ignored', reason: `ignored: unreadable event time "${punch.eventTime}"` };
     const passage = classifyPassage(punch, rules);
     if (passage.kind === 'ignored') return { id: punch.id, outcome: 'ignored', reason: passage.reason };
+    if (!inputs.usersLoaded) return { wait: 'the first listing of Humand users' };
+    if (!inputs.csvLoaded) return { wait: 'the mapping file' };
     const person = punch.personId === null ? null : await this.mappings.person(punch.personId);
     const key = mappingKeyOf(punch, person, rules.mapping, this.mappings.csvMap());
     const personCode = punch.personCode === null && person?.personCode ? { personCode: person.personCode } : {};
+    if (!key.ok && person === null && !inputs.personsLoaded) return { wait: 'the first listing of HikCentral persons' };
     if (!key.ok) return { id: punch.id, outcome: 'unmapped', reason: key.reason, employeeId: null, ...personCode };
     const field = rules.mapping.strategy === 'csv' ? null : rules.mapping.humandField;
     const candidates =

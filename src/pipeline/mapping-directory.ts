@@ -21,6 +21,16 @@ export interface MappingRefresh {
   readonly humandReachable: boolean;
 }
 
+/** What mapping depends on, as the ledger and this process hold it now. */
+export interface MappingInputs {
+  /** Humand users were listed at least once (by any process on this ledger). */
+  readonly usersLoaded: boolean;
+  /** HikCentral persons were listed at least once, or there is no HikCentral to list them from. */
+  readonly personsLoaded: boolean;
+  /** The mapping file is loaded, or the strategy needs none. */
+  readonly csvLoaded: boolean;
+}
+
 /**
  * Keeps what mapping needs: the HikCentral persons cache, the Humand users cache (only
  * ACTIVE users count, decided at mapping time) and the CSV mapping file (reloaded when it changes).
@@ -40,6 +50,16 @@ export class MappingDirectory {
 
   csvMap(): ReadonlyMap<string, string> | null {
     return this.csv;
+  }
+
+  async inputs(): Promise<MappingInputs> {
+    const { store } = this.context;
+    const [usersAt, personsAt] = [await store.usersRefreshedAt(), await store.personsRefreshedAt()];
+    return {
+      usersLoaded: usersAt !== null,
+      personsLoaded: this.persons === null || personsAt !== null,
+      csvLoaded: this.context.rules.mapping.strategy !== 'csv' || this.csv !== null,
+    };
   }
 
   /** The cached person, or one read from HikCentral on a cache miss. */
