@@ -166,23 +166,28 @@ class Application implements App {
     });
   }
 
-  /** A real run delivers what an earlier dry run only logged. */
   async start(): Promise<void> {
-    const { logger } = this.context;
-    logger.info(
+    this.context.logger.info(
       { mode: this.config.mode, dryRun: this.config.dryRun, siteTimezone: this.config.siteTimezone, database: describeLedger(this.config), hik: this.parts.poller !== null, humand: this.parts.engine !== null },
       'hik2humand starting',
     );
-    if (!this.config.dryRun) {
-      const dry = await this.store.listByOutcome(['dry-run']);
-      if (dry.length > 0) {
-        await this.store.updatePunches(
-          dry.map((p) => ({ id: p.id, outcome: 'received' as const, reason: null, request: null, entryType: null, expectedOutcome: 'dry-run' as const })),
-          this.context.clock.now(),
-        );
-        logger.info({ punches: dry.length }, 'punches from an earlier dry run will now be delivered');
-      }
-    }
+  }
+
+  /**
+   * A real run delivers what an earlier dry run only logged: called where real delivery starts
+   * (sync, daemon, backfill that delivers, deliverPending), never on open, so a read-only
+   * `status` of a dry-run ledger leaves it as it was.
+   */
+  private async takeOverDryRun(): Promise<void> {
+    if (this.config.dryRun || this.parts.engine === null) return;
+    const dry = await this.store.listByOutcome(['dry-run']);
+    if (dry.length === 0) return;
+    // Guarded: an instance sharing the ledger may have taken one of them over already.
+    await this.store.updatePunches(
+      dry.map((p) => ({ id: p.id, outcome: 'received' as const, reason: null, request: null, entryType: null, expectedOutcome: 'dry-run' as const })),
+      this.context.clock.now(),
+    );
+    this.context.logger.info({ punches: dry.length }, 'punches from an earlier dry run will now be delivered');
   }
 
   private track<T>(promise: Promise<T>): Promise<T> {
@@ -282,6 +287,7 @@ class Application implements App {
       }
     });
     try {
+      await this.takeOverDryRun();
       const pass = await this.pollPass(options.signal, options.skipPoll ?? false);
       const delivery = await this.drain(options.deliverForMs ?? this.config.delivery.syncMaxDeliveryMs, options.signal);
       const counts = await this.store.countsByOutcome();
@@ -322,6 +328,7 @@ class Application implements App {
   async runDaemon(options: { readonly signal: AbortSignal; readonly onPass?: (summary: SyncSummary) => void }): Promise<void> {
     const { signal } = options;
     const engine = this.parts.engine;
+    await this.takeOverDryRun();
     this.draining = true;
     const delivering = engine === null ? Promise.resolve() : engine.drain({ signal }).then(() => undefined);
     try {
@@ -365,6 +372,7 @@ class Application implements App {
   async backfill(options: BackfillOptions): Promise<BackfillSummary> {
     const poller = this.parts.poller;
     if (poller === null) throw new Error('HikCentral is not configured (HIKVISION_HOST): nothing to backfill from');
+    if (options.deliver !== false) await this.takeOverDryRun();
     await this.refreshMappingsIfStale(false, options.signal);
     const scan = await poller.scan(options.fromMs, options.toMs, 'backfill', options.signal, options.onProgress);
     const evaluation = await this.evaluate(true);
@@ -470,6 +478,7 @@ class Application implements App {
   }
 
   async deliverPending(options: { readonly signal?: AbortSignal; readonly deliverForMs?: number } = {}): Promise<{ readonly steps: number; readonly paused: PauseState | null }> {
+    await this.takeOverDryRun();
     await this.evaluate();
     return this.drain(options.deliverForMs ?? this.config.delivery.syncMaxDeliveryMs, options.signal);
   }

@@ -79,10 +79,18 @@ describe('a generated working day for 200 employees (poll mode)', () => {
     const counts = await app.store.countsByOutcome();
     expect(counts['dry-run']).toBe(wouldBe.length);
     expect(counts.delivered).toBe(0);
+
+    // A read-only look without DRY_RUN (`status`, `punches`) changes nothing: only real delivery takes the dry run over.
+    const requestsBefore = (await app.punches({ outcome: 'dry-run', limit: 100_000 })).map((p) => `${p.id} ${JSON.stringify(p.request)}`);
     await app.close();
+    app = await createApp({ config: configFor(world, databasePath), logger: silentLogger(), overrides: { clock, rateResetMarginMs: 50 } });
+    expect((await app.status()).counts['dry-run']).toBe(wouldBe.length);
+    expect(await app.deadLetters.list()).toEqual([]);
+    await app.close();
+    app = await createApp({ config: configFor(world, databasePath), logger: silentLogger(), overrides: { clock, rateResetMarginMs: 50 } });
+    expect((await app.punches({ outcome: 'dry-run', limit: 100_000 })).map((p) => `${p.id} ${JSON.stringify(p.request)}`)).toEqual(requestsBefore);
 
     // The same ledger, for real now: every dry-run punch is delivered, exactly once.
-    app = await createApp({ config: configFor(world, databasePath), logger: silentLogger(), overrides: { clock, rateResetMarginMs: 50 } });
     const real = await app.syncOnce();
     expect(real.attention).toEqual([]);
     expect(humandTimelines(world)).toEqual(expectedTimelines(world));
