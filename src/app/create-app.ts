@@ -75,9 +75,8 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
   }
   const eventSource: AccessEventSourcePort | null = overrides.eventSource ?? hikClient;
   const personDirectory: PersonDirectoryPort | null = overrides.personDirectory ?? hikClient;
-  const timeTracking: TimeTrackingPort | null =
-    overrides.timeTracking ??
-    (config.humand === null
+  const humandClient =
+    overrides.timeTracking !== undefined || config.humand === null
       ? null
       : new HumandClient({
           baseUrl: config.humand.baseUrl,
@@ -86,7 +85,10 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
           connectTimeoutMs: config.humand.connectTimeoutMs,
           logger,
           clock,
-        }));
+        });
+  const timeTracking: TimeTrackingPort | null = overrides.timeTracking ?? humandClient;
+  // Closed with the App; what was injected through overrides belongs to the caller.
+  const ownedClients = [hikClient, humandClient].filter((client) => client !== null);
 
   const events = new PipelineEvents();
   const context: PipelineContext = { store, clock, logger, events, rules: config.rules, siteTimezone: config.siteTimezone, dryRun: config.dryRun };
@@ -103,7 +105,7 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
   const ingestor = new Ingestor(context);
   const poller = eventSource === null ? null : new Poller(context, eventSource, ingestor, config.poll, config.poll.doorIndexCodes);
 
-  const app = new Application(config, context, { budget, mappings, evaluator, engine, ingestor, poller });
+  const app = new Application(config, context, { budget, mappings, evaluator, engine, ingestor, poller, ownedClients });
   await app.start();
   return app;
 }
@@ -139,6 +141,8 @@ interface Parts {
   readonly engine: DeliveryEngine | null;
   readonly ingestor: Ingestor;
   readonly poller: Poller | null;
+  /** HTTP clients this App created (their connection pools), closed by close(). */
+  readonly ownedClients: readonly { close(): Promise<void> }[];
 }
 
 class Application implements App {
@@ -501,6 +505,8 @@ class Application implements App {
     await Promise.allSettled([...this.background]);
     this.parts.budget.close();
     this.unsubscribeMeta();
+    const clients = await Promise.allSettled(this.parts.ownedClients.map((client) => client.close()));
+    for (const result of clients) if (result.status === 'rejected') this.context.logger.warn({ err: result.reason }, 'closing an HTTP client failed');
     await this.store.close();
   }
 }
