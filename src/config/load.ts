@@ -52,9 +52,10 @@ export function loadConfig(options: LoadConfigOptions = {}): AppConfig {
   const problems: string[] = [];
   const parsedEnv = envSchema.safeParse(raw);
   if (!parsedEnv.success) problems.push(...describeIssues(parsedEnv.error.issues));
-  const env: Partial<EnvSettings> = parsedEnv.success ? parsedEnv.data : {};
+  // The valid settings are still checked against each other, so one report names every problem.
+  const env: Partial<EnvSettings> = parsedEnv.success ? parsedEnv.data : validSettingsOf(raw);
 
-  const { file, configFile } = readConfigFile(env.CONFIG_FILE, cwd, problems, parsedEnv.success);
+  const { file, configFile } = readConfigFile(env.CONFIG_FILE, cwd, problems);
   const rules = buildRules(file, configFile, problems);
 
   const siteTimezone = env.SITE_TIMEZONE ?? file?.siteTimezone ?? hostTimeZone();
@@ -62,9 +63,10 @@ export function loadConfig(options: LoadConfigOptions = {}): AppConfig {
     problems.push(`siteTimezone (config file): "${file.siteTimezone}" is not an IANA time zone — use e.g. America/Argentina/Buenos_Aires`);
   }
 
-  const hikConfigured = env.HIKVISION_HOST !== undefined;
-  const humandConfigured = env.HUMAND_AUTH !== undefined;
-  if (parsedEnv.success && hikConfigured !== humandConfigured) {
+  // Set counts, even when the value itself is invalid (that is reported on its own).
+  const hikConfigured = isSet(raw.HIKVISION_HOST);
+  const humandConfigured = isSet(raw.HUMAND_AUTH);
+  if (hikConfigured !== humandConfigured) {
     problems.push(
       hikConfigured
         ? 'HUMAND_AUTH: not set while HIKVISION_HOST is — set both for a real site (e.g. HUMAND_AUTH="Basic abc123"), or neither for the demo'
@@ -157,11 +159,24 @@ export function loadConfig(options: LoadConfigOptions = {}): AppConfig {
   };
 }
 
+function isSet(value: string | undefined): boolean {
+  return value !== undefined && value.trim() !== '';
+}
+
+/** Each setting parsed on its own: the valid ones, when the environment as a whole is not. */
+function validSettingsOf(raw: Readonly<Record<string, string | undefined>>): Partial<EnvSettings> {
+  const settings: Record<string, unknown> = {};
+  for (const [key, schema] of Object.entries(envSchema.shape)) {
+    const parsed = schema.safeParse(raw[key]);
+    if (parsed.success && parsed.data !== undefined) settings[key] = parsed.data;
+  }
+  return settings as Partial<EnvSettings>;
+}
+
 function readConfigFile(
   named: string | undefined,
   cwd: string,
   problems: string[],
-  envOk: boolean,
 ): { file: ConfigFile | null; configFile: string | null } {
   let configFile: string | null = null;
   if (named !== undefined) configFile = path.resolve(cwd, named);
@@ -174,7 +189,7 @@ function readConfigFile(
   try {
     text = fs.readFileSync(configFile, 'utf8');
   } catch (error) {
-    if (envOk) problems.push(`CONFIG_FILE: "${named ?? configFile}" cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'}) — use e.g. CONFIG_FILE=./hik2humand.yaml (see config.example.yaml)`);
+    problems.push(`CONFIG_FILE: "${named ?? configFile}" cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'}) — use e.g. CONFIG_FILE=./hik2humand.yaml (see config.example.yaml)`);
     return { file: null, configFile };
   }
   let data: unknown;

@@ -118,6 +118,28 @@ describe('configuration', () => {
     expect(message).toContain('CONFIG_FILE: no time clocks configured (no config file found)');
   });
 
+  it('still checks how the settings fit together when one of them is invalid, and reports both', () => {
+    const cert = write('not-a-cert.pem', 'hello');
+    const message = loadError({
+      HIKVISION_HOST: 'https://hcp.local',
+      HIK_APP_KEY: '12345678',
+      HUMAND_AUTH: 'Basic abc123',
+      HIK_CA_CERT: cert,
+      POLL_INTERVAL: 'soon', // a value problem …
+    });
+    expect(message).toContain('POLL_INTERVAL: "soon" is not a duration');
+    expect(message).toContain('HIK_SECRET: not set'); // … and a missing setting, in the same report
+    expect(message).toContain(`HIK_CA_CERT: "${cert}" is not a PEM certificate`);
+    expect(message).toContain('CONFIG_FILE: no time clocks configured');
+    // A host that is set but malformed still counts as set.
+    const malformedHost = loadError({ HIKVISION_HOST: 'https://', HUMAND_AUTH: 'Basic abc123', HIK_APP_KEY: '12345678' });
+    expect(malformedHost).toMatch(/HIKVISION_HOST: "https:\/\/" is not a host or URL/);
+    expect(malformedHost).toContain('HIK_SECRET: not set');
+    expect(malformedHost).not.toContain('HIKVISION_HOST: not set while HUMAND_AUTH is');
+    // An unreadable config file named by a valid CONFIG_FILE is reported beside a bad value.
+    expect(loadError({ CONFIG_FILE: 'missing.yaml', DRY_RUN: 'maybe' })).toMatch(/CONFIG_FILE: "missing.yaml" cannot be read \(ENOENT\)/);
+  });
+
   it('explains config file mistakes by path', () => {
     const file = write('site.yaml', 'timeClocks:\n  - reader: X\n    mode: sideways\n  - direction: in\nmapping:\n  strategy: csv\nbogus: 1\n');
     const message = loadError({ CONFIG_FILE: file });
