@@ -78,7 +78,9 @@ export class Evaluator {
         announce(this.context, punch, update);
         const log = punchLogger(this.context, punch);
         const fields = { outcome: update.outcome, reason: update.reason ?? undefined, employee: update.employeeId ?? undefined, door: punch.doorName ?? punch.doorIndexCode, eventTime: punch.eventTime };
+        // Events at other doors are most of the traffic: debug, so the log shows the punches.
         if (update.outcome === 'unmapped') log.warn(fields, 'mapping failure: punch parked until a mapping appears');
+        else if (update.outcome === 'ignored') log.debug(fields, 'event processed: ignored');
         else log.info(fields, `event processed: ${update.outcome}`);
       }
     }
@@ -92,7 +94,7 @@ export class Evaluator {
     if (passage.kind === 'ignored') return { id: punch.id, outcome: 'ignored', reason: passage.reason };
     if (!inputs.usersLoaded) return { wait: 'the first listing of Humand users' };
     if (!inputs.csvLoaded) return { wait: 'the mapping file' };
-    const person = punch.personId === null ? null : await this.mappings.person(punch.personId);
+    const person = punch.personId === null ? null : await this.mappings.person(punch.personId, punchLogger(this.context, punch));
     const key = mappingKeyOf(punch, person, rules.mapping, this.mappings.csvMap());
     const personCode = punch.personCode === null && person?.personCode ? { personCode: person.personCode } : {};
     if (!key.ok && person === null && !inputs.personsLoaded) return { wait: 'the first listing of HikCentral persons' };

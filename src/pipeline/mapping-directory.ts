@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import type { Logger } from 'pino';
 import type { PersonDirectoryPort } from '../domain/ports.js';
 import type { HikPerson } from '../domain/hik-person.js';
 import type { HumandFailure } from '../domain/humand.js';
@@ -62,8 +63,8 @@ export class MappingDirectory {
     };
   }
 
-  /** The cached person, or one read from HikCentral on a cache miss. */
-  async person(personId: string): Promise<HikPerson | null> {
+  /** The cached person, or one read from HikCentral on a cache miss (`log`: the punch's logger). */
+  async person(personId: string, log: Logger = this.context.logger): Promise<HikPerson | null> {
     const cached = await this.context.store.getPerson(personId);
     if (cached !== null || this.persons === null || this.unknownPersons.has(personId)) return cached;
     try {
@@ -75,7 +76,7 @@ export class MappingDirectory {
       await this.context.store.upsertPerson(person, this.context.clock.now());
       return person;
     } catch (error) {
-      this.context.logger.warn({ err: error, personId }, 'could not read a person from HikCentral');
+      log.warn({ err: error, personId }, 'could not read a person from HikCentral');
       return null;
     }
   }

@@ -71,7 +71,12 @@ export class Deliverer {
     if (attempt) await this.context.store.updateWithAttempt(update, attempt, now);
     else await this.context.store.updatePunches([update], now);
     announce(this.context, punch, update);
-    log.info({ outcome: update.outcome, reason: update.reason ?? undefined }, `punch ${update.outcome}`);
+    const fields = { outcome: update.outcome, reason: update.reason ?? undefined };
+    // A person must look at a rejected punch, and more urgently at one given up on.
+    if (update.outcome === 'dead') log.error(fields, 'punch dead');
+    else if (update.outcome === 'rejected') log.warn(fields, 'punch rejected');
+    else if (update.outcome === 'ignored') log.debug(fields, 'punch ignored');
+    else log.info(fields, `punch ${update.outcome}`);
   }
 
   /** Debounce, direction and alternation guard, against the employee's punches already decided. */
