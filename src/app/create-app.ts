@@ -247,7 +247,6 @@ class Application implements App {
         poll = await this.parts.poller.pollOnce(signal);
         await this.store.setMeta(META.pollLastSuccess, String(this.context.clock.now()));
         await this.store.setMeta(META.pollLastError, null);
-        if (poll.events > 0) await this.store.setMeta(META.lastEvent, String(this.context.clock.now()));
         this.context.events.emit({ type: 'poll-completed', ok: true, events: poll.events, fresh: poll.fresh, error: null });
       } catch (error) {
         pollError = error instanceof Error ? error.message : String(error);
@@ -386,11 +385,7 @@ class Application implements App {
 
   async ingest(events: readonly AccessEvent[], source: EventSource): Promise<AppIngestResult> {
     const result = await this.parts.ingestor.ingest(events, source);
-    const now = String(this.context.clock.now());
-    if (events.length > 0) {
-      await this.store.setMeta(META.lastEvent, now);
-      if (source === 'push') await this.store.setMeta(META.lastPush, now);
-    }
+    if (events.length > 0 && source === 'push') await this.store.setMeta(META.lastPush, String(this.context.clock.now()));
     if (result.newPunchIds.length > 0 && !this.closed) {
       // Decided and delivered in the background: the caller (a webhook) answers as soon as it is durable.
       this.track(

@@ -1,4 +1,5 @@
 import type { RateLimitInfo } from '../domain/humand.js';
+import { LAST_NEW_EVENT_META } from '../pipeline/ingestor.js';
 import type { LedgerStore } from '../store/store.js';
 import type { RecentError } from './types.js';
 
@@ -11,7 +12,8 @@ export const META = {
   pollLastSuccess: 'poll_last_success_ms',
   pollLastError: 'poll_last_error',
   lastPush: 'last_push_ms',
-  lastEvent: 'last_event_ms',
+  /** Written by the Ingestor, only when events new to the ledger arrive. */
+  lastEvent: LAST_NEW_EVENT_META,
   lastRateLimit: 'last_rate_limit',
   recentErrors: 'recent_errors',
   rejectedInputs: 'rejected_inputs',

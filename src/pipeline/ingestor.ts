@@ -3,6 +3,9 @@ import type { IngestItem, IngestResult } from '../store/punch.js';
 import type { PipelineContext } from './context.js';
 import { readEventTime } from './decisions/time.js';
 
+/** Meta key: when events new to the ledger last arrived (any source); copies and re-reads do not count. */
+export const LAST_NEW_EVENT_META = 'last_event_ms';
+
 /**
  * Records events in the ledger, durably, before anything else happens to them. The event
  * instant is read here (SITE_TIMEZONE for a time without offset) so the natural key is exact.
@@ -15,7 +18,10 @@ export class Ingestor {
       const instant = readEventTime(event.eventTime, this.context.siteTimezone);
       return { event, eventMs: instant?.ms ?? null, utcOffsetMinutes: instant?.offsetMinutes ?? null };
     });
-    const result = await this.context.store.ingest(items, source, this.context.clock.now());
+    const now = this.context.clock.now();
+    const result = await this.context.store.ingest(items, source, now);
+    // A poll re-reads its look-back window and HikCentral re-pushes: only new punches say the site is alive.
+    if (result.newPunchIds.length > 0) await this.context.store.setMeta(LAST_NEW_EVENT_META, String(now));
     this.context.events.emit({ type: 'events-received', source, fresh: result.newPunchIds.length, duplicates: result.duplicates });
     if (events.length > 0) {
       this.context.logger.debug({ source, events: events.length, fresh: result.newPunchIds.length, duplicates: result.duplicates }, 'events recorded');
