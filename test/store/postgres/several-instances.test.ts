@@ -153,7 +153,8 @@ describeWithPostgres('several instances on one PostgreSQL ledger (over the simul
       stopLeader.abort();
       await (leader === a ? daemons[0] : daemons[1]);
       expect((await push(absent[1]!, 'pushed-2', '2026-01-29T08:59:40-03:00')).inserted).toBe(1);
-      await until(() => world!.humand.state.timeline(absent[1]!.employeeInternalId).length === 1, 'the follower to take over delivery');
+      // Humand has the entry a moment before the deliverer has recorded and announced it.
+      await until(() => world!.humand.state.timeline(absent[1]!.employeeInternalId).length === 1 && (follower.outcomes.delivered ?? 0) >= 1, 'the follower to take over delivery');
       expect(follower.outcomes.delivered).toBe(1);
       expect(clockPosts(world)).toHaveLength(timelineLength(world) + 2);
       expect(clockPosts(world).every((r) => r.status === 201)).toBe(true);
