@@ -384,8 +384,9 @@ class Application implements App {
   }
 
   async ingest(events: readonly AccessEvent[], source: EventSource): Promise<AppIngestResult> {
-    const result = await this.parts.ingestor.ingest(events, source);
-    if (events.length > 0 && source === 'push') await this.store.setMeta(META.lastPush, String(this.context.clock.now()));
+    // Every webhook 200 waits for this: one commit holds the events and the bookkeeping.
+    const bookkeeping = events.length > 0 && source === 'push' ? { [META.lastPush]: String(this.context.clock.now()) } : undefined;
+    const result = await this.parts.ingestor.ingest(events, source, bookkeeping);
     if (result.newPunchIds.length > 0 && !this.closed) {
       // Decided and delivered in the background: the caller (a webhook) answers as soon as it is durable.
       this.track(

@@ -13,15 +13,15 @@ export const LAST_NEW_EVENT_META = 'last_event_ms';
 export class Ingestor {
   constructor(private readonly context: PipelineContext) {}
 
-  async ingest(events: readonly AccessEvent[], source: EventSource): Promise<IngestResult> {
+  /** `meta`: bookkeeping the caller wants committed with the events (one transaction, one fsync). */
+  async ingest(events: readonly AccessEvent[], source: EventSource, meta?: Readonly<Record<string, string>>): Promise<IngestResult> {
     const items: IngestItem[] = events.map((event) => {
       const instant = readEventTime(event.eventTime, this.context.siteTimezone);
       return { event, eventMs: instant?.ms ?? null, utcOffsetMinutes: instant?.offsetMinutes ?? null };
     });
     const now = this.context.clock.now();
-    const result = await this.context.store.ingest(items, source, now);
     // A poll re-reads its look-back window and HikCentral re-pushes: only new punches say the site is alive.
-    if (result.newPunchIds.length > 0) await this.context.store.setMeta(LAST_NEW_EVENT_META, String(now));
+    const result = await this.context.store.ingest(items, source, now, { ...(meta ? { meta } : {}), metaWhenNew: { [LAST_NEW_EVENT_META]: String(now) } });
     this.context.events.emit({ type: 'events-received', source, fresh: result.newPunchIds.length, duplicates: result.duplicates });
     if (events.length > 0) {
       this.context.logger.debug({ source, events: events.length, fresh: result.newPunchIds.length, duplicates: result.duplicates }, 'events recorded');

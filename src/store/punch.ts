@@ -79,6 +79,17 @@ export interface IngestItem {
   readonly utcOffsetMinutes: number | null;
 }
 
+/**
+ * Small bookkeeping written in the ingest's own transaction, so that a push costs one commit
+ * (one fsync) rather than one per key.
+ */
+export interface IngestBookkeeping {
+  /** Meta keys written whatever the batch held (e.g. when a push last arrived). */
+  readonly meta?: Readonly<Record<string, string>>;
+  /** Meta keys written only when at least one punch of the batch was new (e.g. the last new event). */
+  readonly metaWhenNew?: Readonly<Record<string, string>>;
+}
+
 export interface IngestResult {
   /** Ledger ids of punches seen for the first time. */
   readonly newPunchIds: readonly number[];

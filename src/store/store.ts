@@ -3,6 +3,7 @@ import type { HikPerson } from '../domain/hik-person.js';
 import type { HumandUser } from '../domain/humand.js';
 import type {
   DeliveryAttempt,
+  IngestBookkeeping,
   IngestItem,
   IngestResult,
   PunchOutcome,
@@ -22,8 +23,9 @@ export interface LedgerStore {
    * Records events atomically (all or nothing). A copy of a punch already in the ledger,
    * recognised by eventId or by natural key (person, second, door), is not a new punch;
    * its eventId is remembered so a later copy with the same id is recognised too.
+   * `bookkeeping` meta keys are written in the same transaction (none when it fails).
    */
-  ingest(items: readonly IngestItem[], source: EventSource, nowMs: number): Promise<IngestResult>;
+  ingest(items: readonly IngestItem[], source: EventSource, nowMs: number, bookkeeping?: IngestBookkeeping): Promise<IngestResult>;
 
   getPunch(id: number): Promise<PunchRecord | null>;
   findPunches(query: PunchQuery): Promise<PunchRecord[]>;

@@ -93,6 +93,20 @@ export function describeLedgerStoreContract(name: string, makeFactory: () => Led
       expect((await store.ingest([item(good)], 'push', 2000)).newPunchIds).toHaveLength(1);
     });
 
+    it('commits the bookkeeping of an ingest with its punches: meta always, metaWhenNew only when a punch was new, neither when it fails', async () => {
+      const bookkeeping = (n: number) => ({ meta: { last_push_ms: String(n) }, metaWhenNew: { last_event_ms: String(n) } });
+      const event = makeEvent();
+      await store.ingest([item(event)], 'push', 1000, bookkeeping(1000));
+      expect([await store.getMeta('last_push_ms'), await store.getMeta('last_event_ms')]).toEqual(['1000', '1000']);
+      await store.ingest([item({ ...event, eventId: 'a-copy' })], 'push', 2000, bookkeeping(2000));
+      expect([await store.getMeta('last_push_ms'), await store.getMeta('last_event_ms')]).toEqual(['2000', '1000']);
+      const bad = makeEvent({ personId: 'person-9', raw: { n: 10n } }); // BigInt cannot be serialised
+      await expect(store.ingest([item(makeEvent({ personId: 'person-8' })), item(bad)], 'push', 3000, bookkeeping(3000))).rejects.toBeInstanceOf(StoreError);
+      expect([await store.getMeta('last_push_ms'), await store.getMeta('last_event_ms')]).toEqual(['2000', '1000']);
+      store = await factory.reopen(store);
+      expect([await store.getMeta('last_push_ms'), await store.getMeta('last_event_ms')]).toEqual(['2000', '1000']);
+    });
+
     it('keeps committed punches, cursors and caches across a reopen', async () => {
       await store.ingest([item(makeEvent())], 'poll', 1000);
       await store.setCursor('poll', 123_456, 1000);

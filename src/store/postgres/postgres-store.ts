@@ -5,6 +5,7 @@ import type { HumandUser } from '../../domain/humand.js';
 import {
   PUNCH_OUTCOMES,
   type DeliveryAttempt,
+  type IngestBookkeeping,
   type IngestItem,
   type IngestResult,
   type PunchOutcome,
@@ -85,9 +86,15 @@ export class PostgresLedgerStore implements LedgerStore {
     return (await db.rows<PunchRow>(sql, params)).map(punchFromRow);
   }
 
-  ingest(items: readonly IngestItem[], source: EventSource, nowMs: number): Promise<IngestResult> {
-    if (items.length === 0) return Promise.resolve({ newPunchIds: [], duplicates: 0 });
-    return this.write('ingest', (db) => ingestBatch(db, this.t, items, source, nowMs));
+  ingest(items: readonly IngestItem[], source: EventSource, nowMs: number, bookkeeping: IngestBookkeeping = {}): Promise<IngestResult> {
+    const always = Object.entries(bookkeeping.meta ?? {});
+    if (items.length === 0 && always.length === 0) return Promise.resolve({ newPunchIds: [], duplicates: 0 });
+    return this.write('ingest', async (db) => {
+      const result = items.length === 0 ? { newPunchIds: [], duplicates: 0 } : await ingestBatch(db, this.t, items, source, nowMs);
+      const whenNew = result.newPunchIds.length > 0 ? Object.entries(bookkeeping.metaWhenNew ?? {}) : [];
+      for (const [key, value] of [...always, ...whenNew]) await this.writeMeta(db, key, value);
+      return result;
+    });
   }
 
   async getPunch(id: number): Promise<PunchRecord | null> {

@@ -9,6 +9,7 @@ import { naturalKeyOf } from '../natural-key.js';
 import {
   PUNCH_OUTCOMES,
   type DeliveryAttempt,
+  type IngestBookkeeping,
   type IngestItem,
   type IngestResult,
   type PunchOutcome,
@@ -76,7 +77,7 @@ export class SqliteLedgerStore implements LedgerStore {
     }
   }
 
-  ingest(items: readonly IngestItem[], source: EventSource, nowMs: number): Promise<IngestResult> {
+  ingest(items: readonly IngestItem[], source: EventSource, nowMs: number, bookkeeping: IngestBookkeeping = {}): Promise<IngestResult> {
     return this.run('ingest', () =>
       this.db.transaction(() => {
         const newPunchIds: number[] = [];
@@ -114,6 +115,8 @@ export class SqliteLedgerStore implements LedgerStore {
           rememberId.run(event.eventId, id, source, nowMs);
           newPunchIds.push(id);
         }
+        for (const [key, value] of Object.entries(bookkeeping.meta ?? {})) this.setMetaSync(key, value);
+        if (newPunchIds.length > 0) for (const [key, value] of Object.entries(bookkeeping.metaWhenNew ?? {})) this.setMetaSync(key, value);
         return { newPunchIds, duplicates };
       })(),
     );
