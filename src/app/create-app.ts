@@ -212,7 +212,8 @@ class Application implements App {
 
   /**
    * Evaluations never overlap: each waits for the previous one. Parked (unmapped) punches are
-   * decided again with their person's next punch, and all of them with `recheckUnmapped`.
+   * decided again when the mapping inputs changed, with their person's next punch, or — with
+   * `recheckUnmapped` — because a person asked for a refresh.
    */
   private evaluate(recheckUnmapped = false): Promise<EvaluationSummary> {
     const evaluator = this.parts.evaluator;
@@ -256,7 +257,7 @@ class Application implements App {
         this.context.events.emit({ type: 'poll-completed', ok: false, events: 0, fresh: 0, error: pollError });
       }
     }
-    const evaluation = await this.evaluate(true);
+    const evaluation = await this.evaluate();
     return { poll, pollError, mappings, evaluation };
   }
 
@@ -378,7 +379,7 @@ class Application implements App {
     if (options.deliver !== false) await this.takeOverDryRun();
     await this.refreshMappingsIfStale(false, options.signal);
     const scan = await poller.scan(options.fromMs, options.toMs, 'backfill', options.signal, options.onProgress);
-    const evaluation = await this.evaluate(true);
+    const evaluation = await this.evaluate();
     const delivery = options.deliver === false ? { steps: 0, paused: this.parts.engine?.pauseState ?? null } : await this.drain(options.deliverForMs ?? this.config.delivery.syncMaxDeliveryMs, options.signal);
     return { scan, evaluation, deliverySteps: delivery.steps, counts: await this.store.countsByOutcome(), paused: delivery.paused };
   }

@@ -26,18 +26,24 @@ type NotYet = { readonly wait: string };
  * needs them) was never loaded: it stays `received` until it is. And a person's parked punches
  * are decided again in the same evaluation (one commit) as that person's new punch, so a
  * mapping that appears between two punches can never let the later one be sent first.
+ * All parked punches are looked at again only when the mapping inputs changed (Humand users,
+ * HikCentral persons or the mapping file, by content), not on every pass.
  */
 export class Evaluator {
+  /** The mapping inputs every parked punch was last decided against (null: not in this process yet). */
+  private checkedVersion: string | null = null;
+
   constructor(
     private readonly context: PipelineContext,
     private readonly mappings: MappingDirectory,
   ) {}
 
-  /** `recheckUnmapped`: decide every parked punch again (a mapping may have appeared). */
+  /** `recheckUnmapped`: decide every parked punch again even when the mapping inputs did not change. */
   async evaluate(options: { recheckUnmapped?: boolean } = {}): Promise<EvaluationSummary> {
     const { store } = this.context;
     const inputs = await this.mappings.inputs();
-    const recheckAll = options.recheckUnmapped === true;
+    // Parked punches can only change when what mapping depends on changed (or their person punches again, below).
+    const recheckAll = options.recheckUnmapped === true || inputs.version !== this.checkedVersion;
     const punches = await store.listByOutcome(recheckAll ? ['received', 'unmapped'] : ['received']);
     const decided: { punch: PunchRecord; update: PunchUpdate }[] = [];
     const seen = new Set(punches.map((p) => p.id));
@@ -67,6 +73,7 @@ export class Evaluator {
     const updates = decided.filter(({ punch, update }) => update.outcome !== punch.outcome || update.reason !== punch.reason || update.employeeId !== punch.employeeId);
     // Guarded: on a shared ledger another instance may have decided (and delivered) it meanwhile.
     if (updates.length > 0) await store.updatePunches(updates.map(({ punch, update }) => ({ ...update, expectedOutcome: punch.outcome })), this.context.clock.now());
+    if (recheckAll) this.checkedVersion = inputs.version;
     if (undecided.punches > 0) this.context.logger.debug(undecided, 'punches left undecided until what mapping needs is loaded');
     const counts = { evaluated: decided.length, queued: 0, ignored: 0, unmapped: 0, held: 0 };
     for (const { punch, update } of updates) {

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import type { Logger } from 'pino';
 import type { PersonDirectoryPort } from '../domain/ports.js';
@@ -30,6 +31,18 @@ export interface MappingInputs {
   readonly personsLoaded: boolean;
   /** The mapping file is loaded, or the strategy needs none. */
   readonly csvLoaded: boolean;
+  /** Changes whenever the content of any of them changes (not on a refresh that found the same). */
+  readonly version: string;
+}
+
+const USERS_DIGEST = 'users_digest';
+const PERSONS_DIGEST = 'persons_digest';
+
+/** A digest of a listing, independent of the order it came in. */
+function digestOf(records: readonly unknown[]): string {
+  const hash = createHash('sha256');
+  for (const line of records.map((r) => JSON.stringify(r)).sort()) hash.update(line).update('\n');
+  return hash.digest('hex');
 }
 
 /**
@@ -55,11 +68,13 @@ export class MappingDirectory {
 
   async inputs(): Promise<MappingInputs> {
     const { store } = this.context;
-    const [usersAt, personsAt] = [await store.usersRefreshedAt(), await store.personsRefreshedAt()];
+    const [usersAt, personsAt, usersDigest, personsDigest] = [await store.usersRefreshedAt(), await store.personsRefreshedAt(), await store.getMeta(USERS_DIGEST), await store.getMeta(PERSONS_DIGEST)];
     return {
       usersLoaded: usersAt !== null,
       personsLoaded: this.persons === null || personsAt !== null,
       csvLoaded: this.context.rules.mapping.strategy !== 'csv' || this.csv !== null,
+      // A cache filled before digests were kept counts by its refresh time.
+      version: `${usersDigest ?? usersAt}|${personsDigest ?? personsAt}|${this.csvMtimeMs}`,
     };
   }
 
@@ -86,6 +101,7 @@ export class MappingDirectory {
     const all: HikPerson[] = [];
     for await (const person of this.persons.listPersons(signal)) all.push(person);
     await this.context.store.replacePersons(all, this.context.clock.now());
+    await this.context.store.setMeta(PERSONS_DIGEST, digestOf(all));
     this.unknownPersons.clear();
     this.context.logger.info({ persons: all.length }, 'HikCentral persons refreshed');
     return all.length;
@@ -100,6 +116,7 @@ export class MappingDirectory {
     }
     await this.context.store.replaceUsers(result.value, this.context.clock.now());
     await this.context.store.setMeta('users_count', String(result.value.length));
+    await this.context.store.setMeta(USERS_DIGEST, digestOf(result.value));
     const active = result.value.filter((u) => u.status === 'ACTIVE').length;
     this.context.logger.info({ users: result.value.length, active }, 'Humand users refreshed');
     return { ok: true, users: result.value.length, active };
