@@ -120,7 +120,7 @@ describe('decisions in the running pipeline (pushed events, real Humand simulato
   });
 
   it('gives up after the configured attempts (dead), and a retry by a person delivers it', async () => {
-    const { world, app, tap, timeline, employees } = await setUp({ settleDelayMs: 0 });
+    const { world, app, tap, timeline } = await setUp({ settleDelayMs: 0 });
     world.humand.faults.set({ fail5xxNext: 1_000 });
     await app.ingest([tap(6, '2026-01-27T08:00:00-03:00', '101', 1)], 'push');
     await app.syncOnce({ skipPoll: true });
