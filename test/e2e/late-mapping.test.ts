@@ -150,6 +150,24 @@ describe('per-employee order when the mapping appears late (real HTTP, both simu
     expect(timelineOf(w, employee)).toEqual(['START 2026-01-29T08:00:00.000-03:00']);
   });
 
+  it('a punch that needs its HikCentral person waits while the persons were never listed, then is delivered once they are', async () => {
+    const { world: w, app: theApp, employee } = await setUp();
+    w.hik.faults.set({ forceCode: { code: '1', msg: 'the server is busy' } }); // HikCentral answers nothing useful
+    const refresh = await theApp.refreshMappings(); // Humand users load; HikCentral persons do not
+    expect(refresh.users).not.toBeNull();
+    expect(refresh.persons).toBeNull();
+    await theApp.ingest([tap(employee, 'first-tap', FIRST_TAP, false)], 'poll'); // no personCode: the person decides
+    await theApp.deliverPending({ deliverForMs: 0 });
+    const [waiting] = await theApp.store.findPunches({ personId: employee.personId });
+    expect(waiting?.outcome).toBe('received'); // not "unmapped: person … is unknown to HikCentral"
+
+    w.hik.faults.clear();
+    const pass = await theApp.syncOnce({ skipPoll: true }); // the persons listing is due: never loaded
+    expect(pass.mappings.persons).not.toBeNull();
+    expect((await theApp.store.findPunches({ personId: employee.personId })).map((p) => `${p.eventId} ${p.outcome}`)).toEqual(['first-tap delivered']);
+    expect(timelineOf(w, employee)).toEqual(['START 2026-01-29T08:00:00.000-03:00']);
+  });
+
   it("a punch parked because HikCentral could not be read is decided again with its person's next punch, before it is sent", async () => {
     const { world: w, app: theApp, employee } = await setUp();
     // Enrolled in HikCentral after the persons listing: the first punch needs a read by id, which fails.
