@@ -2,7 +2,8 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { AccessEvent } from '../../src/domain/access-event.js';
 import { HikBadInputError } from '../../src/hikcentral/errors.js';
 import type { SimEventInput } from '../../src/sim/hikcentral/index.js';
-import { at, capturedLogger, collect, doorsNumbered, ManualClock, person, SITE_ZONE, startHarness, type Harness } from './support/harness.js';
+import { AutoAdvanceClock } from '../support/manual-clock.js';
+import { at, capturedLogger, collect, doorsNumbered, person, SITE_ZONE, startHarness, type Harness } from './support/harness.js';
 
 const FACE = 196893;
 const CARD = 198914;
@@ -28,7 +29,7 @@ function isAscending(values: readonly number[]): boolean {
 
 describe('HikCentralClient.scanDoorEvents against the simulator over HTTPS', () => {
   let harness: Harness;
-  const clock = new ManualClock(NOW);
+  const clock = new AutoAdvanceClock(NOW);
   const doorEventRequests = () => harness.sim.state.requests().filter((r) => r.path === EVENTS_PATH);
 
   beforeAll(async () => {

@@ -2,7 +2,7 @@ import { request } from 'undici';
 import { afterEach, describe, expect, it } from 'vitest';
 import { formatHumandTime } from '../../src/humand/index.js';
 import { startHumandSimulator, type HumandSimulator, type HumandSimulatorOptions } from '../../src/sim/humand/index.js';
-import { ManualClock } from './support/manual-clock.js';
+import { AutoAdvanceClock } from '../support/manual-clock.js';
 import { API_KEY, NOON_BUENOS_AIRES, OFFSET } from './support/fixtures.js';
 
 const EMPLOYEE = '20111222';
@@ -16,7 +16,7 @@ describe('Humand simulator behaviour over raw HTTP', () => {
   });
 
   const start = async (options: Partial<HumandSimulatorOptions> = {}) => {
-    const clock = new ManualClock(NOON_BUENOS_AIRES);
+    const clock = new AutoAdvanceClock(NOON_BUENOS_AIRES);
     sim = await startHumandSimulator({
       apiKey: API_KEY,
       clock,

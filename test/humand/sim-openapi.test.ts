@@ -2,7 +2,7 @@ import { request } from 'undici';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatHumandTime } from '../../src/humand/index.js';
 import { generateSimUsers, startHumandSimulator, type HumandSimulator } from '../../src/sim/humand/index.js';
-import { ManualClock } from './support/manual-clock.js';
+import { AutoAdvanceClock } from '../support/manual-clock.js';
 import { HumandOpenApi } from './support/openapi-validator.js';
 import { API_KEY, NOON_BUENOS_AIRES, OFFSET } from './support/fixtures.js';
 
@@ -16,7 +16,7 @@ interface Exchange {
 }
 
 describe('the simulator answers in the shapes of Humand\'s own OpenAPI document', () => {
-  const clock = new ManualClock(NOON_BUENOS_AIRES);
+  const clock = new AutoAdvanceClock(NOON_BUENOS_AIRES);
   let sim: HumandSimulator;
   let call: (method: 'GET' | 'POST', path: string, options?: { body?: unknown; key?: string }) => Promise<Exchange>;
 

@@ -9,7 +9,7 @@ import type { MappingCoverage, OpsEventListener, RedriveSelection } from '../../
 import { ledgerDataSource, type RuntimeFacts } from '../../src/ops/ledger-data-source.js';
 import { createOpsMetrics } from '../../src/ops/metrics.js';
 import type { SqliteLedgerStore } from '../../src/store/index.js';
-import { ManualClock } from './helpers/manual-clock.js';
+import { ManualClock } from '../support/manual-clock.js';
 import { ledgerWith, ZONE, type FakePunch } from './helpers/ledger-fixture.js';
 
 const NOW = DateTime.fromISO('2026-01-27T11:00:00', { zone: ZONE }).toMillis();

@@ -5,7 +5,7 @@ import { parseAlertSettings, startAlerts, type AlertSignals, type Alerts } from 
 import { isWorkingTime, parseWorkingHours } from '../../src/alerts/working-hours.js';
 import { ConfigurationError } from '../../src/domain/errors.js';
 import { createLogger, silentLogger } from '../../src/logging/logger.js';
-import { ManualClock } from './helpers/manual-clock.js';
+import { ManualClock } from '../support/manual-clock.js';
 import { startWebhookReceiver, type WebhookReceiver } from './helpers/webhook-receiver.js';
 
 const ZONE = 'America/Argentina/Buenos_Aires';

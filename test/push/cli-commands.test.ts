@@ -5,7 +5,7 @@ import { silentLogger } from '../../src/logging/logger.js';
 import { registerPushCommands, type PushCommandContext } from '../../src/push/cli-commands.js';
 import { readPushConfig, type PushConfig } from '../../src/push/config.js';
 import { startHik, type HikFixture } from './hik-sim.js';
-import { ManualClock } from './manual-clock.js';
+import { ManualClock } from '../support/manual-clock.js';
 
 const URL = 'http://10.0.4.15:8089/hik/events';
 const TOKEN = 'cli-token-0123456789abcdef';

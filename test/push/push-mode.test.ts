@@ -7,7 +7,7 @@ import { generateSelfSignedTls } from '../../src/sim/hikcentral/tls.js';
 import { SqliteLedgerStore } from '../../src/store/index.js';
 import { ledgerIngest, tempDir, totalPunches } from './helpers.js';
 import { startHik, type HikFixture } from './hik-sim.js';
-import { ManualClock } from './manual-clock.js';
+import { ManualClock } from '../support/manual-clock.js';
 import fs from 'node:fs';
 import path from 'node:path';
 

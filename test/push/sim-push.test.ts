@@ -9,7 +9,7 @@ import { generateWorkingDay } from '../../src/sim/scenario/index.js';
 import { SqliteLedgerStore } from '../../src/store/index.js';
 import { ledgerIngest, tempDir, totalPunches } from './helpers.js';
 import { startHik, type HikFixture } from './hik-sim.js';
-import { ManualClock } from './manual-clock.js';
+import { ManualClock } from '../support/manual-clock.js';
 
 const TOKEN = 'sim-push-token-0123456789abcdef';
 const granted = new Set(DEFAULT_GRANTED_EVENT_CODES);

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { silentLogger } from '../../src/logging/logger.js';
 import { startSubscriptionKeeper, type SubscriptionKeeper } from '../../src/push/subscription-keeper.js';
 import { startHik, type HikFixture } from './hik-sim.js';
-import { ManualClock } from './manual-clock.js';
+import { ManualClock } from '../support/manual-clock.js';
 
 const DEST = 'http://10.0.4.15:8089/hik/events';
 const TOKEN = 'keeper-token-abcdef0123456789';

@@ -3,7 +3,7 @@ import { ConfigurationError } from '../../src/domain/errors.js';
 import { DEFAULT_GRANTED_EVENT_CODES } from '../../src/config/event-codes.js';
 import { ensureSubscription, listSubscriptions, removeSubscription, sameDestination } from '../../src/push/subscription-manager.js';
 import { startHik, type HikFixture } from './hik-sim.js';
-import { ManualClock } from './manual-clock.js';
+import { ManualClock } from '../support/manual-clock.js';
 
 const DEST = 'http://10.0.4.15:8089/hik/events';
 const TOKEN = 'subscription-token-abcdef012345';

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { SIM_CODES, startHikCentralSimulator, type HikSimulator, type SimEventInput } from '../../src/sim/hikcentral/index.js';
 import type { SimPerson } from '../../src/sim/scenario/index.js';
 import { callArtemis } from './support/artemis-call.js';
-import { ManualClock } from './support/manual-clock.js';
+import { AutoAdvanceClock } from '../support/manual-clock.js';
 
 const APP_KEY = '13572468';
 const APP_SECRET = 'door-events-secret-1';
@@ -34,7 +34,7 @@ const doors = Array.from({ length: 12 }, (_, i) => ({
 describe('HikCentral simulator: door/events over HTTPS', () => {
   let sim: HikSimulator;
   let target: { baseUrl: string; caPem: string };
-  const clock = new ManualClock(at('2026-01-27T12:00:00-03:00'));
+  const clock = new AutoAdvanceClock(at('2026-01-27T12:00:00-03:00'));
   const query = (body: Record<string, unknown>) => callArtemis(target, EVENTS, { startTime: DAY_START, endTime: DAY_END, pageNo: 1, pageSize: 500, ...body }, creds);
   type Page = { total: number; pageNo: number; pageSize: number; list: Array<Record<string, unknown>> };
   const page = async (body: Record<string, unknown>): Promise<Page> => {

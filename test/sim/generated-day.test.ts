@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHikCentralSimulator, type HikSimulator } from '../../src/sim/hikcentral/index.js';
 import { ACCESS_GRANTED_CODES, generateWorkingDay } from '../../src/sim/scenario/index.js';
 import { callArtemis } from './support/artemis-call.js';
-import { ManualClock } from './support/manual-clock.js';
+import { AutoAdvanceClock } from '../support/manual-clock.js';
 import { startPushReceiver, type PushReceiver } from './support/push-receiver.js';
 
 const creds = { appKey: '31415926', appSecret: 'generated-day-secret' };
@@ -10,7 +10,7 @@ const day = generateWorkingDay({ date: '2026-01-27', timezone: 'America/Argentin
 const iso = (ms: number) => new Date(ms).toISOString();
 
 describe('a generated working day served by the simulator', () => {
-  const clock = new ManualClock(day.window.startMs);
+  const clock = new AutoAdvanceClock(day.window.startMs);
   let sim: HikSimulator;
   let receiver: PushReceiver;
 

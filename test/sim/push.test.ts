@@ -4,7 +4,7 @@ import { startHikCentralSimulator, type HikSimulator, type HikSimulatorOptions, 
 import { generateSelfSignedTls } from '../../src/sim/hikcentral/tls.js';
 import type { SimPerson } from '../../src/sim/scenario/index.js';
 import { callArtemis } from './support/artemis-call.js';
-import { ManualClock } from './support/manual-clock.js';
+import { AutoAdvanceClock } from '../support/manual-clock.js';
 import { startPushReceiver, type PushReceiver } from './support/push-receiver.js';
 
 const APP_KEY = '55667788';
@@ -45,8 +45,8 @@ describe('HikCentral simulator: push (OnEventNotify)', () => {
     while (cleanup.length > 0) await cleanup.pop()?.();
   });
 
-  async function setUp(options: Partial<HikSimulatorOptions> = {}): Promise<{ sim: HikSimulator; clock: ManualClock; receiver: PushReceiver; subscribe: (body?: Record<string, unknown>) => Promise<void> }> {
-    const clock = new ManualClock(T0);
+  async function setUp(options: Partial<HikSimulatorOptions> = {}): Promise<{ sim: HikSimulator; clock: AutoAdvanceClock; receiver: PushReceiver; subscribe: (body?: Record<string, unknown>) => Promise<void> }> {
+    const clock = new AutoAdvanceClock(T0);
     const receiver = await startPushReceiver();
     cleanup.push(() => receiver.close());
     const sim = await startHikCentralSimulator({ appKey: APP_KEY, appSecret: APP_SECRET, clock, scenario, ...options, push: { retryBaseMs: 1_000, ...options.push } });

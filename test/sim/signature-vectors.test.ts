@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { authenticate } from '../../src/sim/hikcentral/gateway/authenticate.js';
 import { NonceCache } from '../../src/sim/hikcentral/gateway/nonce-cache.js';
 import { buildStringToSign } from '../../src/sim/hikcentral/gateway/string-to-sign.js';
-import { ManualClock } from './support/manual-clock.js';
+import { AutoAdvanceClock } from '../support/manual-clock.js';
 import { signForTest } from './support/artemis-test-signer.js';
 
 const vectorSchema = z.object({
@@ -58,7 +58,7 @@ describe('Artemis signature vectors (computed with Hikvision SDK)', () => {
       const sentAt = Number(headers['x-ca-timestamp'] ?? Date.now());
       const settings = (secret: string) => ({
         credentials: new Map([[appKey, secret]]),
-        clock: new ManualClock(sentAt),
+        clock: new AutoAdvanceClock(sentAt),
         timestampToleranceMs: 15 * 60_000,
         nonces: new NonceCache(15 * 60_000),
         requireUserIdHeader: false,

@@ -1,5 +1,4 @@
 import { Writable } from 'node:stream';
-import type { Clock } from '../../../src/domain/ports.js';
 import { HikCentralClient, type HikCentralClientOptions } from '../../../src/hikcentral/client.js';
 import { createLogger, type Logger } from '../../../src/logging/logger.js';
 import { startHikCentralSimulator, type HikSimulator, type HikSimulatorOptions } from '../../../src/sim/hikcentral/index.js';
@@ -7,24 +6,6 @@ import type { SimDoor, SimPerson } from '../../../src/sim/scenario/index.js';
 
 export const SITE_ZONE = 'America/Argentina/Buenos_Aires';
 export const at = (iso: string): number => Date.parse(iso);
-
-/** A scenario clock that moves only when told to. */
-export class ManualClock implements Clock {
-  constructor(private current: number) {}
-  now(): number {
-    return this.current;
-  }
-  set(ms: number): void {
-    this.current = ms;
-  }
-  advance(ms: number): void {
-    this.current += ms;
-  }
-  sleep(ms: number): Promise<void> {
-    this.current += ms;
-    return Promise.resolve();
-  }
-}
 
 /** A real JSON-lines logger whose output the test can read. */
 export function capturedLogger(): { logger: Logger; lines: () => string[]; records: () => Record<string, unknown>[] } {

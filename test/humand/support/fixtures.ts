@@ -1,7 +1,7 @@
 import { generateSimUsers, startHumandSimulator, type HumandSimulator, type HumandSimulatorOptions } from '../../../src/sim/humand/index.js';
 import { HumandClient } from '../../../src/humand/index.js';
 import type { HumandClientOptions } from '../../../src/humand/index.js';
-import { ManualClock } from './manual-clock.js';
+import { AutoAdvanceClock } from '../../support/manual-clock.js';
 
 /** 2026-01-27 12:00:00 at UTC-03:00. */
 export const NOON_BUENOS_AIRES = Date.parse('2026-01-27T15:00:00.000Z');
@@ -11,7 +11,7 @@ export const API_KEY = 'sim-key-7f3a9c1e5b';
 export interface Harness {
   readonly sim: HumandSimulator;
   readonly client: HumandClient;
-  readonly clock: ManualClock;
+  readonly clock: AutoAdvanceClock;
   close(): Promise<void>;
 }
 
@@ -20,7 +20,7 @@ export async function startHarness(
   simOptions: Partial<HumandSimulatorOptions> = {},
   clientOptions: Partial<HumandClientOptions> = {},
 ): Promise<Harness> {
-  const clock = new ManualClock(NOON_BUENOS_AIRES);
+  const clock = new AutoAdvanceClock(NOON_BUENOS_AIRES);
   const sim = await startHumandSimulator({ apiKey: API_KEY, users: generateSimUsers(5), clock, ...simOptions });
   const client = new HumandClient({ baseUrl: sim.url, auth: API_KEY, clock, requestTimeoutMs: 5_000, connectTimeoutMs: 2_000, ...clientOptions });
   return {

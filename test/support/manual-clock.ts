@@ -1,6 +1,9 @@
 import type { Clock } from '../../src/domain/ports.js';
 
-/** A clock that moves only when the test says so; sleepers wake when time passes their deadline. */
+/**
+ * A clock that moves only when the test says so; a sleep waits until `advance` carries time
+ * past its deadline (for loops the test steps through: keepers, monitors, schedulers).
+ */
 export class ManualClock implements Clock {
   private sleepers: { until: number; wake: () => void }[] = [];
 
@@ -39,5 +42,33 @@ export class ManualClock implements Clock {
         { once: true },
       );
     });
+  }
+}
+
+/**
+ * A clock that moves only when told to, where `sleep` moves it forward at once and records the
+ * wait (for code under test that waits out a delay the test wants to see, not to step through).
+ */
+export class AutoAdvanceClock implements Clock {
+  readonly sleeps: number[] = [];
+
+  constructor(private current: number) {}
+
+  now(): number {
+    return this.current;
+  }
+
+  set(ms: number): void {
+    this.current = ms;
+  }
+
+  advance(ms: number): void {
+    this.current += ms;
+  }
+
+  async sleep(ms: number, signal?: AbortSignal): Promise<void> {
+    if (signal?.aborted) throw new Error('aborted');
+    this.sleeps.push(ms);
+    this.current += Math.max(0, ms);
   }
 }
