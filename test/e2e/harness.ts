@@ -1,11 +1,19 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { Writable } from 'node:stream';
+import { afterEach } from 'vitest';
+import { createApp, type App } from '../../src/app/index.js';
+import type { AppOverrides } from '../../src/app/types.js';
+import type { AccessEvent } from '../../src/domain/access-event.js';
 import { generateWorkingDay, type GeneratedWorkingDay } from '../../src/sim/scenario/index.js';
 import { startHikCentralSimulator, type HikSimulator } from '../../src/sim/hikcentral/index.js';
 import { startHumandSimulator, type HumandSimulator } from '../../src/sim/humand/index.js';
 import type { Clock } from '../../src/domain/ports.js';
 import type { AppConfig, TimeClockRule } from '../../src/config/types.js';
 import { DEFAULT_DOOR_STATE_EVENT_CODES, DEFAULT_GRANTED_EVENT_CODES, DEFAULT_REFUSED_EVENT_CODES } from '../../src/config/event-codes.js';
-import { createLogger, type Logger } from '../../src/logging/logger.js';
+import { createLogger, silentLogger, type Logger } from '../../src/logging/logger.js';
+import { ShiftedClock } from './shifted-clock.js';
 
 export const SITE_TZ = 'America/Argentina/Buenos_Aires';
 export const HIK_KEY = 'e2e-app-key';
@@ -158,4 +166,104 @@ export function memoryLogger(level = 'info'): { logger: Logger; lines: () => Rec
         .filter((l) => l.trim() !== '')
         .map((l) => JSON.parse(l) as Record<string, unknown>),
   };
+}
+
+/** A face punch at the first time clock (door 1, reader 101) by a generated employee, as a push would bring it. */
+export function tapBy(employee: { personId: string; employeeInternalId: string }, eventId: string, time: string, overrides: Partial<AccessEvent> = {}): AccessEvent {
+  return {
+    eventId,
+    eventCode: 196893,
+    eventTime: time,
+    personId: employee.personId,
+    personCode: employee.employeeInternalId,
+    personName: null,
+    cardNo: null,
+    doorIndexCode: '1',
+    doorName: null,
+    readerIndexCode: '101',
+    readerName: null,
+    checkInAndOutType: 1,
+    inAndOutType: null,
+    raw: {},
+    ...overrides,
+  };
+}
+
+export interface WorldOnClock {
+  readonly world: World;
+  readonly clock: ShiftedClock;
+  readonly dir: string;
+}
+
+export interface WorldAndApp extends WorldOnClock {
+  readonly app: App;
+}
+
+/**
+ * The simulators, the app and the ledger directory of each test in a `describe`, closed after
+ * every test: whatever was registered with `closeFirst` (daemons, receivers; last first), the
+ * app, whatever was registered with `closeAfterApp` (clients the app was given), the simulators,
+ * then the directory.
+ */
+export class E2eRuns {
+  world: World | undefined;
+  app: App | undefined;
+  dir: string | undefined;
+  private first: (() => unknown)[] = [];
+  private afterApp: (() => unknown)[] = [];
+
+  constructor() {
+    afterEach(() => this.closeAll());
+  }
+
+  closeFirst(close: () => unknown): void {
+    this.first.push(close);
+  }
+
+  closeAfterApp(close: () => unknown): void {
+    this.afterApp.push(close);
+  }
+
+  /** A fresh ledger directory and the simulators on a ShiftedClock starting at `clockAt`. */
+  async startWorld(options: Parameters<typeof startWorld>[0] & { dirPrefix: string; clockAt: number }): Promise<WorldOnClock> {
+    const { dirPrefix, clockAt, ...worldOptions } = options;
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), dirPrefix));
+    this.dir = dir;
+    const clock = new ShiftedClock(clockAt);
+    const world = await startWorld({ ...worldOptions, clock });
+    this.world = world;
+    return { world, clock, dir };
+  }
+
+  /** The app over that world, on its clock, with a ledger in its directory (rate resets read with a 50 ms margin). */
+  async openApp(on: WorldOnClock, options: { config?: AppConfig; logger?: Logger; overrides?: AppOverrides } = {}): Promise<App> {
+    const app = await createApp({
+      config: options.config ?? configFor(on.world, path.join(on.dir, 'ledger.db')),
+      logger: options.logger ?? silentLogger(),
+      overrides: { clock: on.clock, rateResetMarginMs: 50, ...options.overrides },
+    });
+    this.app = app;
+    return app;
+  }
+
+  /** `startWorld`, then `openApp` with the default configuration. */
+  async start(options: Parameters<E2eRuns['startWorld']>[0], app: { logger?: Logger; overrides?: AppOverrides } = {}): Promise<WorldAndApp> {
+    const on = await this.startWorld(options);
+    return { ...on, app: await this.openApp(on, app) };
+  }
+
+  private async closeAll(): Promise<void> {
+    const first = this.first.reverse();
+    const afterApp = this.afterApp.reverse();
+    this.first = [];
+    this.afterApp = [];
+    for (const close of first) await close();
+    await this.app?.close();
+    for (const close of afterApp) await close();
+    await this.world?.close();
+    if (this.dir) fs.rmSync(this.dir, { recursive: true, force: true });
+    this.app = undefined;
+    this.world = undefined;
+    this.dir = undefined;
+  }
 }

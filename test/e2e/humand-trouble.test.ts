@@ -1,35 +1,17 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { createApp, type App, type PipelineEvent } from '../../src/app/index.js';
-import { silentLogger } from '../../src/logging/logger.js';
-import { configFor, expectedTimelines, humandTimelines, startWorld, type World } from './harness.js';
-import { ShiftedClock } from './shifted-clock.js';
+import { describe, expect, it } from 'vitest';
+import type { PipelineEvent } from '../../src/app/index.js';
+import { E2eRuns, expectedTimelines, humandTimelines, type World } from './harness.js';
 
 const AFTER_THE_DAY = Date.parse('2026-01-29T12:00:00Z');
 
 describe('Humand trouble: still the exact timelines', () => {
-  let world: World | undefined;
-  let app: App | undefined;
-  let dir: string | undefined;
-  afterEach(async () => {
-    await app?.close();
-    await world?.close();
-    if (dir) fs.rmSync(dir, { recursive: true, force: true });
-    app = undefined;
-    world = undefined;
-  });
+  const runs = new E2eRuns();
 
   async function setUp(options: { employees?: number; rateLimit?: { limit: number; windowMs: number }; requestTimeoutMs?: number } = {}) {
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'e2e-trouble-'));
-    const clock = new ShiftedClock(AFTER_THE_DAY);
-    world = await startWorld({ employees: options.employees ?? 30, seed: 5, clock, ...(options.rateLimit ? { rateLimit: options.rateLimit } : {}) });
-    app = await createApp({
-      config: configFor(world, path.join(dir, 'ledger.db')),
-      logger: silentLogger(),
-      overrides: { clock, rateResetMarginMs: 50, ...(options.requestTimeoutMs ? { humand: { requestTimeoutMs: options.requestTimeoutMs } } : {}) },
-    });
+    const { world, app } = await runs.start(
+      { dirPrefix: 'e2e-trouble-', clockAt: AFTER_THE_DAY, employees: options.employees ?? 30, seed: 5, ...(options.rateLimit ? { rateLimit: options.rateLimit } : {}) },
+      { overrides: options.requestTimeoutMs ? { humand: { requestTimeoutMs: options.requestTimeoutMs } } : {} },
+    );
     // Users and persons cached first, so the faults hit the clock requests.
     await app.refreshMappings();
     return { world, app };

@@ -1,33 +1,14 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { createApp, type App } from '../../src/app/index.js';
-import type { AccessEvent } from '../../src/domain/access-event.js';
-import { silentLogger } from '../../src/logging/logger.js';
-import { configFor, startWorld, type World } from './harness.js';
-import { ShiftedClock } from './shifted-clock.js';
+import { describe, expect, it } from 'vitest';
+import { E2eRuns, tapBy } from './harness.js';
 
 const NOW = Date.parse('2026-01-29T12:00:00Z');
 const MINUTE = 60_000;
 
 describe('"last event" in status (real HTTP, both simulators)', () => {
-  let world: World | undefined;
-  let app: App | undefined;
-  let dir: string | undefined;
-  afterEach(async () => {
-    await app?.close();
-    await world?.close();
-    if (dir) fs.rmSync(dir, { recursive: true, force: true });
-    app = undefined;
-    world = undefined;
-  });
+  const runs = new E2eRuns();
 
   it('moves only when events new to the ledger arrive — by poll, push or backfill — not when a look-back re-reads or a copy is pushed', async () => {
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'e2e-last-event-'));
-    const clock = new ShiftedClock(NOW);
-    world = await startWorld({ employees: 6, seed: 5, clock });
-    app = await createApp({ config: configFor(world, path.join(dir, 'ledger.db')), logger: silentLogger(), overrides: { clock, rateResetMarginMs: 50 } });
+    const { world, app, clock } = await runs.start({ dirPrefix: 'e2e-last-event-', clockAt: NOW, employees: 6, seed: 5 });
     const [a, b] = world.day.scenario.persons;
     if (!a || !b) throw new Error('two persons expected');
     const recent = (eventId: string, personId: string, atMs: number) => ({ eventId, eventType: 196893, eventTime: atMs, personId, doorIndexCode: '1', readerIndexCode: '101', checkInAndOutType: 1 });
@@ -45,22 +26,7 @@ describe('"last event" in status (real HTTP, both simulators)', () => {
     expect((await app.status()).lastEventMs).toBe(firstEventMs);
 
     // A pushed copy (another eventId, same person/second/door) is not new either — but it is a push.
-    const copy: AccessEvent = {
-      eventId: 'pushed-copy',
-      eventCode: 196893,
-      eventTime: new Date(NOW - 30 * MINUTE).toISOString(),
-      personId: a.personId,
-      personCode: a.personCode,
-      personName: null,
-      cardNo: null,
-      doorIndexCode: '1',
-      doorName: null,
-      readerIndexCode: '101',
-      readerName: null,
-      checkInAndOutType: 1,
-      inAndOutType: null,
-      raw: {},
-    };
+    const copy = tapBy({ personId: a.personId, employeeInternalId: a.personCode }, 'pushed-copy', new Date(NOW - 30 * MINUTE).toISOString());
     clock.jumpTo(NOW + 11 * MINUTE);
     expect(await app.ingest([copy], 'push')).toMatchObject({ inserted: 0, duplicates: 1 });
     let status = await app.status();

@@ -1,32 +1,15 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { createApp, type App } from '../../src/app/index.js';
+import { describe, expect, it } from 'vitest';
 import type { AccessEvent } from '../../src/domain/access-event.js';
-import { silentLogger } from '../../src/logging/logger.js';
 import type { RulesConfig } from '../../src/config/types.js';
-import { configFor, startWorld, type World } from './harness.js';
-import { ShiftedClock } from './shifted-clock.js';
+import { E2eRuns } from './harness.js';
 
 const NOW = Date.parse('2026-01-27T20:00:00-03:00');
 
 describe('decisions in the running pipeline (pushed events, real Humand simulator)', () => {
-  let world: World | undefined;
-  let app: App | undefined;
-  let dir: string | undefined;
-  afterEach(async () => {
-    await app?.close();
-    await world?.close();
-    if (dir) fs.rmSync(dir, { recursive: true, force: true });
-  });
+  const runs = new E2eRuns();
 
   async function setUp(rules: Partial<RulesConfig>) {
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'e2e-rules-'));
-    const clock = new ShiftedClock(NOW);
-    world = await startWorld({ employees: 8, seed: 2, clock });
-    const config = configFor(world, path.join(dir, 'ledger.db'));
-    app = await createApp({ config, logger: silentLogger(), overrides: { clock, rateResetMarginMs: 50, rules } });
+    const { clock, world, app } = await runs.start({ dirPrefix: 'e2e-rules-', clockAt: NOW, employees: 8, seed: 2 }, { overrides: { rules } });
     await app.refreshMappings();
     const employees = world.day.employees;
     let n = 0;
@@ -46,7 +29,7 @@ describe('decisions in the running pipeline (pushed events, real Humand simulato
       inAndOutType: null,
       raw: {},
     });
-    const timeline = (who: number) => world!.humand.state.timeline(employees[who]!.employeeInternalId).map((e) => `${e.type} ${e.time}`);
+    const timeline = (who: number) => world.humand.state.timeline(employees[who]!.employeeInternalId).map((e) => `${e.type} ${e.time}`);
     return { clock, world, app, tap, timeline, employees };
   }
 

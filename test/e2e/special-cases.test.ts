@@ -1,14 +1,8 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { createApp, type App } from '../../src/app/index.js';
+import { describe, expect, it } from 'vitest';
 import type { AccessEvent } from '../../src/domain/access-event.js';
-import { silentLogger } from '../../src/logging/logger.js';
 import type { PunchRecord } from '../../src/store/punch.js';
 import type { ExpectedEventOutcome } from '../../src/sim/scenario/index.js';
-import { configFor, expectedTimelines, humandTimelines, startWorld, type World } from './harness.js';
-import { ShiftedClock } from './shifted-clock.js';
+import { E2eRuns, expectedTimelines, humandTimelines, startWorld, type World } from './harness.js';
 
 const AFTER_THE_DAY = Date.parse('2026-01-29T12:00:00Z');
 const MINUTE = 60_000;
@@ -37,22 +31,10 @@ function ledgerState(punch: PunchRecord): string {
 }
 
 describe('special cases end as expected (real HTTP, both simulators)', () => {
-  let world: World | undefined;
-  let app: App | undefined;
-  let dir: string | undefined;
-  afterEach(async () => {
-    await app?.close();
-    await world?.close();
-    if (dir) fs.rmSync(dir, { recursive: true, force: true });
-    app = undefined;
-    world = undefined;
-  });
+  const runs = new E2eRuns();
 
   async function setUp(options: { withoutUsers?: string[]; clockAt?: number; seed?: number } = {}) {
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'e2e-special-'));
-    const clock = new ShiftedClock(options.clockAt ?? AFTER_THE_DAY);
-    world = await startWorld({ employees: 40, seed: options.seed ?? 3, clock, ...(options.withoutUsers ? { withoutUsers: options.withoutUsers } : {}) });
-    app = await createApp({ config: configFor(world, path.join(dir, 'ledger.db')), logger: silentLogger(), overrides: { clock, rateResetMarginMs: 50 } });
+    const { clock, world, app } = await runs.start({ dirPrefix: 'e2e-special-', clockAt: options.clockAt ?? AFTER_THE_DAY, employees: 40, seed: options.seed ?? 3, ...(options.withoutUsers ? { withoutUsers: options.withoutUsers } : {}) });
     return { clock, world, app };
   }
 
@@ -73,17 +55,17 @@ describe('special cases end as expected (real HTTP, both simulators)', () => {
     }
     // The generated day really holds each special case.
     expect([...kinds].sort()).toEqual(['clock-in', 'clock-out', 'door-state', 'double-tap', 'no-person', 'not-time-clock', 'refused'].sort());
-    const night = world.day.employees.find((e) => e.shift === 'night' && (world!.day.expected.timelines[e.employeeInternalId]?.length ?? 0) > 0);
+    const night = world.day.employees.find((e) => e.shift === 'night' && (world.day.expected.timelines[e.employeeInternalId]?.length ?? 0) > 0);
     expect(night).toBeDefined();
     const nightEntries = world.humand.state.timeline(night!.employeeInternalId);
     expect(new Set(nightEntries.map((e) => e.referenceDate)).size).toBe(2); // clocked in one day, out the next
-    const faceOnly = world.day.scenario.persons.find((p) => p.cardNos.length === 0 && (world!.day.expected.timelines[p.personCode]?.length ?? 0) > 0);
+    const faceOnly = world.day.scenario.persons.find((p) => p.cardNos.length === 0 && (world.day.expected.timelines[p.personCode]?.length ?? 0) > 0);
     expect(faceOnly).toBeDefined();
     expect(world.humand.state.timeline(faceOnly!.personCode).length).toBe(world.day.expected.timelines[faceOnly!.personCode]!.length);
 
     // Copies: the platform re-serves time-clock events under new eventIds (poll)…
     const clockEvents = world.day.scenario.events.filter((e) => {
-      const verdict = world!.day.expected.events[e.eventId];
+      const verdict = world.day.expected.events[e.eventId];
       return verdict?.kind === 'clock-in' || verdict?.kind === 'clock-out';
     });
     world.hik.state.addEvents(clockEvents.slice(0, 25).map((e) => ({ ...e, eventId: `${e.eventId}-copy`, arrivalTime: e.arrivalTime })));

@@ -1,38 +1,19 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { createApp, type App } from '../../src/app/index.js';
-import type { AccessEvent } from '../../src/domain/access-event.js';
-import { silentLogger } from '../../src/logging/logger.js';
-import { configFor, expectedTimelines, humandTimelines, startWorld, type World } from './harness.js';
-import { ShiftedClock } from './shifted-clock.js';
+import { describe, expect, it } from 'vitest';
+import { E2eRuns, expectedTimelines, humandTimelines, startWorld, tapBy } from './harness.js';
 
 const NOW = Date.parse('2026-01-29T12:00:00Z');
 const MINUTE = 60_000;
 const USERS_REFRESH = 15 * MINUTE; // configFor's USERS_REFRESH_INTERVAL
 
 describe('parked (unmapped) punches at a site with visitors (real HTTP, both simulators)', () => {
-  let world: World | undefined;
-  let app: App | undefined;
-  let dir: string | undefined;
-  afterEach(async () => {
-    await app?.close();
-    await world?.close();
-    if (dir) fs.rmSync(dir, { recursive: true, force: true });
-    app = undefined;
-    world = undefined;
-  });
+  const runs = new E2eRuns();
 
   it('are not decided again on every pass, nor after a user sync that found the same users — and are still delivered as soon as the mapping appears', async () => {
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'e2e-recheck-'));
     const probe = await startWorld({ employees: 30, seed: 6 });
     const punching = probe.day.employees.filter((e) => (probe.day.expected.timelines[e.employeeInternalId]?.length ?? 0) > 0);
     await probe.close();
     const visitors = punching.slice(0, 6); // in HikCentral, never in Humand
-    const clock = new ShiftedClock(NOW);
-    world = await startWorld({ employees: 30, seed: 6, clock, withoutUsers: visitors.map((v) => v.employeeInternalId) });
-    app = await createApp({ config: configFor(world, path.join(dir, 'ledger.db')), logger: silentLogger(), overrides: { clock, rateResetMarginMs: 50 } });
+    const { world, app, clock } = await runs.start({ dirPrefix: 'e2e-recheck-', clockAt: NOW, employees: 30, seed: 6, withoutUsers: visitors.map((v) => v.employeeInternalId) });
 
     const first = await app.syncOnce();
     const parked = first.counts.unmapped;
@@ -48,22 +29,7 @@ describe('parked (unmapped) punches at a site with visitors (real HTTP, both sim
 
     // A visitor punches again: parked too, with the same reason.
     const visitor = visitors[0]!;
-    const tap: AccessEvent = {
-      eventId: 'visitor-again',
-      eventCode: 196893,
-      eventTime: new Date(NOW + 3 * MINUTE).toISOString(),
-      personId: visitor.personId,
-      personCode: visitor.employeeInternalId,
-      personName: null,
-      cardNo: null,
-      doorIndexCode: '1',
-      doorName: null,
-      readerIndexCode: '101',
-      readerName: null,
-      checkInAndOutType: 1,
-      inAndOutType: null,
-      raw: {},
-    };
+    const tap = tapBy(visitor, 'visitor-again', new Date(NOW + 3 * MINUTE).toISOString());
     await app.ingest([tap], 'push');
     clock.jumpTo(NOW + 4 * MINUTE);
     const afterTap = await app.syncOnce({ skipPoll: true });
