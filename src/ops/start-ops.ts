@@ -36,7 +36,7 @@ export interface Ops {
  */
 export async function startOps(options: StartOpsOptions): Promise<Ops> {
   const { app, logger, clock } = options;
-  const data = await opsDataSourceFromApp(app, clock);
+  const data = await opsDataSourceFromApp(app);
   const metrics = createOpsMetrics();
   const alerts = startAlerts({
     settings: options.alerts,
