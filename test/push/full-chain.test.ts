@@ -65,9 +65,9 @@ describe('push, end to end', () => {
     client = new HikCentralClient({ baseUrl: world.hik.httpsUrl, appKey: HIK_KEY, appSecret: HIK_SECRET, caCertPem: world.hik.caPem, connectTimeoutMs: 5_000, requestTimeoutMs: 10_000, logger: silentLogger(), clock });
     await ensureSubscription({ client, eventTypes: config.rules.grantedEventCodes, eventDest: receiver.url, token: TOKEN });
     const stop = new AbortController();
-    // Push only once the daemon's first pass has loaded persons and Humand users, as `run` does:
-    // a punch evaluated before the first user listing is parked as unmapped and later decided
-    // out of order (reported to the core; see docs/push.md).
+    // Push once the daemon's first pass has run, so the day's pushes meet a running delivery.
+    // (Pushes before the first mapping refresh wait as 'received' and keep their order:
+    // test/e2e/late-mapping.test.ts; docs/push.md.)
     let firstPass: () => void = () => undefined;
     const ready = new Promise<void>((resolve) => (firstPass = resolve));
     daemon = { stop, done: theApp.runDaemon({ signal: stop.signal, onPass: () => firstPass() }) };
