@@ -8,6 +8,7 @@ import type { AccessEvent } from '../../src/domain/access-event.js';
 import { silentLogger } from '../../src/logging/logger.js';
 import { SqliteLedgerStore } from '../../src/store/index.js';
 import type { LedgerStore } from '../../src/store/index.js';
+import { tapBy } from './harness.js';
 import { ShiftedClock } from './shifted-clock.js';
 
 /** Every LedgerStore method that commits a transaction. */
@@ -30,22 +31,7 @@ function recordingCommits(store: LedgerStore): { store: LedgerStore; commits: st
 }
 
 function pushed(eventId: string, time: string): AccessEvent {
-  return {
-    eventId,
-    eventCode: 196893,
-    eventTime: time,
-    personId: '42',
-    personCode: 'E-42',
-    personName: null,
-    cardNo: null,
-    doorIndexCode: '1',
-    doorName: null,
-    readerIndexCode: '101',
-    readerName: null,
-    checkInAndOutType: 1,
-    inAndOutType: null,
-    raw: {},
-  };
+  return tapBy({ personId: '42', employeeInternalId: 'E-42' }, eventId, time);
 }
 
 describe('a webhook push waits for one commit', () => {
