@@ -14,7 +14,8 @@ export interface LedgerStoreFactory {
 }
 
 function item(event: AccessEvent): IngestItem {
-  return { event, eventMs: Date.parse(event.eventTime), utcOffsetMinutes: -180 };
+  const ms = Date.parse(event.eventTime);
+  return { event, eventMs: Number.isNaN(ms) ? null : ms, utcOffsetMinutes: Number.isNaN(ms) ? null : -180 };
 }
 
 /**
@@ -145,6 +146,41 @@ export function describeLedgerStoreContract(name: string, makeFactory: () => Led
       );
       const heads = await store.deliveryHeads();
       expect(heads.map((h) => h.id)).toEqual([a7, b9]);
+    });
+
+    it('breaks ties in the delivery heads by id, puts a punch without an instant first, and ignores what no longer awaits', async () => {
+      const at = (personId: string, eventTime: string, doorIndexCode = 'door-1'): AccessEvent => makeEvent({ personId, eventTime, doorIndexCode });
+      const events = [
+        at('a', '2026-01-27T08:00:00-03:00', 'door-2'),
+        at('a', '2026-01-27T08:00:00-03:00', 'door-1'),
+        at('b', '2026-01-27T08:00:00-03:00'),
+        at('c', 'not a time'),
+        at('c', '2026-01-27T05:00:00-03:00'),
+        at('d', '2026-01-27T04:00:00-03:00'),
+        at('d', '2026-01-27T09:00:00-03:00'),
+        at('e', '2026-01-27T03:00:00-03:00'),
+      ];
+      const { newPunchIds } = await store.ingest(events.map(item), 'poll', 1000);
+      const [a8second, a8first, b8, cNoTime, c5, d4, d9, e3] = newPunchIds as [number, number, number, number, number, number, number, number];
+      await store.updatePunches(
+        [
+          { id: a8second, outcome: 'held', employeeId: 'A' },
+          { id: a8first, outcome: 'queued', employeeId: 'A' },
+          { id: b8, outcome: 'queued', employeeId: 'B' },
+          { id: cNoTime, outcome: 'queued', employeeId: 'C' },
+          { id: c5, outcome: 'queued', employeeId: 'C' },
+          { id: d4, outcome: 'rejected', employeeId: 'D' },
+          { id: d9, outcome: 'sending', employeeId: 'D' },
+          { id: e3, outcome: 'queued' },
+        ],
+        2000,
+      );
+      // A store may number a batch in its own order: same instant, so the lower id goes first.
+      const byId = (...ids: number[]): number[] => ids.sort((x, y) => x - y);
+      const [aHead, aNext] = byId(a8second, a8first) as [number, number];
+      expect((await store.deliveryHeads()).map((h) => h.id)).toEqual([cNoTime, ...byId(aHead, b8), d9]);
+      await store.updatePunches([{ id: aHead, outcome: 'delivered' }, { id: cNoTime, outcome: 'dead' }], 3000);
+      expect((await store.deliveryHeads()).map((h) => h.id)).toEqual([c5, ...byId(aNext, b8), d9]);
     });
 
     it('records attempts with the update in one transaction and counts outcomes', async () => {

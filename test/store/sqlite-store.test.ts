@@ -4,6 +4,7 @@ import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { SqliteLedgerStore } from '../../src/store/sqlite/sqlite-store.js';
+import { MIGRATIONS } from '../../src/store/sqlite/migrations.js';
 import { describeLedgerStoreContract } from './ledger-store-contract.js';
 
 describeLedgerStoreContract('SQLite', () => {
@@ -35,10 +36,10 @@ describe('SQLite ledger specifics', () => {
   });
 
   it('creates the schema once, in WAL mode, and reopening applies nothing twice', async () => {
-    expect(store.schemaVersions()).toEqual([1]);
+    expect(store.schemaVersions()).toEqual(MIGRATIONS.map((m) => m.version));
     await store.close();
     store = SqliteLedgerStore.open({ path: file });
-    expect(store.schemaVersions()).toEqual([1]);
+    expect(store.schemaVersions()).toEqual(MIGRATIONS.map((m) => m.version));
     const raw = new BetterSqlite3(file, { readonly: true });
     expect(raw.pragma('journal_mode', { simple: true })).toBe('wal');
     raw.close();

@@ -114,6 +114,18 @@ export const MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 2,
+    name: 'indexes for delivery heads, the newest-first list and the employee search',
+    sql: `
+      -- Only the punches awaiting delivery, per employee in delivery order (the rowid breaks
+      -- ties on event_ms): deliveryHeads() reads one entry per employee instead of sorting them all.
+      CREATE INDEX punches_awaiting_by_employee ON punches(employee_id, event_ms)
+        WHERE outcome IN ('queued','held','sending') AND employee_id IS NOT NULL;
+      CREATE INDEX punches_by_time ON punches(event_ms);
+      CREATE INDEX punches_by_person_code ON punches(person_code, event_ms);
+    `,
+  },
 ];
 
 /** Runs every migration newer than the database's version. Returns the versions applied. */
