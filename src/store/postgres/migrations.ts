@@ -124,6 +124,19 @@ export const PG_MIGRATIONS: readonly PgMigration[] = [
       );
     `,
   },
+  {
+    version: 2,
+    name: 'indexes for delivery heads, the newest-first list and the employee search',
+    sql: `
+      -- Only the punches awaiting delivery, per employee in delivery order: deliveryHeads()
+      -- reads one entry per employee instead of sorting them all.
+      CREATE INDEX punches_awaiting_by_employee ON {schema}.punches(employee_id, event_ms ASC NULLS FIRST, id)
+        WHERE outcome IN ('queued','held','sending') AND employee_id IS NOT NULL;
+      -- In the explorer's order (NULLS FIRST ascending), read backwards for newest first.
+      CREATE INDEX punches_by_time ON {schema}.punches(event_ms ASC NULLS FIRST, id);
+      CREATE INDEX punches_by_person_code ON {schema}.punches(person_code);
+    `,
+  },
 ];
 
 /** Advisory-lock key of "migrating this schema", the same in every instance. */
