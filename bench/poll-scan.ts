@@ -25,7 +25,7 @@ import { startHumandSimulator, type HumandSimulator } from '../src/sim/humand/in
 import { generateWorkingDay, type GeneratedWorkingDay, type HikScenario, type SimDoor } from '../src/sim/scenario/index.js';
 import { hasFlag, isMain, numberArg, runMain } from './bench-args.js';
 import { writeResultsSection } from './results-section.js';
-import { SettableClock } from './settable-clock.js';
+import { ShiftedClock } from '../test/e2e/shifted-clock.js';
 import { machineDescription } from './webhook-stats.js';
 
 const ZONE = 'America/Argentina/Buenos_Aires';
@@ -118,7 +118,7 @@ function busiestWindowEnd(eventTimes: readonly number[], spanMs: number): number
   return best.endMs;
 }
 
-async function openApp(world: { hik: HikSimulator; humand: HumandSimulator }, dir: string, name: string, day: GeneratedWorkingDay, clock: SettableClock, doorIndexCodes: readonly string[]): Promise<App> {
+async function openApp(world: { hik: HikSimulator; humand: HumandSimulator }, dir: string, name: string, day: GeneratedWorkingDay, clock: ShiftedClock, doorIndexCodes: readonly string[]): Promise<App> {
   const config = loadConfig({ env: { DATABASE_PATH: path.join(dir, `${name}.db`), SITE_TIMEZONE: ZONE }, dotenv: false, cwd: dir });
   return createApp({
     config,
@@ -196,7 +196,7 @@ export async function runPollBenchmark(options: { employees: number; doors: numb
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-poll-'));
   const day = generateWorkingDay({ date: DAY, timezone: ZONE, employees: options.employees, seed: 11 });
   const scenario = siteWithDoors(day, options.doors);
-  const clock = new SettableClock(day.window.endMs);
+  const clock = new ShiftedClock(day.window.endMs);
   const hik = await startHikCentralSimulator({ appKey: HIK_KEY, appSecret: HIK_SECRET, scenario, clock, authClock: clock });
   const humand = await startHumandSimulator({
     apiKey: HUMAND_KEY,

@@ -24,4 +24,9 @@ export class ShiftedClock implements Clock {
   jumpTo(ms: number): void {
     this.offsetMs = Math.max(this.offsetMs, ms - Date.now());
   }
+
+  /** Moves `now` to this instant, forward or back (benchmarks re-read an earlier hour). */
+  setTo(ms: number): void {
+    this.offsetMs = ms - Date.now();
+  }
 }
