@@ -1,20 +1,14 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { AccessEvent } from '../../src/domain/access-event.js';
 import { StoreError } from '../../src/store/errors.js';
-import type { IngestItem } from '../../src/store/punch.js';
 import type { LedgerStore } from '../../src/store/store.js';
 import type { LedgerStoreFactory } from './ledger-store-contract.js';
-import { makeEvent } from './make-event.js';
+import { item, makeEvent } from './make-event.js';
 
 export interface ExtraContractOptions {
   /** The ledger is shared by several processes: the delivery lease really excludes a second owner. */
   readonly sharedLease: boolean;
 }
 
-function item(event: AccessEvent): IngestItem {
-  const ms = Date.parse(event.eventTime);
-  return { event, eventMs: Number.isNaN(ms) ? null : ms, utcOffsetMinutes: Number.isNaN(ms) ? null : -180 };
-}
 
 /**
  * More of what every LedgerStore must do alike (queries, caches, guarded updates, the delivery

@@ -1,9 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { StoreError } from '../../src/store/errors.js';
-import type { IngestItem } from '../../src/store/punch.js';
 import type { LedgerStore } from '../../src/store/store.js';
 import type { AccessEvent } from '../../src/domain/access-event.js';
-import { makeEvent } from './make-event.js';
+import { item, makeEvent } from './make-event.js';
 
 /** How a contract run gets a fresh, empty store and reopens the same one (durability). */
 export interface LedgerStoreFactory {
@@ -13,10 +12,6 @@ export interface LedgerStoreFactory {
   cleanup(): Promise<void>;
 }
 
-function item(event: AccessEvent): IngestItem {
-  const ms = Date.parse(event.eventTime);
-  return { event, eventMs: Number.isNaN(ms) ? null : ms, utcOffsetMinutes: Number.isNaN(ms) ? null : -180 };
-}
 
 /**
  * The behaviour every LedgerStore implementation must have (SQLite today; a PostgreSQL one can

@@ -1,4 +1,5 @@
 import type { AccessEvent } from '../../src/domain/access-event.js';
+import type { IngestItem } from '../../src/store/punch.js';
 
 let counter = 0;
 
@@ -22,4 +23,10 @@ export function makeEvent(overrides: Partial<AccessEvent> = {}): AccessEvent {
     raw: { fake: true },
     ...overrides,
   };
+}
+
+/** The ingest item a pipeline would make of `event` (site offset -03:00; unreadable time → null). */
+export function item(event: AccessEvent): IngestItem {
+  const ms = Date.parse(event.eventTime);
+  return { event, eventMs: Number.isNaN(ms) ? null : ms, utcOffsetMinutes: Number.isNaN(ms) ? null : -180 };
 }
