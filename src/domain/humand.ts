@@ -13,6 +13,17 @@ export interface TimeTrackingEntry {
   readonly comment: string | null;
 }
 
+/**
+ * One employee's entries on one Humand reference date, from every source (the Humand app, a kiosk,
+ * this integration, Humand's own AUTO_CLOSE / DAY_CHANGE), in time order.
+ */
+export interface HumandDay {
+  readonly employeeId: string;
+  /** Humand's reference date (YYYY-MM-DD). */
+  readonly date: string;
+  readonly entries: readonly TimeTrackingEntry[];
+}
+
 export interface HumandUser {
   readonly id: string | number;
   readonly employeeInternalId: string;

@@ -1,6 +1,6 @@
 import type { AccessEvent } from './access-event.js';
 import type { HikPerson } from './hik-person.js';
-import type { ClockRequest, EntryType, HumandResult, HumandUser, TimeTrackingEntry } from './humand.js';
+import type { ClockRequest, EntryType, HumandDay, HumandResult, HumandUser, TimeTrackingEntry } from './humand.js';
 
 /**
  * Ports the pipeline depends on. Adapters (HikCentral client, Humand client, store)
@@ -32,6 +32,12 @@ export interface TimeTrackingPort {
   clock(type: EntryType, request: ClockRequest, signal?: AbortSignal): Promise<HumandResult<TimeTrackingEntry>>;
   /** Entries of one employee between two dates (YYYY-MM-DD, inclusive), all pages. */
   listEntries(employeeId: string, startDate: string, endDate: string, signal?: AbortSignal): Promise<HumandResult<TimeTrackingEntry[]>>;
+  /**
+   * Several employees' days between two dates (YYYY-MM-DD, inclusive), every source, read in bulk
+   * where Humand allows it (day summaries) and per employee otherwise. Days without entries are
+   * left out.
+   */
+  readDays(employeeIds: readonly string[], startDate: string, endDate: string, signal?: AbortSignal): Promise<HumandResult<HumandDay[]>>;
   /** All users, all pages. */
   listUsers(signal?: AbortSignal): Promise<HumandResult<HumandUser[]>>;
   getUser(employeeInternalId: string, signal?: AbortSignal): Promise<HumandResult<HumandUser>>;

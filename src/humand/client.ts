@@ -1,7 +1,7 @@
 import type { Logger } from 'pino';
 import { z } from 'zod';
 import { systemClock } from '../domain/clock.js';
-import type { ClockRequest, EntryType, HumandFailure, HumandResult, HumandUser, RateLimitInfo, TimeTrackingEntry } from '../domain/humand.js';
+import type { ClockRequest, EntryType, HumandDay, HumandFailure, HumandResult, HumandUser, RateLimitInfo, TimeTrackingEntry } from '../domain/humand.js';
 import type { Clock, TimeTrackingPort } from '../domain/ports.js';
 import { silentLogger } from '../logging/logger.js';
 import { redactText, registerSecret } from '../logging/redact.js';
@@ -15,7 +15,8 @@ import {
   type HumandClientOptions,
 } from './options.js';
 import { parseRateLimitHeaders, parseRetryAfterMs } from './rate-limit-headers.js';
-import { entriesPageSchema, entrySchema, userSchema, usersPageSchema } from './response-schemas.js';
+import { groupEntriesByDay } from './day-grouping.js';
+import { daySummariesPageSchema, entriesPageSchema, entrySchema, userSchema, usersPageSchema } from './response-schemas.js';
 import { isHumandTime } from './time-format.js';
 import { HumandTransport } from './transport.js';
 
@@ -128,6 +129,55 @@ export class HumandClient implements TimeTrackingPort {
       (entry) => String(entry.id),
       signal,
     );
+  }
+
+  /**
+   * Several employees' days: `GET /time-tracking/day-summaries` (many employees per request) first;
+   * when that endpoint is refused (400/404: seen on some tenants for one read path or the other),
+   * one `listEntries` per employee. Rate-limit, auth and transient failures are returned as they are.
+   */
+  async readDays(employeeIds: readonly string[], startDate: string, endDate: string, signal?: AbortSignal): Promise<HumandResult<HumandDay[]>> {
+    const ids = [...new Set(employeeIds.map((id) => id.trim()).filter((id) => id !== ''))];
+    if (ids.length === 0) return localRejection('no employeeIds');
+    if (!DATE_ONLY.test(startDate) || !DATE_ONLY.test(endDate) || startDate > endDate) {
+      return localRejection(`startDate/endDate must be YYYY-MM-DD with startDate <= endDate (got ${startDate}..${endDate})`);
+    }
+    const bulk = await this.#readDaySummaries(ids, startDate, endDate, signal);
+    if (bulk.ok || (bulk.failure.kind !== 'bad-request' && bulk.failure.kind !== 'not-found' && bulk.failure.kind !== 'rejected-by-rule')) return bulk;
+    this.#logger.info({ status: bulk.failure.status, message: bulk.failure.message }, 'Humand refused day summaries; reading entries per employee instead');
+    const entries: TimeTrackingEntry[] = [];
+    let last: HumandResult<TimeTrackingEntry[]> | null = null;
+    for (const id of ids) {
+      last = await this.listEntries(id, startDate, endDate, signal);
+      if (!last.ok) return last;
+      entries.push(...last.value);
+    }
+    return { ok: true, value: groupEntriesByDay(entries), status: last?.ok === true ? last.status : 200, rateLimit: last?.rateLimit ?? null };
+  }
+
+  async #readDaySummaries(ids: readonly string[], startDate: string, endDate: string, signal: AbortSignal | undefined): Promise<HumandResult<HumandDay[]>> {
+    const query = (page: number) =>
+      new URLSearchParams({ employeeIds: ids.join(','), startDate, endDate, page: String(page), limit: String(this.#pageSize) }).toString();
+    const pages = await this.#readAllPages(
+      (page) => ({ method: 'GET', pathAndQuery: `/time-tracking/day-summaries?${query(page)}`, label: '/time-tracking/day-summaries' }),
+      (json) => {
+        const parsed = daySummariesPageSchema.safeParse(json);
+        if (!parsed.success) return { ok: false, message: `unexpected day summaries page: ${issuePaths(parsed.error)}` };
+        const entries: TimeTrackingEntry[] = [];
+        for (const item of parsed.data.items) {
+          const employeeId = item.employeeId ?? item.employeeInternalId ?? null;
+          for (const wire of item.entries ?? []) {
+            const entry = toDomainEntry({ ...wire, referenceDate: wire.referenceDate ?? item.referenceDate ?? null }, employeeId === null ? {} : { employeeInternalId: employeeId });
+            if (!entry) return { ok: false, message: `entry ${String(wire.id)} has no time` };
+            entries.push(entry);
+          }
+        }
+        return { ok: true, value: entries, pageLength: parsed.data.items.length };
+      },
+      (entry) => String(entry.id),
+      signal,
+    );
+    return pages.ok ? { ...pages, value: groupEntriesByDay(pages.value) } : pages;
   }
 
   /** Every user (all statuses: there is no status filter), pages of 50 until a short page. */

@@ -30,6 +30,22 @@ export const entriesPageSchema = z.object({
   items: z.array(entrySchema),
 });
 
+/** One employee's day as `GET /time-tracking/day-summaries` returns it; only what we read is required. */
+export const daySummarySchema = z.object({
+  employeeId: idAsString.nullish(),
+  employeeInternalId: idAsString.nullish(),
+  referenceDate: z.string().nullish(),
+  entries: z.array(entrySchema).nullish(),
+});
+
+export const daySummariesPageSchema = z.object({
+  page: z.number().nullish(),
+  limit: z.number().nullish(),
+  totalPages: z.number().nullish(),
+  count: z.number().nullish(),
+  items: z.array(daySummarySchema),
+});
+
 const fieldValueSchema = z.union([z.string(), z.number(), z.boolean(), z.array(z.union([z.string(), z.number()])), z.null()]);
 
 const fieldSchema = z.object({
