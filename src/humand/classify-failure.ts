@@ -28,8 +28,10 @@ const GENERIC_CODES = new Set(['INVALID_DATA', 'VALIDATION_ERROR', 'BAD_REQUEST'
 const RULE_MESSAGE_PATTERNS: readonly RegExp[] = [
   // alternation / duplicates
   /consecutive|alternat|same type|twice|in a row|duplicat|already (been )?(clocked|started|ended|closed|open|exists|registered)/i,
+  // "the employee already has an open clock-in for this day", "open clock-in already exists"
+  /already (has|had|have) (an? )?(open|active|ongoing|started|existing)?\s*(clock.?in|clock.?out|start|entry|shift|day|time.?tracking)|\b(open|active) (clock.?in|shift|workday|work day) (already|exists|for this day|for today|on this day)|already (in|inside|working|checked.?in)/i,
   // END without an open START
-  /without (an? )?(open|previous|prior|active) (start|clock.?in|entry|day)|no (open|active) (start|clock.?in|entry|day)|not clocked in|must clock in first/i,
+  /without (an? )?(open|previous|prior|active) (start|clock.?in|entry|day)|no (open|active) (start|clock.?in|entry|day)|not clocked in|must clock in first|\b(end|clock.?out)s? without (an? )?(start|clock.?in)\b|\b(there is|has|have) (already )?an? (open|active) (clock.?in|start|entry|shift)/i,
   // future entries
   /\bfuture\b|\bfutur[oa]\b/i,
   // unknown or inactive employee
@@ -37,6 +39,8 @@ const RULE_MESSAGE_PATTERNS: readonly RegExp[] = [
   /\b(unknown|inactive|deactivated|disabled) (employee|user)\b/i,
   // Spanish phrasings of the above
   /\bya (existe|registr|fich|marc)|no se puede (fichar|marcar|registrar)|sin (una )?(entrada|marcaci[oó]n) (abierta|previa)|dos (entradas|salidas|marcaciones)/i,
+  // "ya tiene una entrada abierta", "el empleado tiene una entrada abierta para este día", "salida sin entrada"
+  /\bya tiene (una )?(entrada|jornada|marcaci[oó]n|fichada|fichaje)|\b(entrada|jornada|marcaci[oó]n) (abierta|en curso|sin cerrar)|\bsalida sin (una )?(entrada|inicio)|\bno (tiene|hay) (una )?(entrada|jornada) (abierta|iniciada|en curso)|\bduplicad[oa]/i,
 ];
 
 /**
