@@ -8,6 +8,7 @@ import type { PollConfig } from '../config/types.js';
 import type { PipelineContext } from './context.js';
 import type { HumandGateway } from './delivery/humand-gateway.js';
 import { parseMappingCsv } from './decisions/mapping.js';
+import { personAt, personFromPunches, updatePersonHistory, type PersonHistory } from './person-history.js';
 
 export interface MappingRefresh {
   readonly persons: number | null;
@@ -37,6 +38,10 @@ export interface MappingInputs {
 
 const USERS_DIGEST = 'users_digest';
 const PERSONS_DIGEST = 'persons_digest';
+/** Persons gone from HikCentral's listing or whose code changed (person-history.ts), as JSON. */
+const PERSON_HISTORY = 'hik_person_history';
+/** How many of a person's latest punches are looked at for a code they once had. */
+const PUNCHES_FOR_CODE = 50;
 
 /** A digest of a listing, independent of the order it came in. */
 function digestOf(records: readonly unknown[]): string {
@@ -54,6 +59,9 @@ export class MappingDirectory {
   private csvMtimeMs: number | null = null;
   /** personIds HikCentral did not know in this process; asked again after a full refresh. */
   private readonly unknownPersons = new Set<string>();
+  /** The person history as last read from the ledger (text and parsed), re-parsed only when it changed. */
+  private historyText: string | null = null;
+  private historyValue: PersonHistory = {};
 
   constructor(
     private readonly context: PipelineContext,
@@ -78,29 +86,68 @@ export class MappingDirectory {
     };
   }
 
-  /** The cached person, or one read from HikCentral on a cache miss (`log`: the punch's logger). */
-  async person(personId: string, log: Logger = this.context.logger): Promise<HikPerson | null> {
+  /**
+   * The person as known at `atMs` (the punch's instant; unknown = now): the cached one, or one
+   * read from HikCentral on a cache miss (`log`: the punch's logger). A person HikCentral no
+   * longer has keeps the last known personCode — from the history kept at each persons refresh,
+   * else from the code recorded on their own earlier punches — so an employee deleted at noon
+   * still gets their afternoon clock-out delivered. A changed personCode applies from the
+   * listing that first saw it; punches before that keep the old code.
+   */
+  async person(personId: string, log: Logger = this.context.logger, atMs: number | null = null): Promise<HikPerson | null> {
     const cached = await this.context.store.getPerson(personId);
-    if (cached !== null || this.persons === null || this.unknownPersons.has(personId)) return cached;
-    try {
-      const person = await this.persons.getPersonById(personId);
-      if (person === null) {
-        this.unknownPersons.add(personId);
-        return null;
-      }
-      await this.context.store.upsertPerson(person, this.context.clock.now());
-      return person;
-    } catch (error) {
-      log.warn({ err: error, personId }, 'could not read a person from HikCentral');
-      return null;
+    if (cached !== null) {
+      const entry = (await this.history())[personId];
+      return entry === undefined ? cached : personAt({ ...entry, last: cached }, atMs);
     }
+    if (this.persons !== null && !this.unknownPersons.has(personId)) {
+      try {
+        const person = await this.persons.getPersonById(personId);
+        if (person !== null) {
+          await this.context.store.upsertPerson(person, this.context.clock.now());
+          return person;
+        }
+        this.unknownPersons.add(personId);
+      } catch (error) {
+        log.warn({ err: error, personId }, 'could not read a person from HikCentral');
+      }
+    }
+    return this.lastKnown(personId, atMs, log);
+  }
+
+  private async lastKnown(personId: string, atMs: number | null, log: Logger): Promise<HikPerson | null> {
+    const entry = (await this.history())[personId];
+    const person =
+      entry !== undefined
+        ? personAt(entry, atMs)
+        : personFromPunches(personId, await this.context.store.findPunches({ personId, order: 'desc', limit: PUNCHES_FOR_CODE }), atMs);
+    if (person !== null) log.debug({ personId, personCode: person.personCode }, 'person no longer in HikCentral: using the last known personCode');
+    return person;
+  }
+
+  private async history(): Promise<PersonHistory> {
+    const text = await this.context.store.getMeta(PERSON_HISTORY);
+    if (text !== this.historyText) {
+      this.historyText = text;
+      try {
+        this.historyValue = text === null ? {} : (JSON.parse(text) as PersonHistory);
+      } catch {
+        this.historyValue = {};
+      }
+    }
+    return this.historyValue;
   }
 
   async refreshPersons(signal?: AbortSignal): Promise<number> {
     if (this.persons === null) return 0;
     const all: HikPerson[] = [];
     for await (const person of this.persons.listPersons(signal)) all.push(person);
-    await this.context.store.replacePersons(all, this.context.clock.now());
+    const now = this.context.clock.now();
+    const before = await this.context.store.listPersons();
+    const history = await this.history();
+    const next = JSON.stringify(updatePersonHistory(history, before, all, now));
+    if (next !== (this.historyText ?? '{}')) await this.context.store.setMeta(PERSON_HISTORY, next);
+    await this.context.store.replacePersons(all, now);
     await this.context.store.setMeta(PERSONS_DIGEST, digestOf(all));
     this.unknownPersons.clear();
     this.context.logger.info({ persons: all.length }, 'HikCentral persons refreshed');
