@@ -39,6 +39,13 @@ const LOCAL_VALIDATION_CODE = 'LOCAL_VALIDATION';
 
 const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
 
+/** Humand serves at most this many day summaries per request, silently (docs/reference/humand.md). */
+const DAY_SUMMARIES_CAP = 500;
+/** Employees × days per day-summaries request: under the cap with room to spare. */
+const DAY_SUMMARIES_ITEMS_PER_GROUP = 450;
+/** A refused read path is tried again after this long (a tenant's setting may change). */
+const READ_PATH_RETRY_MS = 3_600_000;
+
 const clockRequestSchema = z.object({
   employeeId: z.string().trim().min(1, 'employeeId is empty'),
   now: z.string().refine(isHumandTime, 'now must look like 2026-01-27T08:12:45.123-03:00 (milliseconds and a numeric offset; use formatHumandTime)'),
@@ -68,6 +75,10 @@ export class HumandClient implements TimeTrackingPort {
   readonly #pageSize: number;
   readonly #maxPages: number;
   readonly #pagingWaitMaxMs: number;
+  /** Page size for day summaries: 500, or 50 once a tenant refused 500. */
+  #summaryPageSize = DAY_SUMMARIES_CAP;
+  /** Until then, day summaries are not asked (the tenant refused them). */
+  #summariesRefusedUntilMs = 0;
 
   constructor(options: HumandClientOptions) {
     const { key, header } = normaliseAuth(options.auth);
@@ -132,9 +143,14 @@ export class HumandClient implements TimeTrackingPort {
   }
 
   /**
-   * Several employees' days: `GET /time-tracking/day-summaries` (many employees per request) first;
-   * when that endpoint is refused (400/404: seen on some tenants for one read path or the other),
-   * one `listEntries` per employee. Rate-limit, auth and transient failures are returned as they are.
+   * Several employees' days, from every source (app, kiosk, AUTO_CLOSE, ours).
+   * `GET /time-tracking/day-summaries` first: many employees per request, in groups small enough
+   * that Humand's silent cap (500 items, `totalPages` still 1) cannot hide a day — a group that
+   * comes back at the cap is split and read again. When that endpoint is refused (400/404: some
+   * tenants refuse one read path or the other) it is not asked again for an hour, and the days are
+   * read with one `listEntries` per employee instead. Rate-limit, auth and transient failures are
+   * returned as they are. Each request counts against the caller's rate budget: one per group
+   * (⌈employees / ⌊450 / days⌋⌉), or one per employee and page on the fallback.
    */
   async readDays(employeeIds: readonly string[], startDate: string, endDate: string, signal?: AbortSignal): Promise<HumandResult<HumandDay[]>> {
     const ids = [...new Set(employeeIds.map((id) => id.trim()).filter((id) => id !== ''))];
@@ -142,9 +158,12 @@ export class HumandClient implements TimeTrackingPort {
     if (!DATE_ONLY.test(startDate) || !DATE_ONLY.test(endDate) || startDate > endDate) {
       return localRejection(`startDate/endDate must be YYYY-MM-DD with startDate <= endDate (got ${startDate}..${endDate})`);
     }
-    const bulk = await this.#readDaySummaries(ids, startDate, endDate, signal);
-    if (bulk.ok || (bulk.failure.kind !== 'bad-request' && bulk.failure.kind !== 'not-found' && bulk.failure.kind !== 'rejected-by-rule')) return bulk;
-    this.#logger.info({ status: bulk.failure.status, message: bulk.failure.message }, 'Humand refused day summaries; reading entries per employee instead');
+    if (this.#clock.now() >= this.#summariesRefusedUntilMs) {
+      const bulk = await this.#readDaySummaries(ids, startDate, endDate, signal);
+      if (bulk.ok || !isRefusedReadPath(bulk.failure)) return bulk;
+      this.#summariesRefusedUntilMs = this.#clock.now() + READ_PATH_RETRY_MS;
+      this.#logger.info({ status: bulk.failure.status, message: bulk.failure.message }, 'Humand refused day summaries; reading entries per employee instead (for the next hour)');
+    }
     const entries: TimeTrackingEntry[] = [];
     let last: HumandResult<TimeTrackingEntry[]> | null = null;
     for (const id of ids) {
@@ -156,28 +175,50 @@ export class HumandClient implements TimeTrackingPort {
   }
 
   async #readDaySummaries(ids: readonly string[], startDate: string, endDate: string, signal: AbortSignal | undefined): Promise<HumandResult<HumandDay[]>> {
-    const query = (page: number) =>
-      new URLSearchParams({ employeeIds: ids.join(','), startDate, endDate, page: String(page), limit: String(this.#pageSize) }).toString();
-    const pages = await this.#readAllPages(
-      (page) => ({ method: 'GET', pathAndQuery: `/time-tracking/day-summaries?${query(page)}`, label: '/time-tracking/day-summaries' }),
-      (json) => {
-        const parsed = daySummariesPageSchema.safeParse(json);
-        if (!parsed.success) return { ok: false, message: `unexpected day summaries page: ${issuePaths(parsed.error)}` };
-        const entries: TimeTrackingEntry[] = [];
-        for (const item of parsed.data.items) {
-          const employeeId = item.employeeId ?? item.employeeInternalId ?? null;
-          for (const wire of item.entries ?? []) {
-            const entry = toDomainEntry({ ...wire, referenceDate: wire.referenceDate ?? item.referenceDate ?? null }, employeeId === null ? {} : { employeeInternalId: employeeId });
-            if (!entry) return { ok: false, message: `entry ${String(wire.id)} has no time` };
-            entries.push(entry);
-          }
+    const days = Math.round((Date.parse(`${endDate}T00:00:00Z`) - Date.parse(`${startDate}T00:00:00Z`)) / 86_400_000) + 1;
+    const groupSize = Math.max(1, Math.floor(DAY_SUMMARIES_ITEMS_PER_GROUP / days));
+    const pending: string[][] = [];
+    for (let i = 0; i < ids.length; i += groupSize) pending.push(ids.slice(i, i + groupSize));
+    const entries: TimeTrackingEntry[] = [];
+    let status = 200;
+    let rateLimit: RateLimitInfo | null = null;
+    for (let group = pending.shift(); group !== undefined; group = pending.shift()) {
+      const read = await this.#readSummaryGroup(group, startDate, endDate, signal);
+      if (!read.ok) return read;
+      status = read.status;
+      rateLimit = read.rateLimit ?? rateLimit;
+      if (read.value.length >= DAY_SUMMARIES_CAP) {
+        // At the cap: days may be missing with nothing saying so. Read the group again in halves.
+        if (group.length === 1) {
+          return { ok: false, failure: { kind: 'transient', status: read.status, message: `Humand day summaries for one employee reached the ${DAY_SUMMARIES_CAP}-item cap (${startDate}..${endDate}): read a shorter range` }, rateLimit };
         }
-        return { ok: true, value: entries, pageLength: parsed.data.items.length };
-      },
-      (entry) => String(entry.id),
-      signal,
-    );
-    return pages.ok ? { ...pages, value: groupEntriesByDay(pages.value) } : pages;
+        const half = Math.ceil(group.length / 2);
+        pending.unshift(group.slice(0, half), group.slice(half));
+        continue;
+      }
+      for (const summary of read.value) entries.push(...summary.entries);
+    }
+    return { ok: true, value: groupEntriesByDay(entries), status, rateLimit };
+  }
+
+  /** One group's day summaries (each as its entries): one page of up to 500, or pages of 50 where a tenant refuses big pages. */
+  async #readSummaryGroup(ids: readonly string[], startDate: string, endDate: string, signal: AbortSignal | undefined): Promise<HumandResult<DaySummaryEntries[]>> {
+    const exchangeFor = (page: number, limit: number): Exchange => ({
+      method: 'GET',
+      pathAndQuery: `/time-tracking/day-summaries?${new URLSearchParams({ employeeIds: ids.join(','), startDate, endDate, page: String(page), limit: String(limit) }).toString()}`,
+      label: '/time-tracking/day-summaries',
+    });
+    if (this.#summaryPageSize > HUMAND_MAX_PAGE_SIZE) {
+      const big = await this.#exchange(exchangeFor(1, this.#summaryPageSize), signal, parseDaySummaries);
+      if (big.ok || big.failure.kind !== 'bad-request') return big;
+      this.#summaryPageSize = HUMAND_MAX_PAGE_SIZE;
+      const small = await this.#readAllPages((page) => exchangeFor(page, HUMAND_MAX_PAGE_SIZE), parseDaySummaries, summaryIdentity, signal);
+      // Refused at any page size: the path is refused, not the size (asked again at 500 next time).
+      if (!small.ok && isRefusedReadPath(small.failure)) this.#summaryPageSize = DAY_SUMMARIES_CAP;
+      else this.#logger.info({ status: big.failure.status }, 'Humand refused day-summaries pages of 500; reading pages of 50');
+      return small;
+    }
+    return this.#readAllPages((page) => exchangeFor(page, HUMAND_MAX_PAGE_SIZE), parseDaySummaries, summaryIdentity, signal);
   }
 
   /** Every user (all statuses: there is no status filter), pages of 50 until a short page. */
@@ -323,6 +364,39 @@ export class HumandClient implements TimeTrackingPort {
       rateLimit: lastRateLimit,
     };
   }
+}
+
+/** A 400/404 (or a rule-like 400) on a read: this tenant does not serve that path. */
+function isRefusedReadPath(failure: HumandFailure): boolean {
+  return failure.kind === 'bad-request' || failure.kind === 'not-found' || failure.kind === 'rejected-by-rule';
+}
+
+/** A day-summaries page → each summary's entries (the employee taken from the summary when an entry lacks it). */
+function parseDaySummaries(json: unknown): Parsed<DaySummaryEntries[]> & { readonly pageLength?: number } {
+  const parsed = daySummariesPageSchema.safeParse(json);
+  if (!parsed.success) return { ok: false, message: `unexpected day summaries page: ${issuePaths(parsed.error)}` };
+  const summaries: DaySummaryEntries[] = [];
+  for (const item of parsed.data.items) {
+    const employeeId = item.employeeId ?? item.employeeInternalId ?? null;
+    const entries: TimeTrackingEntry[] = [];
+    for (const wire of item.entries ?? []) {
+      const entry = toDomainEntry({ ...wire, referenceDate: wire.referenceDate ?? item.referenceDate ?? null }, employeeId === null ? {} : { employeeInternalId: employeeId });
+      if (!entry) return { ok: false, message: `entry ${String(wire.id)} has no time` };
+      entries.push(entry);
+    }
+    summaries.push({ key: `${String(item.id ?? '')}/${employeeId ?? ''}/${item.referenceDate ?? ''}`, entries });
+  }
+  return { ok: true, value: summaries, pageLength: parsed.data.items.length };
+}
+
+/** One day summary as read: a key for paging checks, and its entries. */
+interface DaySummaryEntries {
+  readonly key: string;
+  readonly entries: readonly TimeTrackingEntry[];
+}
+
+function summaryIdentity(summary: DaySummaryEntries): string {
+  return summary.key;
 }
 
 export function createHumandClient(options: HumandClientOptions): HumandClient {

@@ -32,6 +32,7 @@ export const entriesPageSchema = z.object({
 
 /** One employee's day as `GET /time-tracking/day-summaries` returns it; only what we read is required. */
 export const daySummarySchema = z.object({
+  id: idSchema.nullish(),
   employeeId: idAsString.nullish(),
   employeeInternalId: idAsString.nullish(),
   referenceDate: z.string().nullish(),

@@ -115,4 +115,15 @@ describe('HumandClient.clock against the simulator', () => {
     h.sim.state.setForbidden(false);
     expect((await h.client.clock('START', { employeeId: EMPLOYEE, now: at(h, 3), comment: '' })).ok).toBe(true);
   });
+
+  it.each([
+    { wording: 'plain', twoStarts: 'Cannot register two consecutive START entries on the same day', lonelyEnd: 'Cannot clock out without an open clock in' },
+    { wording: 'open-clock-in', twoStarts: 'The employee already has an open clock-in for this day', lonelyEnd: 'The employee has no open clock-in to close' },
+    { wording: 'spanish', twoStarts: 'El colaborador ya tiene una entrada abierta para este día', lonelyEnd: 'No se puede registrar una salida sin una entrada abierta' },
+  ] as const)('every wording of a rule rejection ($wording) comes back as rejected-by-rule', async ({ wording, twoStarts, lonelyEnd }) => {
+    const h = (harness = await startHarness({ rejectionWording: wording }));
+    expect(await h.client.clock('END', { employeeId: EMPLOYEE, now: at(h, 300), comment: '' })).toMatchObject({ ok: false, failure: { kind: 'rejected-by-rule', status: 400, message: lonelyEnd } });
+    expect((await h.client.clock('START', { employeeId: EMPLOYEE, now: at(h, 240), comment: '' })).ok).toBe(true);
+    expect(await h.client.clock('START', { employeeId: EMPLOYEE, now: at(h, 200), comment: '' })).toMatchObject({ ok: false, failure: { kind: 'rejected-by-rule', status: 400, message: twoStarts } });
+  });
 });

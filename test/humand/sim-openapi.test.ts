@@ -81,6 +81,21 @@ describe('the simulator answers in the shapes of Humand\'s own OpenAPI document'
     expect(summaries.body).toMatchObject({ count: 1, items: [{ employeeId: EMPLOYEE, referenceDate: '2026-01-27', weekday: 'TUESDAY' }] });
   });
 
+  it('day summaries with entries from several sources, written out of time order, a page of 500 and a refused read path still answer in the documented shapes', async () => {
+    sim.state.addAppEntry({ employeeInternalId: '30000003', time: '2026-01-26T18:00:00.000-03:00', type: 'END', source: 'FACE_ID' });
+    sim.state.addAppEntry({ employeeInternalId: '30000003', time: '2026-01-26T08:00:00.000-03:00', type: 'START', source: 'QR' });
+    const summaries = await call('GET', '/time-tracking/day-summaries?employeeIds=30000003&startDate=2026-01-26&endDate=2026-01-26&limit=500');
+    expectValid('/time-tracking/day-summaries', 'get', summaries, 200);
+    expect(summaries.body).toMatchObject({ items: [{ entries: [{ source: 'QR' }, { source: 'FACE_ID' }], holidays: [], timeOffRequests: [], hours: { worked: 10, scheduled: 0 } }] });
+    sim.state.setReadRefusals({ entries: true, daySummaries: true });
+    try {
+      expectValid('/time-tracking/entries', 'get', await call('GET', '/time-tracking/entries?employeeId=30000003&startDate=2026-01-26&endDate=2026-01-26'), 400);
+      expectValid('/time-tracking/day-summaries', 'get', await call('GET', '/time-tracking/day-summaries?employeeIds=30000003&startDate=2026-01-26&endDate=2026-01-26'), 400);
+    } finally {
+      sim.state.setReadRefusals({ entries: false, daySummaries: false });
+    }
+  });
+
   it('users list is Users, one user is User, an unknown one is NotFoundError', async () => {
     expectValid('/users', 'get', await call('GET', '/users?limit=10'), 200);
     expectValid('/users', 'get', await call('GET', '/users?search=zoe'), 200);

@@ -32,6 +32,12 @@ const program = new Command()
   }, 400 as 400 | 422)
   .option('--future-tolerance-ms <ms>', 'how far in the future a clock entry may be', integer('future-tolerance-ms', 0), 60_000)
   .option('--auto-close', 'close open earlier days with AUTO_CLOSE entries, as Humand does', false)
+  .option('--rejection-wording <wording>', 'how rule rejections are worded: plain, open-clock-in or spanish', (value: string) => {
+    if (value !== 'plain' && value !== 'open-clock-in' && value !== 'spanish') throw new InvalidArgumentError('must be plain, open-clock-in or spanish');
+    return value;
+  }, 'plain' as 'plain' | 'open-clock-in' | 'spanish')
+  .option('--refuse-entries', 'answer GET /time-tracking/entries with 400, as one tenant did', false)
+  .option('--refuse-day-summaries', 'answer GET /time-tracking/day-summaries with 400', false)
   .option('--log-level <level>', 'pino log level', 'info');
 
 program.parse();
@@ -45,6 +51,9 @@ const opts = program.opts<{
   rejectionStatus: 400 | 422;
   futureToleranceMs: number;
   autoClose: boolean;
+  rejectionWording: 'plain' | 'open-clock-in' | 'spanish';
+  refuseEntries: boolean;
+  refuseDaySummaries: boolean;
   logLevel: string;
 }>();
 
@@ -65,6 +74,8 @@ const simulator = await startHumandSimulator({
   rejectionStatus: opts.rejectionStatus,
   futureToleranceMs: opts.futureToleranceMs,
   autoCloseOpenDays: opts.autoClose,
+  rejectionWording: opts.rejectionWording,
+  refuseReads: { entries: opts.refuseEntries, daySummaries: opts.refuseDaySummaries },
   logger,
 });
 logger.info({ url: simulator.url, users: opts.users, rateLimit: `${opts.rateLimit} per ${opts.windowMs} ms` }, 'Humand simulator listening');

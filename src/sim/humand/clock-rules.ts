@@ -1,6 +1,6 @@
 import type { EntryType } from '../../domain/humand.js';
 import type { EntryTime } from './entry-time.js';
-import type { SimEntry, SimUser } from './types.js';
+import type { SimEntry, SimRejectionWording, SimUser } from './types.js';
 
 export type RuleReason = 'SAME_TYPE_IN_A_ROW' | 'END_WITHOUT_START' | 'FUTURE_ENTRY' | 'UNKNOWN_EMPLOYEE' | 'INACTIVE_EMPLOYEE';
 
@@ -45,4 +45,21 @@ export function checkSequence(timeline: readonly SimEntry[], type: EntryType, at
     return { reason: 'END_WITHOUT_START', message: 'Cannot clock out without an open clock in' };
   }
   return null;
+}
+
+/** The same violation in another tenant's words (see {@link SimRejectionWording}). */
+export function wordViolation(violation: RuleViolation, type: EntryType, wording: SimRejectionWording): string {
+  if (wording === 'plain') return violation.message;
+  const spanish = wording === 'spanish';
+  switch (violation.reason) {
+    case 'SAME_TYPE_IN_A_ROW':
+      if (type === 'START') return spanish ? 'El colaborador ya tiene una entrada abierta para este día' : 'The employee already has an open clock-in for this day';
+      return spanish ? 'El colaborador ya registró una salida para este día' : 'The employee has already clocked out for this day';
+    case 'END_WITHOUT_START':
+      return spanish ? 'No se puede registrar una salida sin una entrada abierta' : 'The employee has no open clock-in to close';
+    case 'FUTURE_ENTRY':
+      return spanish ? 'No se puede registrar una marcación en el futuro' : violation.message;
+    default:
+      return violation.message;
+  }
 }

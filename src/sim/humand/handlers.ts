@@ -1,9 +1,10 @@
 import { DateTime, FixedOffsetZone } from 'luxon';
 import { z } from 'zod';
 import { invalidData, notFound } from './error-bodies.js';
+import { wordViolation } from './clock-rules.js';
 import { startOfDay } from './entry-time.js';
 import type { HumandSimState } from './state.js';
-import type { SimEntry } from './types.js';
+import type { SimEntry, SimRejectionWording } from './types.js';
 import { entryToWire, userToWire } from './wire.js';
 
 /** A request as the handlers see it: routing and transport are the server's business. */
@@ -25,6 +26,9 @@ export const INVALID_JSON = Symbol('invalid-json');
 
 /** Humand answers 400 above this page size (seen in production). */
 export const MAX_LIMIT = 50;
+/** Day summaries accept pages up to 500 items — and serve no more than 500 items at all (field notes, docs/reference/humand.md). */
+export const DAY_SUMMARIES_MAX_LIMIT = 500;
+export const DAY_SUMMARIES_CAP = 500;
 const DEFAULT_LIMIT = 10;
 const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
 const WEEKDAYS = ['MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY', 'SATURDAY', 'SUNDAY'] as const;
@@ -39,7 +43,11 @@ const clockBodySchema = z.object({
 export interface HandlerOptions {
   /** Status of business-rule rejections (400 as the spec's only documented error, or 422 as older notes say). */
   readonly rejectionStatus: 400 | 422;
+  /** How rule rejections are worded (default `plain`). */
+  readonly rejectionWording?: SimRejectionWording;
 }
+
+const refusedRead = (): SimAnswer => ({ status: 400, body: invalidData('The provided data is invalid') });
 
 export function createHandlers(state: HumandSimState, options: HandlerOptions) {
   const clock =
@@ -53,10 +61,11 @@ export function createHandlers(state: HumandSimState, options: HandlerOptions) {
       const outcome = state.clock(type, { employeeId: parsed.data.employeeId, now: parsed.data.now, comment: parsed.data.comment });
       if (outcome.ok) return { status: 201, body: entryToWire(outcome.entry) };
       if (outcome.kind === 'invalid-time') return { status: 400, body: invalidData(outcome.message, { fields: ['now'] }) };
-      return { status: options.rejectionStatus, body: invalidData(outcome.violation.message) };
+      return { status: options.rejectionStatus, body: invalidData(wordViolation(outcome.violation, type, options.rejectionWording ?? 'plain')) };
     };
 
   const listEntries: SimHandler = ({ query }) => {
+    if (state.readRefusals.entries) return refusedRead();
     const paging = readPaging(query);
     if ('error' in paging) return paging.error;
     const { employeeId, startDate, endDate } = query;
@@ -68,7 +77,8 @@ export function createHandlers(state: HumandSimState, options: HandlerOptions) {
   };
 
   const daySummaries: SimHandler = ({ query }) => {
-    const paging = readPaging(query);
+    if (state.readRefusals.daySummaries) return refusedRead();
+    const paging = readPaging(query, DAY_SUMMARIES_MAX_LIMIT);
     if ('error' in paging) return paging.error;
     const { employeeIds, startDate, endDate } = query;
     if (!employeeIds || !startDate || !endDate || !DATE_ONLY.test(startDate) || !DATE_ONLY.test(endDate)) {
@@ -86,7 +96,8 @@ export function createHandlers(state: HumandSimState, options: HandlerOptions) {
         summaries.push(daySummary(summaries.length + 1, user.id, employeeId, day, entries));
       }
     }
-    return { status: 200, body: paginated(summaries, paging) };
+    // Field notes: silently capped at 500 items, still reporting totalPages 1 (nothing past the cap on any page).
+    return { status: 200, body: paginated(summaries.slice(0, DAY_SUMMARIES_CAP), paging) };
   };
 
   const listUsers: SimHandler = ({ query }) => {
@@ -106,12 +117,12 @@ export function createHandlers(state: HumandSimState, options: HandlerOptions) {
   return { clockIn: clock('START'), clockOut: clock('END'), listEntries, daySummaries, listUsers, getUser };
 }
 
-function readPaging(query: Readonly<Record<string, string>>): { page: number; limit: number } | { error: SimAnswer } {
+function readPaging(query: Readonly<Record<string, string>>, maxLimit = MAX_LIMIT): { page: number; limit: number } | { error: SimAnswer } {
   const page = query.page === undefined ? 1 : Number(query.page);
   const limit = query.limit === undefined ? DEFAULT_LIMIT : Number(query.limit);
   if (!Number.isInteger(page) || page < 1) return { error: { status: 400, body: invalidData('page must be a positive integer', { fields: ['page'] }) } };
-  if (!Number.isInteger(limit) || limit < 1 || limit > MAX_LIMIT) {
-    return { error: { status: 400, body: invalidData(`limit must be an integer between 1 and ${MAX_LIMIT}`, { fields: ['limit'] }) } };
+  if (!Number.isInteger(limit) || limit < 1 || limit > maxLimit) {
+    return { error: { status: 400, body: invalidData(`limit must be an integer between 1 and ${maxLimit}`, { fields: ['limit'] }) } };
   }
   return { page, limit };
 }
@@ -145,9 +156,12 @@ function daySummary(id: number, userId: number, employeeId: string, day: string,
     isWorkday: true,
     hasSchedule: false,
     weekday,
-    hours: { worked: Math.round((workedMs / 3_600_000) * 100) / 100 },
+    hours: { worked: Math.round((workedMs / 3_600_000) * 100) / 100, scheduled: 0 },
+    holidays: [],
+    timeOffRequests: [],
     timeSlots: slots,
-    entries: entries.map(entryToWire),
+    // Field notes: entries within a day are not guaranteed in time order; served newest-written first, so a client must sort.
+    entries: [...entries].sort((a, b) => b.id - a.id).map(entryToWire),
     incidences: entries.some((entry) => entry.source === 'AUTO_CLOSE') ? ['AUTO_CLOSE'] : [],
   };
 }

@@ -4,13 +4,13 @@ import type { Clock } from '../../domain/ports.js';
 import { HumandFaults } from './faults.js';
 import { startSimServer } from './server.js';
 import { HumandSimState } from './state.js';
-import type { SimUserInput } from './types.js';
+import type { SimReadRefusals, SimRejectionWording, SimUserInput } from './types.js';
 
 export { HumandFaults, type HumandFaultSettings } from './faults.js';
 export { HumandSimState, type AppEntryInput, type ClockOutcome } from './state.js';
 export { generateSimUsers } from './fake-users.js';
 export { entryToWire, userToWire } from './wire.js';
-export { MAX_LIMIT as HUMAND_SIM_MAX_LIMIT } from './handlers.js';
+export { MAX_LIMIT as HUMAND_SIM_MAX_LIMIT, DAY_SUMMARIES_CAP as HUMAND_SIM_DAY_SUMMARIES_CAP } from './handlers.js';
 export type * from './types.js';
 
 export interface HumandSimulatorOptions {
@@ -24,6 +24,10 @@ export interface HumandSimulatorOptions {
   readonly rateLimit?: { readonly limit: number; readonly windowMs: number };
   /** Status of business-rule rejections, default 400. */
   readonly rejectionStatus?: 400 | 422;
+  /** How rule rejections are worded, default `plain` (see SimRejectionWording). */
+  readonly rejectionWording?: SimRejectionWording;
+  /** Read paths this tenant refuses with 400 from the start (switchable later: state.setReadRefusals). */
+  readonly refuseReads?: SimReadRefusals;
   /** How far ahead of the simulator clock a `now` may be, default 60 000 ms. */
   readonly futureToleranceMs?: number;
   /** Drives the rate window, "future" and createdAt. Default systemClock. */
@@ -51,6 +55,7 @@ export async function startHumandSimulator(options: HumandSimulatorOptions): Pro
     autoCloseOpenDays: options.autoCloseOpenDays ?? false,
   });
   for (const user of options.users ?? []) state.addUser(user);
+  if (options.refuseReads) state.setReadRefusals(options.refuseReads);
   const faults = new HumandFaults();
   const server = await startSimServer({
     apiKey: options.apiKey.trim(),
@@ -58,6 +63,7 @@ export async function startHumandSimulator(options: HumandSimulatorOptions): Pro
     port: options.port ?? 0,
     rateLimit: options.rateLimit ?? { limit: 50, windowMs: 60_000 },
     rejectionStatus: options.rejectionStatus ?? 400,
+    rejectionWording: options.rejectionWording ?? 'plain',
     clock,
     logger: options.logger,
     state,

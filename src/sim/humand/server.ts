@@ -6,7 +6,7 @@ import type { HumandFaults } from './faults.js';
 import { createHandlers, INVALID_JSON, type SimHandler } from './handlers.js';
 import { FixedWindowRateLimiter } from './rate-limiter.js';
 import type { HumandSimState } from './state.js';
-import type { SimRequestRecord } from './types.js';
+import type { SimRejectionWording, SimRequestRecord } from './types.js';
 
 export const SIM_API_PREFIX = '/public/api/v1';
 
@@ -16,6 +16,7 @@ export interface SimServerOptions {
   readonly port: number;
   readonly rateLimit: { readonly limit: number; readonly windowMs: number };
   readonly rejectionStatus: 400 | 422;
+  readonly rejectionWording: SimRejectionWording;
   readonly clock: Clock;
   readonly logger: Logger | undefined;
   readonly state: HumandSimState;
@@ -35,7 +36,7 @@ export interface RunningSimServer {
 export async function startSimServer(options: SimServerOptions): Promise<RunningSimServer> {
   const { state, faults, clock } = options;
   const limiter = new FixedWindowRateLimiter(options.rateLimit.limit, options.rateLimit.windowMs, clock);
-  const handlers = createHandlers(state, { rejectionStatus: options.rejectionStatus });
+  const handlers = createHandlers(state, { rejectionStatus: options.rejectionStatus, rejectionWording: options.rejectionWording });
   const pendingDelays = new Set<() => void>();
   let closing = false;
 

@@ -3,7 +3,7 @@ import type { EntryType } from '../../domain/humand.js';
 import type { Clock } from '../../domain/ports.js';
 import { checkEmployee, checkNotFuture, checkSequence, type RuleViolation } from './clock-rules.js';
 import { endOfDay, parseEntryTime, type EntryTime } from './entry-time.js';
-import type { SimEntry, SimEntrySource, SimRequestRecord, SimUser, SimUserInput, SimUserStatus } from './types.js';
+import type { SimEntry, SimEntrySource, SimReadRefusals, SimRequestRecord, SimUser, SimUserInput, SimUserStatus } from './types.js';
 
 export interface HumandSimStateOptions {
   readonly clock: Clock;
@@ -42,6 +42,7 @@ export class HumandSimState {
   #nextUserId = 1001;
   #nextEntryId = 1;
   #forbidden = false;
+  #readRefusals: Required<SimReadRefusals> = { entries: false, daySummaries: false };
 
   constructor(options: HumandSimStateOptions) {
     this.#clock = options.clock;
@@ -163,6 +164,15 @@ export class HumandSimState {
   /** While true every call answers 403 ACCESS_DENIED (the key's user lacks the permission / IP not allowed). */
   setForbidden(forbidden: boolean): void {
     this.#forbidden = forbidden;
+  }
+
+  get readRefusals(): Required<SimReadRefusals> {
+    return this.#readRefusals;
+  }
+
+  /** Refuse (or accept again) a read path with 400, as some tenants do; the others unchanged. */
+  setReadRefusals(refusals: SimReadRefusals): void {
+    this.#readRefusals = { ...this.#readRefusals, ...refusals };
   }
 
   /** Every request received, in arrival order. */

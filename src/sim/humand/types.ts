@@ -26,8 +26,27 @@ export interface SimUser {
   updatedAtMs: number;
 }
 
-/** Who wrote an entry. `INTEGRATION` is what the API endpoints record (the spec lists no `API` source). */
-export type SimEntrySource = 'INTEGRATION' | 'APP' | 'KIOSK' | 'MANUAL' | 'DAY_CHANGE' | 'AUTO_CLOSE';
+/**
+ * Who wrote an entry. `INTEGRATION` is what the API endpoints record (the spec lists no `API` source);
+ * the spec names APP, KIOSK, MANUAL, INTEGRATION, DAY_CHANGE, AUTO_CLOSE, and integrations report QR,
+ * FACE_ID, GPS, BEACON and NFC as well (docs/reference/humand.md).
+ */
+export type SimEntrySource = 'INTEGRATION' | 'APP' | 'KIOSK' | 'MANUAL' | 'DAY_CHANGE' | 'AUTO_CLOSE' | 'QR' | 'FACE_ID' | 'GPS' | 'BEACON' | 'NFC';
+
+/**
+ * How the simulator words its rule rejections (Humand's exact texts are not published):
+ * `plain` (ours), `open-clock-in` (the "already has an open clock-in for this day" family
+ * reported by integrators), `spanish` (a Spanish-speaking tenant).
+ */
+export type SimRejectionWording = 'plain' | 'open-clock-in' | 'spanish';
+
+/** Read paths a tenant may refuse (one integrator saw `GET /time-tracking/entries` answer 400). */
+export interface SimReadRefusals {
+  /** GET /time-tracking/entries answers 400 INVALID_DATA. */
+  readonly entries?: boolean;
+  /** GET /time-tracking/day-summaries answers 400 INVALID_DATA. */
+  readonly daySummaries?: boolean;
+}
 
 export interface SimEntry {
   readonly id: number;
