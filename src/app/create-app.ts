@@ -19,6 +19,8 @@ import { DeliveryEngine, type PauseState } from '../pipeline/delivery/engine.js'
 import { HumandGateway } from '../pipeline/delivery/humand-gateway.js';
 import { RateBudget } from '../pipeline/delivery/rate-budget.js';
 import { computeCoverage } from './coverage.js';
+import { DEFAULT_INPUT_LIMITS } from '../ingest-guard/limits.js';
+import { UnreadableInputLog, type UnreadableInputSummary } from '../ingest-guard/unreadable-inputs.js';
 import { META, pushRecentError, readJson, readNumber, saveRateLimit } from './ops-meta.js';
 import type {
   App,
@@ -102,10 +104,11 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
   const mappings = gateway === null ? null : new MappingDirectory(context, personDirectory, gateway, config.poll);
   const evaluator = mappings === null ? null : new Evaluator(context, mappings);
   const engine = gateway === null ? null : new DeliveryEngine(context, new Deliverer(context, gateway, config.delivery, overrides.random), config.delivery);
-  const ingestor = new Ingestor(context);
+  const unreadable = new UnreadableInputLog(store, clock, logger);
+  const ingestor = new Ingestor(context, { limits: { ...DEFAULT_INPUT_LIMITS, maxEventAgeMs: config.maxEventAgeMs ?? DEFAULT_INPUT_LIMITS.maxEventAgeMs }, unreadable });
   const poller = eventSource === null ? null : new Poller(context, eventSource, ingestor, config.poll, config.poll.doorIndexCodes);
 
-  const app = new Application(config, context, { budget, mappings, evaluator, engine, ingestor, poller, ownedClients });
+  const app = new Application(config, context, { budget, mappings, evaluator, engine, ingestor, poller, ownedClients, unreadable });
   await app.start();
   return app;
 }
@@ -143,6 +146,7 @@ interface Parts {
   readonly poller: Poller | null;
   /** HTTP clients this App created (their connection pools), closed by close(). */
   readonly ownedClients: readonly { close(): Promise<void> }[];
+  readonly unreadable: UnreadableInputLog;
 }
 
 class Application implements App {
@@ -396,14 +400,19 @@ class Application implements App {
           .catch((error: unknown) => this.context.logger.error({ err: error }, 'evaluation after ingest failed; the next pass retries')),
       );
     }
-    return { inserted: result.newPunchIds.length, duplicates: result.duplicates, newPunchIds: result.newPunchIds };
+    return { inserted: result.newPunchIds.length, duplicates: result.duplicates, newPunchIds: result.newPunchIds, refused: result.refused };
   }
 
-  async recordRejectedInput(raw: unknown, reason: string): Promise<void> {
-    const list = await readJson<{ atMs: number; reason: string; raw: unknown }[]>(this.store, META.rejectedInputs, []);
-    list.unshift({ atMs: this.context.clock.now(), reason, raw });
-    await this.store.setMeta(META.rejectedInputs, JSON.stringify(list.slice(0, 100)));
-    this.context.logger.warn({ reason }, 'input refused');
+  recordRejectedInput(raw: unknown, reason: string): Promise<void> {
+    return this.parts.unreadable.record([{ raw, reason }], 'push');
+  }
+
+  recordRejectedInputs(inputs: readonly { readonly raw: unknown; readonly reason: string }[], source: string): Promise<void> {
+    return this.parts.unreadable.record(inputs, source);
+  }
+
+  unreadableInputs(): Promise<UnreadableInputSummary> {
+    return this.parts.unreadable.summary();
   }
 
   async status(): Promise<StatusReport> {
@@ -435,6 +444,7 @@ class Application implements App {
       recentErrors: await readJson(this.store, META.recentErrors, []),
       counts,
       oldestPendingEventMs: await this.store.oldestEventMs(AWAITING_DELIVERY),
+      unreadableInputs: await this.parts.unreadable.summary().then(({ total, lastMs }) => ({ total, lastMs })),
     };
   }
 

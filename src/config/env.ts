@@ -111,6 +111,7 @@ export const envSchema = z.object({
   RETRY_BACKOFF_MAX: opt(durationSchema('15m')),
   PROBE_INTERVAL: opt(durationSchema('1m')),
   SYNC_MAX_DELIVERY: opt(durationSchema('10m')),
+  EVENT_MAX_AGE: opt(durationSchema('400d')),
 });
 
 export type EnvSettings = z.output<typeof envSchema>;

@@ -156,6 +156,7 @@ export function loadConfig(options: LoadConfigOptions = {}): AppConfig {
       syncMaxDeliveryMs: env.SYNC_MAX_DELIVERY ?? 10 * 60_000,
     },
     rules,
+    ...(env.EVENT_MAX_AGE !== undefined ? { maxEventAgeMs: env.EVENT_MAX_AGE } : {}),
   };
 }
 

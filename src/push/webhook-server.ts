@@ -130,12 +130,12 @@ export async function startWebhookServer(options: WebhookServerOptions): Promise
   const allowlist: IpAllowlist | null =
     options.allowedIps && options.allowedIps.length > 0 ? createIpAllowlist(options.allowedIps) : null;
   const { ingest, onIngested, recordRejectedInput, onRequest } = options;
-  // Rejected inputs are recorded one at a time across requests: a recorder that reads, appends
-  // and writes back (App.recordRejectedInput does) would otherwise lose entries under concurrency.
+  // Rejected inputs are recorded one batch at a time across requests: a recorder that reads, appends
+  // and writes back (the App's unreadable-input list does) would otherwise lose entries under concurrency.
   let rejectedChain: Promise<void> = Promise.resolve();
-  const recordRejected = (raw: unknown, reason: string): Promise<void> => {
+  const recordRejected = (inputs: readonly { raw: unknown; reason: string }[]): Promise<void> => {
     if (!recordRejectedInput) return Promise.resolve();
-    const next = rejectedChain.then(() => recordRejectedInput(raw, reason));
+    const next = rejectedChain.then(() => recordRejectedInput(inputs));
     rejectedChain = next.catch(() => undefined);
     return next;
   };
@@ -206,22 +206,22 @@ export async function startWebhookServer(options: WebhookServerOptions): Promise
     }
     let inserted = 0;
     let duplicates = 0;
+    let refused = 0;
     const events = batch.events.length + batch.rejected.length;
     batchCounts.set(request, { events, inserted: 0, duplicates: 0, rejected: 0 });
     try {
-      if (batch.events.length > 0) ({ inserted, duplicates } = await ingest(batch.events, 'push'));
-      if (batch.rejected.length > 0) {
-        for (const bad of batch.rejected) await recordRejected(bad.raw, bad.reason);
-        logger.warn({ rejected: batch.rejected.length, reasons: [...new Set(batch.rejected.map((bad) => bad.reason))].slice(0, 5) }, 'pushed events that could not be read were recorded as rejected input');
-      }
+      if (batch.events.length > 0) ({ inserted, duplicates, refused = 0 } = await ingest(batch.events, 'push'));
+      // One grouped record (and log line) per batch, however many of its events were unreadable.
+      if (batch.rejected.length > 0) await recordRejected(batch.rejected);
     } catch (error) {
       logger.error({ err: error, events: batch.events.length, rejected: batch.rejected.length }, 'could not commit pushed events to the ledger; answering 503 so the platform re-sends');
       return refuse(reply, 503, 'store unavailable, send again later');
     }
-    batchCounts.set(request, { events, inserted, duplicates, rejected: batch.rejected.length });
+    const rejected = batch.rejected.length + refused;
+    batchCounts.set(request, { events, inserted, duplicates, rejected });
     void reply.code(200).send(OK);
     logger.info(
-      { received: events, inserted, duplicates, rejected: batch.rejected.length, ms: Math.round((performance.now() - started) * 10) / 10 },
+      { received: events, inserted, duplicates, rejected, ms: Math.round((performance.now() - started) * 10) / 10 },
       'push batch committed',
     );
     if (inserted > 0 && onIngested) {

@@ -43,6 +43,10 @@ export function formatStatus(status: StatusReport, nowMs: number, ledgerPath: st
     ],
     ['Punches', outcomeCounts(status.counts)],
   );
+  const unreadable = status.unreadableInputs;
+  if (unreadable && unreadable.total > 0) {
+    rows.push(['Unreadable input', `${unreadable.total} set aside, never sent (last ${localTimeAgo(unreadable.lastMs, zone, nowMs)}; see the dashboard's Problems page)`]);
+  }
   const lines = [`hik2humand status — ${localTime(nowMs, zone)}`, ...table(rows)];
   if (status.recentErrors.length > 0) {
     lines.push('Last errors:');

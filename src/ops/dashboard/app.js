@@ -240,6 +240,12 @@ function renderProblemsBody(p, selected, redrive) {
     section(t('problems.held'), table(punchColumns(), p.held, { testid: 'held-punches' })),
     section(t('problems.suppressed'), h('p', { class: 'muted' }, t('problems.suppressedHelp')),
       table(punchColumns(), [...p.suppressed, ...p.debounced], { testid: 'suppressed-punches' })),
+    section(t('problems.unreadable'), h('p', { class: 'muted' }, t('problems.unreadableHelp', { n: p.unreadable?.total ?? 0 })), table([
+      { label: t('col.when'), cell: (u) => time(u.atLocal) },
+      { label: t('col.source'), cell: (u) => u.source },
+      { label: t('col.reason'), cell: (u) => u.seen > 1 ? `${u.reason} (×${u.seen})` : u.reason },
+      { label: t('col.input'), cell: (u) => h('code', { class: 'small' }, u.preview) },
+    ], p.unreadable?.recent ?? [], { testid: 'unreadable-inputs' })),
   ];
 }
 
