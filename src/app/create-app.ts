@@ -19,6 +19,7 @@ import { DeliveryEngine, type PauseState } from '../pipeline/delivery/engine.js'
 import { HumandGateway } from '../pipeline/delivery/humand-gateway.js';
 import { RateBudget } from '../pipeline/delivery/rate-budget.js';
 import { computeCoverage } from './coverage.js';
+import { configurationWarnings } from '../config/warnings.js';
 import { DEFAULT_INPUT_LIMITS } from '../ingest-guard/limits.js';
 import { UnreadableInputLog, type UnreadableInputSummary } from '../ingest-guard/unreadable-inputs.js';
 import { META, pushRecentError, readJson, readNumber, saveRateLimit } from './ops-meta.js';
@@ -445,6 +446,7 @@ class Application implements App {
       counts,
       oldestPendingEventMs: await this.store.oldestEventMs(AWAITING_DELIVERY),
       unreadableInputs: await this.parts.unreadable.summary().then(({ total, lastMs }) => ({ total, lastMs })),
+      warnings: configurationWarnings(this.config),
     };
   }
 

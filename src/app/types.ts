@@ -134,6 +134,8 @@ export interface StatusReport {
   readonly oldestPendingEventMs: number | null;
   /** Inputs set aside as unreadable (src/ingest-guard): how many ever, and when the last one came. */
   readonly unreadableInputs?: { readonly total: number; readonly lastMs: number | null };
+  /** Settings that work but weaken the service (e.g. HIK_TLS_INSECURE), for status and the dashboard banner. */
+  readonly warnings?: readonly string[];
 }
 
 /** A punch with its delivery history (requests made, Humand's answers). */

@@ -73,6 +73,8 @@ export interface OpsStatus {
   readonly counts: Readonly<Record<PunchOutcome, number>>;
   /** Event instant of the oldest punch still waiting for delivery. */
   readonly oldestPendingEventMs: number | null;
+  /** Settings that weaken the service (e.g. HIK_TLS_INSECURE): shown in the dashboard banner. */
+  readonly warnings?: readonly string[];
 }
 
 export interface CoveragePerson {

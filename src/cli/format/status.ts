@@ -1,3 +1,4 @@
+import { printable } from './printable.js';
 import type { StatusReport } from '../../app/types.js';
 import { AWAITING_DELIVERY } from '../../store/punch.js';
 import { outcomeCounts } from './counts.js';
@@ -47,6 +48,7 @@ export function formatStatus(status: StatusReport, nowMs: number, ledgerPath: st
   if (unreadable && unreadable.total > 0) {
     rows.push(['Unreadable input', `${unreadable.total} set aside, never sent (last ${localTimeAgo(unreadable.lastMs, zone, nowMs)}; see the dashboard's Problems page)`]);
   }
+  for (const warning of status.warnings ?? []) rows.push(['WARNING', warning]);
   const lines = [`hik2humand status — ${localTime(nowMs, zone)}`, ...table(rows)];
   if (status.recentErrors.length > 0) {
     lines.push('Last errors:');
@@ -55,5 +57,5 @@ export function formatStatus(status: StatusReport, nowMs: number, ledgerPath: st
       if (error.hint) lines.push(`  ${' '.repeat(19)}  fix: ${error.hint}`);
     }
   }
-  return lines;
+  return lines.map(printable);
 }

@@ -115,6 +115,7 @@ async function renderOverview() {
   const firing = o.alerts.filter((a) => a.firing);
   return [
     deliveryBanner(o.delivery),
+    ...(o.warnings ?? []).map((warning) => h('div', { class: 'banner warn', role: 'alert', 'data-testid': 'config-warning' }, h('strong', null, `${t('warning')}: `), warning)),
     h('div', { class: 'grid' },
       section(`${t('today')} · ${o.today}`, countsBlock(o.todayCounts, 'today')),
       section(t('backlog'), backlogBlock(o)),
