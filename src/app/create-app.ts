@@ -99,6 +99,9 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
     clock,
     limit: config.delivery.assumedRateLimit,
     windowMs: config.delivery.assumedRateWindowMs,
+    // A restart inside a busy window must not spend that window again (issue #14 item 7).
+    lastAnswer: await readJson<RateLimitInfo | null>(store, META.lastRateLimit, null),
+    unsavedReserve: config.delivery.concurrency + 1,
     ...(overrides.rateResetMarginMs !== undefined ? { resetMarginMs: overrides.rateResetMarginMs } : {}),
   });
   const gateway = timeTracking === null ? null : new HumandGateway(timeTracking, budget, events);
