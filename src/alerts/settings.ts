@@ -23,7 +23,7 @@ const schema = z.object({
   ALERT_FORMAT: z.preprocess(emptyToUndefined, z.enum(ALERT_FORMATS as [AlertFormat, ...AlertFormat[]]).default('json')),
   ALERT_LANGUAGE: z.preprocess(emptyToUndefined, z.enum(['en', 'es']).default('en')),
   ALERT_MIN_INTERVAL_MINUTES: z.preprocess(emptyToUndefined, z.coerce.number().min(0).default(15)),
-  ALERT_CHECK_SECONDS: z.preprocess(emptyToUndefined, z.coerce.number().positive().default(30)),
+  ALERT_CHECK_SECONDS: z.preprocess(emptyToUndefined, z.coerce.number().min(1, 'the minimum is 1 (second)').default(30)),
   ALERT_NO_EVENTS_MINUTES: z.preprocess(emptyToUndefined, z.coerce.number().min(0).default(60)),
   ALERT_WORKING_HOURS: z.preprocess(emptyToUndefined, z.string().default('07:00-19:00')),
   ALERT_WORKING_DAYS: z.preprocess(emptyToUndefined, z.string().default('mon-fri')),

@@ -19,6 +19,9 @@ import { DeliveryEngine, type PauseState } from '../pipeline/delivery/engine.js'
 import { HumandGateway } from '../pipeline/delivery/humand-gateway.js';
 import { RateBudget } from '../pipeline/delivery/rate-budget.js';
 import { computeCoverage } from './coverage.js';
+import { configurationWarnings } from '../config/warnings.js';
+import { DEFAULT_INPUT_LIMITS } from '../ingest-guard/limits.js';
+import { UnreadableInputLog, type UnreadableInputSummary } from '../ingest-guard/unreadable-inputs.js';
 import { META, pushRecentError, readJson, readNumber, saveRateLimit } from './ops-meta.js';
 import type {
   App,
@@ -96,16 +99,20 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
     clock,
     limit: config.delivery.assumedRateLimit,
     windowMs: config.delivery.assumedRateWindowMs,
+    // A restart inside a busy window must not spend that window again (issue #14 item 7).
+    lastAnswer: await readJson<RateLimitInfo | null>(store, META.lastRateLimit, null),
+    unsavedReserve: config.delivery.concurrency + 1,
     ...(overrides.rateResetMarginMs !== undefined ? { resetMarginMs: overrides.rateResetMarginMs } : {}),
   });
   const gateway = timeTracking === null ? null : new HumandGateway(timeTracking, budget, events);
   const mappings = gateway === null ? null : new MappingDirectory(context, personDirectory, gateway, config.poll);
   const evaluator = mappings === null ? null : new Evaluator(context, mappings);
   const engine = gateway === null ? null : new DeliveryEngine(context, new Deliverer(context, gateway, config.delivery, overrides.random), config.delivery);
-  const ingestor = new Ingestor(context);
+  const unreadable = new UnreadableInputLog(store, clock, logger);
+  const ingestor = new Ingestor(context, { limits: { ...DEFAULT_INPUT_LIMITS, maxEventAgeMs: config.maxEventAgeMs ?? DEFAULT_INPUT_LIMITS.maxEventAgeMs }, unreadable });
   const poller = eventSource === null ? null : new Poller(context, eventSource, ingestor, config.poll, config.poll.doorIndexCodes);
 
-  const app = new Application(config, context, { budget, mappings, evaluator, engine, ingestor, poller, ownedClients });
+  const app = new Application(config, context, { budget, mappings, evaluator, engine, ingestor, poller, ownedClients, unreadable });
   await app.start();
   return app;
 }
@@ -143,6 +150,7 @@ interface Parts {
   readonly poller: Poller | null;
   /** HTTP clients this App created (their connection pools), closed by close(). */
   readonly ownedClients: readonly { close(): Promise<void> }[];
+  readonly unreadable: UnreadableInputLog;
 }
 
 class Application implements App {
@@ -396,14 +404,19 @@ class Application implements App {
           .catch((error: unknown) => this.context.logger.error({ err: error }, 'evaluation after ingest failed; the next pass retries')),
       );
     }
-    return { inserted: result.newPunchIds.length, duplicates: result.duplicates, newPunchIds: result.newPunchIds };
+    return { inserted: result.newPunchIds.length, duplicates: result.duplicates, newPunchIds: result.newPunchIds, refused: result.refused };
   }
 
-  async recordRejectedInput(raw: unknown, reason: string): Promise<void> {
-    const list = await readJson<{ atMs: number; reason: string; raw: unknown }[]>(this.store, META.rejectedInputs, []);
-    list.unshift({ atMs: this.context.clock.now(), reason, raw });
-    await this.store.setMeta(META.rejectedInputs, JSON.stringify(list.slice(0, 100)));
-    this.context.logger.warn({ reason }, 'input refused');
+  recordRejectedInput(raw: unknown, reason: string): Promise<void> {
+    return this.parts.unreadable.record([{ raw, reason }], 'push');
+  }
+
+  recordRejectedInputs(inputs: readonly { readonly raw: unknown; readonly reason: string }[], source: string): Promise<void> {
+    return this.parts.unreadable.record(inputs, source);
+  }
+
+  unreadableInputs(): Promise<UnreadableInputSummary> {
+    return this.parts.unreadable.summary();
   }
 
   async status(): Promise<StatusReport> {
@@ -435,6 +448,8 @@ class Application implements App {
       recentErrors: await readJson(this.store, META.recentErrors, []),
       counts,
       oldestPendingEventMs: await this.store.oldestEventMs(AWAITING_DELIVERY),
+      unreadableInputs: await this.parts.unreadable.summary().then(({ total, lastMs }) => ({ total, lastMs })),
+      warnings: configurationWarnings(this.config),
     };
   }
 

@@ -16,7 +16,6 @@ export const META = {
   lastEvent: LAST_NEW_EVENT_META,
   lastRateLimit: 'last_rate_limit',
   recentErrors: 'recent_errors',
-  rejectedInputs: 'rejected_inputs',
 } as const;
 
 const MAX_RECENT = 20;

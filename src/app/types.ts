@@ -1,3 +1,4 @@
+import type { UnreadableInputSummary } from '../ingest-guard/unreadable-inputs.js';
 import type { AccessEvent, EventSource } from '../domain/access-event.js';
 import type { Clock, AccessEventSourcePort, PersonDirectoryPort, TimeTrackingPort } from '../domain/ports.js';
 import type { RateLimitInfo } from '../domain/humand.js';
@@ -93,6 +94,8 @@ export interface AppIngestResult {
   /** Copies of punches already in the ledger. */
   readonly duplicates: number;
   readonly newPunchIds: readonly number[];
+  /** Events set aside as unreadable (impossible time), not stored as punches. */
+  readonly refused?: number;
 }
 
 export interface RecentError {
@@ -129,6 +132,10 @@ export interface StatusReport {
   readonly recentErrors: readonly RecentError[];
   readonly counts: Readonly<Record<PunchOutcome, number>>;
   readonly oldestPendingEventMs: number | null;
+  /** Inputs set aside as unreadable (src/ingest-guard): how many ever, and when the last one came. */
+  readonly unreadableInputs?: { readonly total: number; readonly lastMs: number | null };
+  /** Settings that work but weaken the service (e.g. HIK_TLS_INSECURE), for status and the dashboard banner. */
+  readonly warnings?: readonly string[];
 }
 
 /** A punch with its delivery history (requests made, Humand's answers). */
@@ -162,6 +169,10 @@ export interface App {
   ingest(events: readonly AccessEvent[], source: EventSource): Promise<AppIngestResult>;
   /** Notes an input that could not be read (e.g. a push body that failed validation). */
   recordRejectedInput(raw: unknown, reason: string): Promise<void>;
+  /** The same for a whole batch: one write and one log line. */
+  recordRejectedInputs(inputs: readonly { readonly raw: unknown; readonly reason: string }[], source: string): Promise<void>;
+  /** The newest unreadable inputs (bounded list) and how many there were. */
+  unreadableInputs(): Promise<UnreadableInputSummary>;
   status(): Promise<StatusReport>;
   punches(query?: PunchQuery): Promise<PunchView[]>;
   readonly deadLetters: {

@@ -87,6 +87,9 @@ export function loadConfig(options: LoadConfigOptions = {}): AppConfig {
       problems.push(`HIK_CA_CERT: "${env.HIK_CA_CERT}" cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'}) — use the path of the HikCentral CA or certificate PEM, e.g. ./certs/hikcentral-ca.pem`);
     }
   }
+  if (env.HIK_TLS_INSECURE === true && env.HIK_CA_CERT !== undefined) {
+    problems.push('HIK_TLS_INSECURE: set together with HIK_CA_CERT — the certificate would silently not be checked; keep HIK_CA_CERT and remove HIK_TLS_INSECURE');
+  }
   const mode = hikConfigured || humandConfigured ? 'live' : 'demo';
   if (mode === 'live' && rules !== null && rules.timeClocks.length === 0) {
     problems.push(
@@ -156,6 +159,7 @@ export function loadConfig(options: LoadConfigOptions = {}): AppConfig {
       syncMaxDeliveryMs: env.SYNC_MAX_DELIVERY ?? 10 * 60_000,
     },
     rules,
+    ...(env.EVENT_MAX_AGE !== undefined ? { maxEventAgeMs: env.EVENT_MAX_AGE } : {}),
   };
 }
 

@@ -33,16 +33,26 @@ export function isTimeZone(zone: string): boolean {
   }
 }
 
-/** A duration given as text (env) or number of seconds / text (file). */
-export function durationSchema(example = '300, 5m or 30s') {
+/** A duration given as text (env) or number of seconds / text (file); `minMs` refuses zero and absurdly small values, naming the minimum. */
+export function durationSchema(example = '300, 5m or 30s', minMs = 0) {
   return z.union([z.string(), z.number()]).transform((value, ctx) => {
     const ms = typeof value === 'number' ? (value >= 0 ? Math.round(value * 1000) : null) : parseDuration(value);
     if (ms === null) {
       ctx.issues.push({ code: 'custom', input: value, message: `"${String(value)}" is not a duration — use e.g. ${example}` });
       return z.NEVER;
     }
+    if (ms < minMs) {
+      ctx.issues.push({ code: 'custom', input: value, message: `"${String(value)}" is too short — the minimum is ${formatMinimum(minMs)}; use e.g. ${example}` });
+      return z.NEVER;
+    }
     return ms;
   });
+}
+
+function formatMinimum(ms: number): string {
+  if (ms % 60_000 === 0) return `${ms / 60_000}m`;
+  if (ms % 1000 === 0) return `${ms / 1000}s`;
+  return `${ms}ms`;
 }
 
 export function booleanSchema() {

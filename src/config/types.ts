@@ -114,4 +114,6 @@ export interface AppConfig {
   readonly poll: PollConfig;
   readonly delivery: DeliveryConfig;
   readonly rules: RulesConfig;
+  /** EVENT_MAX_AGE: events older than this are set aside as unreadable, never delivered. Default 400 days. */
+  readonly maxEventAgeMs?: number;
 }

@@ -6,6 +6,7 @@ import type { Logger } from '../logging/logger.js';
 import { registerSecret } from '../logging/redact.js';
 import { PUNCH_OUTCOMES, type PunchOutcome } from '../store/punch.js';
 import { isAuthorised, isLoopbackHost, type AdminAuth } from './auth.js';
+import { createHostAllowlist } from './host-allowlist.js';
 import { loadDashboardAssets, preferredLanguage } from './dashboard-assets.js';
 import type { OpsDataSource } from './data-source.js';
 import type { OpsMetrics } from './metrics.js';
@@ -34,6 +35,8 @@ export interface AdminServerOptions {
   readonly alerts?: AlertStatusSource;
   /** /readyz fails when the last successful poll is older than this. Default 5 minutes. */
   readonly maxPollAgeMs?: number;
+  /** Host names the server answers to besides loopback names and IP addresses (DASHBOARD_PUBLIC_URL's host, ADMIN_ALLOWED_HOSTS). */
+  readonly allowedHosts?: readonly string[];
 }
 
 export interface AdminServer {
@@ -89,10 +92,17 @@ export async function startAdminServer(options: AdminServerOptions): Promise<Adm
   const unsubscribe = data.subscribe?.((event) => metrics.record(event));
 
   const app: FastifyInstance = Fastify({ logger: false, bodyLimit: 256 * 1024 });
+  const hosts = createHostAllowlist(options.allowedHosts ?? []);
 
   app.addHook('onRequest', async (request, reply) => {
     for (const [name, value] of Object.entries(SECURITY_HEADERS)) reply.header(name, value);
     const path = request.url.split('?')[0] ?? '';
+    // Before anything else (DNS rebinding): a page of another site reaches us only under its own name.
+    // Probes stay open to any name: orchestrators address them by service names, and they reveal nothing.
+    if (!OPEN_PATHS.has(path) && !hosts.allowsHost(request.headers.host)) {
+      logger.warn({ path, ip: request.ip, host: request.headers.host?.slice(0, 100) }, 'admin request refused: Host is not a loopback name, an IP address or an allowed name (ADMIN_ALLOWED_HOSTS, DASHBOARD_PUBLIC_URL)');
+      return reply.code(421).send({ error: 'unknown host name; add it to ADMIN_ALLOWED_HOSTS' });
+    }
     if (!auth || OPEN_PATHS.has(path)) return;
     if (!isAuthorised(auth, request.headers.authorization)) {
       logger.info({ path, ip: request.ip }, 'admin request refused: missing or wrong credentials');
@@ -168,10 +178,11 @@ export async function startAdminServer(options: AdminServerOptions): Promise<Adm
   app.get('/api/coverage', async (_request, reply) => reply.header('cache-control', 'no-store').send(await buildCoverage(data)));
 
   app.post('/api/redrive', async (request, reply) => {
-    // A browser holding basic-auth credentials must not be made to post from another site:
-    // only same-origin JSON is accepted (a cross-site JSON post needs a preflight we never grant).
+    // A browser holding basic-auth credentials must not be made to post from another site: only
+    // JSON from an allowed origin is accepted (a cross-site JSON post needs a preflight we never
+    // grant). Compared with the allowlist, not with Host: a rebound name makes both the same.
     const origin = request.headers.origin;
-    if (origin !== undefined && origin !== `http://${request.headers.host}` && origin !== `https://${request.headers.host}`) {
+    if (origin !== undefined && !hosts.allowsOrigin(origin)) {
       return reply.code(403).send({ error: 'cross-origin request refused' });
     }
     if (!(request.headers['content-type'] ?? '').startsWith('application/json')) {
@@ -196,7 +207,7 @@ export async function startAdminServer(options: AdminServerOptions): Promise<Adm
   const port = typeof address === 'object' && address !== null ? address.port : options.port;
   const shownHost = host.includes(':') ? `[${host}]` : host;
   const url = `http://${shownHost}:${port}`;
-  logger.info({ url, auth: auth ? ('token' in auth ? 'token' : 'basic') : 'none (loopback)' }, 'admin server listening');
+  logger.info({ url, auth: auth ? ('token' in auth ? 'token' : 'basic') : 'none (loopback)', allowedHosts: hosts.names }, 'admin server listening');
 
   return {
     url,

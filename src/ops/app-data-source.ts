@@ -24,6 +24,7 @@ export async function opsDataSourceFromApp(app: App): Promise<AppDataSource> {
     mappingCoverage: () => app.mappingCoverage(),
     redrive: (selection) => app.deadLetters.retry(selection),
     probeStoreWritable: () => app.probeStoreWritable(),
+    unreadableInputs: () => app.unreadableInputs(),
     subscribe: (listener) => app.subscribe(listener),
     close: () => undefined,
   };

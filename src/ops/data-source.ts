@@ -1,5 +1,6 @@
 import type { HikPerson } from '../domain/hik-person.js';
 import type { HumandUser, RateLimitInfo } from '../domain/humand.js';
+import type { UnreadableInputSummary } from '../ingest-guard/unreadable-inputs.js';
 import type { DeliveryAttempt, PunchOutcome, PunchQuery, PunchRecord } from '../store/punch.js';
 
 /**
@@ -22,6 +23,8 @@ export interface OpsDataSource {
   redrive(selection: RedriveSelection): Promise<number>;
   /** Throws when the ledger cannot commit a write. */
   probeStoreWritable(): Promise<void>;
+  /** Inputs set aside as unreadable (impossible times, unreadable pushed events), newest first. */
+  unreadableInputs?(): Promise<UnreadableInputSummary>;
   /** Live notifications for the metrics counters; returns an unsubscribe function. */
   subscribe?(listener: OpsEventListener): () => void;
 }
@@ -70,6 +73,8 @@ export interface OpsStatus {
   readonly counts: Readonly<Record<PunchOutcome, number>>;
   /** Event instant of the oldest punch still waiting for delivery. */
   readonly oldestPendingEventMs: number | null;
+  /** Settings that weaken the service (e.g. HIK_TLS_INSECURE): shown in the dashboard banner. */
+  readonly warnings?: readonly string[];
 }
 
 export interface CoveragePerson {

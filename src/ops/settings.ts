@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ConfigurationError } from '../domain/errors.js';
-import type { AdminAuth } from './auth.js';
+import { isLoopbackHost, type AdminAuth } from './auth.js';
 
 export interface AdminSettings {
   readonly host: string;
@@ -8,6 +8,8 @@ export interface AdminSettings {
   /** Null: no credentials (only allowed on a loopback address). */
   readonly auth: AdminAuth | null;
   readonly maxPollAgeMs: number;
+  /** Host names answered besides loopback names and IP addresses: ADMIN_ALLOWED_HOSTS and DASHBOARD_PUBLIC_URL's host. */
+  readonly allowedHosts?: readonly string[];
 }
 
 const emptyToUndefined = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? undefined : value);
@@ -19,9 +21,18 @@ const schema = z.object({
   DASHBOARD_PASSWORD: z.preprocess(emptyToUndefined, z.string().min(8, 'must be at least 8 characters').optional()),
   DASHBOARD_TOKEN: z.preprocess(emptyToUndefined, z.string().min(16, 'must be at least 16 characters').optional()),
   READY_MAX_POLL_AGE_SECONDS: z.preprocess(emptyToUndefined, z.coerce.number().positive().default(300)),
+  ADMIN_ALLOWED_HOSTS: z.preprocess(
+    emptyToUndefined,
+    z
+      .string()
+      .transform((text) => text.split(',').map((name) => name.trim()).filter((name) => name !== ''))
+      .pipe(z.array(z.string().regex(/^[A-Za-z0-9.-]+$/, 'names only, comma separated, e.g. hik2humand.plant.local,dashboard.example.com')))
+      .optional(),
+  ),
+  DASHBOARD_PUBLIC_URL: z.preprocess(emptyToUndefined, z.url().optional()),
 });
 
-/** Reads ADMIN_HOST, ADMIN_PORT, DASHBOARD_USER/PASSWORD or DASHBOARD_TOKEN, READY_MAX_POLL_AGE_SECONDS. */
+/** Reads ADMIN_HOST, ADMIN_PORT, DASHBOARD_USER/PASSWORD or DASHBOARD_TOKEN, READY_MAX_POLL_AGE_SECONDS, ADMIN_ALLOWED_HOSTS, DASHBOARD_PUBLIC_URL. */
 export function parseAdminSettings(env: Readonly<Record<string, string | undefined>>): AdminSettings {
   const parsed = schema.safeParse(env);
   if (!parsed.success) {
@@ -39,5 +50,14 @@ export function parseAdminSettings(env: Readonly<Record<string, string | undefin
     : v.DASHBOARD_PASSWORD
       ? { username: v.DASHBOARD_USER, password: v.DASHBOARD_PASSWORD }
       : null;
-  return { host: v.ADMIN_HOST, port: v.ADMIN_PORT, auth, maxPollAgeMs: v.READY_MAX_POLL_AGE_SECONDS * 1000 };
+  // Checked with the rest of the configuration: `run` must refuse before any server listens or any API is called.
+  if (auth === null && !isLoopbackHost(v.ADMIN_HOST)) {
+    throw new ConfigurationError(`ADMIN_HOST=${v.ADMIN_HOST} without DASHBOARD_PASSWORD or DASHBOARD_TOKEN would open the dashboard and its API to the network`, {
+      code: 'ADMIN_AUTH_REQUIRED',
+      hint: 'set DASHBOARD_PASSWORD (with DASHBOARD_USER) or DASHBOARD_TOKEN, or bind ADMIN_HOST to 127.0.0.1',
+    });
+  }
+  const publicHost = v.DASHBOARD_PUBLIC_URL === undefined ? [] : [new URL(v.DASHBOARD_PUBLIC_URL).hostname];
+  const allowedHosts = [...new Set([...(v.ADMIN_ALLOWED_HOSTS ?? []), ...publicHost])];
+  return { host: v.ADMIN_HOST, port: v.ADMIN_PORT, auth, maxPollAgeMs: v.READY_MAX_POLL_AGE_SECONDS * 1000, allowedHosts };
 }

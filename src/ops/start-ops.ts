@@ -66,6 +66,7 @@ export async function startOps(options: StartOpsOptions): Promise<Ops> {
       port: options.admin.port,
       auth: options.admin.auth,
       maxPollAgeMs: options.admin.maxPollAgeMs,
+      ...(options.admin.allowedHosts ? { allowedHosts: options.admin.allowedHosts } : {}),
       data,
       metrics,
       logger: logger.child({ part: 'admin' }),

@@ -60,7 +60,7 @@ const envSchema = z.object({
   WEBHOOK_TRUST_PROXY: optional(z.string().trim()),
   WEBHOOK_BODY_LIMIT_BYTES: optional(z.coerce.number().int().min(1024).max(64 * 1024 * 1024)),
   WEBHOOK_SUBSCRIBE: optional(flag),
-  WEBHOOK_RECHECK_MINUTES: optional(z.coerce.number().positive().max(24 * 60)),
+  WEBHOOK_RECHECK_MINUTES: optional(z.coerce.number().min(1, 'the minimum is 1 (minute)').max(24 * 60)),
   WEBHOOK_PASSBACK: optional(flag),
   WEBHOOK_TLS_CERT: optional(z.string()),
   WEBHOOK_TLS_KEY: optional(z.string()),

@@ -6,10 +6,12 @@ export interface PushIngestOutcome {
   readonly inserted: number;
   /** Copies of punches already in the ledger (same eventId, or same person/second/door). */
   readonly duplicates: number;
+  /** Events set aside as unreadable by the core (an impossible time), not stored as punches. */
+  readonly refused?: number;
 }
 
 /** Commits the events to the ledger before resolving; rejects when the store cannot commit. */
 export type PushIngest = (events: AccessEvent[], source: 'push') => Promise<PushIngestOutcome>;
 
-/** Durably notes an event that could not be read, so an operator can see what was refused and why. */
-export type RejectedInputRecorder = (raw: unknown, reason: string) => Promise<void>;
+/** Durably notes the events of one batch that could not be read, so an operator can see what was refused and why. */
+export type RejectedInputRecorder = (inputs: readonly { readonly raw: unknown; readonly reason: string }[]) => Promise<void>;

@@ -10,6 +10,16 @@ export const DEFAULT_WEBHOOK_HOST = '127.0.0.1';
 export const DEFAULT_WEBHOOK_PATH = '/hik/events';
 /** A busy HikCentral batch is a few KB; 1 MiB leaves room without inviting abuse. */
 export const DEFAULT_WEBHOOK_BODY_LIMIT_BYTES = 1024 * 1024;
+/** A client must have sent its headers within this (docs/push.md). */
+export const DEFAULT_WEBHOOK_HEADERS_TIMEOUT_MS = 10_000;
+/** …and its whole request (headers and body) within this. */
+export const DEFAULT_WEBHOOK_REQUEST_TIMEOUT_MS = 30_000;
+/**
+ * Node checks the two deadlines above only every `connectionsCheckingInterval` (30 s by
+ * default, so a slow client was cut after up to 60–90 s); checked every second, a cut comes
+ * at most a second late.
+ */
+const TIMEOUT_CHECK_INTERVAL_MS = 1_000;
 
 export interface WebhookServerOptions {
   /** Bind address. Loopback unless set: exposing the receiver is a deliberate choice. */
@@ -28,6 +38,8 @@ export interface WebhookServerOptions {
    */
   readonly trustProxy?: boolean | string | readonly string[];
   readonly bodyLimitBytes?: number;
+  /** Deadlines for a client's headers and whole request; defaults 10 s and 30 s (tests shorten them). */
+  readonly timeouts?: { readonly headersMs: number; readonly requestMs: number };
   /** Serve HTTPS with this key and certificate (PEM). */
   readonly tls?: { readonly key: string; readonly cert: string };
   readonly logger: Logger;
@@ -130,24 +142,30 @@ export async function startWebhookServer(options: WebhookServerOptions): Promise
   const allowlist: IpAllowlist | null =
     options.allowedIps && options.allowedIps.length > 0 ? createIpAllowlist(options.allowedIps) : null;
   const { ingest, onIngested, recordRejectedInput, onRequest } = options;
-  // Rejected inputs are recorded one at a time across requests: a recorder that reads, appends
-  // and writes back (App.recordRejectedInput does) would otherwise lose entries under concurrency.
+  // Rejected inputs are recorded one batch at a time across requests: a recorder that reads, appends
+  // and writes back (the App's unreadable-input list does) would otherwise lose entries under concurrency.
   let rejectedChain: Promise<void> = Promise.resolve();
-  const recordRejected = (raw: unknown, reason: string): Promise<void> => {
+  const recordRejected = (inputs: readonly { raw: unknown; reason: string }[]): Promise<void> => {
     if (!recordRejectedInput) return Promise.resolve();
-    const next = rejectedChain.then(() => recordRejectedInput(raw, reason));
+    const next = rejectedChain.then(() => recordRejectedInput(inputs));
     rejectedChain = next.catch(() => undefined);
     return next;
   };
   const batchCounts = new WeakMap<FastifyRequest, Omit<WebhookRequestOutcome, 'status' | 'result'>>();
+  const timeouts = options.timeouts ?? { headersMs: DEFAULT_WEBHOOK_HEADERS_TIMEOUT_MS, requestMs: DEFAULT_WEBHOOK_REQUEST_TIMEOUT_MS };
+  const serverTimeouts = {
+    headersTimeout: Math.min(timeouts.headersMs, timeouts.requestMs),
+    requestTimeout: timeouts.requestMs,
+    connectionsCheckingInterval: Math.min(TIMEOUT_CHECK_INTERVAL_MS, Math.max(50, Math.floor(timeouts.headersMs / 2))),
+  };
 
   const common = {
     loggerInstance: logger,
     logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: options.bodyLimitBytes ?? DEFAULT_WEBHOOK_BODY_LIMIT_BYTES,
     trustProxy: trustProxyOption(options.trustProxy),
-    // A client that trickles its body must not hold a connection (and a commit slot) for ever.
-    requestTimeout: 30_000,
+    // A client that trickles its headers or body must not hold a connection (and a commit slot) for ever.
+    requestTimeout: timeouts.requestMs,
     connectionTimeout: 60_000,
     keepAliveTimeout: 65_000,
     return503OnClosing: true,
@@ -155,7 +173,9 @@ export async function startWebhookServer(options: WebhookServerOptions): Promise
     onConstructorPoisoning: 'error' as const,
   };
   // The HTTPS and HTTP instances differ only in their raw server type, which nothing below touches.
-  const app = (options.tls ? Fastify({ ...common, https: { key: options.tls.key, cert: options.tls.cert } }) : Fastify(common)) as unknown as FastifyInstance;
+  const app = (
+    options.tls ? Fastify({ ...common, https: { key: options.tls.key, cert: options.tls.cert, ...serverTimeouts } }) : Fastify({ ...common, http: serverTimeouts })
+  ) as unknown as FastifyInstance;
 
   // Only JSON is an OnEventNotify body; anything else is a 415, not a string to validate.
   app.removeContentTypeParser('text/plain');
@@ -206,22 +226,22 @@ export async function startWebhookServer(options: WebhookServerOptions): Promise
     }
     let inserted = 0;
     let duplicates = 0;
+    let refused = 0;
     const events = batch.events.length + batch.rejected.length;
     batchCounts.set(request, { events, inserted: 0, duplicates: 0, rejected: 0 });
     try {
-      if (batch.events.length > 0) ({ inserted, duplicates } = await ingest(batch.events, 'push'));
-      if (batch.rejected.length > 0) {
-        for (const bad of batch.rejected) await recordRejected(bad.raw, bad.reason);
-        logger.warn({ rejected: batch.rejected.length, reasons: [...new Set(batch.rejected.map((bad) => bad.reason))].slice(0, 5) }, 'pushed events that could not be read were recorded as rejected input');
-      }
+      if (batch.events.length > 0) ({ inserted, duplicates, refused = 0 } = await ingest(batch.events, 'push'));
+      // One grouped record (and log line) per batch, however many of its events were unreadable.
+      if (batch.rejected.length > 0) await recordRejected(batch.rejected);
     } catch (error) {
       logger.error({ err: error, events: batch.events.length, rejected: batch.rejected.length }, 'could not commit pushed events to the ledger; answering 503 so the platform re-sends');
       return refuse(reply, 503, 'store unavailable, send again later');
     }
-    batchCounts.set(request, { events, inserted, duplicates, rejected: batch.rejected.length });
+    const rejected = batch.rejected.length + refused;
+    batchCounts.set(request, { events, inserted, duplicates, rejected });
     void reply.code(200).send(OK);
     logger.info(
-      { received: events, inserted, duplicates, rejected: batch.rejected.length, ms: Math.round((performance.now() - started) * 10) / 10 },
+      { received: events, inserted, duplicates, rejected, ms: Math.round((performance.now() - started) * 10) / 10 },
       'push batch committed',
     );
     if (inserted > 0 && onIngested) {

@@ -60,7 +60,7 @@ describe('push, end to end', () => {
       token: TOKEN,
       logger: silentLogger(),
       ingest: (events, source) => theApp.ingest(events, source),
-      recordRejectedInput: (raw, reason) => theApp.recordRejectedInput(raw, reason),
+      recordRejectedInput: (inputs) => theApp.recordRejectedInputs(inputs, 'push'),
     });
     client = new HikCentralClient({ baseUrl: world.hik.httpsUrl, appKey: HIK_KEY, appSecret: HIK_SECRET, caCertPem: world.hik.caPem, connectTimeoutMs: 5_000, requestTimeoutMs: 10_000, logger: silentLogger(), clock });
     await ensureSubscription({ client, eventTypes: config.rules.grantedEventCodes, eventDest: receiver.url, token: TOKEN });

@@ -24,8 +24,8 @@ describe('webhook receiver', () => {
       onIngested: () => {
         wakes++;
       },
-      recordRejectedInput: async (raw, reason) => {
-        rejected.push({ raw, reason });
+      recordRejectedInput: async (inputs) => {
+        rejected.push(...inputs);
       },
       ...overrides,
     });

@@ -1,3 +1,4 @@
+import { printable } from '../format/printable.js';
 import type { Command } from 'commander';
 import type { App, DeadLetterSelection, PunchView } from '../../app/types.js';
 import type { PunchOutcome } from '../../store/punch.js';
@@ -115,7 +116,7 @@ export function registerDeadLettersCommand(program: Command, io: CliIo): void {
         if (options.json) printJson(io, { exitCode, ...report });
         else {
           io.out(`Re-queued ${report.requeued} punch(es).${report.note ? ` Not delivered now: ${report.note}.` : ''}`);
-          if (report.paused) io.out(`Delivery is paused: ${report.paused.reason}\n  fix: ${report.paused.hint}`);
+          if (report.paused) io.out(`${printable(`Delivery is paused: ${report.paused.reason}`)}\n  fix: ${printable(report.paused.hint)}`);
           for (const punch of report.punches) io.out(formatPunch(punch, settings.config.siteTimezone).join('\n'));
         }
         if (exitCode !== EXIT.ok) throw new CliExit(exitCode);

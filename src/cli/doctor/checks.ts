@@ -1,3 +1,4 @@
+import { configurationWarnings } from '../../config/warnings.js';
 import type { App, MappingCoverage } from '../../app/types.js';
 import type { AppConfig, HikConnectionConfig } from '../../config/types.js';
 import type { ProbeResult } from '../../hikcentral/client.js';
@@ -27,6 +28,8 @@ export function configurationCheck(config: AppConfig, envFile: string | null): C
     `settings from the environment${envFile ? ` and ${envFile}` : ''}`,
     `site time zone ${config.siteTimezone}`,
   ];
+  const warnings = configurationWarnings(config);
+  if (warnings.length > 0) return check('configuration', 'warn', [...warnings, ...parts].join('; '), "Verify HikCentral's certificate: set HIK_CA_CERT to its PEM and remove HIK_TLS_INSECURE.");
   return check('configuration', 'ok', parts.join('; '));
 }
 

@@ -1,3 +1,4 @@
+import { printable } from '../format/printable.js';
 import type { CheckStatus } from './checks.js';
 import type { DoctorReport } from './run-doctor.js';
 
@@ -16,5 +17,5 @@ export function formatDoctor(report: DoctorReport): string[] {
   if (failed > 0) lines.push(`${failed} check(s) failed${warned ? `, ${warned} warning(s)` : ''}. Do what the "fix:" lines say, then run \`hik2humand doctor\` again.`);
   else if (warned > 0) lines.push(`All checks passed with ${warned} warning(s).`);
   else lines.push('All checks passed.');
-  return lines;
+  return lines.map(printable);
 }

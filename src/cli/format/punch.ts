@@ -1,3 +1,4 @@
+import { printable } from './printable.js';
 import type { PunchView } from '../../app/types.js';
 import { localTime } from './time.js';
 
@@ -26,5 +27,5 @@ export function formatPunch(punch: PunchView, zone: string): string[] {
     const answer = attempt.result === 'sending' ? 'about to send' : `${attempt.status === null ? 'no answer' : `HTTP ${attempt.status}`} ${attempt.result}`;
     lines.push(`      ${localTime(attempt.atMs, zone)}  ${attempt.kind} ${attempt.method} ${attempt.path} → ${answer}${attempt.message ? `: ${attempt.message}` : ''}`);
   }
-  return lines;
+  return lines.map(printable);
 }

@@ -1,3 +1,4 @@
+import { printable } from './printable.js';
 import type { StatusReport } from '../../app/types.js';
 import { AWAITING_DELIVERY } from '../../store/punch.js';
 import { outcomeCounts } from './counts.js';
@@ -43,6 +44,11 @@ export function formatStatus(status: StatusReport, nowMs: number, ledgerPath: st
     ],
     ['Punches', outcomeCounts(status.counts)],
   );
+  const unreadable = status.unreadableInputs;
+  if (unreadable && unreadable.total > 0) {
+    rows.push(['Unreadable input', `${unreadable.total} set aside, never sent (last ${localTimeAgo(unreadable.lastMs, zone, nowMs)}; see the dashboard's Problems page)`]);
+  }
+  for (const warning of status.warnings ?? []) rows.push(['WARNING', warning]);
   const lines = [`hik2humand status — ${localTime(nowMs, zone)}`, ...table(rows)];
   if (status.recentErrors.length > 0) {
     lines.push('Last errors:');
@@ -51,5 +57,5 @@ export function formatStatus(status: StatusReport, nowMs: number, ledgerPath: st
       if (error.hint) lines.push(`  ${' '.repeat(19)}  fix: ${error.hint}`);
     }
   }
-  return lines;
+  return lines.map(printable);
 }

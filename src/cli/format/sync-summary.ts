@@ -1,3 +1,4 @@
+import { printable } from './printable.js';
 import type { SyncSummary } from '../../app/types.js';
 import { outcomeCounts } from './counts.js';
 import { duration, localTime, table } from './time.js';
@@ -23,5 +24,5 @@ export function formatSyncSummary(summary: SyncSummary, zone: string): string[] 
   if (summary.attention.length > 0) {
     lines.push('Needs a person:', ...summary.attention.map((line) => `  - ${line}`));
   }
-  return lines;
+  return lines.map(printable);
 }

@@ -57,7 +57,7 @@ export async function runService(options: ServiceOptions): Promise<void> {
         startPushMode({
           config,
           ingest: (events, source) => app.ingest(events, source),
-          recordRejectedInput: (raw, reason) => app.recordRejectedInput(raw, reason),
+          recordRejectedInput: (inputs) => app.recordRejectedInputs(inputs, 'push'),
           client: pushOptions.client,
           eventTypes: app.config.rules.grantedEventCodes,
           clock,

@@ -115,6 +115,7 @@ async function renderOverview() {
   const firing = o.alerts.filter((a) => a.firing);
   return [
     deliveryBanner(o.delivery),
+    ...(o.warnings ?? []).map((warning) => h('div', { class: 'banner warn', role: 'alert', 'data-testid': 'config-warning' }, h('strong', null, `${t('warning')}: `), warning)),
     h('div', { class: 'grid' },
       section(`${t('today')} · ${o.today}`, countsBlock(o.todayCounts, 'today')),
       section(t('backlog'), backlogBlock(o)),
@@ -240,6 +241,12 @@ function renderProblemsBody(p, selected, redrive) {
     section(t('problems.held'), table(punchColumns(), p.held, { testid: 'held-punches' })),
     section(t('problems.suppressed'), h('p', { class: 'muted' }, t('problems.suppressedHelp')),
       table(punchColumns(), [...p.suppressed, ...p.debounced], { testid: 'suppressed-punches' })),
+    section(t('problems.unreadable'), h('p', { class: 'muted' }, t('problems.unreadableHelp', { n: p.unreadable?.total ?? 0 })), table([
+      { label: t('col.when'), cell: (u) => time(u.atLocal) },
+      { label: t('col.source'), cell: (u) => u.source },
+      { label: t('col.reason'), cell: (u) => u.seen > 1 ? `${u.reason} (×${u.seen})` : u.reason },
+      { label: t('col.input'), cell: (u) => h('code', { class: 'small' }, u.preview) },
+    ], p.unreadable?.recent ?? [], { testid: 'unreadable-inputs' })),
   ];
 }
 

@@ -25,6 +25,7 @@ export interface OverviewView {
   readonly lastEventLocal: string | null;
   readonly recentErrors: readonly (OpsError & { readonly atLocal: string })[];
   readonly alerts: readonly { readonly kind: string; readonly firing: boolean }[];
+  readonly warnings: readonly string[];
 }
 
 function withTotal(counts: Partial<Record<PunchOutcome, number>>): Record<PunchOutcome, number> & { total: number } {
@@ -95,5 +96,6 @@ export async function buildOverview(
     lastEventLocal: local(status.lastEventMs),
     recentErrors: status.recentErrors.map((e) => ({ ...e, atLocal: localIso(e.atMs, zone) })),
     alerts,
+    warnings: status.warnings ?? [],
   };
 }

@@ -20,6 +20,34 @@ export interface ProblemsView {
   readonly held: readonly PunchView[];
   readonly suppressed: readonly PunchView[];
   readonly debounced: readonly PunchView[];
+  /** Inputs that could not become punches: how many ever, and the newest (a short preview of each). */
+  readonly unreadable: { readonly total: number; readonly recent: readonly UnreadableInputView[] };
+}
+
+export interface UnreadableInputView {
+  readonly atLocal: string;
+  readonly source: string;
+  readonly reason: string;
+  readonly seen: number;
+  readonly preview: string;
+}
+
+const PREVIEW_CHARS = 240;
+
+async function unreadableView(data: OpsDataSource): Promise<ProblemsView['unreadable']> {
+  if (!data.unreadableInputs) return { total: 0, recent: [] };
+  const summary = await data.unreadableInputs();
+  const recent = summary.recent.map((entry) => {
+    const text = typeof entry.raw === 'string' ? entry.raw : (JSON.stringify(entry.raw) ?? '');
+    return {
+      atLocal: localIso(entry.atMs, data.timezone),
+      source: entry.source,
+      reason: entry.reason,
+      seen: entry.seen ?? 1,
+      preview: text.length > PREVIEW_CHARS ? `${text.slice(0, PREVIEW_CHARS)}…` : text,
+    };
+  });
+  return { total: summary.total, recent };
 }
 
 const LIST_LIMIT = 200;
@@ -29,13 +57,14 @@ export async function buildProblems(data: OpsDataSource): Promise<ProblemsView> 
   const zone = data.timezone;
   const list = async (outcome: PunchOutcome) =>
     (await data.punches({ outcome, order: 'desc', limit: LIST_LIMIT })).map((p) => punchView(p, zone));
-  const [unmappedPunches, dead, rejected, held, suppressed, debounced] = await Promise.all([
+  const [unmappedPunches, dead, rejected, held, suppressed, debounced, unreadable] = await Promise.all([
     data.punches({ outcome: 'unmapped', order: 'asc', limit: UNMAPPED_SCAN_LIMIT }),
     list('dead'),
     list('rejected'),
     list('held'),
     list('suppressed'),
     list('debounced'),
+    unreadableView(data),
   ]);
   const byPerson = new Map<string, { view: Omit<UnmappedPersonView, 'waiting' | 'firstLocal' | 'lastLocal'>; waiting: number; first: number | null; last: number | null }>();
   for (const punch of unmappedPunches) {
@@ -58,5 +87,5 @@ export async function buildProblems(data: OpsDataSource): Promise<ProblemsView> 
   const unmapped = [...byPerson.values()]
     .map((e) => ({ ...e.view, waiting: e.waiting, firstLocal: e.first === null ? null : localIso(e.first, zone), lastLocal: e.last === null ? null : localIso(e.last, zone) }))
     .sort((a, b) => b.waiting - a.waiting || (a.personName ?? '').localeCompare(b.personName ?? ''));
-  return { unmapped, dead, rejected, held, suppressed, debounced };
+  return { unmapped, dead, rejected, held, suppressed, debounced, unreadable };
 }

@@ -15,6 +15,17 @@ export interface RateBudgetOptions {
    * `reset` header is in whole seconds, so our idea of the reset can be early by up to 1 s.
    */
   readonly resetMarginMs?: number;
+  /**
+   * The last RateLimit answer a previous process saved (the ledger's meta). Given (even null),
+   * the budget starts carefully: a process killed in a busy window may have used most of it,
+   * and requests it sent after its last saved answer were counted too. So: inside that
+   * window, `remaining` starts at the saved value less `unsavedReserve` (0 → wait for its
+   * reset), and until the first answer at most one request is in flight; the first answer
+   * is then taken as the truth.
+   */
+  readonly lastAnswer?: RateLimitInfo | null;
+  /** Requests a previous process may have sent after its last saved answer (its concurrency + 1). Default 5. */
+  readonly unsavedReserve?: number;
 }
 
 export interface RateBudgetSnapshot {
@@ -25,6 +36,8 @@ export interface RateBudgetSnapshot {
   readonly pausedUntilMs: number;
   readonly inFlight: number;
   readonly waiting: number;
+  /** Started from a saved answer and waiting for the first one of its own (one request at a time). */
+  readonly probing?: boolean;
 }
 
 export interface RatePermit {
@@ -58,6 +71,11 @@ export class RateBudget {
   private waiters: Waiter[] = [];
   private timer: AbortController | null = null;
   private timerDueMs: number | null = null;
+  /** Until the first answer after a start with history: one request at a time, its answer believed. */
+  private probing = false;
+  /** Order in which permits were granted (≈ requests sent), and the newest one whose answer was learned. */
+  private sentSeq = 0;
+  private newestLearnedSeq = -1;
 
   constructor(options: RateBudgetOptions) {
     this.clock = options.clock;
@@ -65,6 +83,20 @@ export class RateBudget {
     this.windowMs = options.windowMs;
     this.remaining = options.limit;
     this.marginMs = options.resetMarginMs ?? 1000;
+    if (options.lastAnswer !== undefined) this.startFrom(options.lastAnswer, options.unsavedReserve ?? 5);
+  }
+
+  private startFrom(last: RateLimitInfo | null, reserve: number): void {
+    this.probing = true;
+    if (last === null) return;
+    if (last.limit !== null && last.limit > 0) this.limit = last.limit;
+    if (last.windowSeconds !== null && last.windowSeconds > 0) this.windowMs = last.windowSeconds * 1000;
+    this.remaining = this.limit;
+    if (last.remaining === null || last.resetSeconds === null) return;
+    const resetAtMs = last.observedAt + last.resetSeconds * 1000;
+    if (this.clock.now() >= resetAtMs + this.marginMs) return; // that window is over
+    this.remaining = Math.max(0, Math.min(this.limit, last.remaining) - Math.max(0, reserve));
+    this.resetAtMs = resetAtMs;
   }
 
   snapshot(): RateBudgetSnapshot {
@@ -77,6 +109,7 @@ export class RateBudget {
       pausedUntilMs: this.pausedUntilMs,
       inFlight: this.inFlight,
       waiting: this.waiters.length,
+      probing: this.probing,
     };
   }
 
@@ -113,7 +146,7 @@ export class RateBudget {
 
   /** Feeds the budget from a response that did not go through a permit (e.g. another caller). */
   observe(info: RateLimitInfo | null, retryAfterMs?: number | null): void {
-    this.learn(info, retryAfterMs ?? null, 0);
+    this.learn(info, retryAfterMs ?? null, 0, this.sentSeq);
     this.pump();
   }
 
@@ -127,6 +160,7 @@ export class RateBudget {
 
   private canGrant(now: number, cost: number): boolean {
     this.roll(now);
+    if (this.probing && this.inFlight > 0) return false;
     // A reservation larger than a whole window is granted on a full window.
     return now >= this.pausedUntilMs && this.remaining >= Math.min(cost, this.limit);
   }
@@ -135,6 +169,7 @@ export class RateBudget {
     const now = this.clock.now();
     while (this.waiters.length > 0 && this.canGrant(now, this.waiters[0]!.cost)) {
       const waiter = this.waiters.shift()!;
+      const seq = this.sentSeq++;
       this.remaining = Math.max(0, this.remaining - waiter.cost);
       this.inFlight += waiter.cost;
       // Before the server has told us its window, assume one starts with our first request.
@@ -145,7 +180,7 @@ export class RateBudget {
           if (done) return;
           done = true;
           this.inFlight -= waiter.cost;
-          this.learn(info, retryAfterMs ?? null, this.inFlight);
+          this.learn(info, retryAfterMs ?? null, this.inFlight, seq);
           this.pump();
         },
       });
@@ -153,8 +188,10 @@ export class RateBudget {
     if (this.waiters.length > 0) this.armTimer(now);
   }
 
-  private learn(info: RateLimitInfo | null, retryAfterMs: number | null, othersInFlight: number): void {
+  private learn(info: RateLimitInfo | null, retryAfterMs: number | null, othersInFlight: number, seq: number): void {
     const now = this.clock.now();
+    const probe = this.probing;
+    this.probing = false;
     if (retryAfterMs !== null && retryAfterMs >= 0) {
       this.pausedUntilMs = Math.max(this.pausedUntilMs, now + retryAfterMs);
       this.remaining = 0;
@@ -165,11 +202,26 @@ export class RateBudget {
     if (info.windowSeconds !== null && info.windowSeconds > 0) this.windowMs = info.windowSeconds * 1000;
     if (info.remaining === null) return;
     const serverRemaining = Math.max(0, info.remaining - othersInFlight);
-    if (info.resetSeconds === null) {
+    const serverResetAt = info.resetSeconds === null ? null : info.observedAt + info.resetSeconds * 1000;
+    if (seq < this.newestLearnedSeq) {
+      // An answer overtaken by the answer to a later request: it cannot say anything newer.
+      // It may lower what is left of the current window, never raise it or open a new one.
+      if (serverResetAt === null || this.resetAtMs === null || serverResetAt <= this.resetAtMs + 1000) {
+        this.remaining = Math.min(this.remaining, serverRemaining);
+      }
+      return;
+    }
+    this.newestLearnedSeq = seq;
+    if (probe && retryAfterMs === null) {
+      // The first answer after a restart: the server's count includes whatever the previous process sent.
+      this.remaining = Math.min(this.limit, serverRemaining);
+      if (serverResetAt !== null) this.resetAtMs = serverResetAt;
+      return;
+    }
+    if (serverResetAt === null) {
       this.remaining = Math.min(this.remaining, serverRemaining);
       return;
     }
-    const serverResetAt = info.observedAt + info.resetSeconds * 1000;
     if (serverResetAt + this.marginMs <= now) return; // an answer from a window that is already over
     if (this.resetAtMs === null) {
       this.remaining = Math.min(this.remaining, serverRemaining);
