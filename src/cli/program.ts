@@ -1,4 +1,3 @@
-import fs from 'node:fs';
 import { Command } from 'commander';
 import type { CliIo } from './io.js';
 import { registerBackfillCommand } from './commands/backfill.js';
@@ -10,21 +9,14 @@ import { registerPushSubscriptionCommands } from './commands/push.js';
 import { registerRunCommand } from './commands/run.js';
 import { registerStatusCommand } from './commands/status.js';
 import { registerSyncCommand } from './commands/sync.js';
-
-function packageVersion(): string {
-  try {
-    const text = fs.readFileSync(new URL('../../package.json', import.meta.url), 'utf8');
-    return (JSON.parse(text) as { version?: string }).version ?? '0.0.0';
-  } catch {
-    return '0.0.0';
-  }
-}
+import { registerBackupCommand } from './commands/backup.js';
+import { versionText } from './version.js';
 
 /** The `hik2humand` command line: global options, then one small file per command. */
 export function buildProgram(io: CliIo): Command {
   const program = new Command('hik2humand')
     .description('HikCentral Professional access events → Humand time-tracking entries, exactly once.')
-    .version(packageVersion(), '-V, --version')
+    .version(versionText(), '-V, --version', 'print the version, the ledger schema it expects and the Node version')
     .option('--config <file>', 'config file (YAML or JSON) with time clocks and mapping; default CONFIG_FILE or ./hik2humand.yaml')
     .option('--env-file <file>', 'read settings from this file (default ./.env when present); the environment wins')
     .option('--log-level <level>', 'fatal, error, warn, info, debug, trace or silent (default LOG_LEVEL; info for run, warn for other commands)')
@@ -42,6 +34,7 @@ export function buildProgram(io: CliIo): Command {
   registerDoctorCommand(program, io);
   registerDemoCommand(program, io);
   registerPushSubscriptionCommands(program, io);
+  registerBackupCommand(program, io);
   // Sub-commands stop at the same handler as the program (no process.exit inside commander).
   for (const command of program.commands) command.exitOverride();
   return program;

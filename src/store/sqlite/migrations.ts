@@ -1,4 +1,5 @@
 import type { Database } from 'better-sqlite3';
+import { ConfigurationError } from '../../domain/errors.js';
 
 /**
  * Numbered, append-only migrations. Each runs once, in its own transaction, and is
@@ -128,7 +129,7 @@ export const MIGRATIONS: readonly Migration[] = [
   },
 ];
 
-/** Runs every migration newer than the database's version. Returns the versions applied. */
+/** Runs every migration newer than the database's version. Returns the versions applied. Refuses a ledger newer than this code. */
 export function migrate(db: Database, migrations: readonly Migration[] = MIGRATIONS): number[] {
   db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
     version INTEGER PRIMARY KEY,
@@ -137,6 +138,14 @@ export function migrate(db: Database, migrations: readonly Migration[] = MIGRATI
   )`);
   const row = db.prepare('SELECT MAX(version) AS v FROM schema_migrations').get() as { v: number | null };
   const current = row.v ?? 0;
+  const latest = Math.max(0, ...migrations.map((m) => m.version));
+  if (current > latest) {
+    // Opening it anyway would let older code write rows a newer schema reads differently.
+    throw new ConfigurationError(`the ledger is at schema version ${current}, newer than this hik2humand knows (${latest}): a newer release wrote it. Run that release (or newer), or restore the backup taken before the upgrade — migrations only move forward`, {
+      code: 'LEDGER_SCHEMA_NEWER',
+      hint: 'upgrade this hik2humand, or restore the backup taken before the upgrade (docs/install.md, "Upgrade")',
+    });
+  }
   const applied: number[] = [];
   const record = db.prepare('INSERT INTO schema_migrations(version, name, applied_at) VALUES (?, ?, ?)');
   for (const migration of [...migrations].sort((a, b) => a.version - b.version)) {

@@ -17,7 +17,7 @@ function childEnv(env: Readonly<Record<string, string>>): NodeJS.ProcessEnv {
 }
 
 /** Runs `hik2humand <args>` as a real process (node bin/hik2humand.js) and collects what it printed. */
-export function runCli(args: readonly string[], options: { cwd: string; env?: Readonly<Record<string, string>>; timeoutMs?: number }): Promise<CliResult> {
+export function runCli(args: readonly string[], options: CliOptions): Promise<CliResult> {
   const running = startCli(args, options);
   return running.exited.then(
     (exit) => ({ ...exit, stdout: running.stdout(), stderr: running.stderr() }),
@@ -35,8 +35,16 @@ export interface RunningCli {
   stop(signal: NodeJS.Signals, timeoutMs: number): Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 }
 
-export function startCli(args: readonly string[], options: { cwd: string; env?: Readonly<Record<string, string>>; timeoutMs?: number }): RunningCli {
-  const child = spawn(process.execPath, [BIN, ...args], { cwd: options.cwd, env: childEnv(options.env ?? {}), stdio: ['ignore', 'pipe', 'pipe'] });
+export interface CliOptions {
+  readonly cwd: string;
+  readonly env?: Readonly<Record<string, string>>;
+  readonly timeoutMs?: number;
+  /** Another entry point than this checkout's bin/hik2humand.js (e.g. an installed package's). */
+  readonly bin?: string;
+}
+
+export function startCli(args: readonly string[], options: CliOptions): RunningCli {
+  const child = spawn(process.execPath, [options.bin ?? BIN, ...args], { cwd: options.cwd, env: childEnv(options.env ?? {}), stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   let err = '';
   const lineWaiters = new Set<() => void>();
