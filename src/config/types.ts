@@ -1,4 +1,5 @@
 /** Typed, validated configuration carried inward from the edge (env + config file). */
+import type { IsapiConfig } from './isapi.js';
 
 export type DirectionMode = 'door' | 'device' | 'alternate';
 export type Direction = 'in' | 'out';
@@ -114,4 +115,6 @@ export interface AppConfig {
   readonly poll: PollConfig;
   readonly delivery: DeliveryConfig;
   readonly rules: RulesConfig;
+  /** Hikvision terminals read directly over ISAPI; null/absent when none is configured. */
+  readonly isapi?: IsapiConfig | null;
 }
