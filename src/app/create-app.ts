@@ -22,6 +22,8 @@ import { computeCoverage } from './coverage.js';
 import { configurationWarnings } from '../config/warnings.js';
 import { DEFAULT_INPUT_LIMITS } from '../ingest-guard/limits.js';
 import { UnreadableInputLog, type UnreadableInputSummary } from '../ingest-guard/unreadable-inputs.js';
+import { createIsapiPolling, withIsapiPass } from '../isapi/app-hook.js';
+import type { IsapiPolling } from '../isapi/polling.js';
 import { META, pushRecentError, readJson, readNumber, saveRateLimit } from './ops-meta.js';
 import type {
   App,
@@ -111,8 +113,9 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
   const unreadable = new UnreadableInputLog(store, clock, logger);
   const ingestor = new Ingestor(context, { limits: { ...DEFAULT_INPUT_LIMITS, maxEventAgeMs: config.maxEventAgeMs ?? DEFAULT_INPUT_LIMITS.maxEventAgeMs }, unreadable });
   const poller = eventSource === null ? null : new Poller(context, eventSource, ingestor, config.poll, config.poll.doorIndexCodes);
+  const isapi = createIsapiPolling(config, store, ingestor, clock, logger);
 
-  const app = new Application(config, context, { budget, mappings, evaluator, engine, ingestor, poller, ownedClients, unreadable });
+  const app = new Application(config, context, { budget, mappings, evaluator, engine, ingestor, poller, isapi, ownedClients: [...ownedClients, ...(isapi ? [isapi] : [])], unreadable });
   await app.start();
   return app;
 }
@@ -148,6 +151,8 @@ interface Parts {
   readonly engine: DeliveryEngine | null;
   readonly ingestor: Ingestor;
   readonly poller: Poller | null;
+  /** Hikvision terminals read directly (ISAPI), beside or instead of HikCentral. */
+  readonly isapi: IsapiPolling | null;
   /** HTTP clients this App created (their connection pools), closed by close(). */
   readonly ownedClients: readonly { close(): Promise<void> }[];
   readonly unreadable: UnreadableInputLog;
@@ -264,6 +269,14 @@ class Application implements App {
         await this.noteError(error, 'poll failed');
         this.context.events.emit({ type: 'poll-completed', ok: false, events: 0, fresh: 0, error: pollError });
       }
+    }
+    if (this.parts.isapi !== null && !skipPoll) {
+      if (this.parts.poller === null) await this.store.setMeta(META.pollLastAttempt, String(this.context.clock.now()));
+      const pass = await this.parts.isapi.pollAll(signal);
+      ({ poll, pollError } = withIsapiPass(poll, pollError, pass));
+      await this.store.setMeta(pollError === null ? META.pollLastSuccess : META.pollLastError, pollError ?? String(this.context.clock.now()));
+      for (const error of pass.errors) await this.noteError(new Error(error), error);
+      this.context.events.emit({ type: 'poll-completed', ok: pass.errors.length === 0, events: pass.scan.events, fresh: pass.scan.fresh, error: pass.errors.join('; ') || null });
     }
     const evaluation = await this.evaluate();
     return { poll, pollError, mappings, evaluation };
@@ -437,7 +450,7 @@ class Application implements App {
       assumedRateLimit: { limit: this.config.delivery.assumedRateLimit, windowSeconds: this.config.delivery.assumedRateWindowMs / 1000 },
       budget: this.parts.budget.snapshot(),
       poll: {
-        enabled: this.parts.poller !== null,
+        enabled: this.parts.poller !== null || this.parts.isapi !== null,
         lastAttemptMs: await readNumber(this.store, META.pollLastAttempt),
         lastSuccessMs: await readNumber(this.store, META.pollLastSuccess),
         lastError: await this.store.getMeta(META.pollLastError),

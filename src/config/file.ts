@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { durationSchema, integerSchema } from './parse-values.js';
+import { isapiFileSchema } from './isapi.js';
 
 const eventCodeList = z.array(z.number().int().positive({ message: 'an event code is a positive number, e.g. 196893' }));
 
@@ -61,6 +62,8 @@ export const configFileSchema = z
       })
       .strict()
       .default({}),
+    /** Hikvision terminals read directly (ISAPI), see src/config/isapi.ts and docs/isapi.md. */
+    isapi: isapiFileSchema.optional(),
   })
   .strict();
 

@@ -8,6 +8,7 @@ import { configFileSchema, type ConfigFile } from './file.js';
 import { envSchema, type EnvSettings } from './env.js';
 import { DEFAULT_DOOR_STATE_EVENT_CODES, DEFAULT_GRANTED_EVENT_CODES, DEFAULT_REFUSED_EVENT_CODES } from './event-codes.js';
 import { describeIssues, isTimeZone } from './parse-values.js';
+import { buildIsapiConfig, isapiTimeClocks } from './isapi.js';
 import type { AppConfig, RulesConfig, TimeClockRule } from './types.js';
 
 export interface LoadConfigOptions {
@@ -56,7 +57,9 @@ export function loadConfig(options: LoadConfigOptions = {}): AppConfig {
   const env: Partial<EnvSettings> = parsedEnv.success ? parsedEnv.data : validSettingsOf(raw);
 
   const { file, configFile } = readConfigFile(env.CONFIG_FILE, cwd, problems);
-  const rules = buildRules(file, configFile, problems);
+  const builtRules = buildRules(file, configFile, problems);
+  const isapi = buildIsapiConfig(file?.isapi, raw, configFile === null ? cwd : path.dirname(configFile), problems);
+  const rules = builtRules === null ? null : { ...builtRules, timeClocks: [...builtRules.timeClocks, ...isapiTimeClocks(isapi)] };
 
   const siteTimezone = env.SITE_TIMEZONE ?? file?.siteTimezone ?? hostTimeZone();
   if (file?.siteTimezone !== undefined && env.SITE_TIMEZONE === undefined && !isTimeZone(file.siteTimezone)) {
@@ -66,7 +69,10 @@ export function loadConfig(options: LoadConfigOptions = {}): AppConfig {
   // Set counts, even when the value itself is invalid (that is reported on its own).
   const hikConfigured = isSet(raw.HIKVISION_HOST);
   const humandConfigured = isSet(raw.HUMAND_AUTH);
-  if (hikConfigured !== humandConfigured) {
+  if (isapi !== null) {
+    // Terminals read directly (ISAPI): HikCentral is optional, Humand is not.
+    if (!humandConfigured) problems.push('HUMAND_AUTH: not set while ISAPI devices are configured — set it for a real site (e.g. HUMAND_AUTH="Basic abc123")');
+  } else if (hikConfigured !== humandConfigured) {
     problems.push(
       hikConfigured
         ? 'HUMAND_AUTH: not set while HIKVISION_HOST is — set both for a real site (e.g. HUMAND_AUTH="Basic abc123"), or neither for the demo'
@@ -160,6 +166,7 @@ export function loadConfig(options: LoadConfigOptions = {}): AppConfig {
     },
     rules,
     ...(env.EVENT_MAX_AGE !== undefined ? { maxEventAgeMs: env.EVENT_MAX_AGE } : {}),
+    isapi,
   };
 }
 

@@ -1,4 +1,5 @@
 /** Typed, validated configuration carried inward from the edge (env + config file). */
+import type { IsapiConfig } from './isapi.js';
 
 export type DirectionMode = 'door' | 'device' | 'alternate';
 export type Direction = 'in' | 'out';
@@ -116,4 +117,6 @@ export interface AppConfig {
   readonly rules: RulesConfig;
   /** EVENT_MAX_AGE: events older than this are set aside as unreadable, never delivered. Default 400 days. */
   readonly maxEventAgeMs?: number;
+  /** Hikvision terminals read directly over ISAPI; null/absent when none is configured. */
+  readonly isapi?: IsapiConfig | null;
 }

@@ -30,6 +30,10 @@ export const REDACT_PATHS = [
   'req.headers.token',
   'config.hikSecret',
   'config.humandAuth',
+  // ISAPI devices (src/config/isapi.ts), when a device list or the whole config is logged.
+  'devices[*].password',
+  '*.devices[*].password',
+  'isapi.devices[*].password',
 ];
 
 const registeredSecrets = new Set<string>();

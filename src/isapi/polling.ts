@@ -1,0 +1,68 @@
+import type { Clock } from '../domain/ports.js';
+import type { IsapiConfig } from '../config/isapi.js';
+import type { Logger } from '../logging/logger.js';
+import { IsapiClient } from './client.js';
+import { IsapiDevicePoller, type DevicePollSummary, type IsapiLedger } from './device-poller.js';
+
+export interface IsapiPollPass {
+  readonly devices: readonly DevicePollSummary[];
+  /** One line per device that could not be read. */
+  readonly errors: readonly string[];
+  /** Totals, shaped like a HikCentral scan (window on our clock). */
+  readonly scan: { readonly fromMs: number; readonly toMs: number; readonly events: number; readonly fresh: number; readonly duplicates: number };
+}
+
+/**
+ * Every configured terminal, read one after another each pass. A terminal that fails (offline,
+ * credentials refused, odd answer) is named in `errors` and keeps its cursor; the others go on.
+ */
+export class IsapiPolling {
+  readonly clients: readonly IsapiClient[];
+  private readonly pollers: readonly IsapiDevicePoller[];
+
+  constructor(
+    config: IsapiConfig,
+    ledger: IsapiLedger,
+    private readonly clock: Clock,
+    private readonly logger: Logger,
+    timeZone: string,
+  ) {
+    this.clients = config.devices.map(
+      (device) =>
+        new IsapiClient({
+          device,
+          logger,
+          clock,
+          timeZone,
+          requestTimeoutMs: config.requestTimeoutMs,
+          connectTimeoutMs: config.connectTimeoutMs,
+          authBackoffMs: config.authBackoffMs,
+          authBackoffMaxMs: config.authBackoffMaxMs,
+        }),
+    );
+    this.pollers = this.clients.map((client) => new IsapiDevicePoller(client, ledger, config, clock, logger, timeZone));
+  }
+
+  async pollAll(signal?: AbortSignal): Promise<IsapiPollPass> {
+    const startedMs = this.clock.now();
+    const devices: DevicePollSummary[] = [];
+    const errors: string[] = [];
+    for (const poller of this.pollers) {
+      if (signal?.aborted) break;
+      try {
+        devices.push(await poller.pollOnce(signal));
+      } catch (error) {
+        if (signal?.aborted) break;
+        const message = error instanceof Error ? error.message : String(error);
+        errors.push(message);
+        this.logger.error({ device: poller.device, err: error }, `terminal ${poller.device} could not be read; its cursor stays where it was`);
+      }
+    }
+    const sum = (key: 'events' | 'fresh' | 'duplicates') => devices.reduce((n, d) => n + d[key], 0);
+    return { devices, errors, scan: { fromMs: startedMs, toMs: this.clock.now(), events: sum('events'), fresh: sum('fresh'), duplicates: sum('duplicates') } };
+  }
+
+  async close(): Promise<void> {
+    await Promise.allSettled(this.clients.map((client) => client.close()));
+  }
+}
