@@ -15,6 +15,7 @@ import { punchDetail, searchPunches } from './views/explorer.js';
 import { buildOverview } from './views/overview.js';
 import { buildProblems } from './views/problems.js';
 import { buildCoverage } from './views/coverage.js';
+import { registerDashboardRoutes } from './dashboard-routes.js';
 
 export interface AlertStatusSource {
   status(): readonly { readonly kind: string; readonly firing: boolean }[];
@@ -61,6 +62,10 @@ const punchSearchSchema = z.object({
   door: z.string().max(200).optional(),
   outcome: z.preprocess((v) => (v === '' ? undefined : v), z.enum(PUNCH_OUTCOMES as [PunchOutcome, ...PunchOutcome[]]).optional()),
   limit: z.coerce.number().int().min(1).max(1000).optional(),
+  from: z.preprocess((v) => (v === '' ? undefined : v), dateSchema.optional()),
+  to: z.preprocess((v) => (v === '' ? undefined : v), dateSchema.optional()),
+  timeClocksOnly: z.preprocess((v) => (v === '' || v === undefined ? undefined : v === '1' || v === 'true'), z.boolean().optional()),
+  offset: z.coerce.number().int().min(0).optional(),
 });
 const redriveSchema = z.union([
   z.object({ ids: z.array(z.number().int().positive()).min(1).max(10_000) }).strict(),
@@ -162,7 +167,7 @@ export async function startAdminServer(options: AdminServerOptions): Promise<Adm
   app.get('/api/punches', async (request, reply) => {
     const parsed = punchSearchSchema.safeParse(request.query);
     if (!parsed.success) return badInput(reply, parsed.error);
-    return reply.header('cache-control', 'no-store').send({ punches: await searchPunches(data, parsed.data) });
+    return reply.header('cache-control', 'no-store').send(await searchPunches(data, parsed.data));
   });
 
   app.get<{ Params: { id: string } }>('/api/punches/:id', async (request, reply) => {
@@ -172,6 +177,8 @@ export async function startAdminServer(options: AdminServerOptions): Promise<Adm
     if (!detail) return reply.code(404).send({ error: `no punch ${id.data}` });
     return reply.header('cache-control', 'no-store').send(detail);
   });
+
+  registerDashboardRoutes(app, data, clock);
 
   app.get('/api/problems', async (_request, reply) => reply.header('cache-control', 'no-store').send(await buildProblems(data)));
 

@@ -22,6 +22,7 @@ export async function opsDataSourceFromApp(app: App): Promise<AppDataSource> {
     users: () => app.store.listUsers(),
     attemptsOf: (punchId) => app.store.attemptsOf(punchId),
     mappingCoverage: () => app.mappingCoverage(),
+    ranges: app.store,
     redrive: (selection) => app.deadLetters.retry(selection),
     probeStoreWritable: () => app.probeStoreWritable(),
     unreadableInputs: () => app.unreadableInputs(),

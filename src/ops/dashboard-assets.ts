@@ -10,6 +10,11 @@ const FILES: readonly [string, string][] = [
   ['app.js', 'text/javascript; charset=utf-8'],
   ['i18n.js', 'text/javascript; charset=utf-8'],
   ['dom.js', 'text/javascript; charset=utf-8'],
+  ['reasons.js', 'text/javascript; charset=utf-8'],
+  ['format.js', 'text/javascript; charset=utf-8'],
+  ['i18n-hr.js', 'text/javascript; charset=utf-8'],
+  ['attendance.js', 'text/javascript; charset=utf-8'],
+  ['charts.js', 'text/javascript; charset=utf-8'],
   ['style.css', 'text/css; charset=utf-8'],
 ];
 

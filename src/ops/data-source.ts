@@ -2,6 +2,8 @@ import type { HikPerson } from '../domain/hik-person.js';
 import type { HumandUser, RateLimitInfo } from '../domain/humand.js';
 import type { UnreadableInputSummary } from '../ingest-guard/unreadable-inputs.js';
 import type { DeliveryAttempt, PunchOutcome, PunchQuery, PunchRecord } from '../store/punch.js';
+import type { LedgerStore } from '../store/store.js';
+import type { HumandDaySource } from './views/humand-days.js';
 
 /**
  * What the operations surface needs from the running service. The admin server, the
@@ -27,7 +29,13 @@ export interface OpsDataSource {
   unreadableInputs?(): Promise<UnreadableInputSummary>;
   /** Live notifications for the metrics counters; returns an unsubscribe function. */
   subscribe?(listener: OpsEventListener): () => void;
+  /** Range reads of the ledger: the attendance view, the explorer's pages, exports. */
+  readonly ranges: DashboardLedger;
+  /** What Humand has for employees' days, beside what was sent; absent when not wired. */
+  readonly humandDays?: HumandDaySource;
 }
+
+export type DashboardLedger = Pick<LedgerStore, 'findPunchPage' | 'countPunchRange' | 'punchPeople' | 'punchInstants'>;
 
 export type RedriveSelection = { readonly ids: readonly number[] } | { readonly all: true };
 

@@ -1,6 +1,7 @@
 import type { Clock } from '../domain/ports.js';
 import type { LedgerStore } from '../store/store.js';
 import { AWAITING_DELIVERY } from '../store/punch.js';
+import type { HumandDaySource } from './views/humand-days.js';
 import type { MappingCoverage, OpsDataSource, OpsEventListener, OpsStatus, RedriveSelection } from './data-source.js';
 
 /** The parts of the status only the running service knows (the ledger supplies the rest). */
@@ -14,6 +15,7 @@ export interface LedgerDataSourceOptions {
   readonly redrive: (selection: RedriveSelection) => Promise<number>;
   readonly mappingCoverage: () => Promise<MappingCoverage>;
   readonly subscribe?: (listener: OpsEventListener) => () => void;
+  readonly humandDays?: HumandDaySource;
 }
 
 const PROBE_KEY = 'ops.write-probe';
@@ -37,10 +39,12 @@ export function ledgerDataSource(options: LedgerDataSourceOptions): OpsDataSourc
     users: () => store.listUsers(),
     attemptsOf: (punchId) => store.attemptsOf(punchId),
     mappingCoverage: () => options.mappingCoverage(),
+    ranges: store,
     redrive: (selection) => options.redrive(selection),
     async probeStoreWritable() {
       await store.setMeta(PROBE_KEY, String(options.clock.now()));
     },
   };
-  return options.subscribe ? { ...source, subscribe: options.subscribe } : source;
+  const withDays = options.humandDays ? { ...source, humandDays: options.humandDays } : source;
+  return options.subscribe ? { ...withDays, subscribe: options.subscribe } : withDays;
 }

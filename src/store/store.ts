@@ -11,6 +11,7 @@ import type {
   PunchRecord,
   PunchUpdate,
 } from './punch.js';
+import type { PunchPageQuery, PunchPerson, PunchRangeQuery } from './punch-range.js';
 
 /**
  * The durable ledger the pipeline depends on. Async so that a PostgreSQL
@@ -93,6 +94,16 @@ export interface LedgerStore {
   deliveryLeaseHolder?(): Promise<DeliveryLeaseHolder | null>;
 
   close(): Promise<void>;
+
+  // ---- Range reads for the dashboard (attendance, explorer pages, exports) ----
+  /** One page of the punches matching `query`, by event time (ties by id). */
+  findPunchPage(query: PunchPageQuery): Promise<PunchRecord[]>;
+  /** How many punches match `query` (the "of 1,050" of a page). */
+  countPunchRange(query: PunchRangeQuery): Promise<number>;
+  /** Who has punches matching `query`: one row per employee, or per person while unmapped. */
+  punchPeople(query: PunchRangeQuery): Promise<PunchPerson[]>;
+  /** Event instants (epoch ms) of the punches matching `query` (the clock punches per hour chart). */
+  punchInstants(query: PunchRangeQuery): Promise<number[]>;
 }
 
 export interface DeliveryLeaseHolder {

@@ -1,9 +1,13 @@
 /* global document, window, fetch, location, URLSearchParams, setInterval, clearInterval */
 import { h, hashLink, replace } from './dom.js';
 import { duration, language, setLanguage, t } from './i18n.js';
+import { exportLinks, pager, renderAttendance } from './attendance.js';
+import { budgetGauge, hourlyChart } from './charts.js';
+import { dateTime, day, outcomeName, plural } from './format.js';
+import { translateText, translateWord } from './reasons.js';
 
-const OUTCOMES = ['received', 'ignored', 'unmapped', 'held', 'queued', 'sending', 'debounced', 'suppressed', 'delivered', 'rejected', 'dead', 'dry-run'];
-const PAGES = ['overview', 'punches', 'problems', 'coverage'];
+const OUTCOMES = ['received', 'ignored', 'unmapped', 'held', 'queued', 'waiting', 'sending', 'debounced', 'corrected', 'covered', 'suppressed', 'delivered', 'review', 'rejected', 'dead', 'dry-run'];
+const PAGES = ['overview', 'attendance', 'punches', 'problems', 'coverage'];
 const REFRESH_MS = 15000;
 
 const main = document.getElementById('main');
@@ -22,11 +26,10 @@ function route() {
   return { page: parts[0], id: parts[1] ?? null, params: new URLSearchParams(query ?? '') };
 }
 
-function time(iso) {
-  if (!iso) return t('never');
-  // "2026-01-27T08:12:45-03:00" → "2026-01-27 08:12:45": the zone is the site's, shown in the footer.
-  return iso.replace('T', ' ').replace(/(\.\d+)?([+-]\d{2}:\d{2}|Z)$/, '');
-}
+/** "2026-01-27T08:12:45-03:00" → "27/01/2026 08:12:45" (es) or "2026-01-27 08:12:45": the zone is the site's, shown in the footer. */
+const time = (iso) => dateTime(iso);
+/** A text the service wrote in English (reason, hint, error), in the page's language. */
+const say = (text) => translateText(text, language());
 
 function outcomeBadge(outcome) {
   return h('span', { class: `badge o-${outcome}`, 'data-outcome': outcome }, t(`outcome.${outcome}`));
@@ -55,26 +58,26 @@ const punchColumns = () => [
   { label: t('col.door'), cell: (p) => p.door ?? '—' },
   { label: t('col.type'), cell: (p) => (p.entryType ? t(p.entryType) : '—') },
   { label: t('col.outcome'), cell: (p) => outcomeBadge(p.outcome) },
-  { label: t('col.reason'), cell: (p) => p.reason ?? '' },
+  { label: t('col.reason'), cell: (p) => say(p.reason) ?? '' },
 ];
 
 // ---------- Overview ----------
 
 function stat(label, value, testid, tone) {
-  return h('div', { class: `stat ${tone ?? ''}` }, h('span', { class: 'value', 'data-testid': testid }, String(value)), h('span', { class: 'label' }, label));
+  return h('div', { class: `stat ${tone ?? ''}` }, h('span', { class: 'value', 'data-testid': testid }, String(value)), h('span', { class: 'label' }, typeof label === 'function' ? label(value) : label));
 }
 
 function countsBlock(counts, prefix) {
   const waiting = counts.queued + counts.held + counts.sending;
   return h('div', { class: 'stats' },
-    stat(t('total'), counts.total, `${prefix}-total`),
-    stat(t('outcome.delivered'), counts.delivered, `${prefix}-delivered`, 'good'),
+    stat((n) => (language() === 'es' ? outcomeName('total', n) : t('total')), counts.total, `${prefix}-total`),
+    stat((n) => outcomeName('delivered', n), counts.delivered, `${prefix}-delivered`, 'good'),
     stat(t('pending'), waiting, `${prefix}-pending`, waiting > 0 ? 'warn' : ''),
     stat(t('outcome.unmapped'), counts.unmapped, `${prefix}-unmapped`, counts.unmapped > 0 ? 'warn' : ''),
-    stat(t('outcome.rejected'), counts.rejected, `${prefix}-rejected`, counts.rejected > 0 ? 'bad' : ''),
-    stat(t('outcome.dead'), counts.dead, `${prefix}-dead`, counts.dead > 0 ? 'bad' : ''),
-    stat(`${t('outcome.debounced')} / ${t('outcome.suppressed')}`, counts.debounced + counts.suppressed, `${prefix}-filtered`),
-    stat(t('outcome.ignored'), counts.ignored, `${prefix}-ignored`));
+    stat((n) => outcomeName('rejected', n), counts.rejected, `${prefix}-rejected`, counts.rejected > 0 ? 'bad' : ''),
+    stat((n) => outcomeName('dead', n), counts.dead, `${prefix}-dead`, counts.dead > 0 ? 'bad' : ''),
+    stat((n) => `${outcomeName('debounced', n)} / ${outcomeName('suppressed', n)}`, counts.debounced + counts.suppressed, `${prefix}-filtered`),
+    stat((n) => outcomeName('ignored', n), counts.ignored, `${prefix}-ignored`));
 }
 
 function deliveryBanner(delivery) {
@@ -82,8 +85,8 @@ function deliveryBanner(delivery) {
   return h('div', { class: `banner ${tone}`, role: delivery.state === 'paused' ? 'alert' : 'status', 'data-testid': 'delivery-state', 'data-state': delivery.state },
     h('strong', null, t(`delivery.${delivery.state}`)),
     delivery.sinceLocal ? h('span', null, ` ${t('delivery.since')} ${time(delivery.sinceLocal)}`) : null,
-    delivery.reason ? h('p', null, delivery.reason) : null,
-    delivery.hint ? h('p', null, h('strong', null, `${t('delivery.whatToDo')}: `), delivery.hint) : null);
+    delivery.reason ? h('p', null, say(delivery.reason)) : null,
+    delivery.hint ? h('p', null, h('strong', null, `${t('delivery.whatToDo')}: `), say(delivery.hint)) : null);
 }
 
 function backlogBlock(o) {
@@ -97,7 +100,10 @@ function backlogBlock(o) {
     h('dt', null, t('backlog.pending')), h('dd', { 'data-testid': 'backlog-pending' }, String(b.pending)),
     h('dt', null, t('backlog.oldest')), h('dd', null, b.oldestPendingAgeSeconds === null ? '—' : duration(b.oldestPendingAgeSeconds)),
     h('dt', null, t('backlog.eta')), h('dd', { 'data-testid': 'backlog-eta' }, eta),
-    h('dt', null, t('backlog.budget')), h('dd', null, budgetText));
+    h('dt', null, t('backlog.budget')), h('dd', null, budgetText,
+      budgetGauge(budget.observed ? budget.remaining : null, budget.limit, budget.observed && budget.remaining !== null
+        ? t('gauge.label', { remaining: budget.remaining, limit: budget.limit })
+        : t('gauge.assumed', { limit: budget.limit, window: duration(budget.windowSeconds) }))));
 }
 
 function activityBlock(o) {
@@ -105,19 +111,19 @@ function activityBlock(o) {
   return h('dl', { class: 'facts' },
     h('dt', null, t('activity.lastPoll')), h('dd', null, poll.enabled ? time(poll.attemptLocal) : t('activity.pollOff')),
     poll.enabled ? [h('dt', null, t('activity.lastPollOk')), h('dd', { 'data-testid': 'last-poll' }, time(poll.successLocal))] : null,
-    poll.error ? [h('dt', null, t('activity.pollError')), h('dd', { class: 'bad-text' }, poll.error)] : null,
+    poll.error ? [h('dt', null, t('activity.pollError')), h('dd', { class: 'bad-text' }, say(poll.error))] : null,
     h('dt', null, t('activity.lastPush')), h('dd', { 'data-testid': 'last-push' }, time(o.lastPushLocal)),
     h('dt', null, t('activity.lastEvent')), h('dd', null, time(o.lastEventLocal)));
 }
 
 async function renderOverview() {
-  const o = await api('/api/overview');
+  const [o, hourly] = await Promise.all([api('/api/overview'), api('/api/hourly')]);
   const firing = o.alerts.filter((a) => a.firing);
   return [
     deliveryBanner(o.delivery),
     ...(o.warnings ?? []).map((warning) => h('div', { class: 'banner warn', role: 'alert', 'data-testid': 'config-warning' }, h('strong', null, `${t('warning')}: `), warning)),
     h('div', { class: 'grid' },
-      section(`${t('today')} · ${o.today}`, countsBlock(o.todayCounts, 'today')),
+      section(`${t('today')} · ${day(o.today)}`, countsBlock(o.todayCounts, 'today')),
       section(t('backlog'), backlogBlock(o)),
       section(t('activity'), activityBlock(o)),
       section(t('alerts'), firing.length === 0
@@ -125,9 +131,10 @@ async function renderOverview() {
         : h('ul', { class: 'alerts' }, firing.map((a) => h('li', { class: 'bad-text', 'data-alert': a.kind }, t(`alert.${a.kind}`)))))),
     section(t('recentErrors'), table([
       { label: t('col.time'), cell: (e) => time(e.atLocal) },
-      { label: t('col.error'), cell: (e) => e.message },
-      { label: t('delivery.whatToDo'), cell: (e) => e.hint ?? '' },
+      { label: t('col.error'), cell: (e) => say(e.message) },
+      { label: t('delivery.whatToDo'), cell: (e) => say(e.hint) ?? '' },
     ], o.recentErrors, { empty: t('recentErrors.none') })),
+    section(t('chart.title', { date: day(hourly.date) }), hourlyChart(hourly, day(hourly.date))),
     section(t('ledger'), countsBlock(o.ledgerCounts, 'ledger')),
     h('p', { class: 'muted small' }, `${t('updated')} ${time(o.generatedLocal)} (${o.timezone})`),
   ];
@@ -139,6 +146,7 @@ function searchForm(params) {
   const field = (name, label, input) => h('label', { class: 'field' }, h('span', null, label), input);
   const employee = h('input', { name: 'employee', type: 'search', value: params.get('employee') ?? '', autocomplete: 'off', 'data-testid': 'search-employee' });
   const date = h('input', { name: 'date', type: 'date', value: params.get('date') ?? '' });
+  const clocks = h('input', { type: 'checkbox', checked: params.get('clocks') !== '0', 'data-testid': 'search-clocks' });
   const door = h('input', { name: 'door', type: 'text', value: params.get('door') ?? '' });
   const outcome = h('select', { name: 'outcome' },
     h('option', { value: '' }, t('search.any')),
@@ -148,23 +156,34 @@ function searchForm(params) {
     role: 'search',
     onsubmit: (event) => {
       event.preventDefault();
-      location.hash = hashLink('punches', { employee: employee.value.trim(), date: date.value, door: door.value.trim(), outcome: outcome.value });
+      location.hash = hashLink('punches', { employee: employee.value.trim(), date: date.value, door: door.value.trim(), outcome: outcome.value, clocks: clocks.checked ? '' : '0' });
     },
   },
   field('employee', t('search.employee'), employee),
   field('date', t('search.date'), date),
   field('door', t('search.door'), door),
   field('outcome', t('search.outcome'), outcome),
+  h('label', { class: 'field check' }, clocks, h('span', null, t('search.timeClocksOnly'))),
   h('button', { type: 'submit' }, t('search.go')));
 }
 
 async function renderPunches(params) {
   const query = new URLSearchParams();
   for (const key of ['employee', 'date', 'door', 'outcome']) if (params.get(key)) query.set(key, params.get(key));
-  const { punches } = await api(`/api/punches?${query}`);
+  query.set('timeClocksOnly', params.get('clocks') === '0' ? '0' : '1');
+  const offset = Number(params.get('offset') ?? 0) || 0;
+  const page = await api(`/api/punches?${query}&offset=${offset}&limit=200`);
+  const go = (next) => {
+    const keep = {};
+    for (const key of ['employee', 'date', 'door', 'outcome', 'clocks']) if (params.get(key)) keep[key] = params.get(key);
+    location.hash = hashLink('punches', { ...keep, offset: next ? String(next) : '' });
+  };
   return [
     searchForm(params),
-    section(t('search.results', { n: punches.length }), table(punchColumns(), punches, { testid: 'punch-results', empty: t('search.empty'), rowClass: (p) => (p.outcome === 'ignored' ? 'quiet' : null) })),
+    section(plural('count.punches', page.total),
+      exportLinks('/api/export/punches', query, `${language() === 'es' ? 'fichadas' : 'punches'}-${params.get('date') ?? 'all'}`),
+      pager(page.total, page.offset, page.limit, go, 'count.punches'),
+      table(punchColumns(), page.punches, { testid: 'punch-results', empty: t('search.empty'), rowClass: (p) => (p.outcome === 'ignored' ? 'quiet' : null) })),
   ];
 }
 
@@ -179,21 +198,21 @@ async function renderPunch(id) {
       fact(t('col.time'), time(p.eventLocal ?? p.eventTime)),
       fact(t('col.door'), [p.door, p.reader].filter(Boolean).join(' / ')),
       fact(t('col.outcome'), outcomeBadge(p.outcome)),
-      fact(t('col.reason'), p.reason),
+      fact(t('col.reason'), say(p.reason)),
       fact(t('col.sent'), p.entryType ? `${t(p.entryType)} ${time(p.sentTime)}` : null),
       fact(t('detail.entry'), p.humandEntryId),
-      fact(t('detail.workingDay'), p.workingDay),
-      fact(t('col.source'), p.source),
+      fact(t('detail.workingDay'), p.workingDay ? day(p.workingDay) : null),
+      fact(t('col.source'), translateWord(p.source, language())),
       fact(t('detail.eventId'), p.eventId),
       fact(t('detail.received'), time(p.receivedLocal)))),
     section(t('detail.responses'), table([
       { label: t('col.time'), cell: (a) => time(a.atLocal) },
       { label: t('col.request'), cell: (a) => `${a.method} ${a.path}` },
       { label: t('col.status'), cell: (a) => (a.status === null ? '—' : String(a.status)) },
-      { label: t('col.result'), cell: (a) => a.result },
+      { label: t('col.result'), cell: (a) => translateWord(a.result, language()) },
       { label: t('col.message'), cell: (a) => a.message ?? '' },
     ], d.attempts, { testid: 'attempts', empty: t('detail.noResponses') })),
-    section(t('detail.day', { day: p.workingDay ?? '?', employee: employeeLabel(p) }), h('ol', { class: 'timeline', 'data-testid': 'timeline' },
+    section(t('detail.day', { day: p.workingDay ? day(p.workingDay) : '?', employee: employeeLabel(p) }), h('ol', { class: 'timeline', 'data-testid': 'timeline' },
       d.day.map((e) => h('li', { class: e.id === p.id ? 'current' : null },
         h('span', { class: 'when' }, time(e.sentTime ?? e.eventLocal)),
         h('span', { class: 'what' }, e.entryType ? t(e.entryType) : '—'),
@@ -210,7 +229,7 @@ async function renderProblems() {
   const selected = new Set();
   const redrive = async (body) => {
     const { redriven } = await api('/api/redrive', { method: 'POST', headers: { 'content-type': 'application/json', accept: 'application/json' }, body: JSON.stringify(body) });
-    notice.textContent = t('problems.redriven', { n: redriven });
+    notice.textContent = plural('problems.redriven', redriven);
     await renderInto(async () => [notice, ...(await renderProblemsBody(await api('/api/problems'), selected, redrive))]);
   };
   return [notice, ...renderProblemsBody(p, selected, redrive)];
@@ -236,7 +255,7 @@ function renderProblemsBody(p, selected, redrive) {
       { label: t('col.waiting'), cell: (u) => h('span', { 'data-testid': 'unmapped-waiting' }, String(u.waiting)) },
       { label: t('col.first'), cell: (u) => time(u.firstLocal) },
       { label: t('col.last'), cell: (u) => time(u.lastLocal) },
-      { label: t('col.reason'), cell: (u) => u.reason ?? '' },
+      { label: t('col.reason'), cell: (u) => say(u.reason) ?? '' },
     ], p.unmapped, { testid: 'unmapped-persons' })),
     section(t('problems.held'), table(punchColumns(), p.held, { testid: 'held-punches' })),
     section(t('problems.suppressed'), h('p', { class: 'muted' }, t('problems.suppressedHelp')),
@@ -263,7 +282,7 @@ async function renderCoverage() {
     section(t('coverage.unmapped'), table([
       { label: t('col.person'), cell: (u) => h('a', { href: hashLink('punches', { employee: u.personId }) }, u.personName ?? u.personId) },
       { label: t('col.code'), cell: (u) => u.personCode ?? '—' },
-      { label: t('col.reason'), cell: (u) => u.reason },
+      { label: t('col.reason'), cell: (u) => say(u.reason) },
     ], c.unmappedPersons, { testid: 'coverage-unmapped' })),
     section(t('coverage.usersWithout'), table([
       { label: t('col.user'), cell: (u) => u.name },
@@ -304,6 +323,7 @@ async function show() {
   refreshTimer = null;
   main.setAttribute('aria-busy', 'true');
   const build = page === 'punch' && id ? () => renderPunch(id)
+    : active === 'attendance' ? () => renderAttendance(params, api)
     : active === 'punches' ? () => renderPunches(params)
       : active === 'problems' ? renderProblems
         : active === 'coverage' ? renderCoverage

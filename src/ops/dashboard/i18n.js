@@ -1,5 +1,6 @@
 /* global localStorage, document */
 // Labels in English and Spanish (the first users are in Argentina). Keys are stable ids.
+import { MORE_LABELS } from './i18n-hr.js';
 
 const LABELS = {
   en: {
@@ -276,7 +277,7 @@ export function setLanguage(lang) {
 
 /** The label for `key`, with `{name}` placeholders filled from `vars`. */
 export function t(key, vars = {}) {
-  const text = LABELS[current][key] ?? LABELS.en[key] ?? key;
+  const text = LABELS[current][key] ?? MORE_LABELS[current][key] ?? LABELS.en[key] ?? MORE_LABELS.en[key] ?? key;
   return text.replace(/\{(\w+)\}/g, (_, name) => (vars[name] === undefined ? `{${name}}` : String(vars[name])));
 }
 

@@ -1,14 +1,32 @@
-import type { PunchOutcome, PunchQuery, PunchRecord } from '../../store/punch.js';
+import type { PunchOutcome, PunchRecord } from '../../store/punch.js';
+import type { PunchRangeQuery } from '../../store/punch-range.js';
 import type { OpsDataSource } from '../data-source.js';
+import { peopleMatching } from './people-search.js';
 import { attemptView, punchView, type AttemptView, type PunchView } from './punch-view.js';
+import { matchesWords, searchWords } from './text-match.js';
 
 export interface PunchSearch {
-  /** Employee id, HikCentral person id / code, card number, or part of the name. */
+  /** Employee id, HikCentral person id / code, card number, or words of the name (any order, case, accents). */
   readonly employee?: string;
+  /** One day, or a range with `from`/`to` (YYYY-MM-DD). */
   readonly date?: string;
+  readonly from?: string;
+  readonly to?: string;
+  /** Part of a door's or reader's name, any case. */
   readonly door?: string;
   readonly outcome?: PunchOutcome;
+  /** Leave out the `ignored` passages of doors that are not time clocks. */
+  readonly timeClocksOnly?: boolean;
+  readonly offset?: number;
   readonly limit?: number;
+}
+
+/** One page of a search: the rows and how many match in all ("1–200 of 1,050"). */
+export interface PunchPage {
+  readonly punches: readonly PunchView[];
+  readonly total: number;
+  readonly offset: number;
+  readonly limit: number;
 }
 
 export interface PunchDetailView {
@@ -19,70 +37,60 @@ export interface PunchDetailView {
   readonly day: readonly PunchView[];
 }
 
-/** People a name search follows at most (a one-letter search should not query everyone). */
-const MAX_PEOPLE = 50;
-/** Without a directory match, a free-text search reads at most this many recent punches. */
+/** Without a directory match, a free-text search reads at most this many recent punches for names. */
 const TEXT_SCAN_LIMIT = 5_000;
 
-function includes(needle: string, ...fields: (string | null | undefined)[]): boolean {
-  return fields.some((field) => field !== null && field !== undefined && field.toLowerCase().includes(needle));
-}
-
-function matchesText(punch: PunchRecord, needle: string): boolean {
-  return includes(needle, punch.employeeId, punch.personId, punch.personCode, punch.personName, punch.cardNo);
+/** The range query a search means (people not yet resolved). */
+function rangeOf(search: PunchSearch): PunchRangeQuery {
+  const from = search.date ?? search.from;
+  const to = search.date ?? search.to;
+  return {
+    ...(from ? { from } : {}),
+    ...(to ? { to } : {}),
+    ...(search.door ? { door: search.door } : {}),
+    ...(search.outcome ? { outcomes: [search.outcome] } : {}),
+    ...(search.timeClocksOnly ? { excludeOutcomes: ['ignored'] as PunchOutcome[] } : {}),
+  };
 }
 
 /**
- * Who a search term may mean: HikCentral persons (name, code, id, cards) and Humand users
- * (name, employee id, e-mail) from the cached directories, so a name search reads only
- * those people's punches (by index) instead of scanning the ledger.
+ * Who the employee term means: the cached directories (name words in any order, code, id,
+ * card, e-mail); failing those, names and cards seen on recent punches (a person HikCentral no
+ * longer lists). Undefined when there is no term.
  */
-async function peopleMatching(data: OpsDataSource, needle: string): Promise<{ personIds: string[]; employeeIds: string[] }> {
-  const [persons, users] = await Promise.all([data.persons(), data.users()]);
-  const personIds = persons
-    .filter((p) => includes(needle, p.personId, p.personCode, p.personName, ...p.cardNos))
-    .slice(0, MAX_PEOPLE)
-    .map((p) => p.personId);
-  const employeeIds = users
-    .filter((u) => includes(needle, u.employeeInternalId, u.email, [u.firstName, u.lastName].filter(Boolean).join(' ')))
-    .slice(0, MAX_PEOPLE)
-    .map((u) => u.employeeInternalId);
-  return { personIds, employeeIds };
+async function whoIs(data: OpsDataSource, term: string, range: PunchRangeQuery): Promise<PunchRangeQuery> {
+  if (term === '') return {};
+  const people = peopleMatching(term, await data.persons(), await data.users());
+  if ((await data.ranges.countPunchRange({ ...range, ...people })) > 0) return people;
+  const words = searchWords(term);
+  const recent = await data.ranges.findPunchPage({ ...range, order: 'desc', limit: TEXT_SCAN_LIMIT });
+  const seen = recent.filter((p) => matchesWords(words, p.personName, p.personCode, p.cardNo, p.employeeId, p.personId));
+  return {
+    employeeIds: people.employeeIds,
+    personIds: [...new Set([...people.personIds, ...seen.flatMap((p) => (p.personId === null ? [] : [p.personId]))])],
+  };
 }
 
-/** Newest first. An employee term is tried as an exact id, then against the directories, then as text. */
-export async function searchPunches(data: OpsDataSource, search: PunchSearch): Promise<PunchView[]> {
+/** Newest first, one page at a time, with the total that matches. */
+export async function searchPunches(data: OpsDataSource, search: PunchSearch): Promise<PunchPage> {
   const limit = Math.min(Math.max(search.limit ?? 200, 1), 1000);
-  const base: PunchQuery = {
-    ...(search.date ? { date: search.date } : {}),
-    ...(search.door ? { door: search.door } : {}),
-    ...(search.outcome ? { outcome: search.outcome } : {}),
-    order: 'desc',
-  };
-  const term = search.employee?.trim() ?? '';
-  let found: PunchRecord[];
-  if (term === '') {
-    found = await data.punches({ ...base, limit });
-  } else {
-    const needle = term.toLowerCase();
-    const people = await peopleMatching(data, needle);
-    const employeeIds = new Set([term, ...people.employeeIds]);
-    const personIds = new Set([term, ...people.personIds]);
-    const batches = await Promise.all([
-      ...[...employeeIds].map((employeeId) => data.punches({ ...base, employeeId, limit })),
-      ...[...personIds].map((personId) => data.punches({ ...base, personId, limit })),
-    ]);
-    found = batches.flat();
-    if (found.length === 0) {
-      found = (await data.punches({ ...base, limit: TEXT_SCAN_LIMIT })).filter((p) => matchesText(p, needle));
-    }
-  }
-  const unique = new Map<number, PunchRecord>();
-  for (const punch of found) unique.set(punch.id, punch);
-  return [...unique.values()]
-    .sort((a, b) => (b.eventMs ?? b.receivedMs) - (a.eventMs ?? a.receivedMs) || b.id - a.id)
-    .slice(0, limit)
-    .map((p) => punchView(p, data.timezone));
+  const offset = Math.max(0, search.offset ?? 0);
+  const range = rangeOf(search);
+  const query = { ...range, ...(await whoIs(data, search.employee?.trim() ?? '', range)) };
+  const [total, found] = await Promise.all([
+    data.ranges.countPunchRange(query),
+    data.ranges.findPunchPage({ ...query, order: 'desc', limit, offset }),
+  ]);
+  return { punches: found.map((p) => punchView(p, data.timezone)), total, offset, limit };
+}
+
+/** Every punch a search matches, newest first, for an export; null when there are more than `max`. */
+export async function allPunches(data: OpsDataSource, search: PunchSearch, max: number): Promise<{ punches: PunchRecord[]; total: number }> {
+  const range = rangeOf(search);
+  const query = { ...range, ...(await whoIs(data, search.employee?.trim() ?? '', range)) };
+  const total = await data.ranges.countPunchRange(query);
+  if (total > max) return { punches: [], total };
+  return { punches: await data.ranges.findPunchPage({ ...query, order: 'desc', limit: max }), total };
 }
 
 export async function punchDetail(data: OpsDataSource, id: number): Promise<PunchDetailView | null> {

@@ -14,6 +14,7 @@ import {
   type PunchUpdate,
 } from '../punch.js';
 import type { DeliveryLeaseHolder, LedgerStore } from '../store.js';
+import { punchPersonFromRow, punchRangeConditions, PUNCH_PEOPLE_SELECT, whereClause, type PunchPageQuery, type PunchPerson, type PunchPersonRow, type PunchRangeQuery } from '../punch-range.js';
 import { createPool, DEFAULT_SCHEMA, describeDatabaseUrl, type PostgresConnectionOptions } from './connection.js';
 import { inTransaction, onPool, type Db } from './database.js';
 import { toStoreError } from './errors.js';
@@ -432,5 +433,43 @@ export class PostgresLedgerStore implements LedgerStore {
     if (this.closed) return;
     this.closed = true;
     await this.pool.end();
+  }
+
+  private rangeWhere(query: PunchRangeQuery): { where: string; params: unknown[] } {
+    const params: unknown[] = [];
+    const where = whereClause(punchRangeConditions(query, (value) => {
+      params.push(value);
+      return `$${params.length}`;
+    }));
+    return { where, params };
+  }
+
+  findPunchPage(query: PunchPageQuery): Promise<PunchRecord[]> {
+    const { where, params } = this.rangeWhere(query);
+    // Ordered as SQLite orders: a punch without an instant comes first ascending, last descending.
+    const order = query.order === 'desc' ? 'DESC NULLS LAST' : 'ASC NULLS FIRST';
+    const direction = query.order === 'desc' ? 'DESC' : 'ASC';
+    params.push(query.limit, query.offset ?? 0);
+    const sql = `SELECT * FROM ${this.t.punches} ${where} ORDER BY event_ms ${order}, id ${direction} LIMIT $${params.length - 1} OFFSET $${params.length}`;
+    return this.read('query page', (db) => this.punches(db, sql, params));
+  }
+
+  async countPunchRange(query: PunchRangeQuery): Promise<number> {
+    const { where, params } = this.rangeWhere(query);
+    const rows = await this.read('count range', (db) => db.rows<{ n: number | string }>(`SELECT COUNT(*) AS n FROM ${this.t.punches} ${where}`, params));
+    return Number(rows[0]?.n ?? 0);
+  }
+
+  async punchPeople(query: PunchRangeQuery): Promise<PunchPerson[]> {
+    const { where, params } = this.rangeWhere(query);
+    // NULLS FIRST: the order SQLite gives the same rows.
+    const sql = `SELECT ${PUNCH_PEOPLE_SELECT} FROM ${this.t.punches} ${where} GROUP BY 1, 2 ORDER BY 1 NULLS FIRST, 2 NULLS FIRST`;
+    return (await this.read('read punch people', (db) => db.rows<PunchPersonRow>(sql, params))).map(punchPersonFromRow);
+  }
+
+  async punchInstants(query: PunchRangeQuery): Promise<number[]> {
+    const { where, params } = this.rangeWhere(query);
+    const sql = `SELECT event_ms FROM ${this.t.punches} ${where}${where ? ' AND' : ' WHERE'} event_ms IS NOT NULL ORDER BY event_ms`;
+    return (await this.read('read instants', (db) => db.rows<{ event_ms: number | string }>(sql, params))).map((r) => Number(r.event_ms));
   }
 }

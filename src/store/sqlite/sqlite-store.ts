@@ -18,6 +18,7 @@ import {
   type PunchUpdate,
 } from '../punch.js';
 import type { DeliveryLeaseHolder, LedgerStore } from '../store.js';
+import { punchPersonFromRow, punchRangeConditions, PUNCH_PEOPLE_SELECT, whereClause, type PunchPageQuery, type PunchPerson, type PunchPersonRow, type PunchRangeQuery } from '../punch-range.js';
 import { migrate } from './migrations.js';
 import { attemptFromRow, personFromRow, punchFromRow, userFromRow, type AttemptRow, type PersonRow, type PunchRow, type UserRow } from './rows.js';
 
@@ -436,6 +437,47 @@ export class SqliteLedgerStore implements LedgerStore {
   close(): Promise<void> {
     return this.run('close', () => {
       if (this.db.open) this.db.close();
+    });
+  }
+
+  private rangeWhere(query: PunchRangeQuery): { where: string; params: unknown[] } {
+    const params: unknown[] = [];
+    const where = whereClause(punchRangeConditions(query, (value) => {
+      params.push(value);
+      return '?';
+    }));
+    return { where, params };
+  }
+
+  findPunchPage(query: PunchPageQuery): Promise<PunchRecord[]> {
+    return this.run('query page', () => {
+      const { where, params } = this.rangeWhere(query);
+      const order = query.order === 'desc' ? 'DESC' : 'ASC';
+      const sql = `SELECT * FROM punches ${where} ORDER BY event_ms ${order}, id ${order} LIMIT ? OFFSET ?`;
+      return (this.db.prepare(sql).all(...params, query.limit, query.offset ?? 0) as PunchRow[]).map(punchFromRow);
+    });
+  }
+
+  countPunchRange(query: PunchRangeQuery): Promise<number> {
+    return this.run('count range', () => {
+      const { where, params } = this.rangeWhere(query);
+      return (this.db.prepare(`SELECT COUNT(*) AS n FROM punches ${where}`).get(...params) as { n: number }).n;
+    });
+  }
+
+  punchPeople(query: PunchRangeQuery): Promise<PunchPerson[]> {
+    return this.run('read punch people', () => {
+      const { where, params } = this.rangeWhere(query);
+      const sql = `SELECT ${PUNCH_PEOPLE_SELECT} FROM punches ${where} GROUP BY 1, 2 ORDER BY 1, 2`;
+      return (this.db.prepare(sql).all(...params) as PunchPersonRow[]).map(punchPersonFromRow);
+    });
+  }
+
+  punchInstants(query: PunchRangeQuery): Promise<number[]> {
+    return this.run('read instants', () => {
+      const { where, params } = this.rangeWhere(query);
+      const sql = `SELECT event_ms FROM punches ${where}${where ? ' AND' : ' WHERE'} event_ms IS NOT NULL ORDER BY event_ms`;
+      return this.db.prepare(sql).pluck().all(...params) as number[];
     });
   }
 }
