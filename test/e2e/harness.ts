@@ -62,8 +62,8 @@ export function timeClocksOf(day: GeneratedWorkingDay): TimeClockRule[] {
   return day.timeClockReaders.map((reader) => ({
     door: null,
     reader: reader.readerIndexCode,
-    mode: 'door',
-    direction: reader.direction,
+    mode: reader.mode ?? 'door',
+    direction: reader.mode === 'alternate' ? null : reader.direction,
     debounceMs: null,
     label: reader.readerName,
   }));
