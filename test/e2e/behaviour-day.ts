@@ -9,8 +9,7 @@ import { silentLogger } from '../../src/logging/logger.js';
 import { ensureSubscription } from '../../src/push/subscription-manager.js';
 import { startWebhookServer, type WebhookServer } from '../../src/push/webhook-server.js';
 import { generateWorkingDay, type DayBehaviours, type GeneratedWorkingDay } from '../../src/sim/scenario/working-day.js';
-import { AWAITING_DELIVERY } from '../../src/store/index.js';
-import { configFor, HIK_KEY, HIK_SECRET, startWorld, type World } from './harness.js';
+import { configFor, HIK_KEY, HIK_SECRET, settled, startWorld, type World } from './harness.js';
 import { ShiftedClock } from './shifted-clock.js';
 
 const HOUR = 3_600_000;
@@ -111,15 +110,6 @@ export class BehaviourDayRun {
     const deletions = [...day.deletions].sort((a, b) => a.atMs - b.atMs);
     while (this.deleted < deletions.length && deletions[this.deleted]!.atMs <= nowMs) hik.state.removePerson(deletions[this.deleted++]!.personId);
   }
-}
-
-async function settled(app: App): Promise<void> {
-  await expect
-    .poll(async () => {
-      const counts = await app.store.countsByOutcome();
-      return counts.received + AWAITING_DELIVERY.reduce((sum, outcome) => sum + counts[outcome], 0);
-    }, { timeout: 30_000, interval: 50 })
-    .toBe(0);
 }
 
 /**

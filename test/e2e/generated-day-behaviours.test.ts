@@ -22,13 +22,13 @@ const CASES: ReadonlyArray<{ name: string; behaviours: DayBehaviours; employees?
   { name: 'every behaviour at once', behaviours: ALL_BEHAVIOURS, employees: 120 },
 ];
 
-describe('NEEDS THE DECISION MODEL (issue #9): a generated day with real-life behaviours equals its ground truth exactly — poll', () => {
-  let run: BehaviourDayRun | undefined;
-  afterEach(async () => {
-    await run?.close();
-    run = undefined;
-  });
+let run: BehaviourDayRun | undefined;
+afterEach(async () => {
+  await run?.close();
+  run = undefined;
+});
 
+describe('NEEDS THE DECISION MODEL (issue #9): a generated day with real-life behaviours equals its ground truth exactly — poll', () => {
   it.each(CASES)('$name', async ({ behaviours, employees, date, timezone }) => {
     run = new BehaviourDayRun();
     const { day, world, app } = await run.poll({ employees: employees ?? 60, seed: 11, behaviours, ...(date ? { date } : {}), ...(timezone ? { timezone } : {}) });
@@ -41,12 +41,6 @@ describe('NEEDS THE DECISION MODEL (issue #9): a generated day with real-life be
 });
 
 describe('NEEDS THE DECISION MODEL (issue #9): a generated day with real-life behaviours equals its ground truth exactly — push', () => {
-  let run: BehaviourDayRun | undefined;
-  afterEach(async () => {
-    await run?.close();
-    run = undefined;
-  });
-
   it('every behaviour at once, pushed hour by hour', async () => {
     run = new BehaviourDayRun();
     const { day, world, app } = await run.push({ employees: 80, seed: 12, behaviours: ALL_BEHAVIOURS });
