@@ -199,7 +199,7 @@ export function generateWorkingDay(options: WorkingDayOptions): GeneratedWorking
     const quirk = quirks.quirkFor(shift);
     const wrongAt = quirk === 'wrong-reader' ? quirks.pick(['start', 'end', 'both'] as const) : null;
     if (quirk === 'app-in' || quirk === 'app-and-terminal') appEntry(person, 'START', clockIn);
-    if (quirk === 'app-and-terminal') punch(person, entryClock, clockIn + quirks.int(10, 40) * SECOND);
+    if (quirk === 'app-and-terminal') punch(person, entryClock, clockIn + quirks.int(10, 30) * SECOND);
     else if (quirk !== 'app-in' && quirk !== 'forgot-in') punch(person, entryClock, clockIn, wrongAt === 'start' || wrongAt === 'both');
     if (quirk === 're-tap') events.add(person, entryClock, grantedCode(person, random), clockIn + quirks.int(2 * 60, 8 * 60) * SECOND);
     if (quirk === 'app-break') {
