@@ -55,7 +55,7 @@ export const scenarioSchema = z
     site: z.object({
       timezone: z.string().refine((zone) => IANAZone.isValidZone(zone), { message: 'is not an IANA timezone (e.g. America/Argentina/Buenos_Aires)' }),
       readerTimeZones: z
-        .record(z.string(), z.string().refine((zone) => /^(utc|z)$/i.test(zone) || IANAZone.isValidZone(zone), { message: 'is not UTC or a zone such as UTC+1' }))
+        .record(z.string(), z.string().refine((zone) => /^(utc|z)$/i.test(zone) || DateTime.now().setZone(zone).isValid, { message: 'is not UTC, a fixed zone such as UTC+1, or an IANA zone' }))
         .optional(),
     }),
     persons: z.array(person).default([]),
