@@ -41,8 +41,6 @@ const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
 
 /** Humand serves at most this many day summaries per request, silently (docs/reference/humand.md). */
 const DAY_SUMMARIES_CAP = 500;
-/** Employees × days per day-summaries request: under the cap with room to spare. */
-const DAY_SUMMARIES_ITEMS_PER_GROUP = 450;
 /** A refused read path is tried again after this long (a tenant's setting may change). */
 const READ_PATH_RETRY_MS = 3_600_000;
 
@@ -75,6 +73,9 @@ export class HumandClient implements TimeTrackingPort {
   readonly #pageSize: number;
   readonly #maxPages: number;
   readonly #pagingWaitMaxMs: number;
+  /** Employee-days per day-summaries request (under the cap with room to spare) and employees (a short URL). */
+  readonly #summaryMaxItems: number;
+  readonly #summaryMaxEmployees: number;
   /** Page size for day summaries: 500, or 50 once a tenant refused 500. */
   #summaryPageSize = DAY_SUMMARIES_CAP;
   /** Until then, day summaries are not asked (the tenant refused them). */
@@ -90,6 +91,8 @@ export class HumandClient implements TimeTrackingPort {
     this.#pageSize = Math.min(positiveInteger(options.pageSize, HUMAND_MAX_PAGE_SIZE, 'pageSize'), HUMAND_MAX_PAGE_SIZE);
     this.#maxPages = positiveInteger(options.maxPages, 2000, 'maxPages');
     this.#pagingWaitMaxMs = Math.max(0, options.pagingRateLimitWaitMaxMs ?? 65_000);
+    this.#summaryMaxItems = positiveInteger(options.daySummariesMaxItems, 450, 'daySummariesMaxItems');
+    this.#summaryMaxEmployees = positiveInteger(options.daySummariesMaxEmployees, 200, 'daySummariesMaxEmployees');
     this.#transport = new HumandTransport({
       baseUrl: this.baseUrl,
       authorization: header,
@@ -150,7 +153,7 @@ export class HumandClient implements TimeTrackingPort {
    * tenants refuse one read path or the other) it is not asked again for an hour, and the days are
    * read with one `listEntries` per employee instead. Rate-limit, auth and transient failures are
    * returned as they are. Each request counts against the caller's rate budget: one per group
-   * (⌈employees / ⌊450 / days⌋⌉), or one per employee and page on the fallback.
+   * (⌈employees / min(200, ⌊450 / days⌋)⌉), or one per employee and page on the fallback.
    */
   async readDays(employeeIds: readonly string[], startDate: string, endDate: string, signal?: AbortSignal): Promise<HumandResult<HumandDay[]>> {
     const ids = [...new Set(employeeIds.map((id) => id.trim()).filter((id) => id !== ''))];
@@ -176,7 +179,7 @@ export class HumandClient implements TimeTrackingPort {
 
   async #readDaySummaries(ids: readonly string[], startDate: string, endDate: string, signal: AbortSignal | undefined): Promise<HumandResult<HumandDay[]>> {
     const days = Math.round((Date.parse(`${endDate}T00:00:00Z`) - Date.parse(`${startDate}T00:00:00Z`)) / 86_400_000) + 1;
-    const groupSize = Math.max(1, Math.floor(DAY_SUMMARIES_ITEMS_PER_GROUP / days));
+    const groupSize = Math.max(1, Math.min(this.#summaryMaxEmployees, Math.floor(this.#summaryMaxItems / days)));
     const pending: string[][] = [];
     for (let i = 0; i < ids.length; i += groupSize) pending.push(ids.slice(i, i + groupSize));
     const entries: TimeTrackingEntry[] = [];

@@ -29,6 +29,12 @@ export interface HumandClientOptions {
    * Default 65 s (one documented window plus a margin).
    */
   readonly pagingRateLimitWaitMaxMs?: number;
+  /**
+   * Day summaries per request are kept under Humand's silent 500-item cap: at most this many
+   * employees (default 200, so the URL stays short) and this many employee-days (default 450).
+   */
+  readonly daySummariesMaxEmployees?: number;
+  readonly daySummariesMaxItems?: number;
   readonly tls?: { readonly ca?: string | Buffer; readonly rejectUnauthorized?: boolean };
 }
 

@@ -42,6 +42,8 @@ const PERSONS_DIGEST = 'persons_digest';
 const PERSON_HISTORY = 'hik_person_history';
 /** How many of a person's latest punches are looked at for a code they once had. */
 const PUNCHES_FOR_CODE = 50;
+/** Another instance sharing the ledger may have refreshed the persons: its history is seen within this. */
+const HISTORY_REREAD_MS = 60_000;
 
 /** A digest of a listing, independent of the order it came in. */
 function digestOf(records: readonly unknown[]): string {
@@ -62,6 +64,8 @@ export class MappingDirectory {
   /** The person history as last read from the ledger (text and parsed), re-parsed only when it changed. */
   private historyText: string | null = null;
   private historyValue: PersonHistory = {};
+  /** When the history was last read from the ledger (it is read per punch: at most once a minute). */
+  private historyReadMs = Number.NEGATIVE_INFINITY;
 
   constructor(
     private readonly context: PipelineContext,
@@ -116,7 +120,8 @@ export class MappingDirectory {
   }
 
   private async lastKnown(personId: string, atMs: number | null, log: Logger): Promise<HikPerson | null> {
-    const entry = (await this.history())[personId];
+    // Rare (a person HikCentral does not have): read what another instance may just have recorded.
+    const entry = (await this.history(true))[personId];
     const person =
       entry !== undefined
         ? personAt(entry, atMs)
@@ -125,8 +130,11 @@ export class MappingDirectory {
     return person;
   }
 
-  private async history(): Promise<PersonHistory> {
+  private async history(fresh = false): Promise<PersonHistory> {
+    const now = this.context.clock.now();
+    if (!fresh && now - this.historyReadMs < HISTORY_REREAD_MS) return this.historyValue;
     const text = await this.context.store.getMeta(PERSON_HISTORY);
+    this.historyReadMs = now;
     if (text !== this.historyText) {
       this.historyText = text;
       try {
@@ -144,9 +152,13 @@ export class MappingDirectory {
     for await (const person of this.persons.listPersons(signal)) all.push(person);
     const now = this.context.clock.now();
     const before = await this.context.store.listPersons();
-    const history = await this.history();
+    const history = await this.history(true);
     const next = JSON.stringify(updatePersonHistory(history, before, all, now));
-    if (next !== (this.historyText ?? '{}')) await this.context.store.setMeta(PERSON_HISTORY, next);
+    if (next !== (this.historyText ?? '{}')) {
+      await this.context.store.setMeta(PERSON_HISTORY, next);
+      this.historyText = next;
+      this.historyValue = JSON.parse(next) as PersonHistory;
+    }
     await this.context.store.replacePersons(all, now);
     await this.context.store.setMeta(PERSONS_DIGEST, digestOf(all));
     this.unknownPersons.clear();

@@ -7,7 +7,10 @@ const SEED = 21;
 describe('a person deleted in HikCentral at noon (issue #9, item 7; real HTTP, both simulators)', () => {
   const runs = new E2eRuns();
 
-  it('still gets their afternoon clock-out delivered, with the code their morning punch recorded', async () => {
+  it.each([
+    { why: 'from the history kept at the persons refresh', forgetHistory: false },
+    { why: 'from their own morning punch when no history was kept (deleted before this version ran)', forgetHistory: true },
+  ])('still gets their afternoon clock-out delivered: the last known code $why', async ({ forgetHistory }) => {
     const probe = await startWorld({ employees: 40, seed: SEED });
     const day = probe.day;
     await probe.close();
@@ -30,6 +33,7 @@ describe('a person deleted in HikCentral at noon (issue #9, item 7; real HTTP, b
       clock.jumpTo(at);
       const pass = await app.syncOnce();
       expect(pass.pollError).toBeNull();
+      if (forgetHistory) await app.store.setMeta('hik_person_history', '{}');
     }
     expect((await app.store.listPersons()).some((p) => leavers.some((e) => e.personId === p.personId))).toBe(false);
     const expected = expectedTimelines(world);

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Writable } from 'node:stream';
-import { afterEach } from 'vitest';
+import { afterEach, expect } from 'vitest';
 import { createApp, type App } from '../../src/app/index.js';
 import type { AppOverrides } from '../../src/app/types.js';
 import type { AccessEvent } from '../../src/domain/access-event.js';
@@ -11,6 +11,7 @@ import { startHikCentralSimulator, type HikSimulator } from '../../src/sim/hikce
 import { startHumandSimulator, type HumandSimulator } from '../../src/sim/humand/index.js';
 import type { Clock } from '../../src/domain/ports.js';
 import type { AppConfig, TimeClockRule } from '../../src/config/types.js';
+import { AWAITING_DELIVERY } from '../../src/store/index.js';
 import { DEFAULT_DOOR_STATE_EVENT_CODES, DEFAULT_GRANTED_EVENT_CODES, DEFAULT_REFUSED_EVENT_CODES } from '../../src/config/event-codes.js';
 import { createLogger, silentLogger, type Logger } from '../../src/logging/logger.js';
 import { ShiftedClock } from './shifted-clock.js';
@@ -62,8 +63,8 @@ export function timeClocksOf(day: GeneratedWorkingDay): TimeClockRule[] {
   return day.timeClockReaders.map((reader) => ({
     door: null,
     reader: reader.readerIndexCode,
-    mode: 'door',
-    direction: reader.direction,
+    mode: reader.mode ?? 'door',
+    direction: reader.mode === 'alternate' ? null : reader.direction,
     debounceMs: null,
     label: reader.readerName,
   }));
@@ -266,4 +267,14 @@ export class E2eRuns {
     this.world = undefined;
     this.dir = undefined;
   }
+}
+
+/** Waits until nothing is left to decide or deliver (a daemon works in the background). */
+export async function settled(app: App): Promise<void> {
+  await expect
+    .poll(async () => {
+      const counts = await app.store.countsByOutcome();
+      return counts.received + AWAITING_DELIVERY.reduce((sum, outcome) => sum + counts[outcome], 0);
+    }, { timeout: 30_000, interval: 50 })
+    .toBe(0);
 }

@@ -9,6 +9,7 @@ const MINUTE = 60_000;
 
 /** What the ledger must say about an event, by the ground truth's verdict. */
 function expectedLedgerState(verdict: ExpectedEventOutcome): string {
+  if (verdict.kind === 'review') return 'review';
   if (verdict.kind !== 'noise') return verdict.kind === 'clock-in' ? 'delivered START' : 'delivered END';
   switch (verdict.reason) {
     case 'not-time-clock':
@@ -21,6 +22,10 @@ function expectedLedgerState(verdict: ExpectedEventOutcome): string {
       return 'ignored: the event names no person';
     case 'double-tap':
       return 'debounced';
+    case 'corrected':
+      return 'corrected';
+    case 'covered':
+      return 'covered';
   }
 }
 

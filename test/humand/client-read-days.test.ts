@@ -98,7 +98,29 @@ describe('HumandClient.readDays', () => {
     const before = summariesAsked(h);
     const result = await h.client.readDays(ids, '2026-01-20', '2026-01-21');
     expect(result.ok && result.value.length).toBe(2400);
-    expect(summariesAsked(h) - before).toBe(Math.ceil(1200 / Math.floor(450 / 2)));
+    expect(summariesAsked(h) - before).toBe(Math.ceil(1200 / Math.min(200, Math.floor(450 / 2))));
+  });
+
+  it('splits a group whose answer reaches the 500-item cap and reads it again in halves (groups made too big on purpose)', async () => {
+    const h = (harness = await startHarness({ users: generateSimUsers(1200) }, { daySummariesMaxEmployees: 1000, daySummariesMaxItems: 1000 }));
+    for (let i = 0; i < 1200; i++) h.sim.state.addAppEntry({ employeeInternalId: String(30_000_001 + i), time: at('2026-01-20T09:00:00Z'), type: 'START' });
+    const ids = Array.from({ length: 1200 }, (_unused, i) => String(30_000_001 + i));
+    const result = await h.client.readDays(ids, '2026-01-20', '2026-01-20');
+    expect(result.ok && new Set(result.value.map((day) => day.employeeId)).size).toBe(1200);
+    // 1000 (cut at 500) → 500 + 500 (each at the cap, so not trusted) → 4 × 250; then the last 200.
+    expect(summariesAsked(h)).toBe(1 + 2 + 4 + 1);
+  });
+
+  it('reads pages of 50 where a tenant refuses day-summaries pages of 500, and keeps doing so', async () => {
+    const h = (harness = await startHarness({ users: generateSimUsers(120), daySummariesMaxLimit: 50 }));
+    for (let i = 0; i < 120; i++) h.sim.state.addAppEntry({ employeeInternalId: String(30_000_001 + i), time: at('2026-01-20T09:00:00Z'), type: 'START' });
+    const ids = Array.from({ length: 120 }, (_unused, i) => String(30_000_001 + i));
+    const result = await h.client.readDays(ids, '2026-01-20', '2026-01-20');
+    expect(result.ok && result.value.length).toBe(120);
+    expect(summariesAsked(h)).toBe(1 + 3); // the refused 500, then pages 1-3 of 50
+    expect(entriesAsked(h)).toBe(0);
+    await h.client.readDays(ids, '2026-01-20', '2026-01-20');
+    expect(summariesAsked(h)).toBe(1 + 3 + 3);
   });
 
   it('refuses an empty employee list or reversed dates without sending anything', async () => {

@@ -86,7 +86,7 @@ describe('the simulator answers in the shapes of Humand\'s own OpenAPI document'
     sim.state.addAppEntry({ employeeInternalId: '30000003', time: '2026-01-26T08:00:00.000-03:00', type: 'START', source: 'QR' });
     const summaries = await call('GET', '/time-tracking/day-summaries?employeeIds=30000003&startDate=2026-01-26&endDate=2026-01-26&limit=500');
     expectValid('/time-tracking/day-summaries', 'get', summaries, 200);
-    expect(summaries.body).toMatchObject({ items: [{ entries: [{ source: 'QR' }, { source: 'FACE_ID' }], holidays: [], timeOffRequests: [], hours: { worked: 10, scheduled: 0 } }] });
+    expect(summaries.body).toMatchObject({ items: [{ entries: [{ source: 'QR', site: { name: 'Sede central' } }, { source: 'FACE_ID' }], holidays: [], timeOffRequests: [], hours: { worked: 10, scheduled: 0 } }] });
     sim.state.setReadRefusals({ entries: true, daySummaries: true });
     try {
       expectValid('/time-tracking/entries', 'get', await call('GET', '/time-tracking/entries?employeeId=30000003&startDate=2026-01-26&endDate=2026-01-26'), 400);

@@ -7,8 +7,7 @@ import { HikCentralClient } from '../../src/hikcentral/client.js';
 import { silentLogger } from '../../src/logging/logger.js';
 import { ensureSubscription } from '../../src/push/subscription-manager.js';
 import { startWebhookServer, type WebhookServer } from '../../src/push/webhook-server.js';
-import { AWAITING_DELIVERY } from '../../src/store/index.js';
-import { configFor, expectedTimelines, HIK_KEY, HIK_SECRET, humandTimelines, startWorld, type World } from '../e2e/harness.js';
+import { configFor, expectedTimelines, HIK_KEY, HIK_SECRET, humandTimelines, settled, startWorld, type World } from '../e2e/harness.js';
 import { ShiftedClock } from '../e2e/shifted-clock.js';
 import { notification, post, pushedEvent } from './helpers.js';
 
@@ -73,15 +72,6 @@ describe('push, end to end', () => {
     daemon = { stop, done: theApp.runDaemon({ signal: stop.signal, onPass: () => firstPass() }) };
     await ready;
     return { clock, startMs, endMs, app: theApp, world };
-  }
-
-  async function settled(theApp: App): Promise<void> {
-    await expect
-      .poll(async () => {
-        const counts = await theApp.store.countsByOutcome();
-        return counts.received + AWAITING_DELIVERY.reduce((sum, outcome) => sum + counts[outcome], 0);
-      }, { timeout: 30_000, interval: 50 })
-      .toBe(0);
   }
 
   it('delivers a working day pushed hour by hour, re-pushes with new eventIds included, with Humand timelines exactly as expected', async () => {

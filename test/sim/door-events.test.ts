@@ -70,6 +70,19 @@ describe('HikCentral simulator: door/events over HTTPS', () => {
     expect(new Set(ids).size).toBe(1234);
   });
 
+  it('writes a reader\'s times in the zone its device is set to (UTC → Z, UTC+1 → +01:00), the same instant', async () => {
+    sim.state.loadScenario({ site: { timezone: 'America/Argentina/Buenos_Aires', readerTimeZones: { '101': 'UTC', '201': 'UTC+1' } }, persons: [ana, beto], doors, events: [] });
+    const when = at('2026-01-27T22:00:00-03:00');
+    sim.state.addEvents([
+      { eventId: 'utc', eventType: 196893, eventTime: when, personId: '501', doorIndexCode: '1', readerIndexCode: '101' },
+      { eventId: 'plus1', eventType: 196893, eventTime: when + 1000, personId: '501', doorIndexCode: '2', readerIndexCode: '201' },
+      { eventId: 'site', eventType: 196893, eventTime: when + 2000, personId: '501', doorIndexCode: '3', readerIndexCode: '301' },
+    ]);
+    clock.set(when + 60_000);
+    const times = Object.fromEntries((await page({ startTime: DAY_START, endTime: '2026-01-28T12:00:00-03:00', orderType: 0 })).list.map((r) => [r.eventId, r.eventTime]));
+    expect(times).toEqual({ utc: '2026-01-28T01:00:00Z', plus1: '2026-01-28T02:00:01+01:00', site: '2026-01-27T22:00:02-03:00' });
+  });
+
   it('enforces pageNo ≥ 1 and pageSize 1–500, and requires both', async () => {
     expect((await query({ pageSize: 0 })).json().code).toBe(SIM_CODES.parameterInvalid);
     expect((await query({ pageSize: 501 })).json().code).toBe(SIM_CODES.parameterInvalid);

@@ -23,6 +23,14 @@ describe('scenario files', () => {
     expect(text).toMatch(/"eventTime": "2026-01-2\dT\d\d:\d\d:\d\d\.000-03:00"/);
   });
 
+  it('round-trips a day with issue #9 behaviours (readers writing UTC / UTC+1), and refuses a reader zone that is none', async () => {
+    const scenario = generateWorkingDay({ date: '2026-01-27', timezone: 'America/Argentina/Buenos_Aires', employees: 20, seed: 4, behaviours: { readerTimeZones: { '101': 'UTC+1', '201': 'UTC' } } }).scenario;
+    const file = join(dir, 'zones.json');
+    await saveScenarioFile(file, scenario);
+    expect(await loadScenarioFile(file)).toEqual(scenario);
+    expect(() => scenarioFromJson({ site: { timezone: 'America/Argentina/Buenos_Aires', readerTimeZones: { '101': 'Mars/Olympus' } } })).toThrow(/readerTimeZones/);
+  });
+
   it('accepts a hand-written file with defaults (arrival = event time, no card, epoch or ISO times)', () => {
     const scenario = scenarioFromJson({
       site: { timezone: 'America/Argentina/Buenos_Aires' },

@@ -20,6 +20,8 @@ export const DEFAULT_SITE_TIMEZONE = 'America/Argentina/Buenos_Aires';
 /** The site's persons, doors and events as the simulated platform holds them. */
 export class SimWorld {
   timezone: string;
+  /** Readers whose devices write times in another zone (HikScenario.site.readerTimeZones). */
+  readerTimeZones: Readonly<Record<string, string>> | undefined;
   private persons = new Map<string, SimPerson>();
   private personIdByCode = new Map<string, string>();
   private doors = new Map<string, SimDoor>();
@@ -29,11 +31,13 @@ export class SimWorld {
 
   constructor(scenario: HikScenario | undefined) {
     this.timezone = scenario?.site.timezone ?? DEFAULT_SITE_TIMEZONE;
+    this.readerTimeZones = scenario?.site.readerTimeZones;
     if (scenario) this.load(scenario);
   }
 
   load(scenario: HikScenario): void {
     this.timezone = scenario.site.timezone;
+    this.readerTimeZones = scenario.site.readerTimeZones;
     this.persons = new Map();
     this.personIdByCode = new Map();
     this.doors = new Map();

@@ -45,6 +45,8 @@ export interface HandlerOptions {
   readonly rejectionStatus: 400 | 422;
   /** How rule rejections are worded (default `plain`). */
   readonly rejectionWording?: SimRejectionWording;
+  /** Largest day-summaries page this tenant answers (default 500; some tenants answer 400 above 50). */
+  readonly daySummariesMaxLimit?: number;
 }
 
 const refusedRead = (): SimAnswer => ({ status: 400, body: invalidData('The provided data is invalid') });
@@ -78,7 +80,7 @@ export function createHandlers(state: HumandSimState, options: HandlerOptions) {
 
   const daySummaries: SimHandler = ({ query }) => {
     if (state.readRefusals.daySummaries) return refusedRead();
-    const paging = readPaging(query, DAY_SUMMARIES_MAX_LIMIT);
+    const paging = readPaging(query, options.daySummariesMaxLimit ?? DAY_SUMMARIES_MAX_LIMIT);
     if ('error' in paging) return paging.error;
     const { employeeIds, startDate, endDate } = query;
     if (!employeeIds || !startDate || !endDate || !DATE_ONLY.test(startDate) || !DATE_ONLY.test(endDate)) {

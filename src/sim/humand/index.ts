@@ -26,6 +26,8 @@ export interface HumandSimulatorOptions {
   readonly rejectionStatus?: 400 | 422;
   /** How rule rejections are worded, default `plain` (see SimRejectionWording). */
   readonly rejectionWording?: SimRejectionWording;
+  /** Largest day-summaries page answered (default 500; 50 for a tenant that answers 400 to big pages). */
+  readonly daySummariesMaxLimit?: number;
   /** Read paths this tenant refuses with 400 from the start (switchable later: state.setReadRefusals). */
   readonly refuseReads?: SimReadRefusals;
   /** How far ahead of the simulator clock a `now` may be, default 60 000 ms. */
@@ -64,6 +66,7 @@ export async function startHumandSimulator(options: HumandSimulatorOptions): Pro
     rateLimit: options.rateLimit ?? { limit: 50, windowMs: 60_000 },
     rejectionStatus: options.rejectionStatus ?? 400,
     rejectionWording: options.rejectionWording ?? 'plain',
+    daySummariesMaxLimit: options.daySummariesMaxLimit,
     clock,
     logger: options.logger,
     state,

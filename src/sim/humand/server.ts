@@ -17,6 +17,7 @@ export interface SimServerOptions {
   readonly rateLimit: { readonly limit: number; readonly windowMs: number };
   readonly rejectionStatus: 400 | 422;
   readonly rejectionWording: SimRejectionWording;
+  readonly daySummariesMaxLimit: number | undefined;
   readonly clock: Clock;
   readonly logger: Logger | undefined;
   readonly state: HumandSimState;
@@ -36,7 +37,7 @@ export interface RunningSimServer {
 export async function startSimServer(options: SimServerOptions): Promise<RunningSimServer> {
   const { state, faults, clock } = options;
   const limiter = new FixedWindowRateLimiter(options.rateLimit.limit, options.rateLimit.windowMs, clock);
-  const handlers = createHandlers(state, { rejectionStatus: options.rejectionStatus, rejectionWording: options.rejectionWording });
+  const handlers = createHandlers(state, { rejectionStatus: options.rejectionStatus, rejectionWording: options.rejectionWording, ...(options.daySummariesMaxLimit === undefined ? {} : { daySummariesMaxLimit: options.daySummariesMaxLimit }) });
   const pendingDelays = new Set<() => void>();
   let closing = false;
 

@@ -1,6 +1,8 @@
 import { isoUtc, startOfDay } from './entry-time.js';
 import type { SimEntry, SimUser } from './types.js';
 
+const ON_SITE_SOURCES: ReadonlySet<string> = new Set(['APP', 'KIOSK', 'QR', 'FACE_ID', 'GPS', 'BEACON', 'NFC']);
+
 /** An entry as Humand's `TimeTrackingEntry` schema describes it. */
 export function entryToWire(entry: SimEntry): Record<string, unknown> {
   return {
@@ -12,6 +14,8 @@ export function entryToWire(entry: SimEntry): Record<string, unknown> {
     referenceDate: entry.referenceDate,
     type: entry.type,
     source: entry.source,
+    // Field notes: entries made on site (app, kiosk, QR, face…) name the site they were made at.
+    ...(ON_SITE_SOURCES.has(entry.source) ? { site: { id: 1, name: 'Sede central' } } : {}),
     ...(entry.comment === undefined ? {} : { comment: entry.comment }),
     createdAt: isoUtc(entry.createdAtMs),
     updatedAt: isoUtc(entry.createdAtMs),

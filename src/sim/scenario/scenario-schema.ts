@@ -54,6 +54,9 @@ export const scenarioSchema = z
   .object({
     site: z.object({
       timezone: z.string().refine((zone) => IANAZone.isValidZone(zone), { message: 'is not an IANA timezone (e.g. America/Argentina/Buenos_Aires)' }),
+      readerTimeZones: z
+        .record(z.string(), z.string().refine((zone) => /^(utc|z)$/i.test(zone) || DateTime.now().setZone(zone).isValid, { message: 'is not UTC, a fixed zone such as UTC+1, or an IANA zone' }))
+        .optional(),
     }),
     persons: z.array(person).default([]),
     doors: z.array(door).default([]),

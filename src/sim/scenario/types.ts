@@ -45,8 +45,17 @@ export interface SimEvent {
   readonly picUri: string | null;
 }
 
+export interface SiteInfo {
+  readonly timezone: string;
+  /**
+   * Readers whose devices write event times in another zone than the site's (same instant):
+   * `UTC` writes `…Z`, a fixed zone such as `UTC+1` writes `…+01:00`. Absent = the site's zone.
+   */
+  readonly readerTimeZones?: Readonly<Record<string, string>>;
+}
+
 export interface HikScenario {
-  readonly site: { readonly timezone: string };
+  readonly site: SiteInfo;
   readonly persons: readonly SimPerson[];
   readonly doors: readonly SimDoor[];
   readonly events: readonly SimEvent[];
@@ -60,23 +69,51 @@ export interface TimeClockReader {
   readonly readerName: string;
   readonly doorIndexCode: string;
   readonly doorName: string;
+  /** In `door` mode the direction of every passage; ignored in `alternate` mode. */
   readonly direction: Direction;
+  /** `door` (default): by `direction`; `alternate`: the opposite of the employee's last entry (one-terminal sites). */
+  readonly mode?: 'door' | 'alternate';
+}
+
+/** An entry written straight into Humand by another source (the app, a kiosk): not an access event. */
+export interface AppEntry {
+  readonly employeeInternalId: string;
+  readonly type: 'START' | 'END';
+  /** Epoch ms. */
+  readonly time: number;
+  /** As written into Humand: milliseconds and the site's offset at that instant. */
+  readonly isoTime: string;
+  readonly source: 'APP';
 }
 
 export interface ExpectedPunch {
   readonly type: 'START' | 'END';
   readonly time: number;
+  /** The time clock the entry came from; '' for an entry of another source. */
   readonly readerIndexCode: string;
+  /** Another writer's entry (the app): in Humand, not sent by the middleware. Absent = sent by the middleware. */
+  readonly source?: 'APP';
 }
 
-export type NoiseReason = 'not-time-clock' | 'refused' | 'double-tap' | 'door-state' | 'no-person';
+/**
+ * Why a passage is not an entry: `double-tap` (same-direction tap within the window of an entry, or a
+ * re-tap within the minimum shift on an alternate-mode clock), `corrected` (the wrong reader of an
+ * opposite pair), `covered` (Humand already has that entry from the app).
+ */
+export type NoiseReason = 'not-time-clock' | 'refused' | 'double-tap' | 'door-state' | 'no-person' | 'corrected' | 'covered';
 
 export type ExpectedEventOutcome =
   | { readonly kind: 'clock-in' | 'clock-out' }
-  | { readonly kind: 'noise'; readonly reason: NoiseReason };
+  | { readonly kind: 'noise'; readonly reason: NoiseReason }
+  /** Humand would refuse it (END without START, two of a type on one date): not sent, needs a person. */
+  | { readonly kind: 'review'; readonly type: 'START' | 'END'; readonly why: 'end-without-start' | 'same-type-same-day' };
 
 export interface GroundTruth {
-  /** employeeInternalId (the person's personCode) → punches in time order. */
+  /** employeeInternalId (the person's personCode) → Humand's entries in time order (app entries included). */
   readonly timelines: Record<string, ExpectedPunch[]>;
   readonly events: Record<string, ExpectedEventOutcome>;
+  /** eventIds of the punches expected in `review`. */
+  readonly review: readonly string[];
+  /** STARTs (any source) followed by no END within the maximum open shift: flagged for HR, nothing sent. */
+  readonly openDays: ReadonlyArray<{ readonly employeeInternalId: string; readonly time: number }>;
 }

@@ -5,9 +5,50 @@ import { computeGroundTruth } from './ground-truth.js';
 import { generatePersons } from './persons.js';
 import { SeededRandom } from './random.js';
 import { DEVICE_ATTENDANCE_STATUS, NON_TIME_CLOCK_READERS, SITE_DOORS, TIME_CLOCK_ENTRY, TIME_CLOCK_EXIT, TIME_CLOCK_READERS } from './site.js';
-import type { GroundTruth, HikScenario, SimEvent, SimPerson, TimeClockReader } from './types.js';
+import type { AppEntry, GroundTruth, HikScenario, SimEvent, SimPerson, TimeClockReader } from './types.js';
 
-export type ShiftKind = 'morning' | 'afternoon' | 'office' | 'night' | 'absent';
+export type ShiftKind = 'morning' | 'afternoon' | 'office' | 'night' | 'absent' | 'early';
+
+/**
+ * What real employees do that the plain day leaves out (issue #9). Every behaviour is off by
+ * default, and a day generated without any is exactly the day generated before they existed.
+ * Rates are shares of the employees a behaviour can apply to; each employee gets at most one.
+ */
+export interface DayBehaviours {
+  /** Shift starts and ends preceded by a tap on the opposite time clock 15–45 s earlier (both mirrors). */
+  readonly wrongReaderRate?: number;
+  /**
+   * Employees who also use the Humand app (entries in `appEntries`, source APP): clock in by app
+   * instead of the terminal; by app and terminal seconds apart; leave by app mid-morning and come
+   * back through the terminal; clock out by app.
+   */
+  readonly appRate?: number;
+  /** Employees who forget to clock out; some afternoon ones come back for an early shift the next day (03:30–03:55). */
+  readonly forgottenClockOutRate?: number;
+  /** Employees who forget to clock in (their clock-out is an END without START: review). */
+  readonly forgottenClockInRate?: number;
+  /** Morning employees moved to an early shift (03:30–03:55 to about 12:00: before the 04:00 day boundary). */
+  readonly earlyShiftRate?: number;
+  /** One time clock in `alternate` mode instead of an entry and an exit clock (night shifts stay). */
+  readonly oneTerminal?: boolean;
+  /** On a one-terminal site: arrivals tapped again 2–8 minutes later (a re-tap, never a flip). */
+  readonly reTapRate?: number;
+  /** Readers whose device writes times in another zone (`UTC` → `Z`, `UTC+1` → `+01:00`). */
+  readonly readerTimeZones?: Readonly<Record<string, string>>;
+  /** Morning and office employees deleted in HikCentral at 12:00 (still on shift). */
+  readonly deletedAtNoonRate?: number;
+}
+
+/** Every behaviour at once, at rates that give each a few employees in a 200-person day. */
+export const ALL_BEHAVIOURS: DayBehaviours = {
+  wrongReaderRate: 0.06,
+  appRate: 0.08,
+  forgottenClockOutRate: 0.04,
+  forgottenClockInRate: 0.02,
+  earlyShiftRate: 0.1,
+  readerTimeZones: { '201': 'UTC' },
+  deletedAtNoonRate: 0.04,
+};
 
 export interface WorkingDayOptions {
   /** The working day, YYYY-MM-DD, in the site timezone. Night shifts end the next morning. */
@@ -28,6 +69,8 @@ export interface WorkingDayOptions {
   readonly customFieldRate?: number;
   /** Devices that go offline and upload late (minutes to an hour). Default true. */
   readonly lateDevices?: boolean;
+  /** Issue #9's behaviours; none by default. */
+  readonly behaviours?: DayBehaviours;
 }
 
 export interface GeneratedEmployee {
@@ -50,6 +93,10 @@ export interface GeneratedWorkingDay {
   readonly employees: readonly GeneratedEmployee[];
   /** [startMs, endMs): local midnight of `date` to local midnight two days later; holds every eventTime. */
   readonly window: { readonly startMs: number; readonly endMs: number };
+  /** Entries the employees make in the Humand app: write each into Humand once its time has come. */
+  readonly appEntries: readonly AppEntry[];
+  /** Persons deleted in HikCentral during the day: remove each once its time has come. */
+  readonly deletions: ReadonlyArray<{ readonly personId: string; readonly atMs: number }>;
 }
 
 const MINUTE = 60_000;
@@ -66,7 +113,10 @@ const SHIFT_TEMPLATES: Record<Exclude<ShiftKind, 'absent'>, ShiftTemplate> = {
   afternoon: { start: '14:00', end: '22:00', endsNextDay: false },
   office: { start: '09:00', end: '18:00', endsNextDay: false },
   night: { start: '22:00', end: '06:00', endsNextDay: true },
+  early: { start: '03:30', end: '12:00', endsNextDay: false },
 };
+
+type Quirk = 'wrong-reader' | 'app-in' | 'app-and-terminal' | 'app-break' | 'app-out' | 'forgot-out' | 'forgot-in' | 're-tap' | 'none';
 
 type DraftEvent = Omit<SimEvent, 'arrivalTime'>;
 
@@ -95,19 +145,39 @@ export function generateWorkingDay(options: WorkingDayOptions): GeneratedWorking
     faceOnlyRate: options.faceOnlyRate ?? 0.15,
     customFieldRate: options.customFieldRate ?? 0.3,
   });
-  const shifts = assignShifts(persons.length, random);
+  const behaviours = options.behaviours ?? {};
+  // Behaviours draw from their own stream: the plain day's events stay exactly as they were.
+  const quirks = new QuirkPlanner(behaviours, new SeededRandom((options.seed ^ 0x5bd1e995) >>> 0));
+  const shifts = quirks.earlyShifts(assignShifts(persons.length, random));
   const events = new EventSink(random);
   const doubleTapRate = options.doubleTapRate ?? 0.08;
   const refusalRate = options.refusalRate ?? 0.06;
+  const oneTerminal = behaviours.oneTerminal === true;
+  const entryClock = TIME_CLOCK_ENTRY;
+  const exitClock = oneTerminal ? TIME_CLOCK_ENTRY : TIME_CLOCK_EXIT;
+  const appEntries: AppEntry[] = [];
+  const deletions: Array<{ personId: string; atMs: number }> = [];
+  /** Wrong-reader taps and the tap that was meant: uploaded together (one controller). */
+  const pairs: Array<[string, string]> = [];
 
-  const punch = (person: SimPerson, clock: typeof TIME_CLOCK_ENTRY | typeof TIME_CLOCK_EXIT, when: number): void => {
+  const punch = (person: SimPerson, clock: typeof TIME_CLOCK_ENTRY | typeof TIME_CLOCK_EXIT, when: number, wrongFirst = false): void => {
     const where = { doorIndexCode: clock.doorIndexCode, readerIndexCode: clock.readerIndexCode };
+    let wrongId: string | null = null;
+    if (wrongFirst) {
+      const wrong = clock.readerIndexCode === TIME_CLOCK_ENTRY.readerIndexCode ? TIME_CLOCK_EXIT : TIME_CLOCK_ENTRY;
+      wrongId = events.add(person, { doorIndexCode: wrong.doorIndexCode, readerIndexCode: wrong.readerIndexCode }, grantedCode(person, random), when - quirks.int(15, 45) * SECOND);
+    }
     if (random.chance(refusalRate)) {
       events.add(person, where, random.pick([CODE.faceFailed, CODE.faceFailed, 197161]), when - random.int(3, 15) * SECOND);
     }
     const code = grantedCode(person, random);
-    events.add(person, where, code, when);
+    const meantId = events.add(person, where, code, when);
+    if (wrongId !== null) pairs.push([wrongId, meantId]);
     if (random.chance(doubleTapRate)) events.add(person, where, code, when + random.int(2, 20) * SECOND);
+  };
+  const appEntry = (person: SimPerson, type: 'START' | 'END', when: number): void => {
+    const time = wholeSeconds(when);
+    appEntries.push({ employeeInternalId: person.personCode, type, time, isoTime: DateTime.fromMillis(time, { zone }).toFormat("yyyy-MM-dd'T'HH:mm:ss.SSSZZ"), source: 'APP' });
   };
 
   const onSite: Array<{ person: SimPerson; from: number; to: number }> = [];
@@ -126,21 +196,42 @@ export function generateWorkingDay(options: WorkingDayOptions): GeneratedWorking
     const template = SHIFT_TEMPLATES[shift];
     const clockIn = at(template.start) + random.int(-20 * 60, 10 * 60) * SECOND;
     const clockOut = at(template.end, template.endsNextDay ? 1 : 0) + random.int(-5 * 60, 25 * 60) * SECOND;
-    punch(person, TIME_CLOCK_ENTRY, clockIn);
-    if (shift === 'office' && random.chance(0.5)) {
+    const quirk = quirks.quirkFor(shift);
+    const wrongAt = quirk === 'wrong-reader' ? quirks.pick(['start', 'end', 'both'] as const) : null;
+    if (quirk === 'app-in' || quirk === 'app-and-terminal') appEntry(person, 'START', clockIn);
+    if (quirk === 'app-and-terminal') punch(person, entryClock, clockIn + quirks.int(10, 30) * SECOND);
+    else if (quirk !== 'app-in' && quirk !== 'forgot-in') punch(person, entryClock, clockIn, wrongAt === 'start' || wrongAt === 'both');
+    if (quirk === 're-tap') events.add(person, entryClock, grantedCode(person, random), clockIn + quirks.int(2 * 60, 8 * 60) * SECOND);
+    if (quirk === 'app-break') {
+      const leave = at('10:00') + quirks.int(-20 * 60, 20 * 60) * SECOND;
+      const back = at('11:00') + quirks.int(0, 20 * 60) * SECOND;
+      appEntry(person, 'END', leave);
+      punch(person, entryClock, back);
+      onSite.push({ person, from: clockIn, to: leave }, { person, from: back, to: clockOut });
+    } else if (shift === 'office' && quirk !== 'forgot-in' && random.chance(0.5)) {
       const lunchOut = at('12:30') + random.int(0, 60 * 60) * SECOND;
       const lunchIn = lunchOut + random.int(30 * 60, 60 * 60) * SECOND;
-      punch(person, TIME_CLOCK_EXIT, lunchOut);
-      punch(person, TIME_CLOCK_ENTRY, lunchIn);
+      punch(person, exitClock, lunchOut);
+      punch(person, entryClock, lunchIn);
       onSite.push({ person, from: clockIn, to: lunchOut }, { person, from: lunchIn, to: clockOut });
     } else {
       onSite.push({ person, from: clockIn, to: clockOut });
     }
-    punch(person, TIME_CLOCK_EXIT, clockOut);
+    if (quirk === 'app-out') appEntry(person, 'END', clockOut);
+    else if (quirk !== 'forgot-out') punch(person, exitClock, clockOut, wrongAt === 'end' || wrongAt === 'both');
+    if (quirk === 'forgot-out' && shift === 'afternoon') {
+      // Back the next day for an early shift, before the 04:00 day boundary.
+      const earlyIn = at('03:40', 1) + quirks.int(-20 * 60, 10 * 60) * SECOND;
+      const earlyOut = at('12:00', 1) + quirks.int(-5 * 60, 25 * 60) * SECOND;
+      punch(person, entryClock, earlyIn);
+      punch(person, exitClock, earlyOut);
+      onSite.push({ person, from: earlyIn, to: earlyOut });
+    }
+    if ((shift === 'morning' || shift === 'office') && quirk === 'none' && quirks.deletedAtNoon()) deletions.push({ personId: person.personId, atMs: at('12:00') });
   });
 
   // Nobody's passages at the time clocks: visitor cards let in, unknown cards refused.
-  const clocks = [TIME_CLOCK_ENTRY, TIME_CLOCK_EXIT];
+  const clocks = oneTerminal ? [TIME_CLOCK_ENTRY] : [TIME_CLOCK_ENTRY, TIME_CLOCK_EXIT];
   for (let i = 0; i < Math.floor(persons.length / 50) + 1; i++) {
     const clock = random.pick(clocks);
     const where = { doorIndexCode: clock.doorIndexCode, readerIndexCode: clock.readerIndexCode };
@@ -169,18 +260,29 @@ export function generateWorkingDay(options: WorkingDayOptions): GeneratedWorking
   }
 
   const offline = options.lateDevices === false ? new Map<string, Array<[number, number]>>() : offlineWindows(random, at);
+  const arrivals = new Map(events.drafts().map((draft) => [draft.eventId, arrivalFor(draft, offline, random)]));
+  for (const [wrong, meant] of pairs) {
+    const together = Math.max(arrivals.get(wrong) ?? 0, arrivals.get(meant) ?? 0);
+    arrivals.set(wrong, together);
+    arrivals.set(meant, together);
+  }
   const scenarioEvents = events
     .drafts()
-    .map((draft): SimEvent => ({ ...draft, arrivalTime: arrivalFor(draft, offline, random) }))
+    .map((draft): SimEvent => ({ ...draft, arrivalTime: arrivals.get(draft.eventId) ?? draft.eventTime }))
     .sort((a, b) => a.eventTime - b.eventTime || (a.eventId < b.eventId ? -1 : 1));
 
-  const scenario: HikScenario = { site: { timezone: zone }, persons, doors: SITE_DOORS, events: scenarioEvents };
+  const site = behaviours.readerTimeZones === undefined ? { timezone: zone } : { timezone: zone, readerTimeZones: behaviours.readerTimeZones };
+  const scenario: HikScenario = { site, persons, doors: SITE_DOORS, events: scenarioEvents };
+  const timeClockReaders: readonly TimeClockReader[] = oneTerminal ? [{ ...TIME_CLOCK_ENTRY, direction: 'in', mode: 'alternate' }] : TIME_CLOCK_READERS;
+  appEntries.sort((a, b) => a.time - b.time || a.employeeInternalId.localeCompare(b.employeeInternalId));
   return {
     scenario,
-    expected: computeGroundTruth(scenario, TIME_CLOCK_READERS),
-    timeClockReaders: TIME_CLOCK_READERS,
+    expected: computeGroundTruth(scenario, timeClockReaders, {}, appEntries),
+    timeClockReaders,
     employees,
     window: { startMs: day.toMillis(), endMs: day.plus({ days: 2 }).toMillis() },
+    appEntries,
+    deletions,
   };
 }
 
@@ -192,6 +294,12 @@ function validateOptions(options: WorkingDayOptions): void {
   if (!Number.isInteger(options.seed)) problems.push(`seed ${options.seed} must be a whole number`);
   const share = options.nonTimeClockShare;
   if (share !== undefined && !(share >= 0 && share < 1)) problems.push(`nonTimeClockShare ${share} must be in [0, 1)`);
+  for (const [name, rate] of Object.entries(options.behaviours ?? {})) {
+    if (name.endsWith('Rate') && !(typeof rate === 'number' && rate >= 0 && rate <= 1)) problems.push(`behaviours.${name} ${String(rate)} must be in [0, 1]`);
+  }
+  const rates = options.behaviours ?? {};
+  const quirkShare = (rates.wrongReaderRate ?? 0) + (rates.appRate ?? 0) + (rates.forgottenClockOutRate ?? 0) + (rates.forgottenClockInRate ?? 0) + (rates.reTapRate ?? 0);
+  if (quirkShare > 1) problems.push(`behaviours: the per-employee rates add up to ${quirkShare}, more than 1`);
   if (problems.length > 0) throw new BadInputError(`generateWorkingDay: ${problems.join('; ')}`, { hint: 'Fix the generator options.' });
 }
 
@@ -252,10 +360,11 @@ class EventSink {
 
   constructor(private readonly random: SeededRandom) {}
 
-  add(person: SimPerson | null, where: { doorIndexCode: string; readerIndexCode: string }, eventType: number, when: number, cardNo?: string): void {
+  add(person: SimPerson | null, where: { doorIndexCode: string; readerIndexCode: string }, eventType: number, when: number, cardNo?: string): string {
     const isFace = eventType === CODE.faceAuthenticated || eventType === CODE.faceAndCard || eventType === CODE.faceFailed || eventType === 197161;
+    const eventId = this.newId();
     this.list.push({
-      eventId: this.newId(),
+      eventId,
       eventType,
       eventTime: wholeSeconds(when),
       personId: person?.personId ?? null,
@@ -265,6 +374,7 @@ class EventSink {
       cardNo: cardNo ?? person?.cardNos[0] ?? null,
       picUri: isFace ? `/pic?=d${this.random.hex(6)}i${this.random.hex(8)}*${this.random.hex(4)}` : null,
     });
+    return eventId;
   }
 
   addDoorState(doorIndexCode: string, eventType: number, when: number): void {
@@ -299,4 +409,57 @@ class EventSink {
 
 function wholeSeconds(ms: number): number {
   return Math.floor(ms / SECOND) * SECOND;
+}
+
+/** Who does what (issue #9's behaviours), drawn from its own random stream. */
+class QuirkPlanner {
+  constructor(
+    private readonly behaviours: DayBehaviours,
+    private readonly random: SeededRandom,
+  ) {}
+
+  /** Some morning employees on the early shift instead. */
+  earlyShifts(shifts: ShiftKind[]): ShiftKind[] {
+    const rate = this.behaviours.earlyShiftRate ?? 0;
+    if (rate <= 0) return shifts;
+    return shifts.map((shift) => (shift === 'morning' && this.random.chance(rate) ? 'early' : shift));
+  }
+
+  quirkFor(shift: ShiftKind): Quirk {
+    const b = this.behaviours;
+    const oneTerminal = b.oneTerminal === true;
+    const dayShift = shift === 'morning' || shift === 'afternoon' || shift === 'office';
+    const candidates: Array<[Quirk | 'app', number]> = oneTerminal
+      ? [['re-tap', b.reTapRate ?? 0]]
+      : [
+          ['wrong-reader', b.wrongReaderRate ?? 0],
+          ['app', dayShift ? (b.appRate ?? 0) : 0],
+          ['forgot-out', shift === 'night' ? 0 : (b.forgottenClockOutRate ?? 0)],
+          ['forgot-in', b.forgottenClockInRate ?? 0],
+        ];
+    if (candidates.every(([, rate]) => rate <= 0)) return 'none';
+    const roll = this.random.next();
+    let total = 0;
+    for (const [quirk, rate] of candidates) {
+      total += rate;
+      if (roll >= total) continue;
+      if (quirk !== 'app') return quirk;
+      const variants: Quirk[] = shift === 'morning' ? ['app-in', 'app-and-terminal', 'app-break', 'app-out'] : ['app-in', 'app-and-terminal', 'app-out'];
+      return this.random.pick(variants);
+    }
+    return 'none';
+  }
+
+  deletedAtNoon(): boolean {
+    const rate = this.behaviours.deletedAtNoonRate ?? 0;
+    return rate > 0 && this.random.chance(rate);
+  }
+
+  int(min: number, max: number): number {
+    return this.random.int(min, max);
+  }
+
+  pick<T>(items: readonly T[]): T {
+    return this.random.pick(items);
+  }
 }

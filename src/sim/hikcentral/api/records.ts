@@ -1,6 +1,6 @@
 import { personName } from '../../scenario/persons.js';
 import type { SimEvent, SimPerson } from '../../scenario/types.js';
-import { formatSiteTime } from '../site-time.js';
+import { formatDeviceTime, formatSiteTime } from '../site-time.js';
 import type { SimWorld } from '../world.js';
 
 /*
@@ -11,7 +11,7 @@ import type { SimWorld } from '../world.js';
 /** A `door/events` record: exactly the reference's fields plus receiveTime. */
 export function doorEventRecord(event: SimEvent, world: SimWorld): Record<string, unknown> {
   const person = event.personId === null ? undefined : world.personById(event.personId);
-  const time = formatSiteTime(event.eventTime, world.timezone);
+  const time = formatDeviceTime(event.eventTime, world.timezone, event.readerIndexCode, world.readerTimeZones);
   return {
     eventId: event.eventId,
     eventType: event.eventType,
@@ -36,7 +36,7 @@ export function pushEventRecord(event: SimEvent, eventId: string, world: SimWorl
   return {
     eventId,
     eventType: event.eventType,
-    happenTime: formatSiteTime(event.eventTime, world.timezone),
+    happenTime: formatDeviceTime(event.eventTime, world.timezone, event.readerIndexCode, world.readerTimeZones),
     srcIndex: event.doorIndexCode,
     srcName: world.door(event.doorIndexCode)?.doorName ?? '',
     srcType: 'door',
