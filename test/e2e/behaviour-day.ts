@@ -68,7 +68,7 @@ export class BehaviourDayRun {
       token: TOKEN,
       logger: silentLogger(),
       ingest: (events, source) => app.ingest(events, source),
-      recordRejectedInput: (raw, reason) => app.recordRejectedInput(raw, reason),
+      recordRejectedInput: (inputs) => app.recordRejectedInputs(inputs, 'push'),
     });
     this.client = new HikCentralClient({ baseUrl: world.hik.httpsUrl, appKey: HIK_KEY, appSecret: HIK_SECRET, caCertPem: world.hik.caPem, connectTimeoutMs: 5_000, requestTimeoutMs: 10_000, logger: silentLogger(), clock });
     await ensureSubscription({ client: this.client, eventTypes: configFor(world, 'unused').rules.grantedEventCodes, eventDest: this.receiver.url, token: TOKEN });
