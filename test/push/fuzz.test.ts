@@ -1,21 +1,13 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import fc from 'fast-check';
 import { request } from 'undici';
-import { afterEach, describe, expect, it } from 'vitest';
-import { createApp, type App } from '../../src/app/index.js';
-import { HikCentralClient } from '../../src/hikcentral/client.js';
-import { silentLogger } from '../../src/logging/logger.js';
-import { ensureSubscription } from '../../src/push/subscription-manager.js';
-import { startWebhookServer, type WebhookServer, type WebhookRequestOutcome } from '../../src/push/webhook-server.js';
-import { AWAITING_DELIVERY, PUNCH_OUTCOMES } from '../../src/store/index.js';
-import { configFor, expectedTimelines, HIK_KEY, HIK_SECRET, humandTimelines, startWorld, type World } from '../e2e/harness.js';
-import { ShiftedClock } from '../e2e/shifted-clock.js';
+import { describe, expect, it } from 'vitest';
+import type { WebhookRequestOutcome } from '../../src/push/webhook-server.js';
+import { PUNCH_OUTCOMES } from '../../src/store/index.js';
+import { expectedTimelines, humandTimelines } from '../e2e/harness.js';
 import { notification, pushedEvent } from './helpers.js';
+import { PushChains, PUSH_TOKEN as TOKEN, settled } from './push-chain.js';
 
 const HOUR = 3_600_000;
-const TOKEN = 'fuzz-token-0123456789abcdef';
 const RUNS = 2_000;
 const SEED = 14;
 
@@ -58,50 +50,12 @@ const bodyPlan: fc.Arbitrary<BodyPlan> = fc.oneof(
  * real working day pushed afterwards still ends exactly right in Humand.
  */
 describe('webhook fuzz', () => {
-  let world: World | undefined;
-  let app: App | undefined;
-  let receiver: WebhookServer | undefined;
-  let client: HikCentralClient | undefined;
-  let daemon: { stop: AbortController; done: Promise<void> } | undefined;
-  let dir: string | undefined;
-
-  afterEach(async () => {
-    daemon?.stop.abort();
-    await daemon?.done;
-    await receiver?.close();
-    await app?.close();
-    await client?.close();
-    await world?.close();
-    if (dir) fs.rmSync(dir, { recursive: true, force: true });
-  });
+  const chains = new PushChains();
 
   it(`${RUNS} generated bodies: no 5xx, nothing from a refused request, good events kept, memory bounded; then a real day exact`, async () => {
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'push-fuzz-'));
-    const probe = await startWorld({ employees: 12, seed: 3 });
-    const { startMs, endMs } = probe.day.window;
-    await probe.close();
-    const clock = new ShiftedClock(startMs);
-    world = await startWorld({ employees: 12, seed: 3, clock });
-    const config = configFor(world, path.join(dir, 'ledger.db'));
-    const theApp = await createApp({ config, logger: silentLogger(), overrides: { clock, rateResetMarginMs: 50, poll: { intervalMs: 24 * HOUR } } });
-    app = theApp;
     const outcomes: WebhookRequestOutcome[] = [];
-    receiver = await startWebhookServer({
-      port: 0,
-      token: TOKEN,
-      logger: silentLogger(),
-      ingest: (events, source) => theApp.ingest(events, source),
-      recordRejectedInput: (inputs) => theApp.recordRejectedInputs(inputs, 'push'),
-      onRequest: (outcome) => outcomes.push(outcome),
-    });
+    const { world, app: theApp, receiver, clock, startMs, endMs } = await chains.start({ employees: 12, seed: 3, pollIntervalMs: 24 * HOUR, onRequest: (outcome) => outcomes.push(outcome) });
     const url = receiver.url;
-    client = new HikCentralClient({ baseUrl: world.hik.httpsUrl, appKey: HIK_KEY, appSecret: HIK_SECRET, caCertPem: world.hik.caPem, connectTimeoutMs: 5_000, requestTimeoutMs: 10_000, logger: silentLogger(), clock });
-    await ensureSubscription({ client, eventTypes: config.rules.grantedEventCodes, eventDest: url, token: TOKEN });
-    const stop = new AbortController();
-    let firstPass: () => void = () => undefined;
-    const ready = new Promise<void>((resolve) => (firstPass = resolve));
-    daemon = { stop, done: theApp.runDaemon({ signal: stop.signal, onPass: () => firstPass() }) };
-    await ready;
 
     const totalPunches = async () => {
       const counts = await theApp.store.countsByOutcome();
@@ -192,18 +146,11 @@ describe('webhook fuzz', () => {
     expect(peakRss - rssBefore, `RSS grew from ${rssBefore} to a peak of ${peakRss}`).toBeLessThan(400 * 1024 * 1024);
 
     // And the real day, pushed afterwards, ends exactly right.
-    const settled = async () =>
-      expect
-        .poll(async () => {
-          const counts = await theApp.store.countsByOutcome();
-          return counts.received + AWAITING_DELIVERY.reduce((sum, outcome) => sum + counts[outcome], 0);
-        }, { timeout: 30_000, interval: 50 })
-        .toBe(0);
-    await settled();
+    await settled(theApp);
     for (let at = startMs + HOUR; at <= endMs + 2 * HOUR; at += HOUR) {
       clock.jumpTo(at);
       await world.hik.state.pumpPush();
-      await settled();
+      await settled(theApp);
     }
     expect(humandTimelines(world)).toEqual(expectedTimelines(world));
     const expectedCount = Object.values(world.day.expected.timelines).reduce((n, t) => n + t.length, 0);
