@@ -5,7 +5,7 @@
  * pipeline uses, that no request is refused (429), how long the backlog takes against the
  * shortest possible drain, and how long a live punch pushed in the middle of the drain waits.
  *
- *   npx tsx bench/delivery-throughput.ts [--backlog 800] [--live 20] [--limit 50] [--window-ms 2000] [--only N] [--json] [--write]
+ *   npx tsx bench/delivery-throughput.ts [--backlog 800] [--live 20] [--limit 50] [--window-ms 2000] [--margin-ms 50 | --measured-margin] [--only N] [--json] [--write]
  *
  * --write replaces the delivery section of bench/RESULTS.md. Loopback only; every scenario
  * stops by itself (all delivered, or its time bound). The Humand simulator runs in the same
@@ -56,8 +56,10 @@ export interface DeliveryScenario {
 export interface DeliveryLimits {
   readonly limit: number;
   readonly windowMs: number;
-  /** Wait after an announced reset (production: 1 s); covers the way from a permit to Humand here. */
+  /** Wait after an announced reset; covers the way from a permit to Humand here. */
   readonly marginMs: number;
+  /** `--measured-margin`: no fixed margin, the budget sizes it from measured round trips as in production (`marginMs` is then only an upper bound used for waits). */
+  readonly measuredMargin?: boolean;
 }
 
 export interface DeliveryResult extends Omit<DeliveryScenario, 'windowMs'>, DeliveryLimits {
@@ -155,7 +157,7 @@ async function openApp(humand: HumandSimulator, dir: string, scenario: DeliveryS
       delivery: { concurrency: scenario.concurrency, assumedRateLimit: limits.limit, assumedRateWindowMs: limits.windowMs },
       // POLL_INTERVAL 60 s and USERS_REFRESH_INTERVAL 15 min, scaled like the window.
       poll: { intervalMs: Math.round(60_000 * scale), usersRefreshMs: Math.round(15 * 60_000 * scale) },
-      rateResetMarginMs: limits.marginMs,
+      ...(limits.measuredMargin ? {} : { rateResetMarginMs: limits.marginMs }),
     },
   });
 }
@@ -375,7 +377,8 @@ function targetRows(results: readonly DeliveryResult[], limits: DeliveryLimits):
 }
 
 async function main(): Promise<void> {
-  const limits: DeliveryLimits = { limit: numberArg('--limit', 50), windowMs: numberArg('--window-ms', 2_000), marginMs: numberArg('--margin-ms', 50) };
+  const measuredMargin = hasFlag('--measured-margin');
+  const limits: DeliveryLimits = { limit: numberArg('--limit', 50), windowMs: numberArg('--window-ms', 2_000), marginMs: numberArg('--margin-ms', measuredMargin ? 1_000 : 50), ...(measuredMargin ? { measuredMargin } : {}) };
   const backlog = numberArg('--backlog', 800);
   const live = numberArg('--live', 20);
   const only = numberArg('--only', 0);

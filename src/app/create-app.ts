@@ -185,7 +185,16 @@ class Application implements App {
 
   async start(): Promise<void> {
     this.context.logger.info(
-      { mode: this.config.mode, dryRun: this.config.dryRun, siteTimezone: this.config.siteTimezone, database: describeLedger(this.config), hik: this.parts.poller !== null, humand: this.parts.engine !== null },
+      {
+        mode: this.config.mode,
+        dryRun: this.config.dryRun,
+        siteTimezone: this.config.siteTimezone,
+        database: describeLedger(this.config),
+        hik: this.parts.poller !== null,
+        humand: this.parts.engine !== null,
+        // What the rate budget starts from (the last RateLimit answer saved by a previous process).
+        budget: (({ remaining, resetAtMs, probing }) => ({ remaining, resetAtMs, probing }))(this.parts.budget.snapshot()),
+      },
       'hik2humand starting',
     );
   }

@@ -188,16 +188,14 @@ export class DoorEventScan implements AsyncIterable<AccessEvent> {
 
       const pageIds = new Set<string>();
       const events: TimedEvent[] = [];
+      const invalid: { eventId: string | null; issues: string[] }[] = [];
       for (const raw of list) {
         const parsed = doorEventRecordSchema.safeParse(raw);
         if (!parsed.success) {
           const eventId = eventIdOf(raw);
           this.stats.invalid++;
           this.#observer?.onInvalidRecord?.(eventId);
-          this.#logger.warn(
-            { eventId, issues: parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`) },
-            'skipping a HikCentral door event that does not have the expected shape',
-          );
+          invalid.push({ eventId: eventId?.slice(0, 64) ?? null, issues: parsed.error.issues.slice(0, 3).map((issue) => `${issue.path.join('.')}: ${issue.message}`.slice(0, 160)) });
           continue;
         }
         pageIds.add(parsed.data.eventId);
@@ -206,6 +204,10 @@ export class DoorEventScan implements AsyncIterable<AccessEvent> {
           continue;
         }
         events.push({ event: normaliseDoorEventRecord(parsed.data, raw), timeMs: eventTimeMillis(parsed.data.eventTime, timeZone) });
+      }
+      if (invalid.length > 0) {
+        // One line per page, however many records are unreadable (a page holds up to 500).
+        this.#logger.warn({ pageNo, invalid: invalid.length, examples: invalid.slice(0, 3) }, 'skipping HikCentral door events that do not have the expected shape');
       }
       // The merge needs each stream ascending; do not trust the platform blindly with that.
       events.sort(byTimeThenId);

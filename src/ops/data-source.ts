@@ -81,6 +81,8 @@ export interface OpsStatus {
   readonly counts: Readonly<Record<PunchOutcome, number>>;
   /** Event instant of the oldest punch still waiting for delivery. */
   readonly oldestPendingEventMs: number | null;
+  /** Inputs set aside as unreadable: how many ever, and when the last came. */
+  readonly unreadableInputs?: { readonly total: number; readonly lastMs: number | null };
   /** Settings that weaken the service (e.g. HIK_TLS_INSECURE): shown in the dashboard banner. */
   readonly warnings?: readonly string[];
 }

@@ -59,6 +59,7 @@ export function createOpsMetrics(options: OpsMetricsOptions = {}): OpsMetrics {
   const paused = new Gauge({ name: 'hik2humand_delivery_paused', help: '1 while delivery is paused because Humand refuses the key (401/403).', registers });
   const pollLag = new Gauge({ name: 'hik2humand_poll_lag_seconds', help: 'How far behind now the poll cursor is (events newer than this may not have been read).', registers });
   const lastPollSuccess = new Gauge({ name: 'hik2humand_last_poll_success_timestamp_seconds', help: 'When the last poll succeeded (Unix time).', registers });
+  const unreadable = new Gauge({ name: 'hik2humand_unreadable_inputs', help: 'Inputs set aside as unreadable since the ledger was created (impossible times, malformed pushed events); never sent.', registers });
   const lastEvent = new Gauge({ name: 'hik2humand_last_event_received_timestamp_seconds', help: 'When the last access event was received (Unix time).', registers });
 
   // Counters exist with zero for the common labels, so rate() works from the first scrape.
@@ -104,6 +105,7 @@ export function createOpsMetrics(options: OpsMetricsOptions = {}): OpsMetrics {
       if (status.poll.enabled && status.poll.cursorMs !== null) pollLag.set(Math.max(0, (nowMs - status.poll.cursorMs) / 1000));
       if (status.poll.lastSuccessMs !== null) lastPollSuccess.set(status.poll.lastSuccessMs / 1000);
       if (status.lastEventMs !== null) lastEvent.set(status.lastEventMs / 1000);
+      if (status.unreadableInputs) unreadable.set(status.unreadableInputs.total);
     },
     render: () => registry.metrics(),
   };

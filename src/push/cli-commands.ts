@@ -1,3 +1,4 @@
+import { printable } from '../cli/format/printable.js';
 import type { Command } from 'commander';
 import { ConfigurationError } from '../domain/errors.js';
 import type { Logger } from '../logging/logger.js';
@@ -89,7 +90,8 @@ export async function subscriptionsCommand(ctx: PushCommandContext, options: { r
     return listed;
   }
   if (listed.length === 0) out('HikCentral has no event subscriptions.');
-  for (const entry of listed) out(`${entry.ours ? '* ' : '  '}${entry.eventDest}  [${describeTypes(entry.eventTypes)}]`);
+  // eventDest comes from HikCentral as stored there: shown, never interpreted by the terminal.
+  for (const entry of listed) out(printable(`${entry.ours ? '* ' : '  '}${entry.eventDest}  [${describeTypes(entry.eventTypes)}]`));
   if (ours !== null) {
     const covered = new Set(listed.filter((entry) => entry.ours).flatMap((entry) => entry.eventTypes));
     const missing = ctx.eventTypes.filter((type) => !covered.has(type));

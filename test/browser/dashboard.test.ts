@@ -153,7 +153,13 @@ describe('dashboard in headless Chromium', () => {
     expect(sentTypes.every((t) => t === 'clock-in' || t === 'clock-out')).toBe(true);
 
     // Problems: the unmapped person with the punches waiting for them, and the dead punch.
+    await app.recordRejectedInputs([{ raw: { eventId: 'hostile-1', data: { personName: '<img src=x onerror="document.title=1">' } }, reason: 'eventId hostile-1: unreadable time: offset +19:00 is beyond ±14 h (no real time zone)' }], 'push');
     await open('problems');
+    const unreadableRow = page.locator('[data-testid="unreadable-inputs"] tbody tr');
+    expect(await unreadableRow.count()).toBe(1);
+    expect(await unreadableRow.textContent()).toContain('offset +19:00');
+    expect(await unreadableRow.textContent()).toContain('<img src=x');
+    expect(await page.locator('main img').count()).toBe(0);
     const unmappedRow = page.locator('[data-testid="unmapped-persons"] tbody tr').filter({ hasText: 'unmapped' });
     expect(await unmappedRow.count()).toBeGreaterThan(0);
     const waiting = Number(await page.getByTestId('unmapped-waiting').first().textContent());

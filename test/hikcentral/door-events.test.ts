@@ -202,8 +202,25 @@ describe('HikCentralClient.scanDoorEvents against the simulator over HTTPS', () 
     expect(scan.stats.invalid).toBe(1);
     expect(client.counters.invalidDoorEvents).toBe(1);
     const warning = log.records().find((r) => r.level === 'warn');
-    expect(warning).toMatchObject({ eventId: 'broken' });
-    expect(String(warning?.issues)).toMatch(/eventType/);
+    expect(warning).toMatchObject({ invalid: 1, examples: [{ eventId: 'broken' }] });
+    expect(JSON.stringify(warning?.examples)).toMatch(/eventType/);
+  });
+
+  it('warns once per page however many of its records are unreadable (issue #14 item 4)', async () => {
+    const base = at('2026-03-31T09:00:00-03:00');
+    harness.sim.state.addEvents([
+      ...Array.from({ length: 300 }, (_, i) => event(`bad-${i}`, base + i * 10, { eventType: Number.NaN })),
+      event('fine', base + 5_000),
+    ]);
+    const log = capturedLogger();
+    const client = harness.client({ logger: log.logger, eventTypeQuery: 'single-query', pageSize: 500 });
+    const scan = client.scanDoorEvents({ startMs: base - 1_000, endMs: base + 10_000, doorIndexCodes: [], eventCodes: [] });
+    expect((await collect(scan)).map((e) => e.eventId)).toEqual(['fine']);
+    expect(scan.stats.invalid).toBe(300);
+    const warnings = log.records().filter((r) => r.level === 'warn');
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toMatchObject({ invalid: 300 });
+    expect(warnings[0]?.examples).toHaveLength(3);
   });
 
   it('stops when the caller aborts, with the caller\'s reason', async () => {

@@ -10,6 +10,7 @@ import { UNREADABLE_META } from '../../src/ingest-guard/unreadable-inputs.js';
 import { formatStatus } from '../../src/cli/format/status.js';
 import { opsDataSourceFromApp } from '../../src/ops/app-data-source.js';
 import { buildProblems } from '../../src/ops/views/problems.js';
+import { createOpsMetrics } from '../../src/ops/metrics.js';
 import { memoryLogger, tapBy } from '../e2e/harness.js';
 import { ShiftedClock } from '../e2e/shifted-clock.js';
 import { notification, post, pushedEvent } from '../push/helpers.js';
@@ -77,6 +78,9 @@ describe('bounds at the edge, identical for push and poll, through the real App 
     const status = await theApp.status();
     expect(status.unreadableInputs).toEqual({ total: 2, lastMs: expect.any(Number) as number });
     expect(formatStatus(status, NOW, 'ledger.db').find((line) => line.trimStart().startsWith('Unreadable input'))).toMatch(/Unreadable input +2 set aside, never sent/);
+    const metrics = createOpsMetrics({ processMetrics: false });
+    metrics.observe(status, NOW);
+    expect(await metrics.render()).toMatch(/^hik2humand_unreadable_inputs 2$/m);
     const problems = await buildProblems(await opsDataSourceFromApp(theApp));
     expect(problems.unreadable.total).toBe(2);
     expect(problems.unreadable.recent.map((entry) => entry.source)).toEqual(['push', 'push']);

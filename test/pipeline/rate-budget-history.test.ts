@@ -98,3 +98,37 @@ describe('rate budget: a restart inside a busy window (issue #14 item 7)', () =>
     expect(granted).toHaveLength(3);
   });
 });
+
+describe('rate budget: the reset margin is measured, not a fixed second (issue #14 drain)', () => {
+  it('waits 1 s after the reset until answers are measured, then the slowest recent round trip + 25 ms', async () => {
+    const clock = new FakeClock();
+    const budget = new RateBudget({ clock, limit: 2, windowMs: 10_000 });
+    const [a, b] = [await budget.acquire('live'), await budget.acquire('live')];
+    await clock.advance(30);
+    a.complete(info(clock, 1, 10, 2, 10));
+    b.complete(info(clock, 0, 10, 2, 10));
+    const granted = acquireMany(budget, 1);
+    // The window ends 10 s after the first grant (the earliest idea); margin = 30 + 25 ms.
+    await clock.advance(9_970 + 54);
+    expect(granted).toHaveLength(0);
+    await clock.advance(1);
+    expect(granted).toHaveLength(1);
+  });
+
+  it('adds a second for good when Humand refuses a request sent just after a window opened', async () => {
+    const clock = new FakeClock();
+    const budget = new RateBudget({ clock, limit: 1, windowMs: 10_000 });
+    const first = await budget.acquire('live');
+    first.complete(info(clock, 0, 10, 1, 10)); // round trip 0 ms: margin 50 ms
+    const second = acquireMany(budget, 1);
+    await clock.advance(10_050);
+    expect(second).toHaveLength(1);
+    // Humand says its window had not reset yet: our idea was early.
+    second[0]!.complete(info(clock, 0, 1, 1, 10), 1_000);
+    const third = acquireMany(budget, 1);
+    await clock.advance(1_000 + 50 + 999);
+    expect(third).toHaveLength(0);
+    await clock.advance(1);
+    expect(third).toHaveLength(1);
+  });
+});

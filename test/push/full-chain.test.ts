@@ -1,18 +1,9 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { createApp, type App } from '../../src/app/index.js';
-import { HikCentralClient } from '../../src/hikcentral/client.js';
-import { silentLogger } from '../../src/logging/logger.js';
-import { ensureSubscription } from '../../src/push/subscription-manager.js';
-import { startWebhookServer, type WebhookServer } from '../../src/push/webhook-server.js';
-import { configFor, expectedTimelines, HIK_KEY, HIK_SECRET, humandTimelines, settled, startWorld, type World } from '../e2e/harness.js';
-import { ShiftedClock } from '../e2e/shifted-clock.js';
+import { describe, expect, it } from 'vitest';
+import { expectedTimelines, humandTimelines } from '../e2e/harness.js';
 import { notification, post, pushedEvent } from './helpers.js';
+import { PushChains, PUSH_TOKEN as TOKEN, settled } from './push-chain.js';
 
 const HOUR = 3_600_000;
-const TOKEN = 'full-chain-token-0123456789abcdef';
 
 /**
  * The whole chain over real HTTP: simulated HikCentral pushes → our receiver → App.ingest
@@ -20,59 +11,8 @@ const TOKEN = 'full-chain-token-0123456789abcdef';
  * generated working day's ground truth says.
  */
 describe('push, end to end', () => {
-  let world: World | undefined;
-  let app: App | undefined;
-  let receiver: WebhookServer | undefined;
-  let client: HikCentralClient | undefined;
-  let daemon: { stop: AbortController; done: Promise<void> } | undefined;
-  let dir: string | undefined;
-
-  afterEach(async () => {
-    daemon?.stop.abort();
-    await daemon?.done;
-    await receiver?.close();
-    await app?.close();
-    await client?.close();
-    await world?.close();
-    if (dir) fs.rmSync(dir, { recursive: true, force: true });
-    daemon = undefined;
-    receiver = undefined;
-    app = undefined;
-    client = undefined;
-    world = undefined;
-    dir = undefined;
-  });
-
-  /** The day's simulators, the app on a clock at the day's start, the receiver subscribed, the daemon delivering. */
-  async function setUp(options: { employees: number; seed: number; pollIntervalMs: number }) {
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'push-chain-'));
-    const probe = await startWorld({ employees: options.employees, seed: options.seed });
-    const { startMs, endMs } = probe.day.window;
-    await probe.close();
-    const clock = new ShiftedClock(startMs);
-    world = await startWorld({ employees: options.employees, seed: options.seed, clock });
-    const config = configFor(world, path.join(dir, 'ledger.db'));
-    const theApp = await createApp({ config, logger: silentLogger(), overrides: { clock, rateResetMarginMs: 50, poll: { intervalMs: options.pollIntervalMs } } });
-    app = theApp;
-    receiver = await startWebhookServer({
-      port: 0,
-      token: TOKEN,
-      logger: silentLogger(),
-      ingest: (events, source) => theApp.ingest(events, source),
-      recordRejectedInput: (inputs) => theApp.recordRejectedInputs(inputs, 'push'),
-    });
-    client = new HikCentralClient({ baseUrl: world.hik.httpsUrl, appKey: HIK_KEY, appSecret: HIK_SECRET, caCertPem: world.hik.caPem, connectTimeoutMs: 5_000, requestTimeoutMs: 10_000, logger: silentLogger(), clock });
-    await ensureSubscription({ client, eventTypes: config.rules.grantedEventCodes, eventDest: receiver.url, token: TOKEN });
-    const stop = new AbortController();
-    // Push once the daemon's first pass has run, so the day's pushes meet a running delivery.
-    // (Pushes before the first mapping refresh wait as 'received' and keep their order:
-    // test/e2e/late-mapping.test.ts; docs/push.md.)
-    let firstPass: () => void = () => undefined;
-    const ready = new Promise<void>((resolve) => (firstPass = resolve));
-    daemon = { stop, done: theApp.runDaemon({ signal: stop.signal, onPass: () => firstPass() }) };
-    await ready;
-    return { clock, startMs, endMs, app: theApp, world };
-  }
+  const chains = new PushChains();
+  const setUp = (options: { employees: number; seed: number; pollIntervalMs: number }) => chains.start(options);
 
   it('delivers a working day pushed hour by hour, re-pushes with new eventIds included, with Humand timelines exactly as expected', async () => {
     const { clock, startMs, endMs, app: theApp, world: w } = await setUp({ employees: 60, seed: 9, pollIntervalMs: 24 * HOUR });
@@ -139,8 +79,7 @@ describe('push, end to end', () => {
   });
 
   it('records the unreadable events of a mixed batch through the app, none lost to concurrent batches', async () => {
-    const { app: theApp } = await setUp({ employees: 1, seed: 2, pollIntervalMs: 24 * HOUR });
-    if (!receiver) throw new Error('receiver expected');
+    const { app: theApp, receiver } = await setUp({ employees: 1, seed: 2, pollIntervalMs: 24 * HOUR });
     const url = receiver.url;
     const answers = await Promise.all(
       Array.from({ length: 6 }, (_, i) => post(url, notification([pushedEvent({ happenTime: `broken-${i}` }), pushedEvent({ eventType: 'x' })]), { token: TOKEN })),

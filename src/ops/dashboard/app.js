@@ -264,7 +264,7 @@ function renderProblemsBody(p, selected, redrive) {
       { label: t('col.when'), cell: (u) => time(u.atLocal) },
       { label: t('col.source'), cell: (u) => u.source },
       { label: t('col.reason'), cell: (u) => u.seen > 1 ? `${u.reason} (×${u.seen})` : u.reason },
-      { label: t('col.input'), cell: (u) => h('code', { class: 'small' }, u.preview) },
+      { label: t('col.input'), cell: (u) => h('code', { class: 'small preview' }, u.preview) },
     ], p.unreadable?.recent ?? [], { testid: 'unreadable-inputs' })),
   ];
 }

@@ -11,8 +11,8 @@ export interface RateBudgetOptions {
   readonly limit: number;
   readonly windowMs: number;
   /**
-   * Extra wait after a window's announced reset before spending the new budget: the
-   * `reset` header is in whole seconds, so our idea of the reset can be early by up to 1 s.
+   * A fixed extra wait after a window's announced reset before spending the new budget.
+   * Unset (production): sized from measurement — see `marginMs`.
    */
   readonly resetMarginMs?: number;
   /**
@@ -45,6 +45,10 @@ export interface RatePermit {
   complete(info: RateLimitInfo | null, retryAfterMs?: number | null): void;
 }
 
+const MIN_MARGIN_MS = 50;
+const MAX_MEASURED_MARGIN_MS = 5_000;
+const ROUND_TRIPS_KEPT = 50;
+
 interface Waiter {
   readonly rank: number;
   readonly cost: number;
@@ -60,7 +64,12 @@ interface Waiter {
  */
 export class RateBudget {
   private readonly clock: Clock;
-  private readonly marginMs: number;
+  private readonly fixedMarginMs: number | null;
+  /** How long the last answers took from permit to answer (ms), newest last. */
+  private readonly recentRoundTrips: number[] = [];
+  /** Grows to 1 s if Humand ever refuses a request sent just after a window we computed had opened. */
+  private earlyAllowanceMs = 0;
+  private rolledAtMs = Number.NEGATIVE_INFINITY;
   private limit: number;
   private windowMs: number;
   private remaining: number;
@@ -82,8 +91,28 @@ export class RateBudget {
     this.limit = options.limit;
     this.windowMs = options.windowMs;
     this.remaining = options.limit;
-    this.marginMs = options.resetMarginMs ?? 1000;
+    this.fixedMarginMs = options.resetMarginMs ?? null;
     if (options.lastAnswer !== undefined) this.startFrom(options.lastAnswer, options.unsavedReserve ?? 5);
+  }
+
+  /**
+   * The wait after our idea of a window's reset before its budget is spent. Our idea is the
+   * earliest of: the grant of the window's first request + the window (early by that
+   * request's way to Humand), and each answer's `reset` (Humand rounds it up: never early).
+   * So the margin is the slowest recent permit-to-answer time (which bounds that way) plus
+   * 25 ms, from 50 ms; 1 s until the first answers are measured; and 1 s more for good if
+   * Humand refuses a request sent right after a window opened (a `reset` that was early).
+   * At Humand's 60 s window the old fixed 1 s cost ~2% of the drain; on short windows far more.
+   */
+  private get marginMs(): number {
+    if (this.fixedMarginMs !== null) return this.fixedMarginMs;
+    if (this.recentRoundTrips.length === 0) return 1_000 + this.earlyAllowanceMs;
+    return Math.min(MAX_MEASURED_MARGIN_MS, Math.max(MIN_MARGIN_MS, Math.max(...this.recentRoundTrips) + 25)) + this.earlyAllowanceMs;
+  }
+
+  private measure(roundTripMs: number): void {
+    this.recentRoundTrips.push(Math.max(0, roundTripMs));
+    if (this.recentRoundTrips.length > ROUND_TRIPS_KEPT) this.recentRoundTrips.shift();
   }
 
   private startFrom(last: RateLimitInfo | null, reserve: number): void {
@@ -155,6 +184,7 @@ export class RateBudget {
       // A new window: what is in flight may still be counted in it.
       this.remaining = Math.max(0, this.limit - this.inFlight);
       this.resetAtMs = null;
+      this.rolledAtMs = now;
     }
   }
 
@@ -170,6 +200,7 @@ export class RateBudget {
     while (this.waiters.length > 0 && this.canGrant(now, this.waiters[0]!.cost)) {
       const waiter = this.waiters.shift()!;
       const seq = this.sentSeq++;
+      const grantedAtMs = now;
       this.remaining = Math.max(0, this.remaining - waiter.cost);
       this.inFlight += waiter.cost;
       // Before the server has told us its window, assume one starts with our first request.
@@ -180,6 +211,8 @@ export class RateBudget {
           if (done) return;
           done = true;
           this.inFlight -= waiter.cost;
+          if (info !== null) this.measure(this.clock.now() - grantedAtMs);
+          if (retryAfterMs !== undefined && retryAfterMs !== null && grantedAtMs >= this.rolledAtMs && grantedAtMs - this.rolledAtMs < 2_000) this.earlyAllowanceMs = 1_000;
           this.learn(info, retryAfterMs ?? null, this.inFlight, seq);
           this.pump();
         },
