@@ -112,6 +112,10 @@ describe('dashboard in headless Chromium', () => {
     expect(await number('ledger-total')).toBe(PUNCH_OUTCOMES.reduce((sum, o) => sum + ledger[o], 0));
     expect(await number('ledger-delivered')).toBe(ledger.delivered);
     expect(await number('ledger-dead')).toBe(1);
+    // Plurals as Intl.PluralRules picks them: "1 fallida", "19 entregadas".
+    const label = (testid: string) => page.locator(`.stat:has([data-testid="${testid}"]) .label`).textContent();
+    expect(await label('ledger-dead')).toBe('fallida');
+    expect(await label('ledger-delivered')).toBe('entregadas');
     expect(await number('ledger-unmapped')).toBe(ledger.unmapped);
     expect(ledger.unmapped).toBeGreaterThan(0);
     expect(await number('today-total')).toBe(today.length);

@@ -74,6 +74,10 @@ function countsBlock(counts, prefix) {
     stat((n) => outcomeName('delivered', n), counts.delivered, `${prefix}-delivered`, 'good'),
     stat(t('pending'), waiting, `${prefix}-pending`, waiting > 0 ? 'warn' : ''),
     stat(t('outcome.unmapped'), counts.unmapped, `${prefix}-unmapped`, counts.unmapped > 0 ? 'warn' : ''),
+    // Decisions that appear with the decision model (absent from older ledgers): shown when there are any.
+    (counts.review ?? 0) > 0 ? stat(t('outcome.review'), counts.review, `${prefix}-review`, 'bad') : null,
+    (counts.waiting ?? 0) > 0 ? stat(t('outcome.waiting'), counts.waiting, `${prefix}-waiting`, 'warn') : null,
+    (counts.corrected ?? 0) + (counts.covered ?? 0) > 0 ? stat((n) => `${outcomeName('corrected', n)} / ${outcomeName('covered', n)}`, (counts.corrected ?? 0) + (counts.covered ?? 0), `${prefix}-corrected`) : null,
     stat((n) => outcomeName('rejected', n), counts.rejected, `${prefix}-rejected`, counts.rejected > 0 ? 'bad' : ''),
     stat((n) => outcomeName('dead', n), counts.dead, `${prefix}-dead`, counts.dead > 0 ? 'bad' : ''),
     stat((n) => `${outcomeName('debounced', n)} / ${outcomeName('suppressed', n)}`, counts.debounced + counts.suppressed, `${prefix}-filtered`),
