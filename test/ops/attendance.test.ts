@@ -179,7 +179,14 @@ describe('attendance view and exports', () => {
     expect(hourly.hours[8]).toBe(1);
   });
 
-  it('puts what Humand has beside what was sent, and says when it was not read', async () => {
+  it('says when Humand\'s days were not read, and why', async () => {
+    await start({ days: async () => ({ state: 'unavailable', reason: 'rate budget kept for deliveries: try again in a minute' }) });
+    const view = (await get('/api/attendance?from=2026-01-26&to=2026-01-27&humand=1&employee=nicolas')).json();
+    expect(view.humand).toEqual({ state: 'unavailable', reason: 'rate budget kept for deliveries: try again in a minute' });
+    expect(view.rows[0].days[0].humand).toEqual({ state: 'unknown', reason: 'rate budget kept for deliveries: try again in a minute' });
+  });
+
+  it('puts what Humand has beside what was sent', async () => {
     const asked: string[][] = [];
     await start({
       async days(employeeIds, from, to) {
@@ -190,13 +197,19 @@ describe('attendance view and exports', () => {
           { id: 3, employeeInternalId: nicolas.code, time: '2026-01-26T12:31:00-03:00', date: '2026-01-26', type: 'START' as const, source: 'APP', comment: null },
           { id: 4, employeeInternalId: nicolas.code, time: '2026-01-26T17:15:00-03:00', date: '2026-01-26', type: 'END' as const, source: 'API', comment: null },
         ];
-        return { state: 'read', days: new Map([[`${nicolas.code}|2026-01-26`, { entries, readMs: NOW }]]) };
+        const tuesday = [
+          { id: 5, employeeInternalId: nicolas.code, time: '2026-01-27T08:05:00-03:00', date: '2026-01-27', type: 'START' as const, source: 'API', comment: null },
+          // Clocked out in the Humand app (our clock-out of 09:00 is dead).
+          { id: 6, employeeInternalId: nicolas.code, time: '2026-01-27T09:00:40-03:00', date: '2026-01-27', type: 'END' as const, source: 'APP', comment: null },
+        ];
+        return { state: 'read', days: new Map([[`${nicolas.code}|2026-01-26`, { entries, readMs: NOW }], [`${nicolas.code}|2026-01-27`, { entries: tuesday, readMs: NOW }]]) };
       },
     });
     const view = (await get('/api/attendance?from=2026-01-26&to=2026-01-27&humand=1&employee=nicolas')).json();
-    expect(asked).toEqual([[nicolas.code, '2026-01-26', '2026-01-27']]);
+    // The day after the range too: a night shift's clock-out is filed under it in Humand.
+    expect(asked).toEqual([[nicolas.code, '2026-01-26', '2026-01-28']]);
     const [monday, tuesday] = view.rows[0].days;
     expect(monday.humand).toEqual({ state: 'differs', onlyHumand: ['→12:31'], onlyOurs: ['→12:30'] });
-    expect(tuesday.humand).toEqual({ state: 'differs', onlyHumand: [], onlyOurs: ['→08:05'] });
+    expect(tuesday.humand).toEqual({ state: 'differs', onlyHumand: ['←09:00'], onlyOurs: [] });
   });
 });

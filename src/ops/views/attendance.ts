@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import type { HumandUser } from '../../domain/humand.js';
+import type { HumandUser, TimeTrackingEntry } from '../../domain/humand.js';
 import type { PunchOutcome, PunchRecord } from '../../store/punch.js';
 import type { PunchPerson, PunchRangeQuery } from '../../store/punch-range.js';
 import type { OpsDataSource } from '../data-source.js';
@@ -171,13 +171,25 @@ function buildDay(date: string, punches: readonly PunchRecord[], zone: string, t
   };
 }
 
-/** "08:01 in" style keys to compare our entries with Humand's (to the minute). */
-function compareDay(ours: readonly PunchRecord[], theirs: readonly { time: string; type: string }[] | undefined, zone: string): HumandComparison {
-  const key = (ms: number, type: string) => `${type === 'START' ? '→' : '←'}${DateTime.fromMillis(ms, { zone }).toFormat('HH:mm')}`;
-  const sent = ours.filter((p) => p.outcome === 'delivered' && p.entryType !== null).map((p) => key(entryMs(p) ?? 0, p.entryType!));
-  const humand = (theirs ?? []).map((e) => key(Date.parse(e.time), e.type));
-  const onlyOurs = sent.filter((k) => !humand.includes(k));
-  const onlyHumand = humand.filter((k) => !sent.includes(k));
+/** "→08:01" (clock-in) / "←17:02" (clock-out), local minutes: how an entry is compared with Humand's. */
+function entryKey(ms: number, type: string, zone: string): string {
+  return `${type === 'START' ? '→' : '←'}${DateTime.fromMillis(ms, { zone }).toFormat('HH:mm')}`;
+}
+
+/**
+ * Our working day against Humand. Humand files an entry under its own date, so a night shift's
+ * clock-out sits on the next date there: "sent but not in Humand" looks for our entries among
+ * all of the employee's entries read (the range and the day after it), and "only in Humand"
+ * takes Humand's entries of this date that are none of the entries we sent on any day.
+ */
+function compareDay(employeeId: string, ours: readonly PunchRecord[], humandOfDate: readonly TimeTrackingEntry[], humandAll: ReadonlySet<string>, sentAll: ReadonlySet<string>, zone: string): HumandComparison {
+  const onlyOurs = ours
+    .filter((p) => p.outcome === 'delivered' && p.entryType !== null)
+    .map((p) => entryKey(entryMs(p) ?? 0, p.entryType!, zone))
+    .filter((key) => !humandAll.has(`${employeeId}|${key}`));
+  const onlyHumand = humandOfDate
+    .map((e) => entryKey(Date.parse(e.time), e.type, zone))
+    .filter((key) => !sentAll.has(`${employeeId}|${key}`));
   return onlyOurs.length === 0 && onlyHumand.length === 0 ? { state: 'match' } : { state: 'differs', onlyHumand, onlyOurs };
 }
 
@@ -248,9 +260,20 @@ export async function buildAttendance(data: OpsDataSource, query: AttendanceQuer
   let humand: AttendanceView['humand'] = { state: 'off', reason: null };
   let answer: HumandDaysAnswer | null = null;
   if (query.compareWithHumand && data.humandDays && employeeIds.length > 0) {
-    answer = await data.humandDays.days(employeeIds, query.from, to);
+    // The day after the range too: a night shift's clock-out is filed under it in Humand.
+    answer = await data.humandDays.days(employeeIds, query.from, DateTime.fromISO(to, { zone: 'utc' }).plus({ days: 1 }).toISODate()!);
     humand = answer.state === 'read' ? { state: 'read', reason: null } : { state: 'unavailable', reason: answer.reason };
   }
+
+  // Every entry Humand holds and every entry we delivered, per employee, "employee|→08:01".
+  const humandAll = new Set<string>();
+  if (answer?.state === 'read') {
+    for (const [key, day] of answer.days) {
+      const employeeId = key.slice(0, key.lastIndexOf('|'));
+      for (const e of day.entries) humandAll.add(`${employeeId}|${entryKey(Date.parse(e.time), e.type, zone)}`);
+    }
+  }
+  const sentAll = new Set(punches.filter((p) => p.outcome === 'delivered' && p.entryType !== null).map((p) => `${p.employeeId}|${entryKey(entryMs(p) ?? 0, p.entryType!, zone)}`));
 
   const rows = page.map((person): AttendanceRow => {
     const byDate = new Map<string, PunchRecord[]>();
@@ -265,7 +288,7 @@ export async function buildAttendance(data: OpsDataSource, query: AttendanceQuer
         const day = buildDay(date, dayPunches, zone, today);
         if (answer === null || person.employeeId === null) return day;
         const humandDay: HumandComparison = answer.state === 'read'
-          ? compareDay(dayPunches, answer.days.get(humandDayKey(person.employeeId, date))?.entries, zone)
+          ? compareDay(person.employeeId, dayPunches, answer.days.get(humandDayKey(person.employeeId, date))?.entries ?? [], humandAll, sentAll, zone)
           : { state: 'unknown', reason: answer.reason };
         return { ...day, humand: humandDay };
       });
