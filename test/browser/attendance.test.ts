@@ -2,11 +2,11 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { foldText } from '../../src/ops/views/text-match.js';
 import { employeesWithPunches, generatedDay, startOpsWorld, type OpsWorld } from '../ops/helpers/ops-world.js';
-import { until } from '../ops/helpers/until.js';
+import { CHROMIUM, openDashboardBrowser, untilDayDelivered, type DashboardBrowser } from './support/dashboard-browser.js';
 
 /**
  * The attendance view, its exports, search, paging, both languages and a phone, in headless
@@ -14,18 +14,16 @@ import { until } from '../ops/helpers/until.js';
  * the screenshots used in docs/operations.md to docs/images/ (off by default: a test run leaves
  * the tree as it was).
  */
-const CHROMIUM = '/usr/bin/chromium';
 const hasChromium = fs.existsSync(CHROMIUM);
 const DAY = '2026-01-27';
 const docImages = process.env.DOC_IMAGES === '1' ? path.resolve('docs/images') : null;
 
 describe.skipIf(!hasChromium)('attendance view in headless Chromium', () => {
   let w: OpsWorld;
-  let context: BrowserContext;
+  let browser: DashboardBrowser | undefined;
   let page: Page;
-  let profile: string;
   let downloads: string;
-  const problems: string[] = [];
+  let problems: string[] = [];
 
   async function open(hash: string) {
     await page.goto(`${w.ops.url}/#/${hash}`);
@@ -48,33 +46,18 @@ describe.skipIf(!hasChromium)('attendance view in headless Chromium', () => {
     const day = generatedDay(14, 33);
     w = await startOpsWorld({ day });
     w.startDaemon();
-    await until('the generated day delivered', async () => {
-      const status = await w.app.status();
-      const c = status.counts;
-      return status.poll.lastSuccessMs !== null && c.delivered > 0 && c.queued + c.held + c.sending + c.received === 0;
-    });
-    profile = fs.mkdtempSync(path.join(os.tmpdir(), 'attendance-chromium-'));
+    await untilDayDelivered(w);
     downloads = fs.mkdtempSync(path.join(os.tmpdir(), 'attendance-downloads-'));
     if (docImages) fs.mkdirSync(docImages, { recursive: true });
-    context = await chromium.launchPersistentContext(profile, {
-      executablePath: CHROMIUM,
-      headless: true,
-      args: ['--no-sandbox', '--headless', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-      locale: 'es-AR',
-      viewport: { width: 1366, height: 900 },
-      acceptDownloads: true,
-    });
-    page = context.pages()[0] ?? (await context.newPage());
-    page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-    page.on('console', (message) => {
-      if (message.type() === 'error') problems.push(`console: ${message.text()}`);
-    });
+    browser = await openDashboardBrowser({ acceptDownloads: true });
+    page = browser.page;
+    problems = browser.problems;
   });
 
   afterAll(async () => {
-    await context?.close();
+    await browser?.close();
     await w?.close();
-    for (const dir of [profile, downloads]) if (dir) fs.rmSync(dir, { recursive: true, force: true });
+    if (downloads) fs.rmSync(downloads, { recursive: true, force: true });
   });
 
   it('shows each employee\'s day as sent, finds people, pages, exports and reads in both languages and on a phone', async () => {
