@@ -154,7 +154,7 @@ export async function renderAttendance(params, api) {
   return [
     filterForm(params, view),
     h('section', { class: 'card' },
-      h('h2', null, t('att.title', { from: day(view.from), to: day(view.to) })),
+      h('h2', null, view.from === view.to ? t('att.titleDay', { day: day(view.from) }) : t('att.title', { from: day(view.from), to: day(view.to) })),
       exportLinks('/api/export/attendance', exportQuery, `${language() === 'es' ? 'asistencia' : 'attendance'}-${view.from}-${view.to}`),
       view.humand.state === 'unavailable' ? h('p', { class: 'bad-text', 'data-testid': 'humand-unavailable' }, t('att.humandUnavailable', { reason: translateText(view.humand.reason, language()) })) : null,
       pager(view.total, view.offset, view.limit, (next) => navigate(params, { offset: next ? String(next) : '' }), 'count.employees'),

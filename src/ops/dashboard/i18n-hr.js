@@ -5,6 +5,7 @@ export const MORE_LABELS = {
   en: {
     'nav.attendance': 'Attendance',
     'att.title': 'Attendance {from} – {to}',
+    'att.titleDay': 'Attendance {day}',
     'att.from': 'From',
     'att.to': 'To',
     'att.today': 'Today',
@@ -65,6 +66,7 @@ export const MORE_LABELS = {
   es: {
     'nav.attendance': 'Asistencia',
     'att.title': 'Asistencia del {from} al {to}',
+    'att.titleDay': 'Asistencia del {day}',
     'att.from': 'Desde',
     'att.to': 'Hasta',
     'att.today': 'Hoy',
