@@ -28,6 +28,8 @@ const PUNCHES: FakePunch[] = [
   { person: nicolas, local: '2026-01-27T09:00:00', outcome: 'dead', entryType: 'END', door: 'Reloj Entrada', reason: 'dead: gave up after 8 attempts: Humand answered 500' },
   { person: sofia, local: '2026-01-27T09:00:00', outcome: 'delivered', entryType: 'START', door: 'RELOJ Salida' },
   { person: sofia, local: '2026-01-27T18:00:00', outcome: 'delivered', entryType: 'END', door: 'RELOJ Salida' },
+  // Wednesday 28 (today): clocked in at 05:00, still at work at 11:00.
+  { person: sofia, local: '2026-01-28T05:00:00', outcome: 'delivered', entryType: 'START', door: 'Reloj Entrada' },
   { person: ghost, local: '2026-01-27T09:30:00', outcome: 'unmapped', employeeId: null, door: 'Reloj Entrada', reason: 'unmapped: no Humand user has employeeInternalId X1' },
 ];
 
@@ -91,6 +93,13 @@ describe('attendance view and exports', () => {
     const unmapped = view.rows.find((r: { personId: string }) => r.personId === ghost.id);
     expect(unmapped.employeeId).toBeNull();
     expect(unmapped.days[0].incidents).toEqual([{ kind: 'unmapped', punchIds: [expect.any(Number)] }]);
+  });
+
+  it('calls a clock-in without clock-out an open day only once no shift would still be running', async () => {
+    await start();
+    const today = (await get('/api/attendance?from=2026-01-28&to=2026-01-28')).json();
+    expect(today.rows[0].days[0].pairs).toMatchObject([{ in: '05:00', out: null }]);
+    expect(today.rows[0].days[0].incidents).toEqual([]);
   });
 
   it('finds people by name without accents or case, surname first, by code, and by department', async () => {
