@@ -188,6 +188,12 @@ describe('attendance view and exports', () => {
     expect(hourly.hours[8]).toBe(1);
   });
 
+  it('says Humand is not configured when asked to compare without a Humand key', async () => {
+    await start();
+    const view = (await get('/api/attendance?from=2026-01-26&to=2026-01-27&humand=1')).json();
+    expect(view.humand).toEqual({ state: 'unavailable', reason: 'Humand is not configured (HUMAND_AUTH)' });
+  });
+
   it('says when Humand\'s days were not read, and why', async () => {
     await start({ days: async () => ({ state: 'unavailable', reason: 'rate budget kept for deliveries: try again in a minute' }) });
     const view = (await get('/api/attendance?from=2026-01-26&to=2026-01-27&humand=1&employee=nicolas')).json();

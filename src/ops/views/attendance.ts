@@ -264,7 +264,9 @@ export async function buildAttendance(data: OpsDataSource, query: AttendanceQuer
 
   let humand: AttendanceView['humand'] = { state: 'off', reason: null };
   let answer: HumandDaysAnswer | null = null;
-  if (query.compareWithHumand && data.humandDays && employeeIds.length > 0) {
+  if (query.compareWithHumand && !data.humandDays) {
+    humand = { state: 'unavailable', reason: 'Humand is not configured (HUMAND_AUTH)' };
+  } else if (query.compareWithHumand && data.humandDays && employeeIds.length > 0) {
     // The day after the range too: a night shift's clock-out is filed under it in Humand.
     answer = await data.humandDays.days(employeeIds, query.from, DateTime.fromISO(to, { zone: 'utc' }).plus({ days: 1 }).toISODate()!);
     humand = answer.state === 'read' ? { state: 'read', reason: null } : { state: 'unavailable', reason: answer.reason };
