@@ -5,7 +5,9 @@ import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { foldText } from '../../src/ops/views/text-match.js';
-import { employeesWithPunches, generatedDay, startOpsWorld, type OpsWorld } from '../ops/helpers/ops-world.js';
+import type { GeneratedEmployee } from '../../src/sim/scenario/index.js';
+import { employeesWithPunches, entryClockEvent, generatedDay, morningEmployee, startOpsWorld, type OpsWorld } from '../ops/helpers/ops-world.js';
+import { until } from '../ops/helpers/until.js';
 import { CHROMIUM, openDashboardBrowser, untilDayDelivered, type DashboardBrowser } from './support/dashboard-browser.js';
 
 /**
@@ -24,6 +26,7 @@ describe.skipIf(!hasChromium)('attendance view in headless Chromium', () => {
   let page: Page;
   let downloads: string;
   let problems: string[] = [];
+  let unmappedPerson: GeneratedEmployee;
 
   async function open(hash: string) {
     await page.goto(`${w.ops.url}/#/${hash}`);
@@ -44,7 +47,9 @@ describe.skipIf(!hasChromium)('attendance view in headless Chromium', () => {
 
   beforeAll(async () => {
     const day = generatedDay(14, 33);
-    w = await startOpsWorld({ day });
+    // One person HikCentral knows and Humand does not: an unmapped row with its incident.
+    unmappedPerson = employeesWithPunches(day).find((e) => e.shift !== 'morning')!;
+    w = await startOpsWorld({ day, maxAttempts: 1, withoutUsers: [unmappedPerson.employeeInternalId] });
     w.startDaemon();
     await untilDayDelivered(w);
     downloads = fs.mkdtempSync(path.join(os.tmpdir(), 'attendance-downloads-'));
@@ -62,6 +67,12 @@ describe.skipIf(!hasChromium)('attendance view in headless Chromium', () => {
 
   it('shows each employee\'s day as sent, finds people, pages, exports and reads in both languages and on a phone', async () => {
     const { app, world } = w;
+    // A clock-in at 23:00 that dies (Humand answers 500, one attempt allowed): an incident of that day.
+    const late = morningEmployee(world);
+    world.humand.faults.set({ fail5xxNext: 1 });
+    const deadId = (await app.ingest([entryClockEvent(world, late, '23:00:00')], 'push')).newPunchIds[0]!;
+    await until('the punch to die', async () => (await app.store.getPunch(deadId))?.outcome === 'dead');
+    world.humand.faults.clear();
     const people = await app.store.punchPeople({ from: DAY, to: DAY, excludeOutcomes: ['ignored'] });
     expect(people.length).toBeGreaterThan(5);
 
@@ -82,10 +93,16 @@ describe.skipIf(!hasChromium)('attendance view in headless Chromium', () => {
     const hhmm = (iso: string) => iso.slice(11, 16);
     expect(shown[0]!.startsWith(hhmm(timeline[0]!.time))).toBe(true);
     expect(await cell.locator('[data-humand]').getAttribute('data-humand')).toBe('match');
+    // The incidents: the dead clock-in on its employee's day, the unmapped person's row.
+    const lateCell = page.locator(`[data-testid="attendance"] tr[data-employee="${late.employeeInternalId}"] td[data-date="${DAY}"]`);
+    expect(await lateCell.locator('[data-incident]').evaluateAll((nodes) => nodes.map((n) => n.getAttribute('data-incident')))).toContain('dead');
+    expect(await lateCell.locator('[data-incident="dead"]').textContent()).toBe('fallida');
+    const unmappedRow = page.locator(`[data-testid="attendance"] tr[data-person="${unmappedPerson.personId}"]`);
+    expect(await unmappedRow.locator('[data-incident="unmapped"]').count()).toBe(1);
     await shoot('attendance-laptop');
 
     // Search without accents, surname first, any case.
-    const accented = employeesWithPunches(world.day).find((e) => foldText(e.lastName) !== e.lastName.toLowerCase()) ?? employee;
+    const accented = employeesWithPunches(world.day).find((e) => e !== unmappedPerson && foldText(e.lastName) !== e.lastName.toLowerCase()) ?? employee;
     await page.getByTestId('att-employee').fill(`${foldText(accented.lastName).toUpperCase()} ${foldText(accented.firstName)}`);
     await page.getByTestId('att-go').click();
     await expect.poll(() => page.locator('[data-testid="attendance"] tbody tr').count()).toBe(1);
