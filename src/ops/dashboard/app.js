@@ -3,7 +3,7 @@ import { h, hashLink, replace } from './dom.js';
 import { duration, language, setLanguage, t } from './i18n.js';
 import { exportLinks, pager, renderAttendance } from './attendance.js';
 import { budgetGauge, hourlyChart } from './charts.js';
-import { dateTime, day, outcomeName, plural } from './format.js';
+import { dateTime, day, number, outcomeName, plural } from './format.js';
 import { translateText, translateWord } from './reasons.js';
 
 const OUTCOMES = ['received', 'ignored', 'unmapped', 'held', 'queued', 'waiting', 'sending', 'debounced', 'corrected', 'covered', 'suppressed', 'delivered', 'review', 'rejected', 'dead', 'dry-run'];
@@ -238,6 +238,14 @@ async function renderProblems() {
   return [notice, ...renderProblemsBody(p, selected, redrive)];
 }
 
+/** "Showing the newest 200 of 1,050" with a link to all of them in the explorer, when a list is cut. */
+function moreThanShown(p, outcomes, shown) {
+  const total = outcomes.reduce((sum, o) => sum + (p.totals?.[o] ?? 0), 0);
+  if (total <= shown) return null;
+  return h('p', { class: 'muted', 'data-testid': 'more-than-shown' }, t('problems.more', { shown: number(shown), total: number(total) }), ' ',
+    outcomes.map((o) => h('a', { href: hashLink('punches', { outcome: o, clocks: '0' }) }, `${t('problems.seeAll')} (${t(`outcome.${o}`)})`)));
+}
+
 function renderProblemsBody(p, selected, redrive) {
   selected.clear();
   const failed = [...p.dead, ...p.rejected];
@@ -251,7 +259,8 @@ function renderProblemsBody(p, selected, redrive) {
       failed.length === 0 ? null : h('div', { class: 'actions' },
         h('button', { type: 'button', 'data-testid': 'redrive-selected', onclick: () => selected.size > 0 && redrive({ ids: [...selected] }) }, t('problems.redriveSelected')),
         p.dead.length === 0 ? null : h('button', { type: 'button', class: 'secondary', 'data-testid': 'redrive-all', onclick: () => redrive({ all: true }) }, t('problems.redriveAll'))),
-      table([{ label: t('col.select'), cell: selectBox }, ...punchColumns()], failed, { testid: 'dead-punches' })),
+      table([{ label: t('col.select'), cell: selectBox }, ...punchColumns()], failed, { testid: 'dead-punches' }),
+      moreThanShown(p, ['dead', 'rejected'], failed.length)),
     section(t('problems.unmapped'), h('p', { class: 'muted' }, t('problems.unmappedHelp')), table([
       { label: t('col.person'), cell: (u) => h('a', { href: hashLink('punches', { employee: u.personId ?? '' }) }, u.personName ?? u.personId ?? '?') },
       { label: t('col.code'), cell: (u) => u.personCode ?? '—' },
@@ -260,9 +269,10 @@ function renderProblemsBody(p, selected, redrive) {
       { label: t('col.last'), cell: (u) => time(u.lastLocal) },
       { label: t('col.reason'), cell: (u) => say(u.reason) ?? '' },
     ], p.unmapped, { testid: 'unmapped-persons' })),
-    section(t('problems.held'), table(punchColumns(), p.held, { testid: 'held-punches' })),
+    section(t('problems.held'), table(punchColumns(), p.held, { testid: 'held-punches' }), moreThanShown(p, ['held'], p.held.length)),
     section(t('problems.suppressed'), h('p', { class: 'muted' }, t('problems.suppressedHelp')),
-      table(punchColumns(), [...p.suppressed, ...p.debounced], { testid: 'suppressed-punches' })),
+      table(punchColumns(), [...p.suppressed, ...p.debounced], { testid: 'suppressed-punches' }),
+      moreThanShown(p, ['suppressed', 'debounced'], p.suppressed.length + p.debounced.length)),
   ];
 }
 
