@@ -227,23 +227,29 @@ async function renderPunch(id) {
 // ---------- Problems ----------
 
 async function renderProblems() {
-  const p = await api('/api/problems');
+  const [p, totals] = await Promise.all([api('/api/problems'), api('/api/problems/totals')]);
   const notice = h('p', { class: 'notice', role: 'status', 'data-testid': 'redrive-result' });
   const selected = new Set();
   const redrive = async (body) => {
     const { redriven } = await api('/api/redrive', { method: 'POST', headers: { 'content-type': 'application/json', accept: 'application/json' }, body: JSON.stringify(body) });
     notice.textContent = plural('problems.redriven', redriven);
-    await renderInto(async () => [notice, ...(await renderProblemsBody(await api('/api/problems'), selected, redrive))]);
+    const [again, againTotals] = await Promise.all([api('/api/problems'), api('/api/problems/totals')]);
+    await renderInto(async () => [notice, cutLists(again, againTotals), ...renderProblemsBody(again, selected, redrive)]);
   };
-  return [notice, ...renderProblemsBody(p, selected, redrive)];
+  return [notice, cutLists(p, totals), ...renderProblemsBody(p, selected, redrive)];
 }
 
-/** "Showing the newest 200 of 1,050" with a link to all of them in the explorer, when a list is cut. */
-function moreThanShown(p, outcomes, shown) {
-  const total = outcomes.reduce((sum, o) => sum + (p.totals?.[o] ?? 0), 0);
-  if (total <= shown) return null;
-  return h('p', { class: 'muted', 'data-testid': 'more-than-shown' }, t('problems.more', { shown: number(shown), total: number(total) }), ' ',
-    outcomes.map((o) => h('a', { href: hashLink('punches', { outcome: o, clocks: '0' }) }, `${t('problems.seeAll')} (${t(`outcome.${o}`)})`)));
+/**
+ * Each Problems list shows its newest 200: for every list cut short, "Showing the newest 200 of
+ * 1,050" and a link to all of them in the paged explorer.
+ */
+function cutLists(p, totals) {
+  const shown = { dead: p.dead.length, rejected: p.rejected.length, held: p.held.length, suppressed: p.suppressed.length, debounced: p.debounced.length };
+  const cut = Object.keys(shown).filter((o) => (totals[o] ?? 0) > shown[o]);
+  if (cut.length === 0) return null;
+  return h('section', { class: 'card', 'data-testid': 'cut-lists' }, h('ul', { class: 'alerts' }, cut.map((o) => h('li', null,
+    `${t(`outcome.${o}`)}: ${t('problems.more', { shown: number(shown[o]), total: number(totals[o]) })} `,
+    h('a', { href: hashLink('punches', { outcome: o, clocks: '0' }) }, t('problems.seeAll'))))));
 }
 
 function renderProblemsBody(p, selected, redrive) {
@@ -259,8 +265,7 @@ function renderProblemsBody(p, selected, redrive) {
       failed.length === 0 ? null : h('div', { class: 'actions' },
         h('button', { type: 'button', 'data-testid': 'redrive-selected', onclick: () => selected.size > 0 && redrive({ ids: [...selected] }) }, t('problems.redriveSelected')),
         p.dead.length === 0 ? null : h('button', { type: 'button', class: 'secondary', 'data-testid': 'redrive-all', onclick: () => redrive({ all: true }) }, t('problems.redriveAll'))),
-      table([{ label: t('col.select'), cell: selectBox }, ...punchColumns()], failed, { testid: 'dead-punches' }),
-      moreThanShown(p, ['dead', 'rejected'], failed.length)),
+      table([{ label: t('col.select'), cell: selectBox }, ...punchColumns()], failed, { testid: 'dead-punches' })),
     section(t('problems.unmapped'), h('p', { class: 'muted' }, t('problems.unmappedHelp')), table([
       { label: t('col.person'), cell: (u) => h('a', { href: hashLink('punches', { employee: u.personId ?? '' }) }, u.personName ?? u.personId ?? '?') },
       { label: t('col.code'), cell: (u) => u.personCode ?? '—' },
@@ -269,10 +274,9 @@ function renderProblemsBody(p, selected, redrive) {
       { label: t('col.last'), cell: (u) => time(u.lastLocal) },
       { label: t('col.reason'), cell: (u) => say(u.reason) ?? '' },
     ], p.unmapped, { testid: 'unmapped-persons' })),
-    section(t('problems.held'), table(punchColumns(), p.held, { testid: 'held-punches' }), moreThanShown(p, ['held'], p.held.length)),
+    section(t('problems.held'), table(punchColumns(), p.held, { testid: 'held-punches' })),
     section(t('problems.suppressed'), h('p', { class: 'muted' }, t('problems.suppressedHelp')),
-      table(punchColumns(), [...p.suppressed, ...p.debounced], { testid: 'suppressed-punches' }),
-      moreThanShown(p, ['suppressed', 'debounced'], p.suppressed.length + p.debounced.length)),
+      table(punchColumns(), [...p.suppressed, ...p.debounced], { testid: 'suppressed-punches' })),
   ];
 }
 

@@ -20,8 +20,6 @@ export interface ProblemsView {
   readonly held: readonly PunchView[];
   readonly suppressed: readonly PunchView[];
   readonly debounced: readonly PunchView[];
-  /** How many there are of each list (each shows the newest LIST_LIMIT): "200 of 1,050". */
-  readonly totals: Readonly<Record<'dead' | 'rejected' | 'held' | 'suppressed' | 'debounced', number>>;
 }
 
 const LIST_LIMIT = 200;
@@ -60,8 +58,5 @@ export async function buildProblems(data: OpsDataSource): Promise<ProblemsView> 
   const unmapped = [...byPerson.values()]
     .map((e) => ({ ...e.view, waiting: e.waiting, firstLocal: e.first === null ? null : localIso(e.first, zone), lastLocal: e.last === null ? null : localIso(e.last, zone) }))
     .sort((a, b) => b.waiting - a.waiting || (a.personName ?? '').localeCompare(b.personName ?? ''));
-  const lists = ['dead', 'rejected', 'held', 'suppressed', 'debounced'] as const;
-  const counted = await Promise.all(lists.map((outcome) => data.ranges.countPunchRange({ outcomes: [outcome] })));
-  const totals = Object.fromEntries(lists.map((outcome, i) => [outcome, counted[i] ?? 0])) as ProblemsView['totals'];
-  return { unmapped, dead, rejected, held, suppressed, debounced, totals };
+  return { unmapped, dead, rejected, held, suppressed, debounced };
 }
