@@ -1,5 +1,6 @@
 import type { App } from '../app/types.js';
 import type { OpsDataSource } from './data-source.js';
+import type { HumandDaySource } from './views/humand-days.js';
 
 export interface AppDataSource extends OpsDataSource {
   /** Nothing to release today; kept so callers need not know. */
@@ -11,7 +12,7 @@ export interface AppDataSource extends OpsDataSource {
  * (read-only): the explorer scans many punches and needs no delivery history for each.
  * "Last access event" is the App's own: it counts only events new to the ledger.
  */
-export async function opsDataSourceFromApp(app: App): Promise<AppDataSource> {
+export async function opsDataSourceFromApp(app: App, humandDays?: HumandDaySource): Promise<AppDataSource> {
   const { timezone } = await app.status();
   return {
     timezone,
@@ -28,5 +29,6 @@ export async function opsDataSourceFromApp(app: App): Promise<AppDataSource> {
     unreadableInputs: () => app.unreadableInputs(),
     subscribe: (listener) => app.subscribe(listener),
     close: () => undefined,
+    ...(humandDays ? { humandDays } : {}),
   };
 }

@@ -9,6 +9,7 @@ import { allPunches } from './views/explorer.js';
 import { toCsv, toXlsx, type ExportLanguage, type ExportTable } from './views/export-files.js';
 import { attendanceTable, punchTable } from './views/exports.js';
 import { hourlyPunches } from './views/hourly.js';
+import { problemTotals } from './views/problem-totals.js';
 import { todayIn } from './views/overview.js';
 
 /** Rows one export holds at most; a larger one is refused with the count (never cut silently). */
@@ -102,6 +103,8 @@ export function registerDashboardRoutes(app: FastifyInstance, data: OpsDataSourc
     const name = `${language === 'es' ? 'fichadas' : 'punches'}-${search.date ?? search.from ?? 'all'}`;
     return sendTable(reply, punchTable(punches, language, data.timezone), name, as, language);
   });
+
+  app.get('/api/problems/totals', async (_request, reply) => reply.header('cache-control', 'no-store').send(await problemTotals(data)));
 
   app.get('/api/hourly', async (request, reply) => {
     const parsed = z.object({ date: z.preprocess(blank, date.optional()) }).safeParse(request.query);

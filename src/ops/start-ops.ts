@@ -10,6 +10,7 @@ import { opsDataSourceFromApp } from './app-data-source.js';
 import type { OpsDataSource } from './data-source.js';
 import { createOpsMetrics, type OpsMetrics } from './metrics.js';
 import type { AdminSettings } from './settings.js';
+import { humandDaysForApp } from './humand-days-for-app.js';
 
 export interface StartOpsOptions {
   readonly app: App;
@@ -36,7 +37,8 @@ export interface Ops {
  */
 export async function startOps(options: StartOpsOptions): Promise<Ops> {
   const { app, logger, clock } = options;
-  const data = await opsDataSourceFromApp(app);
+  const humandDays = humandDaysForApp(app, clock, logger.child({ part: 'attendance' }));
+  const data = await opsDataSourceFromApp(app, humandDays?.source);
   const metrics = createOpsMetrics();
   const alerts = startAlerts({
     settings: options.alerts,
@@ -76,6 +78,7 @@ export async function startOps(options: StartOpsOptions): Promise<Ops> {
   } catch (error) {
     unsubscribe();
     data.close();
+    await humandDays?.close();
     await alerts.stop();
     throw error;
   }
@@ -89,6 +92,7 @@ export async function startOps(options: StartOpsOptions): Promise<Ops> {
       await server.close();
       await alerts.stop();
       data.close();
+      await humandDays?.close();
     },
   };
 }

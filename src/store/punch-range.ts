@@ -1,4 +1,4 @@
-import type { PunchOutcome } from './punch.js';
+import { PUNCH_OUTCOMES, type PunchOutcome } from './punch.js';
 
 /**
  * Punches over a range of days, for the attendance view, the explorer's pages and exports.
@@ -49,6 +49,11 @@ export function punchRangeConditions(query: PunchRangeQuery, param: (value: unkn
     const to = query.to ?? '9999-12-31';
     where.push(`(working_day BETWEEN ${param(from)} AND ${param(to)}
       OR (working_day IS NULL AND substr(event_time, 1, 10) BETWEEN ${param(from)} AND ${param(to)}))`);
+    // The same days as instants, loosely: a working day starts at most a day before its punches'
+    // own date, and a local date lies within ±14 h of UTC's. Redundant for the result, but it lets
+    // both ledgers read the (outcome, event_ms) and event_ms indexes instead of every row of the
+    // range — above all the undecided and `ignored` rows, whose working day is NULL.
+    where.push(`(event_ms BETWEEN ${param(dayMs(from, -2))} AND ${param(dayMs(to, 3))} OR event_ms IS NULL)`);
   }
   const who: string[] = [];
   if (query.employeeIds !== undefined && query.employeeIds.length > 0) {
@@ -63,8 +68,18 @@ export function punchRangeConditions(query: PunchRangeQuery, param: (value: unkn
       .map((column) => `lower(${column}) LIKE ${param(pattern)} ESCAPE '\\'`).join(' OR ')})`);
   }
   if (query.outcomes !== undefined) where.push(query.outcomes.length > 0 ? `outcome IN (${list(query.outcomes)})` : '1 = 0');
-  if (query.excludeOutcomes !== undefined && query.excludeOutcomes.length > 0) where.push(`outcome NOT IN (${list(query.excludeOutcomes)})`);
+  if (query.excludeOutcomes !== undefined && query.excludeOutcomes.length > 0) {
+    // Named as the outcomes that remain (an index range each), not NOT IN (a scan of every row).
+    const excluded = new Set(query.excludeOutcomes);
+    where.push(`outcome IN (${list(PUNCH_OUTCOMES.filter((o) => !excluded.has(o)))})`);
+  }
   return where;
+}
+
+/** Epoch ms of UTC midnight `days` after the date (clamped to the instants a ledger can hold). */
+function dayMs(date: string, days: number): number {
+  const ms = Date.parse(`${date}T00:00:00Z`);
+  return Number.isNaN(ms) ? (days < 0 ? -8.64e15 : 8.64e15) : ms + days * 86_400_000;
 }
 
 export function whereClause(conditions: readonly string[]): string {

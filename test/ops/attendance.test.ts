@@ -28,6 +28,8 @@ const PUNCHES: FakePunch[] = [
   { person: nicolas, local: '2026-01-27T09:00:00', outcome: 'dead', entryType: 'END', door: 'Reloj Entrada', reason: 'dead: gave up after 8 attempts: Humand answered 500' },
   { person: sofia, local: '2026-01-27T09:00:00', outcome: 'delivered', entryType: 'START', door: 'RELOJ Salida' },
   { person: sofia, local: '2026-01-27T18:00:00', outcome: 'delivered', entryType: 'END', door: 'RELOJ Salida' },
+  // Wednesday 28 (today): clocked in at 05:00, still at work at 11:00.
+  { person: sofia, local: '2026-01-28T05:00:00', outcome: 'delivered', entryType: 'START', door: 'Reloj Entrada' },
   { person: ghost, local: '2026-01-27T09:30:00', outcome: 'unmapped', employeeId: null, door: 'Reloj Entrada', reason: 'unmapped: no Humand user has employeeInternalId X1' },
 ];
 
@@ -91,6 +93,13 @@ describe('attendance view and exports', () => {
     const unmapped = view.rows.find((r: { personId: string }) => r.personId === ghost.id);
     expect(unmapped.employeeId).toBeNull();
     expect(unmapped.days[0].incidents).toEqual([{ kind: 'unmapped', punchIds: [expect.any(Number)] }]);
+  });
+
+  it('calls a clock-in without clock-out an open day only once no shift would still be running', async () => {
+    await start();
+    const today = (await get('/api/attendance?from=2026-01-28&to=2026-01-28')).json();
+    expect(today.rows[0].days[0].pairs).toMatchObject([{ in: '05:00', out: null }]);
+    expect(today.rows[0].days[0].incidents).toEqual([]);
   });
 
   it('finds people by name without accents or case, surname first, by code, and by department', async () => {
@@ -171,6 +180,15 @@ describe('attendance view and exports', () => {
     expect((await get('/api/punches?employee=p%C3%A9rez%20NICOL%C3%81S&timeClocksOnly=1')).json().total).toBe(6);
   });
 
+  it('says how many problems there are beyond the newest 200 each list shows', async () => {
+    await store.close();
+    const taps: FakePunch[] = Array.from({ length: 203 }, (_, i) => ({ person: nicolas, local: `2026-01-27T10:${String(Math.floor(i / 60)).padStart(2, '0')}:${String(i % 60).padStart(2, '0')}`, outcome: 'debounced' as const, reason: 'debounced: double tap 1s from p-1' }));
+    ({ store } = await ledgerWith([...PUNCHES, ...taps], NOW - 60_000, [nicolas, sofia, ghost]));
+    await start();
+    expect((await get('/api/problems')).json().debounced).toHaveLength(200);
+    expect((await get('/api/problems/totals')).json()).toEqual({ dead: 1, rejected: 0, held: 0, suppressed: 0, debounced: 203 });
+  });
+
   it('counts clock punches per hour of the day', async () => {
     await start();
     const hourly = (await get('/api/hourly?date=2026-01-27')).json();
@@ -179,7 +197,20 @@ describe('attendance view and exports', () => {
     expect(hourly.hours[8]).toBe(1);
   });
 
-  it('puts what Humand has beside what was sent, and says when it was not read', async () => {
+  it('says Humand is not configured when asked to compare without a Humand key', async () => {
+    await start();
+    const view = (await get('/api/attendance?from=2026-01-26&to=2026-01-27&humand=1')).json();
+    expect(view.humand).toEqual({ state: 'unavailable', reason: 'Humand is not configured (HUMAND_AUTH)' });
+  });
+
+  it('says when Humand\'s days were not read, and why', async () => {
+    await start({ days: async () => ({ state: 'unavailable', reason: 'rate budget kept for deliveries: try again in a minute' }) });
+    const view = (await get('/api/attendance?from=2026-01-26&to=2026-01-27&humand=1&employee=nicolas')).json();
+    expect(view.humand).toEqual({ state: 'unavailable', reason: 'rate budget kept for deliveries: try again in a minute' });
+    expect(view.rows[0].days[0].humand).toEqual({ state: 'unknown', reason: 'rate budget kept for deliveries: try again in a minute' });
+  });
+
+  it('puts what Humand has beside what was sent', async () => {
     const asked: string[][] = [];
     await start({
       async days(employeeIds, from, to) {
@@ -190,13 +221,19 @@ describe('attendance view and exports', () => {
           { id: 3, employeeInternalId: nicolas.code, time: '2026-01-26T12:31:00-03:00', date: '2026-01-26', type: 'START' as const, source: 'APP', comment: null },
           { id: 4, employeeInternalId: nicolas.code, time: '2026-01-26T17:15:00-03:00', date: '2026-01-26', type: 'END' as const, source: 'API', comment: null },
         ];
-        return { state: 'read', days: new Map([[`${nicolas.code}|2026-01-26`, { entries, readMs: NOW }]]) };
+        const tuesday = [
+          { id: 5, employeeInternalId: nicolas.code, time: '2026-01-27T08:05:00-03:00', date: '2026-01-27', type: 'START' as const, source: 'API', comment: null },
+          // Clocked out in the Humand app (our clock-out of 09:00 is dead).
+          { id: 6, employeeInternalId: nicolas.code, time: '2026-01-27T09:00:40-03:00', date: '2026-01-27', type: 'END' as const, source: 'APP', comment: null },
+        ];
+        return { state: 'read', days: new Map([[`${nicolas.code}|2026-01-26`, { entries, readMs: NOW }], [`${nicolas.code}|2026-01-27`, { entries: tuesday, readMs: NOW }]]) };
       },
     });
     const view = (await get('/api/attendance?from=2026-01-26&to=2026-01-27&humand=1&employee=nicolas')).json();
-    expect(asked).toEqual([[nicolas.code, '2026-01-26', '2026-01-27']]);
+    // The day after the range too: a night shift's clock-out is filed under it in Humand.
+    expect(asked).toEqual([[nicolas.code, '2026-01-26', '2026-01-28']]);
     const [monday, tuesday] = view.rows[0].days;
     expect(monday.humand).toEqual({ state: 'differs', onlyHumand: ['→12:31'], onlyOurs: ['→12:30'] });
-    expect(tuesday.humand).toEqual({ state: 'differs', onlyHumand: [], onlyOurs: ['→08:05'] });
+    expect(tuesday.humand).toEqual({ state: 'differs', onlyHumand: ['←09:00'], onlyOurs: [] });
   });
 });

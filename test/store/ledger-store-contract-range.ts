@@ -57,6 +57,15 @@ export function describeLedgerStoreRangeContract(name: string, makeFactory: () =
       expect(await store.countPunchRange({})).toBe(7);
     });
 
+    it('keeps a punch whose time could not be read in the range of the date it carries', async () => {
+      await fill();
+      const { newPunchIds } = await store.ingest([item(makeEvent({ personId: 'p-odd', eventTime: '2026-01-27T25:99:00 local' }))], 'poll', 1000);
+      await store.updatePunches([{ id: newPunchIds[0]!, outcome: 'received' }], 2000);
+      const page = await store.findPunchPage({ from: '2026-01-27', to: '2026-01-27', excludeOutcomes: ['ignored'], limit: 10 });
+      expect(page[0]?.id).toBe(newPunchIds[0]);
+      expect(await store.countPunchRange({ from: '2026-01-28', to: '2026-01-31' })).toBe(0);
+    });
+
     it('filters time clocks only, outcomes, people and doors (any case, part of the name)', async () => {
       const ids = await fill();
       const range = { from: '2026-01-26', to: '2026-01-27', excludeOutcomes: ['ignored' as const] };

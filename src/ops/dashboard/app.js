@@ -3,7 +3,7 @@ import { h, hashLink, replace } from './dom.js';
 import { duration, language, setLanguage, t } from './i18n.js';
 import { exportLinks, pager, renderAttendance } from './attendance.js';
 import { budgetGauge, hourlyChart } from './charts.js';
-import { dateTime, day, outcomeName, plural } from './format.js';
+import { dateTime, day, number, outcomeName, plural } from './format.js';
 import { translateText, translateWord } from './reasons.js';
 
 const OUTCOMES = ['received', 'ignored', 'unmapped', 'held', 'queued', 'waiting', 'sending', 'debounced', 'corrected', 'covered', 'suppressed', 'delivered', 'review', 'rejected', 'dead', 'dry-run'];
@@ -74,6 +74,10 @@ function countsBlock(counts, prefix) {
     stat((n) => outcomeName('delivered', n), counts.delivered, `${prefix}-delivered`, 'good'),
     stat(t('pending'), waiting, `${prefix}-pending`, waiting > 0 ? 'warn' : ''),
     stat(t('outcome.unmapped'), counts.unmapped, `${prefix}-unmapped`, counts.unmapped > 0 ? 'warn' : ''),
+    // Decisions that appear with the decision model (absent from older ledgers): shown when there are any.
+    (counts.review ?? 0) > 0 ? stat(t('outcome.review'), counts.review, `${prefix}-review`, 'bad') : null,
+    (counts.waiting ?? 0) > 0 ? stat(t('outcome.waiting'), counts.waiting, `${prefix}-waiting`, 'warn') : null,
+    (counts.corrected ?? 0) + (counts.covered ?? 0) > 0 ? stat((n) => `${outcomeName('corrected', n)} / ${outcomeName('covered', n)}`, (counts.corrected ?? 0) + (counts.covered ?? 0), `${prefix}-corrected`) : null,
     stat((n) => outcomeName('rejected', n), counts.rejected, `${prefix}-rejected`, counts.rejected > 0 ? 'bad' : ''),
     stat((n) => outcomeName('dead', n), counts.dead, `${prefix}-dead`, counts.dead > 0 ? 'bad' : ''),
     stat((n) => `${outcomeName('debounced', n)} / ${outcomeName('suppressed', n)}`, counts.debounced + counts.suppressed, `${prefix}-filtered`),
@@ -224,15 +228,29 @@ async function renderPunch(id) {
 // ---------- Problems ----------
 
 async function renderProblems() {
-  const p = await api('/api/problems');
+  const [p, totals] = await Promise.all([api('/api/problems'), api('/api/problems/totals')]);
   const notice = h('p', { class: 'notice', role: 'status', 'data-testid': 'redrive-result' });
   const selected = new Set();
   const redrive = async (body) => {
     const { redriven } = await api('/api/redrive', { method: 'POST', headers: { 'content-type': 'application/json', accept: 'application/json' }, body: JSON.stringify(body) });
     notice.textContent = plural('problems.redriven', redriven);
-    await renderInto(async () => [notice, ...(await renderProblemsBody(await api('/api/problems'), selected, redrive))]);
+    const [again, againTotals] = await Promise.all([api('/api/problems'), api('/api/problems/totals')]);
+    await renderInto(async () => [notice, cutLists(again, againTotals), ...renderProblemsBody(again, selected, redrive)]);
   };
-  return [notice, ...renderProblemsBody(p, selected, redrive)];
+  return [notice, cutLists(p, totals), ...renderProblemsBody(p, selected, redrive)];
+}
+
+/**
+ * Each Problems list shows its newest 200: for every list cut short, "Showing the newest 200 of
+ * 1,050" and a link to all of them in the paged explorer.
+ */
+function cutLists(p, totals) {
+  const shown = { dead: p.dead.length, rejected: p.rejected.length, held: p.held.length, suppressed: p.suppressed.length, debounced: p.debounced.length };
+  const cut = Object.keys(shown).filter((o) => (totals[o] ?? 0) > shown[o]);
+  if (cut.length === 0) return null;
+  return h('section', { class: 'card', 'data-testid': 'cut-lists' }, h('ul', { class: 'alerts' }, cut.map((o) => h('li', null,
+    `${t(`outcome.${o}`)}: ${t('problems.more', { shown: number(shown[o]), total: number(totals[o]) })} `,
+    h('a', { href: hashLink('punches', { outcome: o, clocks: '0' }) }, t('problems.seeAll'))))));
 }
 
 function renderProblemsBody(p, selected, redrive) {

@@ -5,7 +5,7 @@ import { day, dayHeader, hours, number, plural } from './format.js';
 import { language, t } from './i18n.js';
 import { translateText } from './reasons.js';
 
-const FILTERS = ['from', 'to', 'employee', 'door', 'department', 'clocks', 'humand', 'offset'];
+const FILTERS = ['from', 'to', 'employee', 'door', 'department', 'clocks', 'humand', 'offset', 'size'];
 const PAGE_SIZE = 50;
 
 function addDays(iso, n) {
@@ -119,12 +119,11 @@ function humandMark(comparison) {
 
 function dayCell(row, date, d) {
   if (!d) return h('span', { class: 'muted empty-day' }, '—');
-  return [
+  return h('div', null,
     d.pairs.map((p) => h('span', { class: `att-pair${p.pending ? ' pending' : ''}`, title: p.pending ? t('att.pending') : null }, `${p.in ?? '?'}–${p.out ?? '?'}`)),
     d.minutes > 0 ? h('span', { class: 'att-hours' }, hours(d.minutes)) : null,
     d.incidents.map((i) => incidentBadge(row, date, i)),
-    humandMark(d.humand),
-  ];
+    humandMark(d.humand));
 }
 
 function attendanceTable(view) {
@@ -135,10 +134,10 @@ function attendanceTable(view) {
     h('tbody', null, view.rows.map((row) => {
       const byDate = new Map(row.days.map((d) => [d.date, d]));
       return h('tr', { 'data-employee': row.employeeId ?? '', 'data-person': row.personId ?? '' },
-        h('td', { class: 'att-name', 'data-label': headers[0] },
+        h('td', { class: 'att-name', 'data-label': headers[0] }, h('div', null,
           h('strong', null, row.name), ' ',
           h('span', { class: 'muted small' }, [row.code, row.department].filter(Boolean).join(' · ')),
-          row.employeeId === null ? h('span', { class: 'incident i-unmapped' }, t('att.unmapped')) : null),
+          row.employeeId === null ? h('span', { class: 'incident i-unmapped' }, t('att.unmapped')) : null)),
         h('td', { 'data-label': headers[1], 'data-testid': 'att-total' }, hours(row.minutes)),
         view.dates.map((date, i) => h('td', { class: 'day', 'data-label': headers[i + 2], 'data-date': date }, dayCell(row, date, byDate.get(date)))));
     }))));
@@ -147,14 +146,15 @@ function attendanceTable(view) {
 export async function renderAttendance(params, api) {
   const query = apiQuery(params);
   const offset = Number(params.get('offset') ?? 0) || 0;
-  const view = await api(`/api/attendance?${query}&offset=${offset}&limit=${PAGE_SIZE}`);
+  const size = Math.min(Math.max(Number(params.get('size')) || PAGE_SIZE, 1), 500);
+  const view = await api(`/api/attendance?${query}&offset=${offset}&limit=${size}`);
   const exportQuery = apiQuery(params);
   exportQuery.set('from', view.from);
   exportQuery.set('to', view.to);
   return [
     filterForm(params, view),
     h('section', { class: 'card' },
-      h('h2', null, t('att.title', { from: day(view.from), to: day(view.to) })),
+      h('h2', null, view.from === view.to ? t('att.titleDay', { day: day(view.from) }) : t('att.title', { from: day(view.from), to: day(view.to) })),
       exportLinks('/api/export/attendance', exportQuery, `${language() === 'es' ? 'asistencia' : 'attendance'}-${view.from}-${view.to}`),
       view.humand.state === 'unavailable' ? h('p', { class: 'bad-text', 'data-testid': 'humand-unavailable' }, t('att.humandUnavailable', { reason: translateText(view.humand.reason, language()) })) : null,
       pager(view.total, view.offset, view.limit, (next) => navigate(params, { offset: next ? String(next) : '' }), 'count.employees'),

@@ -5,6 +5,7 @@ export const MORE_LABELS = {
   en: {
     'nav.attendance': 'Attendance',
     'att.title': 'Attendance {from} – {to}',
+    'att.titleDay': 'Attendance {day}',
     'att.from': 'From',
     'att.to': 'To',
     'att.today': 'Today',
@@ -61,10 +62,13 @@ export const MORE_LABELS = {
     'problems.redriven.one': '{n} punch sent back to delivery.',
     'problems.redriven.other': '{n} punches sent back to delivery.',
     'hours': '{h} h {m} min',
+    'problems.more': 'Showing the newest {shown} of {total}.',
+    'problems.seeAll': 'See all in Punches',
   },
   es: {
     'nav.attendance': 'Asistencia',
     'att.title': 'Asistencia del {from} al {to}',
+    'att.titleDay': 'Asistencia del {day}',
     'att.from': 'Desde',
     'att.to': 'Hasta',
     'att.today': 'Hoy',
@@ -121,6 +125,8 @@ export const MORE_LABELS = {
     'problems.redriven.one': '{n} fichada vuelve a la cola de envío.',
     'problems.redriven.other': '{n} fichadas vuelven a la cola de envío.',
     'hours': '{h} h {m} min',
+    'problems.more': 'Se muestran las {shown} más recientes de {total}.',
+    'problems.seeAll': 'Ver todas en Fichadas',
     // Outcome names under a count: "13 entregadas", "1 entregada".
     'outcomes.received.one': 'recibida', 'outcomes.received.other': 'recibidas',
     'outcomes.ignored.one': 'ignorada', 'outcomes.ignored.other': 'ignoradas',

@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import type { HumandUser } from '../../domain/humand.js';
+import type { HumandUser, TimeTrackingEntry } from '../../domain/humand.js';
 import type { PunchOutcome, PunchRecord } from '../../store/punch.js';
 import type { PunchPerson, PunchRangeQuery } from '../../store/punch-range.js';
 import type { OpsDataSource } from '../data-source.js';
@@ -35,6 +35,8 @@ export interface AttendancePair {
   readonly out: string | null;
   readonly inPunchId: number | null;
   readonly outPunchId: number | null;
+  /** The clock-in's instant (epoch ms). */
+  readonly inMs: number | null;
   readonly minutes: number | null;
   /** Not in Humand yet (queued, held, waiting...). */
   readonly pending: boolean;
@@ -89,6 +91,8 @@ const SENT: readonly PunchOutcome[] = ['delivered', 'sending', 'dry-run'];
 const PENDING = new Set<string>(['queued', 'held', 'waiting', 'received']);
 /** Most urgent first. */
 const INCIDENT_ORDER: readonly IncidentKind[] = ['open-day', 'missing-in', 'review', 'rejected', 'dead', 'unmapped', 'waiting', 'pending', 'corrected', 'covered'];
+/** A clock-in with no clock-out older than this is an open day (the decision model's maxOpenShiftHours default). */
+const OPEN_DAY_AFTER_MS = 16 * 3_600_000;
 const INCIDENT_OUTCOMES = new Set<string>(['review', 'rejected', 'dead', 'unmapped', 'corrected', 'covered', 'waiting']);
 
 export function datesBetween(from: string, to: string): string[] {
@@ -127,25 +131,25 @@ export function pairEntries(entries: readonly PunchRecord[], zone: string): Atte
   const pendingOf = (...punches: (PunchRecord | null)[]) => punches.some((p) => p !== null && PENDING.has(p.outcome));
   for (const punch of entries) {
     if (punch.entryType === 'START') {
-      if (open) pairs.push({ in: hhmm(entryMs(open), zone), out: null, inPunchId: open.id, outPunchId: null, minutes: null, pending: pendingOf(open) });
+      if (open) pairs.push({ in: hhmm(entryMs(open), zone), out: null, inPunchId: open.id, outPunchId: null, inMs: entryMs(open), minutes: null, pending: pendingOf(open) });
       open = punch;
     } else if (punch.entryType === 'END') {
       const outMs = entryMs(punch);
       if (open) {
         const inMs = entryMs(open);
         const minutes = inMs !== null && outMs !== null ? Math.max(0, Math.round((outMs - inMs) / 60_000)) : null;
-        pairs.push({ in: hhmm(inMs, zone), out: hhmm(outMs, zone), inPunchId: open.id, outPunchId: punch.id, minutes, pending: pendingOf(open, punch) });
+        pairs.push({ in: hhmm(inMs, zone), out: hhmm(outMs, zone), inPunchId: open.id, outPunchId: punch.id, inMs, minutes, pending: pendingOf(open, punch) });
         open = null;
       } else {
-        pairs.push({ in: null, out: hhmm(outMs, zone), inPunchId: null, outPunchId: punch.id, minutes: null, pending: pendingOf(punch) });
+        pairs.push({ in: null, out: hhmm(outMs, zone), inPunchId: null, outPunchId: punch.id, inMs: null, minutes: null, pending: pendingOf(punch) });
       }
     }
   }
-  if (open) pairs.push({ in: hhmm(entryMs(open), zone), out: null, inPunchId: open.id, outPunchId: null, minutes: null, pending: pendingOf(open) });
+  if (open) pairs.push({ in: hhmm(entryMs(open), zone), out: null, inPunchId: open.id, outPunchId: null, inMs: entryMs(open), minutes: null, pending: pendingOf(open) });
   return pairs;
 }
 
-function buildDay(date: string, punches: readonly PunchRecord[], zone: string, today: string): AttendanceDay {
+function buildDay(date: string, punches: readonly PunchRecord[], zone: string, nowMs: number): AttendanceDay {
   const entries = punches
     .filter((p) => p.entryType !== null && (SENT.includes(p.outcome) || PENDING.has(p.outcome)))
     .sort((a, b) => (entryMs(a) ?? 0) - (entryMs(b) ?? 0) || a.id - b.id);
@@ -158,8 +162,9 @@ function buildDay(date: string, punches: readonly PunchRecord[], zone: string, t
   for (const p of punches) if (INCIDENT_OUTCOMES.has(p.outcome)) add(p.outcome as IncidentKind, p.id);
   for (const pair of pairs) {
     if (pair.in === null) add('missing-in', pair.outPunchId);
-    // A clock-in with no clock-out is an open day once the day is over (today it may just be a shift in progress).
-    else if (pair.out === null && date < today) add('open-day', pair.inPunchId);
+    // A clock-in with no clock-out is an open day once no shift would still be running (Humand
+    // closes open days at about this age too); before that it is a shift in progress.
+    else if (pair.out === null && pair.inMs !== null && nowMs - pair.inMs > OPEN_DAY_AFTER_MS) add('open-day', pair.inPunchId);
     if (pair.pending && !incidents.has('waiting')) add('pending', pair.inPunchId ?? pair.outPunchId);
   }
   return {
@@ -171,13 +176,25 @@ function buildDay(date: string, punches: readonly PunchRecord[], zone: string, t
   };
 }
 
-/** "08:01 in" style keys to compare our entries with Humand's (to the minute). */
-function compareDay(ours: readonly PunchRecord[], theirs: readonly { time: string; type: string }[] | undefined, zone: string): HumandComparison {
-  const key = (ms: number, type: string) => `${type === 'START' ? '→' : '←'}${DateTime.fromMillis(ms, { zone }).toFormat('HH:mm')}`;
-  const sent = ours.filter((p) => p.outcome === 'delivered' && p.entryType !== null).map((p) => key(entryMs(p) ?? 0, p.entryType!));
-  const humand = (theirs ?? []).map((e) => key(Date.parse(e.time), e.type));
-  const onlyOurs = sent.filter((k) => !humand.includes(k));
-  const onlyHumand = humand.filter((k) => !sent.includes(k));
+/** "→08:01" (clock-in) / "←17:02" (clock-out), local minutes: how an entry is compared with Humand's. */
+function entryKey(ms: number, type: string, zone: string): string {
+  return `${type === 'START' ? '→' : '←'}${DateTime.fromMillis(ms, { zone }).toFormat('HH:mm')}`;
+}
+
+/**
+ * Our working day against Humand. Humand files an entry under its own date, so a night shift's
+ * clock-out sits on the next date there: "sent but not in Humand" looks for our entries among
+ * all of the employee's entries read (the range and the day after it), and "only in Humand"
+ * takes Humand's entries of this date that are none of the entries we sent on any day.
+ */
+function compareDay(employeeId: string, ours: readonly PunchRecord[], humandOfDate: readonly TimeTrackingEntry[], humandAll: ReadonlySet<string>, sentAll: ReadonlySet<string>, zone: string): HumandComparison {
+  const onlyOurs = ours
+    .filter((p) => p.outcome === 'delivered' && p.entryType !== null)
+    .map((p) => entryKey(entryMs(p) ?? 0, p.entryType!, zone))
+    .filter((key) => !humandAll.has(`${employeeId}|${key}`));
+  const onlyHumand = humandOfDate
+    .map((e) => entryKey(Date.parse(e.time), e.type, zone))
+    .filter((key) => !sentAll.has(`${employeeId}|${key}`));
   return onlyOurs.length === 0 && onlyHumand.length === 0 ? { state: 'match' } : { state: 'differs', onlyHumand, onlyOurs };
 }
 
@@ -247,10 +264,23 @@ export async function buildAttendance(data: OpsDataSource, query: AttendanceQuer
 
   let humand: AttendanceView['humand'] = { state: 'off', reason: null };
   let answer: HumandDaysAnswer | null = null;
-  if (query.compareWithHumand && data.humandDays && employeeIds.length > 0) {
-    answer = await data.humandDays.days(employeeIds, query.from, to);
+  if (query.compareWithHumand && !data.humandDays) {
+    humand = { state: 'unavailable', reason: 'Humand is not configured (HUMAND_AUTH)' };
+  } else if (query.compareWithHumand && data.humandDays && employeeIds.length > 0) {
+    // The day after the range too: a night shift's clock-out is filed under it in Humand.
+    answer = await data.humandDays.days(employeeIds, query.from, DateTime.fromISO(to, { zone: 'utc' }).plus({ days: 1 }).toISODate()!);
     humand = answer.state === 'read' ? { state: 'read', reason: null } : { state: 'unavailable', reason: answer.reason };
   }
+
+  // Every entry Humand holds and every entry we delivered, per employee, "employee|→08:01".
+  const humandAll = new Set<string>();
+  if (answer?.state === 'read') {
+    for (const [key, day] of answer.days) {
+      const employeeId = key.slice(0, key.lastIndexOf('|'));
+      for (const e of day.entries) humandAll.add(`${employeeId}|${entryKey(Date.parse(e.time), e.type, zone)}`);
+    }
+  }
+  const sentAll = new Set(punches.filter((p) => p.outcome === 'delivered' && p.entryType !== null).map((p) => `${p.employeeId}|${entryKey(entryMs(p) ?? 0, p.entryType!, zone)}`));
 
   const rows = page.map((person): AttendanceRow => {
     const byDate = new Map<string, PunchRecord[]>();
@@ -262,10 +292,10 @@ export async function buildAttendance(data: OpsDataSource, query: AttendanceQuer
       .filter(([date]) => date >= query.from && date <= to)
       .sort(([a], [b]) => a.localeCompare(b))
       .map(([date, dayPunches]) => {
-        const day = buildDay(date, dayPunches, zone, today);
+        const day = buildDay(date, dayPunches, zone, nowMs);
         if (answer === null || person.employeeId === null) return day;
         const humandDay: HumandComparison = answer.state === 'read'
-          ? compareDay(dayPunches, answer.days.get(humandDayKey(person.employeeId, date))?.entries, zone)
+          ? compareDay(person.employeeId, dayPunches, answer.days.get(humandDayKey(person.employeeId, date))?.entries ?? [], humandAll, sentAll, zone)
           : { state: 'unknown', reason: answer.reason };
         return { ...day, humand: humandDay };
       });
