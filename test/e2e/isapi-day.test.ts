@@ -27,7 +27,7 @@ describe('a generated working day on three Hikvision terminals read over ISAPI (
     world = await startTerminalWorld({ employees: 80, seed: 13, clock, driftMs: { salida: 3 * 60_000 } });
     const { startMs, endMs } = world.day.window;
     clock.setTo(startMs + HOUR);
-    app = await createApp({ config: terminalSiteConfig(world, path.join(dir, 'ledger.db')), logger: silentLogger(), overrides: { clock, rateResetMarginMs: 50 } });
+    app = await createApp({ config: terminalSiteConfig(world.humand, path.join(dir, 'ledger.db'), world.isapi), logger: silentLogger(), overrides: { clock, rateResetMarginMs: 50 } });
     const entrada = world.terminals.get('entrada')!;
     const offlineFrom = startMs + 7 * HOUR;
     const offlineTo = startMs + 9 * HOUR;

@@ -67,9 +67,9 @@ export async function startTerminalWorld(options: { employees: number; seed: num
 }
 
 /** A site with terminals and no HikCentral, as loadConfig would build it. */
-export function terminalSiteConfig(world: TerminalWorld, databasePath: string, isapi: IsapiConfig = world.isapi): AppConfig {
-  // The shared e2e configuration, without HikCentral.
-  const base = configFor({ day: world.day, humand: world.humand, hik: { httpsUrl: 'https://hikcentral.invalid', caPem: '' } } as unknown as World, databasePath);
+export function terminalSiteConfig(humand: HumandSimulator, databasePath: string, isapi: IsapiConfig): AppConfig {
+  // The shared e2e configuration (delivery, poll, rules), without HikCentral: only what configFor reads of a World.
+  const base = configFor({ day: { timeClockReaders: [] }, humand, hik: { httpsUrl: 'https://hikcentral.invalid', caPem: '' } } as unknown as World, databasePath);
   return { ...base, hik: null, isapi, rules: { ...base.rules, timeClocks: isapiTimeClocks(isapi) } };
 }
 
