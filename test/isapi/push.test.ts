@@ -63,7 +63,7 @@ describe('terminal push (HTTP listening host)', () => {
   it('refuses a push as a device from an address not configured for it (403), an unknown device (404), a body over the limit (413), a body without event_log (400); heartbeats are answered and not recorded; a failed commit is 503 and the terminal sends it again', async () => {
     const s = await site({ events: [face('1001', 0, 'checkIn')] });
     const strangers = await receiverFor(s, [deviceConfig('lobby', s.terminal.url, { pushAddresses: ['10.9.9.9'] })]);
-    const post = (url: string, body: BodyInit, headers: Record<string, string> = {}) => fetch(url, { method: 'POST', body, headers }).then((r) => r.status);
+    const post = (url: string, body: string | FormData, headers: Record<string, string> = {}) => fetch(url, { method: 'POST', body, headers }).then((r) => r.status);
     const form = (log: unknown, extra?: [string, Blob]) => {
       const f = new FormData();
       f.append('event_log', JSON.stringify(log));
