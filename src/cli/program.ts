@@ -5,6 +5,7 @@ import { registerBackfillCommand } from './commands/backfill.js';
 import { registerDeadLettersCommand } from './commands/dead-letters.js';
 import { registerDemoCommand } from './commands/demo.js';
 import { registerDoctorCommand } from './commands/doctor.js';
+import { registerIsapiHostsCommand } from './commands/isapi-hosts.js';
 import { registerPunchesCommand } from './commands/punches.js';
 import { registerPushSubscriptionCommands } from './commands/push.js';
 import { registerRunCommand } from './commands/run.js';
@@ -42,6 +43,7 @@ export function buildProgram(io: CliIo): Command {
   registerDoctorCommand(program, io);
   registerDemoCommand(program, io);
   registerPushSubscriptionCommands(program, io);
+  registerIsapiHostsCommand(program, io);
   // Sub-commands stop at the same handler as the program (no process.exit inside commander).
   for (const command of program.commands) command.exitOverride();
   return program;

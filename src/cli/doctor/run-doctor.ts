@@ -8,6 +8,9 @@ import { describeLedger } from '../../store/open-store.js';
 import { ledgerOwnerOf } from '../service/ledger-lock.js';
 import type { CliSettings } from '../settings.js';
 import { clockSkewCheck, configurationCheck, hikCentralCheck, humandCheck, ledgerCheck, mappingCheck, pushCheck, type CheckResult } from './checks.js';
+import { systemClock } from '../../domain/clock.js';
+import { isapiDoctorChecks } from './isapi-checks.js';
+import { runTerminalDoctor } from './isapi-doctor.js';
 
 export interface DoctorReport {
   readonly ok: boolean;
@@ -27,6 +30,8 @@ export function doctorReport(checks: readonly CheckResult[], configurationFailed
  */
 export async function runDoctor(settings: CliSettings, logger: Logger): Promise<DoctorReport> {
   const { config } = settings;
+  // A site whose only event source is its terminals (ISAPI).
+  if (config.mode === 'live' && config.hik === null && config.humand !== null && config.isapi) return doctorReport(await runTerminalDoctor(settings, logger));
   if (config.mode !== 'live' || config.hik === null || config.humand === null) {
     return doctorReport(
       [
@@ -68,6 +73,7 @@ export async function runDoctor(settings: CliSettings, logger: Logger): Promise<
     if (settings.push !== null) {
       checks.push(hikProbe.ok ? await pushCheck(settings.push, hikClient, config.rules.grantedEventCodes) : { name: 'push', status: 'skip', message: 'HikCentral not reachable', fix: null });
     }
+    checks.push(...(await isapiDoctorChecks(config.isapi, systemClock, logger, config.siteTimezone)));
   } finally {
     await app?.close();
     await hikClient.close();
