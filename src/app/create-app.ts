@@ -20,6 +20,7 @@ import { HumandGateway } from '../pipeline/delivery/humand-gateway.js';
 import { RateBudget } from '../pipeline/delivery/rate-budget.js';
 import { computeCoverage } from './coverage.js';
 import { createIsapiPolling, withIsapiPass } from '../isapi/app-hook.js';
+import { withTerminalPersons } from '../isapi/terminal-persons.js';
 import type { IsapiPolling } from '../isapi/polling.js';
 import { META, pushRecentError, readJson, readNumber, saveRateLimit } from './ops-meta.js';
 import type {
@@ -101,7 +102,7 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
     ...(overrides.rateResetMarginMs !== undefined ? { resetMarginMs: overrides.rateResetMarginMs } : {}),
   });
   const gateway = timeTracking === null ? null : new HumandGateway(timeTracking, budget, events);
-  const mappings = gateway === null ? null : new MappingDirectory(context, personDirectory, gateway, config.poll);
+  const mappings = gateway === null ? null : new MappingDirectory(context, config.isapi ? withTerminalPersons(personDirectory) : personDirectory, gateway, config.poll);
   const evaluator = mappings === null ? null : new Evaluator(context, mappings);
   const engine = gateway === null ? null : new DeliveryEngine(context, new Deliverer(context, gateway, config.delivery, overrides.random), config.delivery);
   const ingestor = new Ingestor(context);
