@@ -1,11 +1,10 @@
-import { createApp } from '../../app/create-app.js';
 import type { App } from '../../app/types.js';
 import { systemClock } from '../../domain/clock.js';
 import { HumandClient } from '../../humand/client.js';
 import type { Logger } from '../../logging/logger.js';
-import { describeLedger } from '../../store/open-store.js';
 import type { CliSettings } from '../settings.js';
-import { configurationCheck, humandCheck, ledgerCheck, type CheckResult } from './checks.js';
+import { configurationCheck, humandCheck, type CheckResult } from './checks.js';
+import { openDoctorApp } from './open-app.js';
 import { isapiDoctorChecks } from './isapi-checks.js';
 
 /** `doctor` for a site whose only event source is its terminals (no HikCentral): configuration, ledger, each terminal, Humand. */
@@ -14,12 +13,7 @@ export async function runTerminalDoctor(settings: CliSettings, logger: Logger): 
   const checks: CheckResult[] = [configurationCheck(config, settings.envFile)];
   let app: App | null = null;
   try {
-    try {
-      app = await createApp({ config, logger });
-      checks.push(await ledgerCheck(app));
-    } catch (error) {
-      checks.push({ name: 'ledger', status: 'fail', message: `${describeLedger(config)} cannot be opened: ${error instanceof Error ? error.message : String(error)}`, fix: 'Point DATABASE_PATH at a writable location, or check DATABASE_URL.' });
-    }
+    app = await openDoctorApp(config, logger, checks);
     checks.push(...(await isapiDoctorChecks(config.isapi, systemClock, logger, config.siteTimezone)));
     if (config.humand !== null) {
       const humand = new HumandClient({ baseUrl: config.humand.baseUrl, auth: config.humand.auth, requestTimeoutMs: config.humand.requestTimeoutMs, connectTimeoutMs: config.humand.connectTimeoutMs, logger });
