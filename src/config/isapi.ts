@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import { isIP } from 'node:net';
 import path from 'node:path';
 import { z } from 'zod';
 import { registerSecret } from '../logging/redact.js';
@@ -182,6 +183,10 @@ export function buildIsapiConfig(
       }
     }
     const baseUrl = device.address.trim().replace(/\/+$/, '');
+    const host = new URL(baseUrl).hostname.replace(/^\[|\]$/g, '');
+    if (section.push !== undefined && device.pushFrom === undefined && isIP(host) === 0) {
+      problems.push(`${where}.pushFrom: the address names a host (${host}), not an IP — list the IP address(es) the terminal pushes from, e.g. pushFrom: [10.0.0.21]`);
+    }
     if (caCertPem !== null && baseUrl.startsWith('http:')) problems.push(`${where}.caFile: a CA file only matters for an https:// address`);
     const seen = new Set<number>();
     for (const reader of device.timeClocks) {
@@ -203,7 +208,7 @@ export function buildIsapiConfig(
         debounceMs: reader.debounce ?? null,
         label: reader.label ?? null,
       })),
-      pushAddresses: device.pushFrom ?? [new URL(baseUrl).hostname.replace(/^\[|\]$/g, '')],
+      pushAddresses: device.pushFrom ?? (isIP(host) !== 0 ? [host] : []),
     });
   });
   return {
