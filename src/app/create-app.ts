@@ -313,7 +313,8 @@ class Application implements App {
       const attention: string[] = [];
       if (delivery.paused !== null) attention.push(`delivery paused: ${delivery.paused.reason} — ${delivery.paused.hint}`);
       if (this.parts.engine === null) attention.push('Humand is not configured (HUMAND_AUTH): nothing can be delivered');
-      if (pass.pollError !== null) attention.push(`HikCentral could not be read: ${pass.pollError}`);
+      // With terminals too, the error names its source itself ("terminal entrada could not be reached…").
+      if (pass.pollError !== null) attention.push(`${this.parts.isapi === null ? 'HikCentral' : 'events'} could not be read: ${pass.pollError}`);
       for (const problem of pass.mappings.problems) attention.push(problem);
       if (needing.unmapped > 0) attention.push(`${needing.unmapped} punch(es) unmapped in this pass — e.g. ${examples.unmapped}`);
       if (needing.rejected > 0) attention.push(`${needing.rejected} punch(es) rejected in this pass — e.g. ${examples.rejected} (see dead-letters list)`);

@@ -45,6 +45,7 @@ describe('a generated working day on three Hikvision terminals read over ISAPI (
       if (entrada.state.offline) {
         offlinePasses++;
         expect(summary.pollError).toContain('terminal entrada could not be reached');
+        expect(summary.attention).toContain(`events could not be read: ${summary.pollError}`);
       } else {
         expect(summary.pollError).toBeNull();
       }
