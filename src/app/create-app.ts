@@ -450,6 +450,7 @@ class Application implements App {
       recentErrors: await readJson(this.store, META.recentErrors, []),
       counts,
       oldestPendingEventMs: await this.store.oldestEventMs(AWAITING_DELIVERY),
+      ...(this.parts.isapi !== null ? { terminals: await this.parts.isapi.statuses() } : {}),
     };
   }
 

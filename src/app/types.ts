@@ -11,6 +11,7 @@ import type { MappingRefresh } from '../pipeline/mapping-directory.js';
 import type { ScanSummary } from '../pipeline/poller.js';
 import type { PauseState } from '../pipeline/delivery/engine.js';
 import type { RateBudgetSnapshot } from '../pipeline/delivery/rate-budget.js';
+import type { TerminalStatus } from '../isapi/terminal-status.js';
 
 /** Programmatic overrides: demo mode (simulator endpoints), tests (ports, clock, store). */
 export interface AppOverrides {
@@ -129,6 +130,8 @@ export interface StatusReport {
   readonly recentErrors: readonly RecentError[];
   readonly counts: Readonly<Record<PunchOutcome, number>>;
   readonly oldestPendingEventMs: number | null;
+  /** Hikvision terminals read directly (ISAPI), when configured. */
+  readonly terminals?: readonly TerminalStatus[];
 }
 
 /** A punch with its delivery history (requests made, Humand's answers). */

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { request as urllibRequest } from 'urllib';
 import type { IsapiTerminalSimulator } from '../../src/sim/isapi/index.js';
 import { memoryLogger } from '../e2e/harness.js';
+import { formatStatus } from '../../src/cli/format/status.js';
 import { cleanups, face, MINUTE, site, START } from './site.js';
 import { clientFor, deviceConfig, TERMINAL_PASSWORD, TERMINAL_USER } from './support.js';
 
@@ -72,6 +73,7 @@ describe('reading a terminal over ISAPI', () => {
     }
     expect(refusedPasses).toBe(240);
     expect(terminal.state.lockouts).toBe(0);
+    expect((await app.status()).terminals?.[0]?.lastError).toMatch(/refused the user and password/);
     // Tried at minute 1, 11, 31, 71, 151: five logins in four hours, never five inside the lockout window.
     const logins = terminal.state.requests.filter((r) => r.path === '/ISAPI/System/time').length;
     expect(logins).toBe(2 * 5); // each try: a challenge, then the refused answer
@@ -94,5 +96,11 @@ describe('reading a terminal over ISAPI', () => {
     const warning = lines().find((l) => typeof l.msg === 'string' && l.msg.includes('wrapped past our cursor'));
     expect(warning).toMatchObject({ device: 'lobby', lastReadSerial: 10, oldestOnDevice: 21, lost: 10 });
     expect(String(warning?.msg)).toContain('events 11–20 were overwritten');
+    // `status` keeps showing it (from the ledger), with the terminal's cursor and clock.
+    const status = await app.status();
+    expect(status.terminals).toEqual([expect.objectContaining({ device: 'lobby', lastError: null, driftMs: expect.any(Number) as unknown, lastLoss: expect.objectContaining({ fromSerial: 11, toSerial: 20 }) as unknown })]);
+    const shown = formatStatus(status, clock.now(), 'ledger.db').join('\n');
+    expect(shown).toMatch(/Terminal lobby +read to /);
+    expect(shown).toMatch(/events lost +serials 11–20 were overwritten before they were read/);
   });
 });
