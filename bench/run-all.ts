@@ -11,7 +11,7 @@ import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const BENCHMARKS = ['webhook-ingest.ts', 'delivery-throughput.ts', 'poll-scan.ts', 'isapi-poll.ts', 'memory.ts'];
+const BENCHMARKS = ['webhook-ingest.ts', 'delivery-throughput.ts', 'poll-scan.ts', 'memory.ts'];
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const passOn = process.argv.slice(2).filter((arg) => arg === '--write');

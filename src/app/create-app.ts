@@ -445,12 +445,12 @@ class Application implements App {
         lastError: await this.store.getMeta(META.pollLastError),
         cursorMs: await this.store.getCursor(POLL_CURSOR),
       },
+      ...(this.parts.isapi !== null ? { terminals: await this.parts.isapi.statuses() } : {}),
       lastPushMs: await readNumber(this.store, META.lastPush),
       lastEventMs: await readNumber(this.store, META.lastEvent),
       recentErrors: await readJson(this.store, META.recentErrors, []),
       counts,
       oldestPendingEventMs: await this.store.oldestEventMs(AWAITING_DELIVERY),
-      ...(this.parts.isapi !== null ? { terminals: await this.parts.isapi.statuses() } : {}),
     };
   }
 

@@ -125,13 +125,13 @@ export interface StatusReport {
     readonly lastError: string | null;
     readonly cursorMs: number | null;
   };
+  /** Hikvision terminals read directly (ISAPI), when configured. */
+  readonly terminals?: readonly TerminalStatus[];
   readonly lastPushMs: number | null;
   readonly lastEventMs: number | null;
   readonly recentErrors: readonly RecentError[];
   readonly counts: Readonly<Record<PunchOutcome, number>>;
   readonly oldestPendingEventMs: number | null;
-  /** Hikvision terminals read directly (ISAPI), when configured. */
-  readonly terminals?: readonly TerminalStatus[];
 }
 
 /** A punch with its delivery history (requests made, Humand's answers). */

@@ -41,9 +41,9 @@ export function buildProgram(io: CliIo): Command {
   registerDeadLettersCommand(program, io);
   registerPunchesCommand(program, io);
   registerDoctorCommand(program, io);
+  registerIsapiHostsCommand(program, io);
   registerDemoCommand(program, io);
   registerPushSubscriptionCommands(program, io);
-  registerIsapiHostsCommand(program, io);
   // Sub-commands stop at the same handler as the program (no process.exit inside commander).
   for (const command of program.commands) command.exitOverride();
   return program;
