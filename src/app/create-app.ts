@@ -23,6 +23,7 @@ import { configurationWarnings } from '../config/warnings.js';
 import { DEFAULT_INPUT_LIMITS } from '../ingest-guard/limits.js';
 import { UnreadableInputLog, type UnreadableInputSummary } from '../ingest-guard/unreadable-inputs.js';
 import { createIsapiPolling, withIsapiPass } from '../isapi/app-hook.js';
+import { withTerminalPersons } from '../isapi/terminal-persons.js';
 import type { IsapiPolling } from '../isapi/polling.js';
 import { META, pushRecentError, readJson, readNumber, saveRateLimit } from './ops-meta.js';
 import type {
@@ -107,7 +108,7 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
     ...(overrides.rateResetMarginMs !== undefined ? { resetMarginMs: overrides.rateResetMarginMs } : {}),
   });
   const gateway = timeTracking === null ? null : new HumandGateway(timeTracking, budget, events);
-  const mappings = gateway === null ? null : new MappingDirectory(context, personDirectory, gateway, config.poll);
+  const mappings = gateway === null ? null : new MappingDirectory(context, config.isapi ? withTerminalPersons(personDirectory) : personDirectory, gateway, config.poll);
   const evaluator = mappings === null ? null : new Evaluator(context, mappings);
   const engine = gateway === null ? null : new DeliveryEngine(context, new Deliverer(context, gateway, config.delivery, overrides.random), config.delivery);
   const unreadable = new UnreadableInputLog(store, clock, logger);
@@ -329,7 +330,8 @@ class Application implements App {
       const attention: string[] = [];
       if (delivery.paused !== null) attention.push(`delivery paused: ${delivery.paused.reason} — ${delivery.paused.hint}`);
       if (this.parts.engine === null) attention.push('Humand is not configured (HUMAND_AUTH): nothing can be delivered');
-      if (pass.pollError !== null) attention.push(`HikCentral could not be read: ${pass.pollError}`);
+      // With terminals too, the error names its source itself ("terminal entrada could not be reached…").
+      if (pass.pollError !== null) attention.push(`${this.parts.isapi === null ? 'HikCentral' : 'events'} could not be read: ${pass.pollError}`);
       for (const problem of pass.mappings.problems) attention.push(problem);
       if (needing.unmapped > 0) attention.push(`${needing.unmapped} punch(es) unmapped in this pass — e.g. ${examples.unmapped}`);
       if (needing.rejected > 0) attention.push(`${needing.rejected} punch(es) rejected in this pass — e.g. ${examples.rejected} (see dead-letters list)`);
@@ -465,6 +467,7 @@ class Application implements App {
         lastError: await this.store.getMeta(META.pollLastError),
         cursorMs: await this.store.getCursor(POLL_CURSOR),
       },
+      ...(this.parts.isapi !== null ? { terminals: await this.parts.isapi.statuses() } : {}),
       lastPushMs: await readNumber(this.store, META.lastPush),
       lastEventMs: await readNumber(this.store, META.lastEvent),
       recentErrors: await readJson(this.store, META.recentErrors, []),

@@ -12,6 +12,7 @@ import type { MappingRefresh } from '../pipeline/mapping-directory.js';
 import type { ScanSummary } from '../pipeline/poller.js';
 import type { PauseState } from '../pipeline/delivery/engine.js';
 import type { RateBudgetSnapshot } from '../pipeline/delivery/rate-budget.js';
+import type { TerminalStatus } from '../isapi/terminal-status.js';
 
 /** Programmatic overrides: demo mode (simulator endpoints), tests (ports, clock, store). */
 export interface AppOverrides {
@@ -127,6 +128,8 @@ export interface StatusReport {
     readonly lastError: string | null;
     readonly cursorMs: number | null;
   };
+  /** Hikvision terminals read directly (ISAPI), when configured. */
+  readonly terminals?: readonly TerminalStatus[];
   readonly lastPushMs: number | null;
   readonly lastEventMs: number | null;
   readonly recentErrors: readonly RecentError[];

@@ -4,6 +4,7 @@ import { registerBackfillCommand } from './commands/backfill.js';
 import { registerDeadLettersCommand } from './commands/dead-letters.js';
 import { registerDemoCommand } from './commands/demo.js';
 import { registerDoctorCommand } from './commands/doctor.js';
+import { registerIsapiHostsCommand } from './commands/isapi-hosts.js';
 import { registerPunchesCommand } from './commands/punches.js';
 import { registerPushSubscriptionCommands } from './commands/push.js';
 import { registerRunCommand } from './commands/run.js';
@@ -32,6 +33,7 @@ export function buildProgram(io: CliIo): Command {
   registerDeadLettersCommand(program, io);
   registerPunchesCommand(program, io);
   registerDoctorCommand(program, io);
+  registerIsapiHostsCommand(program, io);
   registerDemoCommand(program, io);
   registerPushSubscriptionCommands(program, io);
   registerBackupCommand(program, io);

@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import { isIP } from 'node:net';
 import path from 'node:path';
 import { z } from 'zod';
 import { registerSecret } from '../logging/redact.js';
@@ -51,6 +52,17 @@ export interface IsapiConfig {
   readonly driftWarnMs: number;
   readonly requestTimeoutMs: number;
   readonly connectTimeoutMs: number;
+  /** The HTTP listening host terminals push to (null: poll only). Each device pushes to `<url>/<name>`. */
+  readonly push: IsapiPushConfig | null;
+}
+
+export interface IsapiPushConfig {
+  /** Bind address, e.g. 0.0.0.0 for terminals on the LAN. */
+  readonly host: string;
+  readonly port: number;
+  readonly path: string;
+  /** The address terminals reach us at (what `doctor` and `isapi-hosts` configure on them), e.g. 10.0.0.9. */
+  readonly advertisedAddress: string | null;
 }
 
 const NAME = /^[A-Za-z0-9][A-Za-z0-9_-]{0,39}$/;
@@ -99,6 +111,15 @@ export const isapiFileSchema = z
     authBackoff: durationSchema('10m').optional(),
     driftWarn: durationSchema('60s').optional(),
     timeout: durationSchema('15s').optional(),
+    push: z
+      .object({
+        host: z.string().min(1).default('0.0.0.0'),
+        port: integerSchema(1, 65535, '8090'),
+        path: z.string().regex(/^\/[A-Za-z0-9/_-]*$/, { message: 'a path starts with /, e.g. /hik/isapi' }).default('/hik/isapi'),
+        advertisedAddress: z.string().min(1).optional(),
+      })
+      .strict()
+      .optional(),
   })
   .strict();
 
@@ -162,6 +183,10 @@ export function buildIsapiConfig(
       }
     }
     const baseUrl = device.address.trim().replace(/\/+$/, '');
+    const host = new URL(baseUrl).hostname.replace(/^\[|\]$/g, '');
+    if (section.push !== undefined && device.pushFrom === undefined && isIP(host) === 0) {
+      problems.push(`${where}.pushFrom: the address names a host (${host}), not an IP — list the IP address(es) the terminal pushes from, e.g. pushFrom: [10.0.0.21]`);
+    }
     if (caCertPem !== null && baseUrl.startsWith('http:')) problems.push(`${where}.caFile: a CA file only matters for an https:// address`);
     const seen = new Set<number>();
     for (const reader of device.timeClocks) {
@@ -183,7 +208,7 @@ export function buildIsapiConfig(
         debounceMs: reader.debounce ?? null,
         label: reader.label ?? null,
       })),
-      pushAddresses: device.pushFrom ?? [new URL(baseUrl).hostname.replace(/^\[|\]$/g, '')],
+      pushAddresses: device.pushFrom ?? (isIP(host) !== 0 ? [host] : []),
     });
   });
   return {
@@ -195,6 +220,7 @@ export function buildIsapiConfig(
     driftWarnMs: section.driftWarn ?? 60_000,
     requestTimeoutMs: section.timeout ?? 15_000,
     connectTimeoutMs: 5_000,
+    push: section.push === undefined ? null : { host: section.push.host, port: section.push.port, path: section.push.path.replace(/\/+$/, ''), advertisedAddress: section.push.advertisedAddress ?? null },
   };
 }
 

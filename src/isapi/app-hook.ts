@@ -19,6 +19,8 @@ export function createIsapiPolling(
     getCursor: (name: string) => store.getCursor(name),
     setCursor: (name: string, valueMs: number, nowMs: number) => store.setCursor(name, valueMs, nowMs),
     ingest: (events: readonly AccessEvent[], source: EventSource) => ingestor.ingest(events, source),
+    getMeta: (key: string) => store.getMeta(key),
+    setMeta: (key: string, value: string | null) => store.setMeta(key, value),
   };
   return new IsapiPolling(config.isapi, ledger, clock, logger, config.siteTimezone);
 }

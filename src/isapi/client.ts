@@ -8,7 +8,7 @@ import type { IsapiDeviceConfig } from '../config/isapi.js';
 import type { Logger } from '../logging/logger.js';
 import { registerSecret } from '../logging/redact.js';
 import { digestAuthorization, parseDigestChallenge } from './digest.js';
-import { credentialsRefused, deviceAnswered, deviceUnreachable } from './errors.js';
+import { credentialsRefused, deviceAnswered, deviceUnreachable, tlsRefused } from './errors.js';
 import { acsEventAnswerSchema, capabilitiesSchema, xmlText, type AcsEventRecord } from './records.js';
 
 export interface IsapiClientOptions {
@@ -116,9 +116,7 @@ export class IsapiClient {
       if (signal?.aborted) throw error;
       const code = (error as { code?: string }).code ?? (error as { cause?: { code?: string } }).cause?.code;
       const detail = deadline.aborted ? 'no answer in time' : code !== undefined ? code : error instanceof Error ? error.message : String(error);
-      if (code !== undefined && /CERT|SELF_SIGNED|ALTNAME/.test(code)) {
-        throw deviceAnswered(this.name, path, 0, `TLS: ${code} — set caFile to the device certificate (PEM)`);
-      }
+      if (code !== undefined && /CERT|SELF_SIGNED|ALTNAME/.test(code)) throw tlsRefused(this.name, code, error);
       throw deviceUnreachable(this.name, detail, error);
     }
   }

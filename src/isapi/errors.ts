@@ -25,3 +25,11 @@ export function deviceAnswered(device: string, path: string, status: number, bod
   const message = `terminal ${device} answered ${path} with HTTP ${status}: ${body.replace(/\s+/g, ' ').slice(0, 300)}`;
   return status >= 500 ? new TransientError(message, { code: 'ISAPI_HTTP' }) : new ConfigurationError(message, { code: 'ISAPI_HTTP', hint: 'The firmware may not offer this ISAPI resource or expects other parameters; see docs/isapi.md.' });
 }
+
+export function tlsRefused(device: string, code: string, cause: unknown): AppError {
+  return new ConfigurationError(`the certificate of terminal ${device} is not trusted (${code})`, {
+    code: 'ISAPI_TLS',
+    hint: `Export the terminal's certificate (its web page: Configuration > Network > Advanced Settings > HTTPS, or: openssl s_client -showcerts -connect HOST:443 </dev/null) to a PEM file and set caFile for "${device}" in the config file.`,
+    cause,
+  });
+}

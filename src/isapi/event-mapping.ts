@@ -2,6 +2,7 @@ import { DateTime } from 'luxon';
 import type { AccessEvent } from '../domain/access-event.js';
 import { isapiDoorCode, isapiReaderCode } from '../config/isapi.js';
 import { isapiEventCode } from '../config/isapi-event-codes.js';
+import { TERMINAL_PERSON_PREFIX } from './terminal-persons.js';
 
 /** `attendanceStatus` → the checkInAndOutType codes the `device` direction mode reads (1/4/5 in, 2/3/6 out). */
 export const ATTENDANCE_STATUS_CODES: Readonly<Record<string, number>> = {
@@ -56,7 +57,7 @@ export function toAccessEvent(device: string, record: TerminalRecord, raw: unkno
     eventId: terminalEventId(device, record.serialNo, record.time, timeZone),
     eventCode: isapiEventCode(record.major, record.minor),
     eventTime: record.time,
-    personId: employeeNo === null ? null : `isapi:${employeeNo}`,
+    personId: employeeNo === null ? null : `${TERMINAL_PERSON_PREFIX}${employeeNo}`,
     personCode: employeeNo,
     personName: text(record.name),
     cardNo: text(record.cardNo),

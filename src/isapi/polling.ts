@@ -3,6 +3,7 @@ import type { IsapiConfig } from '../config/isapi.js';
 import type { Logger } from '../logging/logger.js';
 import { IsapiClient } from './client.js';
 import { IsapiDevicePoller, type DevicePollSummary, type IsapiLedger } from './device-poller.js';
+import { noteTerminalRead, readTerminalStatus, type TerminalStatus, type TerminalStatusStore } from './terminal-status.js';
 
 export interface IsapiPollPass {
   readonly devices: readonly DevicePollSummary[];
@@ -22,7 +23,7 @@ export class IsapiPolling {
 
   constructor(
     config: IsapiConfig,
-    ledger: IsapiLedger,
+    private readonly ledger: IsapiLedger & TerminalStatusStore,
     private readonly clock: Clock,
     private readonly logger: Logger,
     timeZone: string,
@@ -50,16 +51,24 @@ export class IsapiPolling {
     for (const poller of this.pollers) {
       if (signal?.aborted) break;
       try {
-        devices.push(await poller.pollOnce(signal));
+        const summary = await poller.pollOnce(signal);
+        devices.push(summary);
+        await noteTerminalRead(this.ledger, poller.device, this.clock.now(), { summary });
       } catch (error) {
         if (signal?.aborted) break;
         const message = error instanceof Error ? error.message : String(error);
         errors.push(message);
+        await noteTerminalRead(this.ledger, poller.device, this.clock.now(), { error: message }).catch(() => undefined);
         this.logger.error({ device: poller.device, err: error }, `terminal ${poller.device} could not be read; its cursor stays where it was`);
       }
     }
     const sum = (key: 'events' | 'fresh' | 'duplicates') => devices.reduce((n, d) => n + d[key], 0);
     return { devices, errors, scan: { fromMs: startedMs, toMs: this.clock.now(), events: sum('events'), fresh: sum('fresh'), duplicates: sum('duplicates') } };
+  }
+
+  /** What `status` shows of each terminal (from the ledger: any process on it sees the same). */
+  statuses(): Promise<TerminalStatus[]> {
+    return Promise.all(this.pollers.map((poller) => readTerminalStatus(this.ledger, poller.device)));
   }
 
   async close(): Promise<void> {

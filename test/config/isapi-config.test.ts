@@ -97,6 +97,16 @@ isapi:
     expect(second).toContain('isapi.devices.1 (a).name: "a" is used twice');
   });
 
+  it('needs pushFrom when push is on and a device is addressed by name (the receiver allowlists addresses)', () => {
+    const message = problemsOf(`
+isapi:
+  push: { port: 8090 }
+  devices:
+    - { name: hall, address: "http://terminal-hall.local", user: admin, password: x1234567 }
+`);
+    expect(message).toContain('isapi.devices.0 (hall).pushFrom: the address names a host (terminal-hall.local), not an IP');
+  });
+
   it('still needs HUMAND_AUTH', () => {
     fs.writeFileSync(path.join(dir, 'hik2humand.yaml'), ISAPI_YAML);
     expect(() => loadConfig({ cwd: dir, dotenv: false, env: { ISAPI_ENTRADA_PASSWORD: 'env-Pass-12345' } })).toThrow(/HUMAND_AUTH: not set while ISAPI devices are configured/);

@@ -33,6 +33,7 @@ export function isapiConfig(devices: readonly IsapiDeviceConfig[], overrides: Pa
     driftWarnMs: 60_000,
     requestTimeoutMs: 5_000,
     connectTimeoutMs: 2_000,
+    push: null,
     ...overrides,
   };
 }

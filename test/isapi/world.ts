@@ -4,17 +4,12 @@ import type { Clock } from '../../src/domain/ports.js';
 import { computeGroundTruth, generateWorkingDay, type GeneratedWorkingDay } from '../../src/sim/scenario/index.js';
 import type { GroundTruth } from '../../src/sim/scenario/types.js';
 import { startHumandSimulator, type HumandSimulator } from '../../src/sim/humand/index.js';
-import { startIsapiTerminal, type IsapiTerminalSimulator } from '../../src/sim/isapi/index.js';
-import { scenarioOnTerminals, terminalClocks, type TerminalLayout } from '../../src/sim/isapi/from-scenario.js';
+import type { IsapiTerminalSimulator } from '../../src/sim/isapi/index.js';
+import { SITE_TERMINALS } from '../../src/sim/isapi/from-scenario.js';
+import { startSiteTerminals } from '../../src/sim/isapi/site-terminals.js';
 import { configFor, DAY, HUMAND_KEY, type World } from '../e2e/harness.js';
-import { deviceConfig, isapiConfig, SITE_TZ, TERMINAL_PASSWORD, TERMINAL_USER } from './support.js';
+import { isapiConfig, SITE_TZ, TERMINAL_PASSWORD, TERMINAL_USER } from './support.js';
 
-/** The generated site's doors on three terminals: the entry time clock with the canteen and sanitary filter, the exit with the offices, the plant doors. */
-export const LAYOUT: readonly TerminalLayout[] = [
-  { name: 'entrada', doors: ['1', '3', '4'] },
-  { name: 'salida', doors: ['2', '5'] },
-  { name: 'planta', doors: ['6', '7'] },
-];
 
 export interface TerminalWorld {
   readonly day: GeneratedWorkingDay;
@@ -29,25 +24,13 @@ export interface TerminalWorld {
 export async function startTerminalWorld(options: { employees: number; seed: number; clock: Clock; driftMs?: Readonly<Record<string, number>>; capacity?: number }): Promise<TerminalWorld> {
   const day = generateWorkingDay({ date: DAY, timezone: SITE_TZ, employees: options.employees, seed: options.seed });
   const drift = options.driftMs ?? {};
-  const terminalOfDoor = new Map(LAYOUT.flatMap((t) => t.doors.map((door) => [door, t.name] as const)));
+  const terminalOfDoor = new Map(SITE_TERMINALS.flatMap((t) => t.doors.map((door) => [door, t.name] as const)));
   // What the terminals write down: true time plus their clock's drift.
   const recorded = { ...day.scenario, events: day.scenario.events.map((e) => ({ ...e, eventTime: e.eventTime + (drift[terminalOfDoor.get(e.doorIndexCode)!] ?? 0) })) };
   const expected = computeGroundTruth(recorded, day.timeClockReaders);
-  const onTerminals = scenarioOnTerminals(day.scenario, LAYOUT);
-  const terminals = new Map<string, IsapiTerminalSimulator>();
-  for (const layout of LAYOUT) {
-    const terminal = await startIsapiTerminal({ clock: options.clock, timezone: SITE_TZ, user: TERMINAL_USER, password: TERMINAL_PASSWORD, driftMs: drift[layout.name] ?? 0, ...(options.capacity ? { capacity: options.capacity } : {}) });
-    terminal.state.addEvents(onTerminals.events.get(layout.name)!);
-    terminals.set(layout.name, terminal);
-  }
-  const clocks = terminalClocks(onTerminals, day.timeClockReaders);
-  const isapi = isapiConfig(
-    LAYOUT.map((layout) =>
-      deviceConfig(layout.name, terminals.get(layout.name)!.url, {
-        readers: clocks.filter((c) => c.terminal === layout.name).map((c) => ({ cardReaderNo: c.cardReaderNo, mode: 'door' as const, direction: c.direction, debounceMs: null, label: null })),
-      }),
-    ),
-  );
+  const site = await startSiteTerminals({ scenario: day.scenario, timeClockReaders: day.timeClockReaders, layout: SITE_TERMINALS, clock: options.clock, timezone: SITE_TZ, user: TERMINAL_USER, password: TERMINAL_PASSWORD, driftMs: drift, ...(options.capacity ? { capacity: options.capacity } : {}) });
+  const terminals = site.terminals;
+  const isapi = isapiConfig(site.devices);
   const humand = await startHumandSimulator({
     apiKey: HUMAND_KEY,
     users: day.employees.map((e) => ({ employeeInternalId: e.employeeInternalId, firstName: e.firstName, lastName: e.lastName, email: e.email })),
@@ -61,15 +44,15 @@ export async function startTerminalWorld(options: { employees: number; seed: num
     expected,
     isapi,
     close: async () => {
-      await Promise.allSettled([humand.close(), ...[...terminals.values()].map((t) => t.close())]);
+      await Promise.allSettled([humand.close(), site.close()]);
     },
   };
 }
 
 /** A site with terminals and no HikCentral, as loadConfig would build it. */
-export function terminalSiteConfig(world: TerminalWorld, databasePath: string, isapi: IsapiConfig = world.isapi): AppConfig {
-  // The shared e2e configuration, without HikCentral.
-  const base = configFor({ day: world.day, humand: world.humand, hik: { httpsUrl: 'https://hikcentral.invalid', caPem: '' } } as unknown as World, databasePath);
+export function terminalSiteConfig(humand: HumandSimulator, databasePath: string, isapi: IsapiConfig): AppConfig {
+  // The shared e2e configuration (delivery, poll, rules), without HikCentral: only what configFor reads of a World.
+  const base = configFor({ day: { timeClockReaders: [] }, humand, hik: { httpsUrl: 'https://hikcentral.invalid', caPem: '' } } as unknown as World, databasePath);
   return { ...base, hik: null, isapi, rules: { ...base.rules, timeClocks: isapiTimeClocks(isapi) } };
 }
 

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { settingsOf } from '../context.js';
 import { DEMO_DEFAULTS, runDemo, type DemoOptions } from '../demo/run-demo.js';
+import { runIsapiDemo } from '../demo/isapi-demo.js';
 import type { CliIo } from '../io.js';
 import { integerOption } from '../options.js';
 import { ConfigProblems } from '../settings.js';
@@ -11,6 +12,7 @@ interface DemoFlags {
   readonly speed?: string;
   readonly from?: string;
   readonly database?: string;
+  readonly source?: string;
 }
 
 export function demoOptionsOf(flags: DemoFlags): DemoOptions {
@@ -36,7 +38,10 @@ export function registerDemoCommand(program: Command, io: CliIo): void {
     .option('--speed <x>', `seconds of the working day per second (default ${DEMO_DEFAULTS.speed}: an hour a minute)`)
     .option('--from <HH:MM>', `site time at which the day starts playing (default ${DEMO_DEFAULTS.startAt}, just before the morning shift)`)
     .option('--database <file>', `the demo's SQLite ledger, emptied at start (default ${DEMO_DEFAULTS.databasePath})`)
+    .option('--source <source>', 'hikcentral (default) or isapi: three simulated Hikvision terminals read directly, no HikCentral')
     .action(async (flags: DemoFlags, command: Command) => {
-      await runDemo(settingsOf(command), io, demoOptionsOf(flags));
+      if (flags.source !== undefined && flags.source !== 'hikcentral' && flags.source !== 'isapi') throw new ConfigProblems([`--source: "${flags.source}" — use hikcentral or isapi`]);
+      if (flags.source === 'isapi') await runIsapiDemo(settingsOf(command), io, demoOptionsOf(flags));
+      else await runDemo(settingsOf(command), io, demoOptionsOf(flags));
     });
 }

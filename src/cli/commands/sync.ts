@@ -33,7 +33,8 @@ export function registerSyncCommand(program: Command, io: CliIo): void {
     .addHelpText('after', '\nExit codes: 0 ok, 2 configuration, 3 Humand refuses the key (paused), 4 punches need a person, 5 HikCentral unreadable, 7 ledger busy, 1 unexpected.')
     .action(async (options: SyncOptions, command: Command) => {
       const settings = settingsOf(command);
-      requireLive(settings, 'sync');
+      // A site reading only its terminals (ISAPI) needs no HikCentral.
+      if (!settings.config.isapi) requireLive(settings, 'sync');
       const deliverForMs = durationOption('--deliver-for', options.deliverFor);
       const logger = commandLogger(settings);
       const lock = lockLedgerOf(settings.config, 'sync');

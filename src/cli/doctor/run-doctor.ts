@@ -1,13 +1,15 @@
-import { createApp } from '../../app/create-app.js';
 import type { App } from '../../app/types.js';
 import { HumandClient } from '../../humand/client.js';
 import type { Logger } from '../../logging/logger.js';
 import { EXIT, type ExitCode } from '../exit-codes.js';
 import { hikClientFor } from '../hik-client.js';
-import { describeLedger } from '../../store/open-store.js';
 import { ledgerOwnerOf } from '../service/ledger-lock.js';
 import type { CliSettings } from '../settings.js';
-import { clockSkewCheck, configurationCheck, hikCentralCheck, humandCheck, ledgerCheck, mappingCheck, pushCheck, type CheckResult } from './checks.js';
+import { clockSkewCheck, configurationCheck, hikCentralCheck, humandCheck, mappingCheck, pushCheck, type CheckResult } from './checks.js';
+import { systemClock } from '../../domain/clock.js';
+import { isapiDoctorChecks } from './isapi-checks.js';
+import { runTerminalDoctor } from './isapi-doctor.js';
+import { openDoctorApp } from './open-app.js';
 
 export interface DoctorReport {
   readonly ok: boolean;
@@ -27,6 +29,8 @@ export function doctorReport(checks: readonly CheckResult[], configurationFailed
  */
 export async function runDoctor(settings: CliSettings, logger: Logger): Promise<DoctorReport> {
   const { config } = settings;
+  // A site whose only event source is its terminals (ISAPI).
+  if (config.mode === 'live' && config.hik === null && config.humand !== null && config.isapi) return doctorReport(await runTerminalDoctor(settings, logger));
   if (config.mode !== 'live' || config.hik === null || config.humand === null) {
     return doctorReport(
       [
@@ -45,12 +49,7 @@ export async function runDoctor(settings: CliSettings, logger: Logger): Promise<
   const humandClient = new HumandClient({ baseUrl: config.humand.baseUrl, auth: config.humand.auth, requestTimeoutMs: config.humand.requestTimeoutMs, connectTimeoutMs: config.humand.connectTimeoutMs, logger });
   let app: App | null = null;
   try {
-    try {
-      app = await createApp({ config, logger });
-      checks.push(await ledgerCheck(app));
-    } catch (error) {
-      checks.push({ name: 'ledger', status: 'fail', message: `${describeLedger(config)} cannot be opened: ${error instanceof Error ? error.message : String(error)}`, fix: 'Point DATABASE_PATH at a writable location (the service account must own the folder), or check DATABASE_URL and that PostgreSQL accepts the connection.' });
-    }
+    app = await openDoctorApp(config, logger, checks);
     const [hikProbe, humandProbe] = await Promise.all([hikClient.probe(), humandClient.probe()]);
     checks.push(hikCentralCheck(hikProbe, config.hik), clockSkewCheck(hikProbe, config), humandCheck(humandProbe, humandClient.baseUrl));
     const owner = ledgerOwnerOf(config);
@@ -68,6 +67,7 @@ export async function runDoctor(settings: CliSettings, logger: Logger): Promise<
     if (settings.push !== null) {
       checks.push(hikProbe.ok ? await pushCheck(settings.push, hikClient, config.rules.grantedEventCodes) : { name: 'push', status: 'skip', message: 'HikCentral not reachable', fix: null });
     }
+    checks.push(...(await isapiDoctorChecks(config.isapi, systemClock, logger, config.siteTimezone)));
   } finally {
     await app?.close();
     await hikClient.close();

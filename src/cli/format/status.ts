@@ -1,5 +1,6 @@
 import { printable } from './printable.js';
 import type { StatusReport } from '../../app/types.js';
+import type { TerminalStatus } from '../../isapi/terminal-status.js';
 import { AWAITING_DELIVERY } from '../../store/punch.js';
 import { outcomeCounts } from './counts.js';
 import { duration, localTime, localTimeAgo, table } from './time.js';
@@ -33,6 +34,7 @@ export function formatStatus(status: StatusReport, nowMs: number, ledgerPath: st
     ['Poll', status.poll.enabled ? `cursor at ${localTime(status.poll.cursorMs, zone)}; last success ${localTimeAgo(status.poll.lastSuccessMs, zone, nowMs)}` : 'not configured (HIKVISION_HOST)'],
   );
   if (status.poll.lastError) rows.push(['  last poll error', status.poll.lastError]);
+  for (const terminal of status.terminals ?? []) rows.push(...terminalRows(terminal, zone, nowMs));
   rows.push(
     ['Last push', localTimeAgo(status.lastPushMs, zone, nowMs)],
     ['Last event', localTimeAgo(status.lastEventMs, zone, nowMs)],
@@ -59,3 +61,13 @@ export function formatStatus(status: StatusReport, nowMs: number, ledgerPath: st
   }
   return lines.map(printable);
 }
+
+/** A terminal read directly (ISAPI): when it was last read, how far, its clock, what went wrong. */
+function terminalRows(terminal: TerminalStatus, zone: string, nowMs: number): Array<[string, string]> {
+  const drift = terminal.driftMs === null ? '' : `; its clock ${Math.abs(Math.round(terminal.driftMs / 1000))} s ${terminal.driftMs >= 0 ? 'ahead' : 'behind'}`;
+  const rows: Array<[string, string]> = [[`Terminal ${terminal.device}`, `read to ${localTime(terminal.cursorMs, zone)} (its clock); last success ${localTimeAgo(terminal.lastSuccessMs, zone, nowMs)}${drift}`]];
+  if (terminal.lastError !== null) rows.push(['  last error', terminal.lastError]);
+  if (terminal.lastLoss !== null) rows.push(['  events lost', `serials ${terminal.lastLoss.fromSerial}–${terminal.lastLoss.toSerial} were overwritten before they were read (seen ${localTimeAgo(terminal.lastLoss.seenMs, zone, nowMs)}): check those punches by hand`]);
+  return rows;
+}
+

@@ -8,6 +8,7 @@ import type { AdminSettings } from '../../ops/settings.js';
 import type { PushConfig } from '../../push/config.js';
 import { startPushMode, type PushMode } from '../../push/push-mode.js';
 import type { SubscriptionClient } from '../../push/subscription-manager.js';
+import { startTerminalReceiver } from '../../isapi/push/service.js';
 
 export interface ServicePush {
   readonly config: PushConfig;
@@ -46,6 +47,7 @@ export async function runService(options: ServiceOptions): Promise<void> {
   const { app, logger, clock, signal } = options;
   let push: PushMode | null = null;
   let ops: Ops | null = null;
+  let terminalReceiver: { close(): Promise<void> } | null = null;
   try {
     const pushOptions = options.push;
     if (pushOptions !== null) {
@@ -66,6 +68,11 @@ export async function runService(options: ServiceOptions): Promise<void> {
         }),
       );
     }
+    // Terminals read directly (ISAPI) push to their own receiver when isapi.push is configured.
+    if (app.config.isapi?.push) {
+      if (options.push === null) await primeDirectories(app, logger, signal);
+      terminalReceiver = await listening('the terminal push receiver', 'isapi.push.port', () => startTerminalReceiver(app, logger));
+    }
     if (options.admin !== null) {
       ops = await startAdmin(app, options.admin, logger, clock);
     }
@@ -73,6 +80,7 @@ export async function runService(options: ServiceOptions): Promise<void> {
     if (!signal.aborted) await app.runDaemon({ signal });
   } finally {
     await push?.close().catch((error: unknown) => logger.error({ err: error }, 'closing the push receiver failed'));
+    await terminalReceiver?.close().catch((error: unknown) => logger.error({ err: error }, 'closing the terminal push receiver failed'));
     await ops?.close().catch((error: unknown) => logger.error({ err: error }, 'closing the admin server failed'));
   }
 }

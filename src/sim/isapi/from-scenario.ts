@@ -25,6 +25,13 @@ const MINOR_OF: Readonly<Record<number, { minor: number; verifyMode: string | nu
   [CODE.doorForced]: { minor: 0x1b, verifyMode: null },
 };
 
+/** The generated site's doors on three terminals: the entry time clock with the canteen and sanitary filter, the exit with the offices, the plant doors. */
+export const SITE_TERMINALS: readonly TerminalLayout[] = [
+  { name: 'entrada', doors: ['1', '3', '4'] },
+  { name: 'salida', doors: ['2', '5'] },
+  { name: 'planta', doors: ['6', '7'] },
+];
+
 const STATUS_OF: Readonly<Record<number, string>> = { 1: 'checkIn', 2: 'checkOut', 3: 'breakOut', 4: 'breakIn', 5: 'overtimeIn', 6: 'overtimeOut' };
 
 export interface TerminalDay {

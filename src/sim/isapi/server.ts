@@ -1,4 +1,5 @@
 import http from 'node:http';
+import https from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { z } from 'zod';
 import { AcsEventSearch, badContent } from './acs-event-search.js';
@@ -47,10 +48,10 @@ async function readBody(request: http.IncomingMessage): Promise<string | null> {
 }
 
 /** The terminal's HTTP interface: digest-protected ISAPI resources; offline means every connection is dropped. */
-export function createTerminalServer(state: TerminalState): http.Server {
+export function createTerminalServer(state: TerminalState, tls?: { readonly keyPem: string; readonly certPem: string }): http.Server {
   const guard = new DigestGuard(state);
   const search = new AcsEventSearch(state);
-  const server = http.createServer((request, response) => {
+  const handler = (request: http.IncomingMessage, response: http.ServerResponse) => {
     void (async () => {
       if (state.offline) {
         request.socket.destroy();
@@ -126,12 +127,12 @@ export function createTerminalServer(state: TerminalState): http.Server {
     })().catch((error: unknown) => {
       if (!response.headersSent) response.writeHead(500).end(String(error));
     });
-  });
-  return server;
+  };
+  return tls === undefined ? http.createServer(handler) : https.createServer({ key: tls.keyPem, cert: tls.certPem }, handler);
 }
 
 export async function listen(server: http.Server, host = '127.0.0.1'): Promise<string> {
   await new Promise<void>((resolve) => server.listen(0, host, resolve));
   const { port } = server.address() as AddressInfo;
-  return `http://${host}:${port}`;
+  return `${server instanceof https.Server ? 'https' : 'http'}://${host}:${port}`;
 }

@@ -1,0 +1,30 @@
+import type { App } from '../../app/types.js';
+import { systemClock } from '../../domain/clock.js';
+import { HumandClient } from '../../humand/client.js';
+import type { Logger } from '../../logging/logger.js';
+import type { CliSettings } from '../settings.js';
+import { configurationCheck, humandCheck, type CheckResult } from './checks.js';
+import { openDoctorApp } from './open-app.js';
+import { isapiDoctorChecks } from './isapi-checks.js';
+
+/** `doctor` for a site whose only event source is its terminals (no HikCentral): configuration, ledger, each terminal, Humand. */
+export async function runTerminalDoctor(settings: CliSettings, logger: Logger): Promise<CheckResult[]> {
+  const { config } = settings;
+  const checks: CheckResult[] = [configurationCheck(config, settings.envFile)];
+  let app: App | null = null;
+  try {
+    app = await openDoctorApp(config, logger, checks);
+    checks.push(...(await isapiDoctorChecks(config.isapi, systemClock, logger, config.siteTimezone)));
+    if (config.humand !== null) {
+      const humand = new HumandClient({ baseUrl: config.humand.baseUrl, auth: config.humand.auth, requestTimeoutMs: config.humand.requestTimeoutMs, connectTimeoutMs: config.humand.connectTimeoutMs, logger });
+      try {
+        checks.push(humandCheck(await humand.probe(), humand.baseUrl));
+      } finally {
+        await humand.close();
+      }
+    }
+  } finally {
+    await app?.close();
+  }
+  return checks;
+}
