@@ -23,7 +23,7 @@ interface ServiceFlags {
   json?: boolean;
 }
 
-/** The package's own entry point, two folders up from src/cli/service-install or dist/cli/service-install. */
+/** The package's own entry point: three levels up from src/cli/commands/ (or dist/cli/commands/). */
 const OWN_BIN = fileURLToPath(new URL('../../../bin/hik2humand.js', import.meta.url));
 
 function isWindowsPath(value: string): boolean {
