@@ -88,6 +88,7 @@ describe('hik2humand init', () => {
     expect(said).toMatch(/SHA-256 {6}[0-9A-F:]{95}/);
     expect(said).toMatch(/✗ HikCentral: .*signature is wrong[\s\S]*fix: HIK_SECRET is wrong/);
     expect(said).toMatch(/✗ Humand: .*\(401\)/);
+    expect(said).toMatch(/✓ HikCentral's event times \(offset -03:00\) agree with America\/Argentina\/Buenos_Aires/);
     // The reader list shows passages and why each was (not) proposed; a direction word alone is not a time clock.
     expect(said).toMatch(/Facial Entrada \(reader 101, door Molinete Reloj Entrada\): \d+ passage\(s\) {2}→ time clock, in/);
     expect(said).toMatch(/Comedor Lector Entrada .* → not a time clock/);

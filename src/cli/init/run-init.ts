@@ -17,6 +17,7 @@ import type { Prompter } from './prompter.js';
 import { readersFromEvents } from './readers.js';
 import { configFileText, envFileText, writeSiteFile, type SiteAnswers } from './site-files.js';
 import { chooseMapping, chooseTimeClocks } from './site-rules.js';
+import { zoneAgreement } from './zone-check.js';
 
 /** Every answer init asks for, as a flag (unattended use: --yes plus these). */
 export interface InitFlags {
@@ -109,6 +110,10 @@ export async function runInit(flags: InitFlags, prompter: Prompter | null, io: C
   }
   const users = await humand.client.listUsers().finally(() => humand.client.close());
   if (!users.ok) throw new ConfigurationError(`Humand's user list could not be read: ${users.failure.message}`, { code: 'INIT_USERS', hint: 'The key needs the users read permission; run init again once Humand answers.' });
+
+  const zone = zoneAgreement(events, timezone);
+  if (zone !== null && zone.agree === zone.total) io.out(`✓ HikCentral's event times (offset ${zone.seen}) agree with ${timezone}.`);
+  else if (zone !== null) io.out(`warning: ${zone.total - zone.agree} of ${zone.total} HikCentral event times carry an offset (${zone.seen}) that ${timezone} does not have at that moment: check SITE_TIMEZONE (working days and alternation are cut in it), or the time zone of HikCentral's devices.`);
 
   const readers = readersFromEvents(events, new Set(DEFAULT_GRANTED_EVENT_CODES));
   const clocks = await chooseTimeClocks(readers, flags.timeClock, prompter, io, Math.round(daysMs / 86_400_000));
