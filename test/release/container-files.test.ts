@@ -8,12 +8,12 @@ import { startCli, type RunningCli } from '../cli/support/cli-process.js';
 
 /**
  * No container engine runs on the project's machines, so the Dockerfile and compose.yaml are
- * checked statically: they parse, every file they name exists (or is one of the two site files
- * `hik2humand init` writes), the image is multi-stage, non-root, with a volume and a health
+ * checked statically: they parse, every file they name exists (or is one of the site files
+ * `hik2humand init` writes: .env, hik2humand.yaml, certs/), the image is multi-stage, non-root, with a volume and a health
  * check — and that health check's own command is run against a real admin server.
  */
 const ROOT = path.resolve(import.meta.dirname, '../..');
-const SITE_FILES = ['.env', 'hik2humand.yaml'];
+const SITE_FILES = ['.env', 'hik2humand.yaml', 'certs'];
 
 interface Instruction {
   readonly keyword: string;

@@ -9,7 +9,7 @@ import { silentLogger } from '../../src/logging/logger.js';
 import { runCli } from '../cli/support/cli-process.js';
 import { expectedPunchCount, expectedTimelines, humandTimelines, SITE_TIMEZONE, startTestSite, type TestSite } from '../cli/support/site.js';
 
-type Answer = string | boolean | ((choices: readonly Choice<unknown>[]) => unknown);
+type Answer = string | boolean | ((choices: readonly Choice<unknown>[], message: string) => unknown);
 
 /** Answers init's questions from a script, in order; a question the script did not expect fails the test with the transcript. */
 class ScriptedPrompter implements Prompter {
@@ -40,7 +40,7 @@ class ScriptedPrompter implements Prompter {
     this.transcript.push(...choices.map((c) => `  option: ${c.name}`));
     const answer = this.next('choose', message);
     if (typeof answer !== 'function') throw new Error('a choose step needs a function picking the choice');
-    return answer(choices) as T;
+    return answer(choices, message) as T;
   }
   get unanswered(): number {
     return this.script.length;
@@ -118,6 +118,35 @@ describe('hik2humand init', () => {
     const sync = await runCli(['sync'], { cwd: dir, env: { POLL_INITIAL_LOOKBACK: '96h' }, timeoutMs: 60_000 });
     expect(sync.code, sync.stderr).toBe(0);
     expect(humandTimelines(site.humand, site.day)).toEqual(expectedTimelines(site.day));
+  }, 60_000);
+
+  it('declining the proposal asks reader by reader; a mapping flag that does not exist is asked again; existing files are replaced only when confirmed', async () => {
+    fs.writeFileSync(path.join(dir, '.env'), 'OLD=1\n');
+    const pick = (choices: readonly Choice<unknown>[], message: string) => {
+      const want = message.startsWith('Facial Entrada') ? 'in' : message.startsWith('Comedor Lector Entrada') ? 'alternate' : 'none';
+      return choices.find((c) => c.value === want)!.value;
+    };
+    const prompter = new ScriptedPrompter([
+      [/already exist\(s\)\. Replace\?/, true],
+      [/Trust this certificate/, true],
+      [/^Use the 2 proposed time clock/, false],
+      ...Array.from({ length: 9 }, (): [RegExp, Answer] => [/is it a time clock\?/, pick]),
+      [/map to Humand employees/, (choices) => choices.find((c) => c.name.startsWith('personCode'))!.value],
+    ]);
+    const io = captureIo();
+    const result = await runInit(
+      { dir, hikHost: site.hik.httpsUrl, hikAppKey: site.env.HIK_APP_KEY!, hikSecret: site.env.HIK_SECRET!, humandUrl: site.humand.url, humandKey: site.env.HUMAND_AUTH!, timezone: SITE_TIMEZONE, mapping: 'customField:Nope' },
+      prompter,
+      io,
+      silentLogger(),
+    );
+    expect(prompter.unanswered, io.text()).toBe(0);
+    expect(io.text()).toMatch(/--mapping "customField:Nope" is not one of the strategies tried here/);
+    const yaml = fs.readFileSync(result.configFile, 'utf8');
+    expect(yaml).toMatch(/- reader: "Facial Entrada" .*\n {4}direction: in/);
+    expect(yaml).toMatch(/- reader: "Comedor Lector Entrada" .*\n {4}mode: alternate/);
+    expect(yaml).not.toContain('Facial Salida');
+    expect(fs.readFileSync(result.envFile, 'utf8')).not.toContain('OLD=1');
   }, 60_000);
 
   it('unattended (--yes): answers from flags and the environment; a misspelt reader or an unchecked certificate stops it with nothing written', async () => {
