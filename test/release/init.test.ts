@@ -153,6 +153,10 @@ describe('hik2humand init', () => {
     const env = { HIK_APP_KEY: site.env.HIK_APP_KEY!, HIK_SECRET: site.env.HIK_SECRET!, HUMAND_AUTH: site.env.HUMAND_AUTH! };
     const base = ['init', '--yes', '--dir', dir, '--hik-host', site.hik.httpsUrl, '--humand-url', site.humand.url, '--timezone', SITE_TIMEZONE];
 
+    const noTerminal = await runCli(['init', '--dir', dir], { cwd: dir, env });
+    expect(noTerminal.code).toBe(2);
+    expect(noTerminal.stderr).toMatch(/no terminal to ask at[\s\S]*--yes/);
+
     const untrusted = await runCli(base, { cwd: dir, env });
     expect(untrusted.code).toBe(2);
     expect(untrusted.stderr).toMatch(/certificate is not trusted \(SHA-256 [0-9A-F:]+\)[\s\S]*--trust-certificate/);

@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { ConfigurationError } from '../../domain/errors.js';
 import { createLogger } from '../../logging/logger.js';
 import { CliExit } from '../cli-error.js';
 import { EXIT } from '../exit-codes.js';
@@ -35,6 +36,9 @@ export function registerInitCommand(program: Command, io: CliIo): void {
     .option('-y, --yes', 'unattended: take every answer from the flags and the environment, accept the proposals, ask nothing')
     .addHelpText('after', '\nExit codes: 0 written and doctor passed, 2 an answer is missing or refused (nothing written), 6 written but doctor found a problem. docs/install.md')
     .action(async (options: InitOptions, command: Command) => {
+      if (!options.yes && process.stdin.isTTY !== true) {
+        throw new ConfigurationError('init asks questions, but there is no terminal to ask at', { code: 'INIT_NO_TERMINAL', hint: 'Run it in a terminal, or unattended with --yes and the answers as flags (hik2humand init --help).' });
+      }
       const global = command.optsWithGlobals<GlobalOptions>();
       const logger = createLogger({ level: global.logLevel ?? process.env.LOG_LEVEL ?? 'error', destination: process.stderr });
       const env = process.env;
