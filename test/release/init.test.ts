@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Choice, Prompter } from '../../src/cli/init/prompter.js';
+import { connectHumand } from '../../src/cli/init/connect.js';
 import { runInit } from '../../src/cli/init/run-init.js';
 import type { CliIo } from '../../src/cli/io.js';
 import { silentLogger } from '../../src/logging/logger.js';
@@ -119,6 +120,39 @@ describe('hik2humand init', () => {
     expect(sync.code, sync.stderr).toBe(0);
     expect(humandTimelines(site.humand, site.day)).toEqual(expectedTimelines(site.day));
   }, 60_000);
+
+  it('a Humand 403 is explained from the key\'s own IP allowlist, and the key asked again until Humand accepts it', async () => {
+    site.humand.state.setForbidden(true);
+    site.humand.state.setAllowedIps(['203.0.113.50']);
+    let asked = 0;
+    const fail = () => Promise.reject(new Error('not asked here'));
+    const prompter: Prompter = {
+      secret: async () => {
+        asked += 1;
+        if (asked === 2) {
+          // The administrator added this server's address in Humand meanwhile.
+          site.humand.state.setForbidden(false);
+          site.humand.state.setAllowedIps(['203.0.113.50', '127.0.0.1']);
+        }
+        return site.env.HUMAND_AUTH!;
+      },
+      text: fail,
+      confirm: fail,
+      choose: fail,
+    };
+    const io = captureIo();
+    const humand = await connectHumand({ baseUrl: site.humand.url }, prompter, io, silentLogger());
+    await humand.client.close();
+    expect(asked).toBe(2);
+    expect(io.text()).toMatch(/✗ Humand: .*\(403\)\n {2}A 403: .*IP allowlist names only 203\.0\.113\.50\. Unless this server's public address .* is among them, that is the cause/);
+    expect(io.text()).toMatch(/✓ Humand: [^\n]*\n {2}The key's IP allowlist names 203\.0\.113\.50, 127\.0\.0\.1/);
+
+    // Unattended, the same 403 stops init with the explanation.
+    site.humand.state.setForbidden(true);
+    const unattended = captureIo();
+    await expect(connectHumand({ baseUrl: site.humand.url, auth: site.env.HUMAND_AUTH! }, null, unattended, silentLogger())).rejects.toThrow(/\(403\)/);
+    expect(unattended.text()).toMatch(/IP allowlist names only 203\.0\.113\.50, 127\.0\.0\.1/);
+  });
 
   it('declining the proposal asks reader by reader; a mapping flag that does not exist is asked again; existing files are replaced only when confirmed', async () => {
     fs.writeFileSync(path.join(dir, '.env'), 'OLD=1\n');

@@ -6,6 +6,7 @@ import type { Logger } from '../../logging/logger.js';
 import { hikCentralCheck, humandCheck } from '../doctor/checks.js';
 import type { CliIo } from '../io.js';
 import { fetchServerCertificate } from './certificate.js';
+import { describeAllowlist, readHumandAllowlist } from './humand-allowlist.js';
 import type { Prompter } from './prompter.js';
 
 const MAX_TRIES = 5;
@@ -127,20 +128,27 @@ export async function connectHumand(answers: HumandAnswers, prompter: Prompter |
     const client = new HumandClient({ baseUrl, auth: auth.trim(), requestTimeoutMs: 15_000, connectTimeoutMs: 5_000, logger });
     const probe = await client.probe();
     const check = humandCheck(probe, client.baseUrl);
-    if (check.status === 'ok' || check.status === 'warn') {
+    const usable = check.status === 'ok' || check.status === 'warn';
+    const allowlist = usable || probe.status === 'forbidden' ? await readHumandAllowlist(client.baseUrl, auth) : null;
+    if (usable) {
       io.out(`✓ Humand: ${check.message}`);
+      if (allowlist !== null && 'ips' in allowlist) io.out(`  ${describeAllowlist(allowlist.ips, false)}`);
       return { baseUrl, auth: auth.trim(), client };
     }
     await client.close();
     io.out(`✗ Humand: ${check.message}`);
     if (probe.status === 'forbidden') {
-      io.out([
-        '  A 403 means Humand knows the key but will not let it do this from here. Usually one of:',
-        '    - the key\'s IP allowlist (Humand admin > API keys) does not include this server\'s public IP — the address',
-        '      your firewall/NAT shows to the internet, not 10.x/192.168.x;',
-        '    - the key\'s user lacks the time-tracking or users permission.',
-        '  Fix it in Humand (or ask Humand support), then enter the key again.',
-      ].join('\n'));
+      io.out(
+        allowlist !== null && 'ips' in allowlist
+          ? `  A 403: Humand knows the key but refuses it here. ${describeAllowlist(allowlist.ips, true)}`
+          : [
+              `  A 403: Humand knows the key but refuses it here (its IP allowlist could not be read: ${allowlist && 'error' in allowlist ? allowlist.error : 'not tried'}). Usually one of:`,
+              "    - the key's IP allowlist (Humand admin > API keys) does not include this server's public IP — the address",
+              '      your firewall/NAT shows to the internet, not 10.x/192.168.x;',
+              "    - the key's user lacks the time-tracking or users permission.",
+            ].join('\n'),
+      );
+      io.out('  Fix it in Humand (or ask Humand support), then enter the key again.');
     }
     if (prompter === null) unattendedFailure(`Humand: ${check.message}`, check.fix);
     if (attempt >= MAX_TRIES) unattendedFailure(`Humand still refuses after ${attempt} tries: ${check.message}`, check.fix);

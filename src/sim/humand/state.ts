@@ -42,6 +42,7 @@ export class HumandSimState {
   #nextUserId = 1001;
   #nextEntryId = 1;
   #forbidden = false;
+  #allowedIps: string[] = [];
 
   constructor(options: HumandSimStateOptions) {
     this.#clock = options.clock;
@@ -163,6 +164,15 @@ export class HumandSimState {
   /** While true every call answers 403 ACCESS_DENIED (the key's user lacks the permission / IP not allowed). */
   setForbidden(forbidden: boolean): void {
     this.#forbidden = forbidden;
+  }
+
+  /** The key's IP allowlist as GET /api-keys/allowed-ips reports it (empty: any IP). The simulator does not enforce it: setForbidden does. */
+  get allowedIps(): readonly string[] {
+    return this.#allowedIps;
+  }
+
+  setAllowedIps(ips: readonly string[]): void {
+    this.#allowedIps = [...ips];
   }
 
   /** Every request received, in arrival order. */
