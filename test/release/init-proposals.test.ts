@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { mappingCoverage } from '../../src/cli/init/mapping-coverage.js';
-import { proposeReader, type SeenReader } from '../../src/cli/init/readers.js';
-import { zoneAgreement } from '../../src/cli/init/zone-check.js';
+import { proposeReader, ReaderTally, type SeenReader } from '../../src/cli/init/readers.js';
+import { ZoneTally } from '../../src/cli/init/zone-check.js';
 import type { HikPerson } from '../../src/domain/hik-person.js';
 import type { HumandUser } from '../../src/domain/humand.js';
 import { makeEvent } from '../store/make-event.js';
@@ -29,6 +29,28 @@ describe('time clocks proposed from reader and door names', () => {
   });
 });
 
+describe('readers tallied from door events', () => {
+  it('counts granted passages of a person per reader, busiest first; refusals count 0; door-state events (no reader) are left out', () => {
+    const tally = new ReaderTally(new Set([196893]));
+    const entrada = { readerIndexCode: '101', readerName: 'Facial Entrada', doorIndexCode: '1', doorName: 'Molinete Reloj Entrada' };
+    const comedor = { readerIndexCode: '301', readerName: 'Comedor Lector', doorIndexCode: '3', doorName: 'Comedor' };
+    for (const event of [
+      makeEvent({ ...entrada, eventTime: '2026-01-27T08:00:05-03:00' }),
+      makeEvent({ ...entrada, eventTime: '2026-01-27T09:00:05-03:00' }),
+      makeEvent({ ...entrada, personId: null }),
+      makeEvent({ ...comedor, eventCode: 197151 }),
+      makeEvent({ ...comedor }),
+      makeEvent({ ...comedor }),
+      makeEvent({ ...comedor }),
+      makeEvent({ readerIndexCode: null, readerName: null, doorIndexCode: '1', doorName: 'Molinete Reloj Entrada', eventCode: 198913 }),
+    ]) tally.add(event);
+    expect(tally.readers().map((r) => [r.readerName, r.passages, r.lastPassageMs])).toEqual([
+      ['Comedor Lector', 3, Date.parse('2026-01-27T08:00:05-03:00')],
+      ['Facial Entrada', 2, Date.parse('2026-01-27T09:00:05-03:00')],
+    ]);
+  });
+});
+
 describe('mapping strategies measured against the real lists', () => {
   const person = (personCode: string | null, cardNos: string[], customFields: Record<string, string> = {}): HikPerson => ({ personId: `p-${personCode}-${cardNos.join()}`, personCode, personName: null, cardNos, customFields });
   const user = (employeeInternalId: string, status = 'ACTIVE'): HumandUser => ({ id: employeeInternalId, employeeInternalId, email: null, firstName: null, lastName: null, status, fields: {} });
@@ -51,6 +73,11 @@ describe('mapping strategies measured against the real lists', () => {
 describe('site time zone against the offsets HikCentral writes', () => {
   it('agrees when every offset is the zone\'s at that instant, and says which offsets it saw otherwise', () => {
     const events = [makeEvent({ eventTime: '2026-01-27T08:00:05-03:00' }), makeEvent({ eventTime: '2026-07-27T18:00:05-03:00' })];
+    const zoneAgreement = (list: typeof events, zone: string) => {
+      const tally = new ZoneTally(zone);
+      for (const event of list) tally.add(event);
+      return tally.result();
+    };
     expect(zoneAgreement(events, 'America/Argentina/Buenos_Aires')).toEqual({ agree: 2, total: 2, seen: '-03:00' });
     expect(zoneAgreement(events, 'Europe/Madrid')).toEqual({ agree: 0, total: 2, seen: '-03:00' });
     expect(zoneAgreement([makeEvent({ eventTime: '2026-01-27T08:00:05' })], 'UTC')).toBeNull();

@@ -23,29 +23,37 @@ export interface ReaderProposal {
 }
 
 /**
- * Every reader that had events in the scanned window, busiest first. Counts only access-granted
- * passages of a person (what could become a punch); a reader with refusals only shows 0.
+ * Counts, per reader, the access-granted passages of a person (what could become a punch) as
+ * events stream by, so that days of a large site's events are never held in memory at once.
+ * A reader with refusals only shows 0.
  */
-export function readersFromEvents(events: Iterable<AccessEvent>, grantedCodes: ReadonlySet<number>): SeenReader[] {
-  const byKey = new Map<string, { reader: Omit<SeenReader, 'passages' | 'lastPassageMs'>; passages: number; last: number | null }>();
-  for (const event of events) {
+export class ReaderTally {
+  readonly #byKey = new Map<string, { reader: Omit<SeenReader, 'passages' | 'lastPassageMs'>; passages: number; last: number | null }>();
+
+  constructor(private readonly grantedCodes: ReadonlySet<number>) {}
+
+  add(event: AccessEvent): void {
     // Door-state events name no reader: there is nothing a time clock could be configured by.
-    if (event.readerIndexCode === null && event.readerName === null) continue;
+    if (event.readerIndexCode === null && event.readerName === null) return;
     const key = `${event.doorIndexCode ?? ''}|${event.readerIndexCode ?? event.readerName ?? ''}`;
-    let entry = byKey.get(key);
+    let entry = this.#byKey.get(key);
     if (entry === undefined) {
       entry = { reader: { doorIndexCode: event.doorIndexCode, doorName: event.doorName, readerIndexCode: event.readerIndexCode, readerName: event.readerName }, passages: 0, last: null };
-      byKey.set(key, entry);
+      this.#byKey.set(key, entry);
     }
-    if (grantedCodes.has(event.eventCode) && event.personId) {
+    if (this.grantedCodes.has(event.eventCode) && event.personId) {
       entry.passages += 1;
       const ms = Date.parse(event.eventTime);
       if (!Number.isNaN(ms) && (entry.last === null || ms > entry.last)) entry.last = ms;
     }
   }
-  return [...byKey.values()]
-    .map(({ reader, passages, last }) => ({ ...reader, passages, lastPassageMs: last }))
-    .sort((a, b) => b.passages - a.passages || (a.readerName ?? '').localeCompare(b.readerName ?? ''));
+
+  /** Every reader seen, busiest first. */
+  readers(): SeenReader[] {
+    return [...this.#byKey.values()]
+      .map(({ reader, passages, last }) => ({ ...reader, passages, lastPassageMs: last }))
+      .sort((a, b) => b.passages - a.passages || (a.readerName ?? '').localeCompare(b.readerName ?? ''));
+  }
 }
 
 const CLOCK_WORDS = /\b(reloj|relojes|molinete|molinetes|fichada|fichadas|fichador|fichaje|asistencia|presentismo|clock|time ?clock|attendance|turnstile)\b/;

@@ -4,7 +4,6 @@ import path from 'node:path';
 import { createApp } from '../../app/create-app.js';
 import { DEFAULT_GRANTED_EVENT_CODES } from '../../config/event-codes.js';
 import { isTimeZone, parseDuration } from '../../config/parse-values.js';
-import type { AccessEvent } from '../../domain/access-event.js';
 import { ConfigurationError } from '../../domain/errors.js';
 import type { HikPerson } from '../../domain/hik-person.js';
 import type { Logger } from '../../logging/logger.js';
@@ -14,10 +13,10 @@ import type { CliIo } from '../io.js';
 import { readSettings } from '../settings.js';
 import { connectHikCentral, connectHumand, hikClient } from './connect.js';
 import type { Prompter } from './prompter.js';
-import { readersFromEvents } from './readers.js';
+import { ReaderTally } from './readers.js';
 import { configFileText, envFileText, writeSiteFile, type SiteAnswers } from './site-files.js';
 import { chooseMapping, chooseTimeClocks } from './site-rules.js';
-import { zoneAgreement } from './zone-check.js';
+import { ZoneTally } from './zone-check.js';
 
 /** Every answer init asks for, as a flag (unattended use: --yes plus these). */
 export interface InitFlags {
@@ -96,14 +95,17 @@ export async function runInit(flags: InitFlags, prompter: Prompter | null, io: C
   const humand = await connectHumand({ baseUrl: flags.humandUrl, auth: flags.humandKey }, prompter, io, logger);
 
   const client = hikClient(hik.config, logger, timezone);
-  let events: AccessEvent[] = [];
+  const tally = new ReaderTally(new Set(DEFAULT_GRANTED_EVENT_CODES));
+  const zoneTally = new ZoneTally(timezone);
   const persons: HikPerson[] = [];
   try {
     const end = now().getTime();
     io.out(`\nReading HikCentral's door events of the last ${Math.round(daysMs / 86_400_000)} day(s) and its persons…`);
     const scan = client.scanDoorEvents({ startMs: end - daysMs, endMs: end, doorIndexCodes: [], eventCodes: [] });
-    events = [];
-    for await (const event of scan) events.push(event);
+    for await (const event of scan) {
+      tally.add(event);
+      zoneTally.add(event);
+    }
     for await (const person of client.listPersons()) persons.push(person);
   } finally {
     await client.close();
@@ -111,11 +113,11 @@ export async function runInit(flags: InitFlags, prompter: Prompter | null, io: C
   const users = await humand.client.listUsers().finally(() => humand.client.close());
   if (!users.ok) throw new ConfigurationError(`Humand's user list could not be read: ${users.failure.message}`, { code: 'INIT_USERS', hint: 'The key needs the users read permission; run init again once Humand answers.' });
 
-  const zone = zoneAgreement(events, timezone);
+  const zone = zoneTally.result();
   if (zone !== null && zone.agree === zone.total) io.out(`✓ HikCentral's event times (offset ${zone.seen}) agree with ${timezone}.`);
   else if (zone !== null) io.out(`warning: ${zone.total - zone.agree} of ${zone.total} HikCentral event times carry an offset (${zone.seen}) that ${timezone} does not have at that moment: check SITE_TIMEZONE (working days and alternation are cut in it), or the time zone of HikCentral's devices.`);
 
-  const readers = readersFromEvents(events, new Set(DEFAULT_GRANTED_EVENT_CODES));
+  const readers = tally.readers();
   const clocks = await chooseTimeClocks(readers, flags.timeClock, prompter, io, Math.round(daysMs / 86_400_000));
   const mapping = await chooseMapping(persons, users.value, flags.mapping, prompter, io);
 
