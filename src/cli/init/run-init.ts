@@ -102,11 +102,15 @@ export async function runInit(flags: InitFlags, prompter: Prompter | null, io: C
     const end = now().getTime();
     io.out(`\nReading HikCentral's door events of the last ${Math.round(daysMs / 86_400_000)} day(s) and its persons…`);
     const scan = client.scanDoorEvents({ startMs: end - daysMs, endMs: end, doorIndexCodes: [], eventCodes: [] });
+    const started = Date.now();
+    let count = 0;
     for await (const event of scan) {
       tally.add(event);
       zoneTally.add(event);
+      count += 1;
     }
     for await (const person of client.listPersons()) persons.push(person);
+    io.out(`  ${count} door event(s) and ${persons.length} person(s) in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
   } finally {
     await client.close();
   }
