@@ -22,8 +22,6 @@ export interface SimServerOptions {
   readonly faults: HumandFaults;
 }
 
-const ALLOWED_IPS_PATH = '/api-keys/allowed-ips';
-
 export interface RunningSimServer {
   readonly url: string;
   close(): Promise<void>;
@@ -74,6 +72,7 @@ export async function startSimServer(options: SimServerOptions): Promise<Running
       pendingDelays.add(cancel);
     });
 
+  const ALLOWED_IPS_PATH = '/api-keys/allowed-ips';
   const expectedKey = options.apiKey;
   const isAuthorised = (header: string | undefined): boolean => {
     const match = /^basic\s+(.+)$/i.exec(header?.trim() ?? '');

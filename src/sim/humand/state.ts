@@ -42,7 +42,6 @@ export class HumandSimState {
   #nextUserId = 1001;
   #nextEntryId = 1;
   #forbidden = false;
-  #allowedIps: string[] = [];
 
   constructor(options: HumandSimStateOptions) {
     this.#clock = options.clock;
@@ -166,15 +165,6 @@ export class HumandSimState {
     this.#forbidden = forbidden;
   }
 
-  /** The key's IP allowlist as GET /api-keys/allowed-ips reports it (empty: any IP). The simulator does not enforce it: setForbidden does. */
-  get allowedIps(): readonly string[] {
-    return this.#allowedIps;
-  }
-
-  setAllowedIps(ips: readonly string[]): void {
-    this.#allowedIps = [...ips];
-  }
-
   /** Every request received, in arrival order. */
   get requests(): readonly SimRequestRecord[] {
     return this.#requests;
@@ -236,5 +226,18 @@ export class HumandSimState {
     else timeline.splice(index, 0, entry);
     this.#timelines.set(user.employeeInternalId, timeline);
     return entry;
+  }
+
+  // ── the key's IP allowlist (reported, not enforced) ──────────────────────
+
+  #allowedIps: string[] = [];
+
+  /** The key's IP allowlist as GET /api-keys/allowed-ips reports it (empty: any IP). The simulator does not enforce it: setForbidden does. */
+  get allowedIps(): readonly string[] {
+    return this.#allowedIps;
+  }
+
+  setAllowedIps(ips: readonly string[]): void {
+    this.#allowedIps = [...ips];
   }
 }
