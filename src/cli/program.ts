@@ -11,6 +11,8 @@ import { registerRunCommand } from './commands/run.js';
 import { registerStatusCommand } from './commands/status.js';
 import { registerSyncCommand } from './commands/sync.js';
 import { registerBackupCommand } from './commands/backup.js';
+import { registerServiceCommand } from './commands/service.js';
+import { registerInitCommand } from './commands/init.js';
 import { versionText } from './version.js';
 
 /** The `hik2humand` command line: global options, then one small file per command. */
@@ -37,6 +39,8 @@ export function buildProgram(io: CliIo): Command {
   registerDemoCommand(program, io);
   registerPushSubscriptionCommands(program, io);
   registerBackupCommand(program, io);
+  registerServiceCommand(program, io);
+  registerInitCommand(program, io);
   // Sub-commands stop at the same handler as the program (no process.exit inside commander).
   for (const command of program.commands) command.exitOverride();
   return program;

@@ -51,6 +51,18 @@ describe('the packed release installed into an empty folder', () => {
     expect(version.stdout).toContain(VERSION);
   });
 
+  it('writes a service unit that starts the installed package, and has init with its prompts', async () => {
+    const unit = await runCli(['service', 'install', '--print', '--platform', 'systemd', '--dir', site], { cwd: site, bin });
+    expect(unit.code, unit.stderr).toBe(0);
+    const execStart = /^ExecStart=(\S+) (\S+) run$/m.exec(unit.stdout);
+    expect(execStart?.[2]).toBe(fs.realpathSync(bin));
+    expect(fs.existsSync(execStart?.[1] ?? '')).toBe(true);
+    // Without a terminal and without --yes, init says so rather than waiting: its module (and @inquirer/prompts) loaded.
+    const init = await runCli(['init', '--dir', site], { cwd: site, bin });
+    expect(init.code).toBe(2);
+    expect(init.stderr).toMatch(/no terminal to ask at/);
+  });
+
   it('runs the demo: punches reach the simulated Humand and the dashboard page is served', async () => {
     const demo = startCli(['demo', '--speed', '120'], { cwd: site, bin, env: { ADMIN_PORT: '0' } });
     try {

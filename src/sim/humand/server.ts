@@ -74,6 +74,7 @@ export async function startSimServer(options: SimServerOptions): Promise<Running
       pendingDelays.add(cancel);
     });
 
+  const ALLOWED_IPS_PATH = '/api-keys/allowed-ips';
   const expectedKey = options.apiKey;
   const isAuthorised = (header: string | undefined): boolean => {
     const match = /^basic\s+(.+)$/i.exec(header?.trim() ?? '');
@@ -118,7 +119,8 @@ export async function startSimServer(options: SimServerOptions): Promise<Running
     if (closing) return drop(request, reply, record, 'dropped');
 
     if (!isAuthorised(request.headers.authorization)) return answer(401, invalidCredentials());
-    if (state.forbidden) return answer(403, accessDenied());
+    // The reference lists no 403 for reading the key's own allowlist: it stays readable, which is how a 403 gets explained.
+    if (state.forbidden && record.path !== `${SIM_API_PREFIX}${ALLOWED_IPS_PATH}`) return answer(403, accessDenied());
     if (faults.takeFail5xx()) return answer(500, unexpectedError());
 
     const params = (request.params ?? {}) as Record<string, string>;
@@ -139,6 +141,7 @@ export async function startSimServer(options: SimServerOptions): Promise<Running
   route('GET', '/time-tracking/day-summaries', handlers.daySummaries);
   route('GET', '/users', handlers.listUsers);
   route('GET', '/users/:employeeInternalId', handlers.getUser);
+  route('GET', ALLOWED_IPS_PATH, () => ({ status: 200, body: { allowedIps: [...state.allowedIps] } }));
   app.setNotFoundHandler((request, reply) => serve(request, reply, null));
   app.setErrorHandler((error: { statusCode?: number }, _request, reply) => {
     const status = typeof error.statusCode === 'number' && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 500;

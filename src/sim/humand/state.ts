@@ -237,4 +237,17 @@ export class HumandSimState {
     this.#timelines.set(user.employeeInternalId, timeline);
     return entry;
   }
+
+  // ── the key's IP allowlist (reported, not enforced) ──────────────────────
+
+  #allowedIps: string[] = [];
+
+  /** The key's IP allowlist as GET /api-keys/allowed-ips reports it (empty: any IP). The simulator does not enforce it: setForbidden does. */
+  get allowedIps(): readonly string[] {
+    return this.#allowedIps;
+  }
+
+  setAllowedIps(ips: readonly string[]): void {
+    this.#allowedIps = [...ips];
+  }
 }

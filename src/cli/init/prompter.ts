@@ -1,0 +1,27 @@
+import { confirm, input, password, select } from '@inquirer/prompts';
+
+export interface Choice<T> {
+  readonly name: string;
+  readonly value: T;
+  readonly description?: string;
+}
+
+/** The questions init asks; answered by a person (inquirer) or, in tests, by a script. */
+export interface Prompter {
+  text(message: string, options?: { readonly default?: string; readonly validate?: (value: string) => string | true }): Promise<string>;
+  secret(message: string): Promise<string>;
+  confirm(message: string, defaultValue: boolean): Promise<boolean>;
+  choose<T>(message: string, choices: readonly Choice<T>[], defaultValue?: T): Promise<T>;
+}
+
+/** Prompts at the terminal through @inquirer/prompts. */
+export function inquirerPrompter(streams?: { readonly input?: NodeJS.ReadableStream; readonly output?: NodeJS.WritableStream }): Prompter {
+  const context = streams ? { input: streams.input, output: streams.output } : undefined;
+  return {
+    text: (message, options = {}) => input({ message, ...(options.default !== undefined ? { default: options.default } : {}), ...(options.validate ? { validate: options.validate } : {}) }, context),
+    secret: (message) => password({ message, mask: '*', validate: (value) => (value.trim() === '' ? 'required' : true) }, context),
+    confirm: (message, defaultValue) => confirm({ message, default: defaultValue }, context),
+    choose: <T>(message: string, choices: readonly Choice<T>[], defaultValue?: T) =>
+      select<T>({ message, choices: choices.map((c) => ({ name: c.name, value: c.value, ...(c.description ? { description: c.description } : {}) })), ...(defaultValue !== undefined ? { default: defaultValue } : {}) }, context),
+  };
+}
