@@ -5,6 +5,7 @@ import type { EventSource } from '../../domain/access-event.js';
 import type { HikPerson } from '../../domain/hik-person.js';
 import type { HumandUser } from '../../domain/humand.js';
 import { StoreError } from '../errors.js';
+import { ConfigurationError } from '../../domain/errors.js';
 import { naturalKeyOf } from '../natural-key.js';
 import {
   PUNCH_OUTCOMES,
@@ -63,9 +64,10 @@ export class SqliteLedgerStore implements LedgerStore {
   }
 
   static open(options: SqliteStoreOptions): SqliteLedgerStore {
+    let db: Database | null = null;
     try {
       if (options.path !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(options.path)), { recursive: true });
-      const db = new BetterSqlite3(options.path);
+      db = new BetterSqlite3(options.path);
       db.pragma('journal_mode = WAL');
       db.pragma(`synchronous = ${options.synchronous ?? 'FULL'}`);
       db.pragma(`busy_timeout = ${options.busyTimeoutMs ?? 5000}`);
@@ -73,6 +75,9 @@ export class SqliteLedgerStore implements LedgerStore {
       migrate(db);
       return new SqliteLedgerStore(db);
     } catch (error) {
+      db?.close();
+      // A ledger newer than this code is a configuration matter (exit 2, its own hint), not a disk problem.
+      if (error instanceof ConfigurationError) throw error;
       throw new StoreError(`open of ${options.path}`, error);
     }
   }
