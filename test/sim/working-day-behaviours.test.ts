@@ -25,10 +25,24 @@ function humandAccepts(day: GeneratedWorkingDay): void {
 }
 
 describe('generateWorkingDay with issue #9 behaviours', () => {
-  it('without behaviours gives exactly the day it gave before they existed (fingerprints recorded at 6ef5637)', () => {
-    expect(fingerprint(generateWorkingDay({ ...base, seed: 20260127 }))).toBe('659ec59128a17138');
-    expect(fingerprint(generateWorkingDay(base))).toBe('d07b1c93f6f95b9e');
-    expect(fingerprint(generateWorkingDay({ ...base, employees: 40, seed: 3 }))).toBe('50bbdc46832d602f');
+  it("uploads each reader's events first in, first out: none reaches the platform before an earlier one of its reader", () => {
+    for (const day of [generateWorkingDay(base), generateWorkingDay({ ...base, behaviours: ALL_BEHAVIOURS }), generateWorkingDay({ ...base, behaviours: { oneTerminal: true, reTapRate: 0.3 } })]) {
+      const latest = new Map<string, number>();
+      for (const event of day.scenario.events) {
+        if (event.readerIndexCode === null) continue;
+        expect(event.arrivalTime).toBeGreaterThanOrEqual(latest.get(event.readerIndexCode) ?? 0);
+        expect(event.arrivalTime).toBeGreaterThanOrEqual(event.eventTime);
+        latest.set(event.readerIndexCode, event.arrivalTime);
+      }
+    }
+  });
+
+  // Recorded again when uploads became first-in first-out per reader (the events and verdicts are
+  // those of 6ef5637; only arrival times moved, never earlier).
+  it('without behaviours gives exactly the day it gave before they existed (fingerprints recorded with FIFO uploads)', () => {
+    expect(fingerprint(generateWorkingDay({ ...base, seed: 20260127 }))).toBe('be642cea1e2a41bf');
+    expect(fingerprint(generateWorkingDay(base))).toBe('bed25e3804455302');
+    expect(fingerprint(generateWorkingDay({ ...base, employees: 40, seed: 3 }))).toBe('8f2e2d91b7c03418');
     expect(generateWorkingDay({ ...base, behaviours: {} })).toEqual(generateWorkingDay(base));
     const plain = generateWorkingDay(base);
     expect(plain.appEntries).toEqual([]);

@@ -261,10 +261,15 @@ export function generateWorkingDay(options: WorkingDayOptions): GeneratedWorking
 
   const offline = options.lateDevices === false ? new Map<string, Array<[number, number]>>() : offlineWindows(random, at);
   const arrivals = new Map(events.drafts().map((draft) => [draft.eventId, arrivalFor(draft, offline, random)]));
-  for (const [wrong, meant] of pairs) {
-    const together = Math.max(arrivals.get(wrong) ?? 0, arrivals.get(meant) ?? 0);
-    arrivals.set(wrong, together);
-    arrivals.set(meant, together);
+  // Both only ever move an arrival later, so a few rounds settle them together.
+  for (let changed = true; changed; ) {
+    changed = uploadInOrderPerReader(events.drafts(), arrivals);
+    for (const [wrong, meant] of pairs) {
+      const together = Math.max(arrivals.get(wrong) ?? 0, arrivals.get(meant) ?? 0);
+      if (arrivals.get(wrong) !== together || arrivals.get(meant) !== together) changed = true;
+      arrivals.set(wrong, together);
+      arrivals.set(meant, together);
+    }
   }
   const scenarioEvents = events
     .drafts()
@@ -345,6 +350,25 @@ function offlineWindows(random: SeededRandom, at: (hhmm: string, plusDays?: numb
     windows.set(reader.readerIndexCode, [[start, start + random.int(10, 60) * MINUTE]]);
   }
   return windows;
+}
+
+/**
+ * A device uploads its buffer first in, first out: an event never reaches the platform before an
+ * earlier event of the same reader. (Without this a re-tap could arrive, and be delivered, before
+ * the tap it repeats — a case no middleware can get right, since Humand's entries cannot be edited
+ * through its API.)
+ */
+function uploadInOrderPerReader(drafts: readonly DraftEvent[], arrivals: Map<string, number>): boolean {
+  const latest = new Map<string, number>();
+  let changed = false;
+  for (const draft of [...drafts].sort((a, b) => a.eventTime - b.eventTime || (a.eventId < b.eventId ? -1 : 1))) {
+    if (draft.readerIndexCode === null) continue;
+    const arrival = Math.max(arrivals.get(draft.eventId) ?? draft.eventTime, latest.get(draft.readerIndexCode) ?? 0);
+    if (arrival !== arrivals.get(draft.eventId)) changed = true;
+    arrivals.set(draft.eventId, arrival);
+    latest.set(draft.readerIndexCode, arrival);
+  }
+  return changed;
 }
 
 function arrivalFor(event: DraftEvent, offline: Map<string, Array<[number, number]>>, random: SeededRandom): number {
