@@ -1,5 +1,6 @@
 import { systemClock } from '../domain/clock.js';
-import { isAppError } from '../domain/errors.js';
+import { ConfigurationError, isAppError } from '../domain/errors.js';
+import { DateTime } from 'luxon';
 import type { AccessEvent, EventSource } from '../domain/access-event.js';
 import type { AccessEventSourcePort, PersonDirectoryPort, TimeTrackingPort } from '../domain/ports.js';
 import type { RateLimitInfo } from '../domain/humand.js';
@@ -7,7 +8,10 @@ import type { AppConfig, HikConnectionConfig, HumandConnectionConfig } from '../
 import { HikCentralClient } from '../hikcentral/client.js';
 import { HumandClient } from '../humand/client.js';
 import { describeLedger, openLedgerStore } from '../store/open-store.js';
-import { AWAITING_DELIVERY, type PunchOutcome, type PunchQuery, type PunchUpdate } from '../store/punch.js';
+import { AWAITING_DELIVERY, type PunchOutcome, type PunchQuery } from '../store/punch.js';
+import { markFixedInHumand, PROBLEM_OUTCOMES, redrive } from '../pipeline/problems.js';
+import { reprocess, RULES_DIGEST_META, rulesDigest, type ReprocessResult } from '../pipeline/reprocess.js';
+import { outstandingProblems } from './outstanding.js';
 import type { PipelineContext } from '../pipeline/context.js';
 import { PipelineEvents } from '../pipeline/events.js';
 import { Evaluator, type EvaluationSummary } from '../pipeline/evaluator.js';
@@ -39,6 +43,9 @@ import type {
   SyncOptions,
   SyncSummary,
 } from './types.js';
+
+/** After a change of rules, this far back is decided again (at least the poll look-back). */
+const RECONSIDER_AFTER_CHANGE_MS = 48 * 3_600_000;
 
 const NO_EVALUATION: EvaluationSummary = { evaluated: 0, queued: 0, ignored: 0, unmapped: 0, held: 0 };
 
@@ -167,6 +174,7 @@ class Application implements App {
   private closed = false;
   private readonly background = new Set<Promise<unknown>>();
   private lastRateLimit: RateLimitInfo | null = null;
+  private rulesChecked = false;
   private unsubscribeMeta: () => void;
 
   constructor(
@@ -312,59 +320,80 @@ class Application implements App {
 
   async syncOnce(options: SyncOptions = {}): Promise<SyncSummary> {
     const startedMs = this.context.clock.now();
-    const needing = { unmapped: 0, rejected: 0, dead: 0 };
-    const examples: Partial<Record<keyof typeof needing, string>> = {};
-    const unsubscribe = this.context.events.subscribe((event) => {
-      if (event.type !== 'punch-outcome') return;
-      if (event.outcome === 'unmapped' || event.outcome === 'rejected' || event.outcome === 'dead') {
-        needing[event.outcome]++;
-        examples[event.outcome] ??= `${event.correlationId}: ${event.reason ?? ''}`;
-      }
-    });
-    try {
-      await this.takeOverDryRun();
-      const pass = await this.pollPass(options.signal, options.skipPoll ?? false);
-      const delivery = await this.drain(options.deliverForMs ?? this.config.delivery.syncMaxDeliveryMs, options.signal);
-      const counts = await this.store.countsByOutcome();
-      const pending = AWAITING_DELIVERY.reduce((sum, outcome) => sum + counts[outcome], 0);
-      const attention: string[] = [];
-      if (delivery.paused !== null) attention.push(`delivery paused: ${delivery.paused.reason} — ${delivery.paused.hint}`);
-      if (this.parts.engine === null) attention.push('Humand is not configured (HUMAND_AUTH): nothing can be delivered');
-      // With terminals too, the error names its source itself ("terminal entrada could not be reached…").
-      if (pass.pollError !== null) attention.push(`${this.parts.isapi === null ? 'HikCentral' : 'events'} could not be read: ${pass.pollError}`);
-      for (const problem of pass.mappings.problems) attention.push(problem);
-      if (needing.unmapped > 0) attention.push(`${needing.unmapped} punch(es) unmapped in this pass — e.g. ${examples.unmapped}`);
-      if (needing.rejected > 0) attention.push(`${needing.rejected} punch(es) rejected in this pass — e.g. ${examples.rejected} (see dead-letters list)`);
-      if (needing.dead > 0) attention.push(`${needing.dead} punch(es) dead after retries in this pass — e.g. ${examples.dead} (dead-letters retry once fixed)`);
-      const summary: SyncSummary = {
-        startedMs,
-        finishedMs: this.context.clock.now(),
-        dryRun: this.config.dryRun,
-        poll: pass.poll,
-        pollError: pass.pollError,
-        mappings: pass.mappings,
-        evaluation: pass.evaluation,
-        deliverySteps: delivery.steps,
-        paused: delivery.paused,
-        counts,
-        pending,
-        attention,
-        needsPerson: attention.length > 0,
-      };
-      this.context.logger.info(
-        { poll: pass.poll, evaluation: pass.evaluation, deliverySteps: delivery.steps, pending, paused: delivery.paused?.reason, attention },
-        'sync pass finished',
+    await this.takeOverDryRun();
+    await this.reconsiderAfterRuleChange();
+    const pass = await this.pollPass(options.signal, options.skipPoll ?? false);
+    const delivery = await this.drain(options.deliverForMs ?? this.config.delivery.syncMaxDeliveryMs, options.signal);
+    const counts = await this.store.countsByOutcome();
+    const pending = AWAITING_DELIVERY.reduce((sum, outcome) => sum + counts[outcome], 0);
+    const attention: string[] = [];
+    if (delivery.paused !== null) attention.push(`delivery paused: ${delivery.paused.reason} — ${delivery.paused.hint}`);
+    if (this.parts.engine === null) attention.push('Humand is not configured (HUMAND_AUTH): nothing can be delivered');
+    // With terminals too, the error names its source itself ("terminal entrada could not be reached…").
+    if (pass.pollError !== null) attention.push(`${this.parts.isapi === null ? 'HikCentral' : 'events'} could not be read: ${pass.pollError}`);
+    for (const problem of pass.mappings.problems) attention.push(problem);
+    // Everything outstanding, not only what this pass found: a scheduled sync keeps saying so until a person acts.
+    attention.push(...(await outstandingProblems(this.store, counts)));
+    const summary: SyncSummary = {
+      startedMs,
+      finishedMs: this.context.clock.now(),
+      dryRun: this.config.dryRun,
+      poll: pass.poll,
+      pollError: pass.pollError,
+      mappings: pass.mappings,
+      evaluation: pass.evaluation,
+      deliverySteps: delivery.steps,
+      paused: delivery.paused,
+      counts,
+      pending,
+      attention,
+      needsPerson: attention.length > 0,
+    };
+    this.context.logger.info(
+      { poll: pass.poll, evaluation: pass.evaluation, deliverySteps: delivery.steps, pending, paused: delivery.paused?.reason, attention },
+      'sync pass finished',
+    );
+    return summary;
+  }
+
+  /**
+   * The time-clock or mapping rules changed since the ledger last saw them (a typo fixed, a clock
+   * added): punches of the last days were decided under the old rules, so they are decided again.
+   */
+  private async reconsiderAfterRuleChange(): Promise<void> {
+    if (this.rulesChecked || this.parts.evaluator === null) return;
+    this.rulesChecked = true;
+    const digest = rulesDigest(this.config.rules);
+    const before = await this.store.getMeta(RULES_DIGEST_META);
+    if (before !== null && before !== digest) {
+      const now = this.context.clock.now();
+      const spanMs = Math.max(this.config.poll.lookbackMs, RECONSIDER_AFTER_CHANGE_MS);
+      const day = (ms: number) => DateTime.fromMillis(ms, { zone: this.config.siteTimezone }).toFormat('yyyy-MM-dd');
+      const result = await this.reprocess({ from: day(now - spanMs), to: day(now), dryRun: this.config.dryRun });
+      this.context.logger.warn(
+        { from: result.from, to: result.to, considered: result.considered, changed: result.changes.length, nowQueued: result.nowQueued },
+        `the time-clock or mapping rules changed: ${result.changes.length} punch(es) of the last days decided again, ${result.nowQueued} now go to Humand`,
       );
-      return summary;
-    } finally {
-      unsubscribe();
     }
+    if (!this.config.dryRun && before !== digest) await this.store.setMeta(RULES_DIGEST_META, digest);
+  }
+
+  async reprocess(range: { readonly from: string; readonly to: string; readonly dryRun: boolean }): Promise<ReprocessResult> {
+    const evaluator = this.parts.evaluator;
+    if (evaluator === null) throw new ConfigurationError('Humand is not configured (HUMAND_AUTH): punches cannot be decided', { hint: 'set HUMAND_AUTH and HUMAND_BASE_URL' });
+    // One at a time with every other evaluation.
+    const run = this.evaluation.then(() => reprocess(this.context, evaluator, range));
+    this.evaluation = run.catch(() => undefined);
+    const result = await run;
+    if (!range.dryRun) this.parts.engine?.wake();
+    return result;
   }
 
   async runDaemon(options: { readonly signal: AbortSignal; readonly onPass?: (summary: SyncSummary) => void }): Promise<void> {
     const { signal } = options;
     const engine = this.parts.engine;
     await this.takeOverDryRun();
+    await this.reconsiderAfterRuleChange();
     this.draining = true;
     const delivering = engine === null ? Promise.resolve() : engine.drain({ signal }).then(() => undefined);
     try {
@@ -483,24 +512,22 @@ class Application implements App {
     return Promise.all(records.map(async (record) => ({ ...record, history: await this.store.attemptsOf(record.id) })));
   }
 
+  private async problemPunches(selection: DeadLetterSelection, outcomes: readonly PunchOutcome[]) {
+    if ('all' in selection) return this.store.listByOutcome(outcomes);
+    return (await this.store.findPunches({ ids: selection.ids, limit: selection.ids.length })).filter((p) => outcomes.includes(p.outcome));
+  }
+
   readonly deadLetters = {
-    list: (): Promise<PunchView[]> => this.punches({ outcome: ['dead', 'rejected'], limit: 10_000 }),
+    list: (): Promise<PunchView[]> => this.punches({ outcome: PROBLEM_OUTCOMES, limit: 10_000 }),
     retry: async (selection: DeadLetterSelection): Promise<number> => {
-      const outcomes: PunchOutcome[] = ['dead', 'rejected'];
-      const punches = 'all' in selection ? await this.store.listByOutcome(outcomes) : (await this.store.findPunches({ ids: selection.ids, limit: selection.ids.length })).filter((p) => outcomes.includes(p.outcome));
-      const updates: PunchUpdate[] = punches.map((p) => ({
-        id: p.id,
-        outcome: p.employeeId === null ? 'received' : 'queued',
-        reason: 'retry requested by a person',
-        attempts: 0,
-        nextAttemptMs: null,
-        // A rejection decided locally (no request) is decided again; a dead punch may be in Humand already.
-        ...(p.request === null ? { entryType: null } : {}),
-      }));
-      if (updates.length > 0) await this.store.updatePunches(updates, this.context.clock.now());
-      this.context.logger.info({ punches: updates.length }, 'dead letters re-queued');
+      const count = await redrive(this.context, await this.problemPunches(selection, PROBLEM_OUTCOMES));
       this.parts.engine?.wake();
-      return updates.length;
+      return count;
+    },
+    markFixed: async (selection: DeadLetterSelection, by: string): Promise<number> => {
+      const count = await markFixedInHumand(this.context, await this.problemPunches(selection, [...PROBLEM_OUTCOMES, 'waiting', 'unmapped']), by);
+      this.parts.engine?.wake();
+      return count;
     },
   };
 

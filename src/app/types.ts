@@ -1,3 +1,4 @@
+import type { ReprocessResult } from '../pipeline/reprocess.js';
 import type { UnreadableInputSummary } from '../ingest-guard/unreadable-inputs.js';
 import type { AccessEvent, EventSource } from '../domain/access-event.js';
 import type { Clock, AccessEventSourcePort, PersonDirectoryPort, TimeTrackingPort } from '../domain/ports.js';
@@ -179,11 +180,15 @@ export interface App {
   status(): Promise<StatusReport>;
   punches(query?: PunchQuery): Promise<PunchView[]>;
   readonly deadLetters: {
-    /** Punches that need a person: `dead` (gave up) and `rejected` (Humand or a rule refused them). */
+    /** Punches that need a person: `dead` (gave up), `rejected` (Humand or a rule refused them), `review` (Humand would refuse them as they are). */
     list(): Promise<PunchView[]>;
-    /** Sends them through delivery again; returns how many were re-queued. */
+    /** Re-drives them: dead ones are sent again, the others decided again; the rest of each employee's day follows. Returns how many. */
     retry(selection: DeadLetterSelection): Promise<number>;
+    /** A person fixed these in Humand by hand: the problem is closed (`covered`), nothing is sent for it, the employee's later punches are decided again. */
+    markFixed(selection: DeadLetterSelection, by: string): Promise<number>;
   };
+  /** Decides the punches of a range of days again under the current rules and mapping; with `dryRun`, only says what would change. */
+  reprocess(range: { readonly from: string; readonly to: string; readonly dryRun: boolean }): Promise<ReprocessResult>;
   /** Reloads HikCentral persons, Humand users and the mapping file now, and re-evaluates unmapped punches. */
   refreshMappings(options?: { readonly signal?: AbortSignal }): Promise<MappingRefresh & { readonly evaluation: EvaluationSummary }>;
   mappingCoverage(): Promise<MappingCoverage>;

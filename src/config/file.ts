@@ -52,6 +52,8 @@ export const configFileSchema = z
     settleDelay: durationSchema('5s').optional(),
     dayBoundaryHour: integerSchema(0, 23, '4').optional(),
     alternation: z.enum(['suppress', 'send'], { message: 'alternation must be suppress or send' }).optional(),
+    maxOpenShift: durationSchema('16h').optional(),
+    minShift: durationSchema('10m').optional(),
     futureTolerance: durationSchema('2m').optional(),
     comment: z.string().optional(),
     siteTimezone: z.string().optional(),

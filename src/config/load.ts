@@ -248,6 +248,8 @@ function buildRules(file: ConfigFile | null, configFile: string | null, problems
     settleDelayMs: file.settleDelay ?? 5_000,
     dayBoundaryHour: file.dayBoundaryHour ?? 4,
     alternationPolicy: file.alternation ?? 'suppress',
+    maxOpenShiftMs: file.maxOpenShift ?? 16 * 3_600_000,
+    minShiftMs: file.minShift ?? 10 * 60_000,
     futureToleranceMs: file.futureTolerance ?? 120_000,
     commentTemplate: file.comment ?? '{label}',
   };

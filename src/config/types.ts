@@ -42,7 +42,15 @@ export interface RulesConfig {
   readonly settleDelayMs: number;
   /** Hour (0–23, site time) at which a working day starts; 4 puts a 02:00 clock-out on the previous day. */
   readonly dayBoundaryHour: number;
+  /**
+   * No longer decides anything (kept so older config files load): since the decision model of
+   * issue #9 nothing is suppressed; what Humand would refuse is shown as `review`.
+   */
   readonly alternationPolicy: AlternationPolicy;
+  /** A clock-in with no clock-out for longer is an open day; an alternate-mode clock flips only against a more recent entry. Default 16 h. */
+  readonly maxOpenShiftMs?: number;
+  /** An alternate-mode tap this soon after the employee's last entry is a re-tap, never a flip. Default 10 min. */
+  readonly minShiftMs?: number;
   /** Event times up to this far ahead of our clock are accepted as clock skew; beyond it a punch is held. */
   readonly futureToleranceMs: number;
   /** Comment sent with each Humand entry; `{door}`, `{reader}` and `{label}` are replaced. */

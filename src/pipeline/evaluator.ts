@@ -4,6 +4,7 @@ import { chooseActiveUser, mappingKeyOf } from './decisions/mapping.js';
 import { classifyPassage } from './decisions/passage.js';
 import { isBeyondSkew, workingDayOf } from './decisions/time.js';
 import type { MappingDirectory, MappingInputs } from './mapping-directory.js';
+import { rederiveBehind } from './rederive.js';
 
 export interface EvaluationSummary {
   readonly evaluated: number;
@@ -74,6 +75,7 @@ export class Evaluator {
     // Guarded: on a shared ledger another instance may have decided (and delivered) it meanwhile.
     if (updates.length > 0) await store.updatePunches(updates.map(({ punch, update }) => ({ ...update, expectedOutcome: punch.outcome })), this.context.clock.now());
     if (recheckAll) this.checkedVersion = inputs.version;
+    await this.rederiveBehind(updates);
     if (undecided.punches > 0) this.context.logger.debug(undecided, 'punches left undecided until what mapping needs is loaded');
     const counts = { evaluated: decided.length, queued: 0, ignored: 0, unmapped: 0, held: 0 };
     for (const { punch, update } of updates) {
@@ -92,6 +94,24 @@ export class Evaluator {
       }
     }
     return counts;
+  }
+
+  /** The first decision this punch would get now, without recording it (null: not decidable yet). */
+  async preview(punch: PunchRecord): Promise<PunchUpdate | null> {
+    const decision = await this.decide(punch, await this.mappings.inputs());
+    return 'wait' in decision ? null : decision;
+  }
+
+  /**
+   * A punch that arrives after later punches of its employee were decided (a device uploading
+   * late, a mapping that appeared) changes the facts those decisions were made on: they are made
+   * again, in order, behind it.
+   */
+  private async rederiveBehind(updates: readonly { punch: PunchRecord; update: PunchUpdate }[]): Promise<void> {
+    const changed = updates
+      .filter(({ update }) => update.outcome === 'queued' || update.outcome === 'held')
+      .map(({ punch, update }) => ({ id: punch.id, eventMs: punch.eventMs, employeeId: update.employeeId ?? punch.employeeId }));
+    await rederiveBehind(this.context, changed);
   }
 
   private async decide(punch: PunchRecord, inputs: MappingInputs): Promise<PunchUpdate | NotYet> {

@@ -19,7 +19,7 @@ export type PipelineEvent =
     }
   | {
       readonly type: 'humand-response';
-      readonly operation: 'clock' | 'list-entries' | 'list-users' | 'get-user';
+      readonly operation: 'clock' | 'list-entries' | 'read-days' | 'list-users' | 'get-user';
       /** `ok` or the failure kind (`transient`, `rate-limited`, `forbidden`, ...). */
       readonly result: string;
       readonly status: number | null;

@@ -3,7 +3,12 @@ import type { ClockRequest, EntryType } from '../domain/humand.js';
 
 /**
  * Where a punch stands. `received` → evaluated into one of the others; only
- * `queued`/`held`/`sending` are waiting for delivery; `unmapped` waits for a mapping.
+ * `queued`/`held`/`sending` are waiting for delivery; `unmapped` waits for a mapping; `waiting`
+ * waits behind an earlier punch of the same employee that could not be delivered (`dead`).
+ * `debounced` (a double tap), `corrected` (the wrong reader of two opposite taps), `covered`
+ * (Humand has it from another source) are not entries by design; `review` is a passage Humand
+ * would refuse, shown to a person with its reason. `suppressed` is kept for ledgers written by
+ * the model before issue #9 (the alternation guard); nothing decides it any more.
  */
 export type PunchOutcome =
   | 'received'
@@ -11,17 +16,31 @@ export type PunchOutcome =
   | 'unmapped'
   | 'held'
   | 'queued'
+  | 'waiting'
   | 'sending'
   | 'debounced'
+  | 'corrected'
+  | 'covered'
   | 'suppressed'
   | 'delivered'
+  | 'review'
   | 'rejected'
   | 'dead'
   | 'dry-run';
 
 export const PUNCH_OUTCOMES: readonly PunchOutcome[] = [
-  'received', 'ignored', 'unmapped', 'held', 'queued', 'sending', 'debounced', 'suppressed', 'delivered', 'rejected', 'dead', 'dry-run',
+  'received', 'ignored', 'unmapped', 'held', 'queued', 'waiting', 'sending', 'debounced', 'corrected', 'covered', 'suppressed', 'delivered', 'review', 'rejected', 'dead', 'dry-run',
 ];
+
+/** Punches a person must look at: not sent, and not sendable without a decision or a fix. */
+export const NEEDS_REVIEW: readonly PunchOutcome[] = ['review', 'unmapped', 'rejected', 'dead', 'waiting'];
+
+/**
+ * Punches whose decision can be made again from the facts (nothing Humand accepted, nothing in
+ * flight): the decision model re-derives them when an earlier punch arrives, when a problem before
+ * them is resolved, or when a person asks (reprocess).
+ */
+export const REDERIVABLE: readonly PunchOutcome[] = ['waiting', 'debounced', 'corrected', 'covered', 'suppressed', 'review'];
 
 /** Outcomes that still wait for the delivery engine. */
 export const AWAITING_DELIVERY: readonly PunchOutcome[] = ['queued', 'held', 'sending'];

@@ -33,7 +33,7 @@ describe('decisions in the running pipeline (pushed events, real Humand simulato
     return { clock, world, app, tap, timeline, employees };
   }
 
-  it('device and alternate modes, the alternation guard, night shifts across the day boundary, future hold and late earlier taps', async () => {
+  it('device and alternate modes, a second clock-in in review, night shifts across the day boundary, future hold and late earlier taps', async () => {
     const { clock, app, tap, timeline, employees } = await setUp({
       timeClocks: [
         { door: null, reader: '101', mode: 'device', direction: null, debounceMs: null, label: 'Entrada' },
@@ -49,7 +49,7 @@ describe('decisions in the running pipeline (pushed events, real Humand simulato
         tap(0, '2026-01-27T12:00:00-03:00', '101', 2),
         tap(0, '2026-01-27T13:00:00-03:00', '201'),
         tap(0, '2026-01-27T17:00:00-03:00', '201'),
-        // 1: a second clock-in with no clock-out between is suppressed, not sent.
+        // 1: a second clock-in with no clock-out between is not sent: Humand would refuse it, so it is in review with its reason.
         tap(1, '2026-01-27T08:00:00-03:00', '101', 1),
         tap(1, '2026-01-27T09:00:00-03:00', '101', 1),
         tap(1, '2026-01-27T17:00:00-03:00', '101', 2),
@@ -69,8 +69,11 @@ describe('decisions in the running pipeline (pushed events, real Humand simulato
 
     expect(timeline(0)).toEqual(['START 2026-01-27T08:00:00.000-03:00', 'END 2026-01-27T12:00:00.000-03:00', 'START 2026-01-27T13:00:00.000-03:00', 'END 2026-01-27T17:00:00.000-03:00']);
     expect(timeline(1)).toEqual(['START 2026-01-27T08:00:00.000-03:00', 'END 2026-01-27T17:00:00.000-03:00']);
-    const suppressed = await app.punches({ employeeId: employees[1]!.employeeInternalId, outcome: 'suppressed' });
-    expect(suppressed.map((p) => p.reason)).toEqual(['suppressed: consecutive clock-in']);
+    const review = await app.punches({ employeeId: employees[1]!.employeeInternalId, outcome: 'review' });
+    expect(review.map((p) => p.eventTime)).toEqual(['2026-01-27T09:00:00-03:00']);
+    expect(review[0]!.reason).toMatch(/^needs review: Humand already has a clock-in that day at 2026-01-27 08:00:00 .*forgotten clock-out/);
+    // Decided from Humand's own day: it was read before leaving the punch unsent.
+    expect(review[0]!.history.map((a) => `${a.kind} ${a.method} ${a.path}`)).toEqual(['reconcile GET /time-tracking/day-summaries']);
     expect(timeline(2)).toEqual(['START 2026-01-26T22:00:00.000-03:00', 'END 2026-01-27T02:00:00.000-03:00']);
     expect(timeline(4)).toEqual(['START 2026-01-27T19:59:40.000-03:00']);
     expect((await app.punches({ employeeId: employees[4]!.employeeInternalId, outcome: 'debounced' })).map((p) => p.eventTime)).toEqual(['2026-01-27T19:59:58-03:00']);

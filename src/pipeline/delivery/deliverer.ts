@@ -1,52 +1,34 @@
 import type { Logger } from 'pino';
 import type { ClockRequest, EntryType, HumandFailure } from '../../domain/humand.js';
 import type { DeliveryConfig } from '../../config/types.js';
-import type { PunchOutcome, PunchRecord, PunchUpdate, DeliveryAttempt } from '../../store/punch.js';
+import type { PunchRecord, PunchUpdate, DeliveryAttempt } from '../../store/punch.js';
 import { announce, punchLogger, type PipelineContext } from '../context.js';
-import { guardAlternation } from '../decisions/alternation.js';
-import { findDoubleTap } from '../decisions/debounce.js';
-import { decideDirection } from '../decisions/direction.js';
-import { classifyPassage } from '../decisions/passage.js';
-import { entryTimeOf, localDateOf, workingDayBounds, workingDayOf } from '../decisions/time.js';
 import { backoffDelayMs } from './backoff.js';
 import type { HumandGateway } from './humand-gateway.js';
+import { PunchDecider, type Decided } from './punch-decider.js';
 import type { RequestPriority } from './rate-budget.js';
-import { findMatchingEntry, reconcileDateRange } from './reconcile.js';
+import type { InterruptedStep, StepResult } from './step-result.js';
 
-/** What became of one step on a punch, for the engine. */
-export type StepResult =
-  | { readonly kind: 'done' }
-  /** Try this punch again later (backoff, or rate limited). */
-  | { readonly kind: 'later' }
-  /** Humand refused the key (401/403): stop all delivery until a probe succeeds. */
-  | { readonly kind: 'paused'; readonly reason: string; readonly hint: string };
+export type { StepResult } from './step-result.js';
 
 const CLOCK_PATH: Record<EntryType, string> = { START: '/time-tracking/entries/clockIn', END: '/time-tracking/entries/clockOut' };
 
 /**
- * Delivers one punch (the earliest awaiting one of its employee): decides debounce,
- * direction and alternation against what was already sent, commits `sending` with the
- * exact body before the POST, and classifies the answer. An unknown answer is resolved
- * by reading the employee's Humand entries before anything is sent again.
+ * Delivers one punch (the earliest awaiting one of its employee): decides it (PunchDecider:
+ * the decision model, against what we sent and, when it matters, Humand's own day), commits
+ * `sending` with the exact body before the POST, and classifies the answer. An unknown answer
+ * is resolved by reading the employee's Humand day before anything is sent again.
  */
 export class Deliverer {
+  private readonly decider: PunchDecider;
+
   constructor(
     private readonly context: PipelineContext,
     private readonly gateway: HumandGateway,
     private readonly delivery: DeliveryConfig,
     private readonly random: () => number = Math.random,
-  ) {}
-
-  /** Outcomes whose passage counts for the debounce window. */
-  private get passageOutcomes(): PunchOutcome[] {
-    const outcomes: PunchOutcome[] = ['delivered', 'sending', 'rejected', 'dead', 'suppressed'];
-    if (this.context.dryRun) outcomes.push('dry-run');
-    return outcomes;
-  }
-
-  /** Outcomes that are (or may be) entries in Humand, for direction and alternation. */
-  private get entryOutcomes(): PunchOutcome[] {
-    return this.context.dryRun ? ['delivered', 'sending', 'dry-run'] : ['delivered', 'sending'];
+  ) {
+    this.decider = new PunchDecider(context, gateway);
   }
 
   async process(punch: PunchRecord, signal?: AbortSignal): Promise<StepResult> {
@@ -59,11 +41,49 @@ export class Deliverer {
       return this.send(fresh, fresh.request!, fresh.entryType!, log, signal);
     }
     if (punch.request === null || punch.entryType === null) {
-      const decided = await this.decide(punch, log);
-      if (decided.kind === 'final') return { kind: 'done' };
-      return this.send(punch, decided.request, decided.type, log, signal);
+      const blocker = await this.blockedBy(punch);
+      if (blocker !== null) {
+        await this.finish(punch, { id: punch.id, outcome: 'waiting', reason: blocker }, log);
+        return { kind: 'done' };
+      }
+      return this.act(punch, await this.decider.decide(punch, this.priorityOf(punch), log, signal), log, signal);
     }
     return this.send(punch, punch.request, punch.entryType, log, signal);
+  }
+
+  /**
+   * Per-employee order after a failure: while an earlier punch of the employee is dead, a later
+   * one is not decided against a day that lacks it; it waits, and is decided again once the dead
+   * one is re-driven or marked fixed.
+   */
+  private async blockedBy(punch: PunchRecord): Promise<string | null> {
+    const dead = await this.context.store.employeePunches(punch.employeeId!, 0, punch.eventMs!, ['dead']);
+    const first = dead.find((p) => p.id !== punch.id);
+    if (first === undefined) return null;
+    return `waiting: ${first.correlationId} before it could not be delivered (dead); re-drive it or mark it fixed in Humand, and this one follows in order`;
+  }
+
+  private async act(punch: PunchRecord, decided: Decided, log: Logger, signal?: AbortSignal): Promise<StepResult> {
+    switch (decided.kind) {
+      case 'final':
+        await this.finish(punch, decided.update, log);
+        return { kind: 'done' };
+      case 'step':
+        if (decided.update !== undefined) await this.context.store.updatePunches([decided.update], this.context.clock.now());
+        return this.interrupted(punch, decided.result, log, false);
+      case 'send':
+        log.debug({ type: decided.type, why: decided.why, workingDay: decided.workingDay }, 'decided');
+        await this.context.store.updatePunches(
+          [{ id: punch.id, outcome: punch.outcome, entryType: decided.type, workingDay: decided.workingDay, request: decided.request, reason: null }],
+          this.context.clock.now(),
+        );
+        return this.send({ ...punch, entryType: decided.type, request: decided.request, workingDay: decided.workingDay }, decided.request, decided.type, log, signal);
+    }
+  }
+
+  private interrupted(punch: PunchRecord, step: InterruptedStep, log: Logger, answerUnknown: boolean): Promise<StepResult> | StepResult {
+    if (step.kind !== 'unread') return step;
+    return this.retryLater({ ...punch, attempts: punch.attempts + 1 }, step.why, log, answerUnknown);
   }
 
   private async finish(punch: PunchRecord, update: PunchUpdate, log: Logger, attempt?: DeliveryAttempt): Promise<void> {
@@ -72,66 +92,11 @@ export class Deliverer {
     else await this.context.store.updatePunches([update], now);
     announce(this.context, punch, update);
     const fields = { outcome: update.outcome, reason: update.reason ?? undefined };
-    // A person must look at a rejected punch, and more urgently at one given up on.
+    // A person must look at a rejected or review punch, and more urgently at one given up on.
     if (update.outcome === 'dead') log.error(fields, 'punch dead');
-    else if (update.outcome === 'rejected') log.warn(fields, 'punch rejected');
+    else if (update.outcome === 'rejected' || update.outcome === 'review' || update.outcome === 'waiting') log.warn(fields, `punch ${update.outcome}`);
     else if (update.outcome === 'ignored') log.debug(fields, 'punch ignored');
     else log.info(fields, `punch ${update.outcome}`);
-  }
-
-  /** Debounce, direction and alternation guard, against the employee's punches already decided. */
-  private async decide(
-    punch: PunchRecord,
-    log: Logger,
-  ): Promise<{ kind: 'final' } | { kind: 'send'; type: EntryType; request: ClockRequest }> {
-    const { store, rules, siteTimezone } = this.context;
-    const eventMs = punch.eventMs!;
-    const employeeId = punch.employeeId!;
-    const passage = classifyPassage(punch, rules);
-    if (passage.kind === 'ignored') {
-      await this.finish(punch, { id: punch.id, outcome: 'ignored', reason: passage.reason }, log);
-      return { kind: 'final' };
-    }
-    const clock = passage.clock;
-    const windowMs = clock.debounceMs ?? rules.debounceMs;
-    const near = (await store.employeePunches(employeeId, eventMs - windowMs, eventMs + windowMs, this.passageOutcomes)).filter((p) => p.id !== punch.id);
-    const tap = findDoubleTap(
-      eventMs,
-      near.map((p) => ({ id: p.id, eventMs: p.eventMs! })),
-      windowMs,
-    );
-    if (tap !== null) {
-      const seconds = Math.round(Math.abs(eventMs - tap.eventMs) / 1000);
-      await this.finish(punch, { id: punch.id, outcome: 'debounced', reason: `debounced: double tap ${seconds}s from p-${tap.id}` }, log);
-      return { kind: 'final' };
-    }
-    const workingDay = workingDayOf(eventMs, siteTimezone, rules.dayBoundaryHour);
-    const { startMs } = workingDayBounds(workingDay, siteTimezone, rules.dayBoundaryHour);
-    const earlier = (await store.employeePunches(employeeId, startMs, eventMs, this.entryOutcomes)).filter((p) => p.id !== punch.id);
-    const previousTypeToday = earlier.length > 0 ? earlier[earlier.length - 1]!.entryType : null;
-    const direction = decideDirection({ clock, checkInAndOutType: punch.checkInAndOutType, previousTypeToday });
-    if (!direction.ok) {
-      await this.finish(punch, { id: punch.id, outcome: 'rejected', reason: direction.reason, workingDay }, log);
-      return { kind: 'final' };
-    }
-    const guard = guardAlternation(direction.type, previousTypeToday, rules.alternationPolicy);
-    if (!guard.send) {
-      await this.finish(punch, { id: punch.id, outcome: 'suppressed', reason: guard.reason, entryType: direction.type, workingDay }, log);
-      return { kind: 'final' };
-    }
-    const label = clock.label ?? punch.readerName ?? punch.doorName ?? punch.readerIndexCode ?? punch.doorIndexCode ?? 'time clock';
-    const comment = rules.commentTemplate
-      .replaceAll('{label}', label)
-      .replaceAll('{door}', punch.doorName ?? punch.doorIndexCode ?? '')
-      .replaceAll('{reader}', punch.readerName ?? punch.readerIndexCode ?? '');
-    const request: ClockRequest = {
-      employeeId,
-      now: entryTimeOf({ ms: eventMs, offsetMinutes: punch.utcOffsetMinutes ?? 0 }),
-      comment,
-    };
-    log.debug({ type: direction.type, why: direction.why, workingDay }, 'decided');
-    await this.context.store.updatePunches([{ id: punch.id, outcome: punch.outcome, entryType: direction.type, workingDay, request }], this.context.clock.now());
-    return { kind: 'send', type: direction.type, request };
   }
 
   private priorityOf(punch: PunchRecord): RequestPriority {
@@ -197,15 +162,19 @@ export class Deliverer {
       }
       case 'rejected-by-rule': {
         await store.recordAttempt(attempt);
-        const found = await this.readBack(punch, log, signal);
-        if (found === 'unknown') return this.retryLater(punch, 'could not read Humand entries after a rejection', log, true);
-        if (typeof found === 'object' && found !== null) return found;
-        if (found !== null) {
-          await this.finish(punch, { id: punch.id, outcome: 'delivered', reason: 'delivered: Humand already had this entry', humandEntryId: found, reconcileNeeded: false }, log);
+        const after = await this.decider.afterRefusal(punch, failure.message, this.priorityOf(punch), log, signal);
+        if (after.kind === 'found') {
+          await this.finish(punch, { id: punch.id, outcome: 'delivered', reason: 'delivered: Humand already had this entry', humandEntryId: after.entryId, reconcileNeeded: false }, log);
           return { kind: 'done' };
         }
-        await this.finish(punch, { id: punch.id, outcome: 'rejected', reason: `rejected: ${failure.message}`, reconcileNeeded: false }, log);
-        return { kind: 'done' };
+        if (after.kind === 'step') return this.interrupted(punch, after.result, log, true);
+        if (after.kind === 'final') {
+          await this.finish(punch, after.update, log);
+          return { kind: 'done' };
+        }
+        log.info({ type: after.type, why: after.why }, "Humand's day says the other type was meant: sending that");
+        await store.updatePunches([{ id: punch.id, outcome: 'queued', entryType: after.type, request: after.request, reconcileNeeded: false }], clock.now());
+        return this.send({ ...punch, entryType: after.type, request: after.request }, after.request, after.type, log, signal);
       }
       case 'transient':
         await store.recordAttempt(attempt);
@@ -245,46 +214,15 @@ export class Deliverer {
       await this.context.store.updatePunches([{ id: punch.id, outcome: 'queued', reconcileNeeded: false }], this.context.clock.now());
       return { kind: 'later' };
     }
-    const found = await this.readBack(punch, log, signal);
+    const read = await this.decider.findInHumand(punch, 'retry', log, signal);
     // A failed read counts as an attempt: a Humand that never answers ends in `dead`, not in a loop.
-    if (found === 'unknown') return this.retryLater({ ...punch, attempts: punch.attempts + 1 }, 'could not read Humand entries to check an unanswered attempt', log, true);
-    if (typeof found === 'object' && found !== null) return found;
-    if (found !== null) {
-      await this.finish(punch, { id: punch.id, outcome: 'delivered', reason: 'delivered: found in Humand after an unanswered attempt', humandEntryId: found, reconcileNeeded: false }, log);
+    if ('step' in read) return this.interrupted(punch, read.step.kind === 'unread' ? { kind: 'unread', why: 'could not read Humand to check an unanswered attempt' } : read.step, log, true);
+    if (read.found !== undefined) {
+      await this.finish(punch, { id: punch.id, outcome: 'delivered', reason: 'delivered: found in Humand after an unanswered attempt', humandEntryId: read.found, reconcileNeeded: false }, log);
       return { kind: 'done' };
     }
     log.info('not in Humand: sending it (again)');
     await this.context.store.updatePunches([{ id: punch.id, outcome: 'queued', reconcileNeeded: false }], this.context.clock.now());
     return null;
-  }
-
-  /** Humand's entry id when the punch's entry is there, null when not, 'unknown' when the read failed. */
-  private async readBack(punch: PunchRecord, log: Logger, signal?: AbortSignal): Promise<string | null | 'unknown' | StepResult> {
-    const eventMs = punch.eventMs!;
-    const { startDate, endDate } = reconcileDateRange(localDateOf(eventMs, punch.utcOffsetMinutes ?? 0));
-    const result = await this.gateway.listEntries(punch.employeeId!, startDate, endDate, 'retry', signal);
-    const now = this.context.clock.now();
-    const attempt: DeliveryAttempt = {
-      punchId: punch.id,
-      atMs: now,
-      kind: 'reconcile',
-      method: 'GET',
-      path: '/time-tracking/entries',
-      requestBody: { employeeId: punch.employeeId, startDate, endDate },
-      status: result.ok ? result.status : result.failure.status,
-      result: result.ok ? 'ok' : result.failure.kind,
-      message: result.ok ? null : result.failure.message,
-    };
-    await this.context.store.recordAttempt(attempt);
-    if (!result.ok) {
-      log.warn({ failure: result.failure.kind, message: result.failure.message }, 'could not read Humand entries');
-      if (result.failure.kind === 'forbidden' || result.failure.kind === 'unauthorised') {
-        return { kind: 'paused', reason: `Humand answered ${result.failure.status}: ${result.failure.message}`, hint: 'check HUMAND_AUTH and the key\'s permissions; punches are kept' };
-      }
-      return 'unknown';
-    }
-    const match = findMatchingEntry(result.value, punch.entryType!, eventMs);
-    log.info({ entries: result.value.length, found: match !== null }, 'read back Humand entries');
-    return match === null ? null : String(match.id);
   }
 }

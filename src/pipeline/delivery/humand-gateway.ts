@@ -1,9 +1,9 @@
-import type { ClockRequest, EntryType, HumandResult, HumandUser, TimeTrackingEntry } from '../../domain/humand.js';
+import type { ClockRequest, EntryType, HumandDay, HumandResult, HumandUser, TimeTrackingEntry } from '../../domain/humand.js';
 import type { TimeTrackingPort } from '../../domain/ports.js';
 import type { PipelineEvents } from '../events.js';
 import type { RateBudget, RequestPriority } from './rate-budget.js';
 
-type Operation = 'clock' | 'list-entries' | 'list-users' | 'get-user';
+type Operation = 'clock' | 'list-entries' | 'read-days' | 'list-users' | 'get-user';
 
 /**
  * Every Humand call of the pipeline goes through here: it waits for the shared rate budget
@@ -46,6 +46,11 @@ export class HumandGateway {
 
   listEntries(employeeId: string, startDate: string, endDate: string, priority: RequestPriority, signal?: AbortSignal): Promise<HumandResult<TimeTrackingEntry[]>> {
     return this.call('list-entries', priority, 1, signal, () => this.port.listEntries(employeeId, startDate, endDate));
+  }
+
+  /** Employees' days from every source (day summaries, or entries per employee where a tenant refuses them). */
+  readDays(employeeIds: readonly string[], startDate: string, endDate: string, priority: RequestPriority, signal?: AbortSignal): Promise<HumandResult<HumandDay[]>> {
+    return this.call('read-days', priority, 1, signal, () => this.port.readDays(employeeIds, startDate, endDate));
   }
 
   /** `expectedUsers` sizes the reservation: one request per page of 50, plus the short last page. */
