@@ -47,7 +47,8 @@ interface Passage {
  *    employee's state before the first asks for (clocked in → the END), the other is `corrected`;
  * 4. Humand already has an entry of that type from another source within the window → `covered`;
  * 5. Humand would refuse it (a neighbour on the same date with the same type; an END whose
- *    previous entry is not a START) → `review`;
+ *    previous entry is not a START) → `review` — judged on the timeline as it stood then: an app
+ *    entry made later than the window after the passage is not yet in it;
  * 6. otherwise it is an entry (`clock-in` / `clock-out`) and joins the timeline.
  * STARTs with no END within `maxOpenShift` are listed as open days.
  */
@@ -134,7 +135,9 @@ export function computeGroundTruth(
         continue;
       }
       const date = dateOf(t);
-      const refusal = humandRefusal(humand, type, t, date);
+      // Causal: an app entry made later than the window after this passage was not there when it was decided.
+      const known = humand.filter((entry) => entry.punch.source === undefined || entry.time <= t + windowMs);
+      const refusal = humandRefusal(known, type, t, date);
       if (refusal !== null) {
         decided.set(i, { kind: 'review', type, why: refusal });
         review.push(passage.event.eventId);
