@@ -6,6 +6,7 @@ import { registerDemoCommand } from './commands/demo.js';
 import { registerDoctorCommand } from './commands/doctor.js';
 import { registerIsapiHostsCommand } from './commands/isapi-hosts.js';
 import { registerPunchesCommand } from './commands/punches.js';
+import { registerReprocessCommand } from './commands/reprocess.js';
 import { registerPushSubscriptionCommands } from './commands/push.js';
 import { registerRunCommand } from './commands/run.js';
 import { registerStatusCommand } from './commands/status.js';
@@ -34,6 +35,7 @@ export function buildProgram(io: CliIo): Command {
   registerStatusCommand(program, io);
   registerDeadLettersCommand(program, io);
   registerPunchesCommand(program, io);
+  registerReprocessCommand(program, io);
   registerDoctorCommand(program, io);
   registerIsapiHostsCommand(program, io);
   registerDemoCommand(program, io);

@@ -11,7 +11,7 @@ import { durationOption, integerOption } from '../options.js';
 import { LedgerBusyError, lockLedgerOf, type LedgerLock } from '../service/ledger-lock.js';
 import { ConfigProblems } from '../settings.js';
 
-const NEEDS_PERSON: readonly PunchOutcome[] = ['rejected', 'dead', 'unmapped'];
+const NEEDS_PERSON: readonly PunchOutcome[] = ['rejected', 'dead', 'unmapped', 'review', 'waiting'];
 
 interface RetryOptions {
   readonly id?: string[];
@@ -63,7 +63,7 @@ function retryExitCode(report: RetryReport): ExitCode {
 }
 
 export function registerDeadLettersCommand(program: Command, io: CliIo): void {
-  const deadLetters = program.command('dead-letters').description('punches that need a person: rejected by Humand or a rule, or dead after retries');
+  const deadLetters = program.command('dead-letters').description('punches that need a person: rejected by Humand or a rule, dead after retries, or in review (Humand would refuse them as they are)');
 
   deadLetters
     .command('list')
@@ -88,9 +88,9 @@ export function registerDeadLettersCommand(program: Command, io: CliIo): void {
 
   deadLetters
     .command('retry')
-    .description('send them through delivery again (after fixing the cause), and deliver now')
+    .description('after fixing the cause: send dead ones again, decide the others again (and the rest of each employee\'s day after them), and deliver now')
     .option('--id <id...>', 'punch ids to retry')
-    .option('--all', 'retry every dead and rejected punch')
+    .option('--all', 'retry every dead, rejected and review punch')
     .option('--no-deliver', 'only re-queue; the running service (or the next sync) delivers them')
     .option('--deliver-for <duration>', 'how long to keep delivering (default SYNC_MAX_DELIVERY, 10m)')
     .option('--json', 'print the result as JSON')
@@ -123,5 +123,19 @@ export function registerDeadLettersCommand(program: Command, io: CliIo): void {
       } finally {
         lock?.release();
       }
+    });
+
+  deadLetters
+    .command('fixed')
+    .description('a person fixed these in Humand by hand: close them (nothing is sent for them) and decide the employee\'s later punches again')
+    .option('--id <id...>', 'punch ids (from `dead-letters list`)')
+    .option('--by <name>', 'who fixed them, kept with each punch', process.env.USER ?? process.env.USERNAME ?? 'the CLI')
+    .action(async (options: { id?: string[]; by: string }, command: Command) => {
+      const settings = settingsOf(command);
+      if (options.id === undefined || options.id.length === 0) throw new ConfigProblems(['dead-letters fixed: say which punches — e.g. dead-letters fixed --id 12 15 (ids from `dead-letters list`)']);
+      const ids = options.id.map((id) => integerOption('--id', id, 1, Number.MAX_SAFE_INTEGER, 12) ?? 0);
+      requireExistingLedger(settings);
+      const closed = await withApp(settings, commandLogger(settings), (app) => app.deadLetters.markFixed({ ids }, options.by));
+      io.out(`Marked ${closed} punch(es) fixed in Humand${closed < ids.length ? ` (${ids.length - closed} of those ids are not problems: nothing done for them)` : ''}.`);
     });
 }
