@@ -12,6 +12,7 @@ import { AWAITING_DELIVERY, type PunchOutcome, type PunchQuery } from '../store/
 import { markFixedInHumand, PROBLEM_OUTCOMES, redrive } from '../pipeline/problems.js';
 import { reprocess, RULES_DIGEST_META, rulesDigest, type ReprocessResult } from '../pipeline/reprocess.js';
 import { outstandingProblems } from './outstanding.js';
+import { findOpenDays, OPEN_DAYS_LOOKBACK_MS } from '../pipeline/open-days.js';
 import type { PipelineContext } from '../pipeline/context.js';
 import { PipelineEvents } from '../pipeline/events.js';
 import { Evaluator, type EvaluationSummary } from '../pipeline/evaluator.js';
@@ -504,6 +505,7 @@ class Application implements App {
       oldestPendingEventMs: await this.store.oldestEventMs(AWAITING_DELIVERY),
       unreadableInputs: await this.parts.unreadable.summary().then(({ total, lastMs }) => ({ total, lastMs })),
       warnings: configurationWarnings(this.config),
+      openDays: await findOpenDays(this.store, this.context.clock.now() - OPEN_DAYS_LOOKBACK_MS, this.context.clock.now(), this.config.rules.maxOpenShiftMs),
     };
   }
 

@@ -1,4 +1,5 @@
 import type { ReprocessResult } from '../pipeline/reprocess.js';
+import type { OpenDay } from '../pipeline/open-days.js';
 import type { UnreadableInputSummary } from '../ingest-guard/unreadable-inputs.js';
 import type { AccessEvent, EventSource } from '../domain/access-event.js';
 import type { Clock, AccessEventSourcePort, PersonDirectoryPort, TimeTrackingPort } from '../domain/ports.js';
@@ -140,6 +141,8 @@ export interface StatusReport {
   readonly unreadableInputs?: { readonly total: number; readonly lastMs: number | null };
   /** Settings that work but weaken the service (e.g. HIK_TLS_INSECURE), for status and the dashboard banner. */
   readonly warnings?: readonly string[];
+  /** Clock-ins of the last 7 days with no clock-out after the longest shift (HR closes them in Humand). */
+  readonly openDays?: readonly OpenDay[];
 }
 
 /** A punch with its delivery history (requests made, Humand's answers). */

@@ -101,4 +101,17 @@ describe('the decision model in the running pipeline', () => {
     expect(timeline()).toEqual(['START 08:00', 'END 17:00']);
     expect((await fixed.reprocess({ from: '2026-01-27', to: '2026-01-27', dryRun: true })).changes).toEqual([]);
   });
+
+  it('a clock-in with no clock-out after the longest shift is an open day in status, for HR to close in Humand', async () => {
+    const on = await runs.startWorld({ dirPrefix: 'e2e-dm-', clockAt: NOW, employees: 6, seed: 4 });
+    const app = await open(on);
+    const { employee, tap } = tapsOf(on, 4);
+    await app.ingest([tap('2026-01-27T14:00:00-03:00', 'Facial Entrada')], 'push');
+    await app.deliverPending();
+    expect((await app.status()).openDays).toEqual([]);
+    on.clock.jumpTo(Date.parse('2026-01-28T06:30:00-03:00'));
+    const [openDay, ...more] = (await app.status()).openDays ?? [];
+    expect(more).toEqual([]);
+    expect(openDay).toMatchObject({ employeeId: employee.employeeInternalId, startMs: Date.parse('2026-01-27T14:00:00-03:00') });
+  });
 });

@@ -20,7 +20,7 @@ export function formatStatus(status: StatusReport, nowMs: number, ledgerPath: st
           ? 'dry run (DRY_RUN=true): punches are decided and logged, nothing is sent'
           : 'running';
   const pending = AWAITING_DELIVERY.reduce((sum, outcome) => sum + (status.counts[outcome] ?? 0), 0);
-  const needPerson = (status.counts.unmapped ?? 0) + (status.counts.rejected ?? 0) + (status.counts.dead ?? 0);
+  const needPerson = (status.counts.unmapped ?? 0) + (status.counts.rejected ?? 0) + (status.counts.dead ?? 0) + (status.counts.review ?? 0) + (status.counts.waiting ?? 0);
   const rate = status.rateLimit;
   const rows: Array<[string, string]> = [
     ['Mode', `${status.mode}${status.dryRun ? ' (dry run)' : ''}, site time zone ${zone}`],
@@ -30,7 +30,7 @@ export function formatStatus(status: StatusReport, nowMs: number, ledgerPath: st
   if (d.state === 'paused' && d.hint) rows.push(['  fix', d.hint]);
   rows.push(
     ['Waiting', pending === 0 ? 'nothing waiting' : `${pending} punch(es); oldest from ${localTimeAgo(status.oldestPendingEventMs, zone, nowMs)}`],
-    ['Needs a person', needPerson === 0 ? 'nothing' : `${status.counts.unmapped ?? 0} unmapped, ${status.counts.rejected ?? 0} rejected, ${status.counts.dead ?? 0} dead (see \`dead-letters list\`)`],
+    ['Needs a person', needPerson === 0 ? 'nothing' : needsPersonLine(status.counts)],
     ['Poll', status.poll.enabled ? `cursor at ${localTime(status.poll.cursorMs, zone)}; last success ${localTimeAgo(status.poll.lastSuccessMs, zone, nowMs)}` : 'not configured (HIKVISION_HOST)'],
   );
   if (status.poll.lastError) rows.push(['  last poll error', status.poll.lastError]);
@@ -46,6 +46,11 @@ export function formatStatus(status: StatusReport, nowMs: number, ledgerPath: st
     ],
     ['Punches', outcomeCounts(status.counts)],
   );
+  const openDays = status.openDays ?? [];
+  if (openDays.length > 0) {
+    const first = openDays[0]!;
+    rows.push(['Open days', `${openDays.length} clock-in(s) of the last 7 days with no clock-out (forgotten clock-out?) — e.g. employee ${first.employeeId} since ${localTime(first.startMs, zone)} (p-${first.punchId}); HR closes them in Humand`]);
+  }
   const unreadable = status.unreadableInputs;
   if (unreadable && unreadable.total > 0) {
     rows.push(['Unreadable input', `${unreadable.total} set aside, never sent (last ${localTimeAgo(unreadable.lastMs, zone, nowMs)}; see the dashboard's Problems page)`]);
@@ -60,6 +65,20 @@ export function formatStatus(status: StatusReport, nowMs: number, ledgerPath: st
     }
   }
   return lines.map(printable);
+}
+
+/** What needs a person, by kind, and where to look: unmapped (the Coverage page), the others `dead-letters list`. */
+function needsPersonLine(counts: StatusReport['counts']): string {
+  const parts = [
+    [counts.review ?? 0, 'need review (Humand would refuse them as they are)'],
+    [counts.unmapped ?? 0, 'unmapped'],
+    [counts.rejected ?? 0, 'rejected'],
+    [counts.dead ?? 0, 'dead'],
+    [counts.waiting ?? 0, 'waiting behind a dead punch'],
+  ] as const;
+  const said = parts.filter(([n]) => n > 0).map(([n, what]) => `${n} ${what}`);
+  const where = (counts.unmapped ?? 0) > 0 && said.length === 1 ? 'see `doctor` or the Coverage page' : 'see `dead-letters list`';
+  return `${said.join(', ')} (${where})`;
 }
 
 /** A terminal read directly (ISAPI): when it was last read, how far, its clock, what went wrong. */
