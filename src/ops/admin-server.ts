@@ -16,6 +16,7 @@ import { buildOverview } from './views/overview.js';
 import { buildProblems } from './views/problems.js';
 import { buildCoverage } from './views/coverage.js';
 import { registerDashboardRoutes } from './dashboard-routes.js';
+import { registerDecisionRoutes } from './decision-routes.js';
 
 export interface AlertStatusSource {
   status(): readonly { readonly kind: string; readonly firing: boolean }[];
@@ -184,17 +185,20 @@ export async function startAdminServer(options: AdminServerOptions): Promise<Adm
 
   app.get('/api/coverage', async (_request, reply) => reply.header('cache-control', 'no-store').send(await buildCoverage(data)));
 
-  app.post('/api/redrive', async (request, reply) => {
-    // A browser holding basic-auth credentials must not be made to post from another site: only
-    // JSON from an allowed origin is accepted (a cross-site JSON post needs a preflight we never
-    // grant). Compared with the allowlist, not with Host: a rebound name makes both the same.
+  // A browser holding basic-auth credentials must not be made to post from another site: only
+  // JSON from an allowed origin is accepted (a cross-site JSON post needs a preflight we never
+  // grant). Compared with the allowlist, not with Host: a rebound name makes both the same.
+  const refuseUnsafePost = (request: FastifyRequest, reply: FastifyReply): FastifyReply | null => {
     const origin = request.headers.origin;
-    if (origin !== undefined && !hosts.allowsOrigin(origin)) {
-      return reply.code(403).send({ error: 'cross-origin request refused' });
-    }
-    if (!(request.headers['content-type'] ?? '').startsWith('application/json')) {
-      return reply.code(415).send({ error: 'send application/json' });
-    }
+    if (origin !== undefined && !hosts.allowsOrigin(origin)) return reply.code(403).send({ error: 'cross-origin request refused' });
+    if (!(request.headers['content-type'] ?? '').startsWith('application/json')) return reply.code(415).send({ error: 'send application/json' });
+    return null;
+  };
+  registerDecisionRoutes(app, data, logger, refuseUnsafePost);
+
+  app.post('/api/redrive', async (request, reply) => {
+    const refused = refuseUnsafePost(request, reply);
+    if (refused !== null) return refused;
     const parsed = redriveSchema.safeParse(request.body);
     if (!parsed.success) return badInput(reply, parsed.error);
     const redriven = await data.redrive(parsed.data);

@@ -25,6 +25,8 @@ export async function opsDataSourceFromApp(app: App, humandDays?: HumandDaySourc
     mappingCoverage: () => app.mappingCoverage(),
     ranges: app.store,
     redrive: (selection) => app.deadLetters.retry(selection),
+    markFixed: (ids, by) => app.deadLetters.markFixed({ ids }, by),
+    reprocess: (range) => app.reprocess(range),
     probeStoreWritable: () => app.probeStoreWritable(),
     unreadableInputs: () => app.unreadableInputs(),
     subscribe: (listener) => app.subscribe(listener),

@@ -1,3 +1,4 @@
+import type { ReprocessResult } from '../pipeline/reprocess.js';
 import type { HikPerson } from '../domain/hik-person.js';
 import type { HumandUser, RateLimitInfo } from '../domain/humand.js';
 import type { UnreadableInputSummary } from '../ingest-guard/unreadable-inputs.js';
@@ -23,6 +24,10 @@ export interface OpsDataSource {
   mappingCoverage(): Promise<MappingCoverage>;
   /** Sends dead (and rejected) punches through delivery again; returns how many were re-queued. */
   redrive(selection: RedriveSelection): Promise<number>;
+  /** A person fixed these in Humand by hand: close them; returns how many were closed. Absent when not wired. */
+  markFixed?(ids: readonly number[], by: string): Promise<number>;
+  /** Decides a range of days again under the current rules (with `dryRun`, only says what would change). */
+  reprocess?(range: { readonly from: string; readonly to: string; readonly dryRun: boolean }): Promise<ReprocessResult>;
   /** Throws when the ledger cannot commit a write. */
   probeStoreWritable(): Promise<void>;
   /** Inputs set aside as unreadable (impossible times, unreadable pushed events), newest first. */

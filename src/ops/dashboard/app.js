@@ -231,13 +231,42 @@ async function renderProblems() {
   const [p, totals] = await Promise.all([api('/api/problems'), api('/api/problems/totals')]);
   const notice = h('p', { class: 'notice', role: 'status', 'data-testid': 'redrive-result' });
   const selected = new Set();
-  const redrive = async (body) => {
-    const { redriven } = await api('/api/redrive', { method: 'POST', headers: { 'content-type': 'application/json', accept: 'application/json' }, body: JSON.stringify(body) });
-    notice.textContent = plural('problems.redriven', redriven);
+  const post = (path, body) => api(path, { method: 'POST', headers: { 'content-type': 'application/json', accept: 'application/json' }, body: JSON.stringify(body) });
+  const rerender = async () => {
     const [again, againTotals] = await Promise.all([api('/api/problems'), api('/api/problems/totals')]);
-    await renderInto(async () => [notice, cutLists(again, againTotals), ...renderProblemsBody(again, selected, redrive)]);
+    await renderInto(async () => [notice, cutLists(again, againTotals), ...renderProblemsBody(again, selected, actions), reprocessCard(post)]);
   };
-  return [notice, cutLists(p, totals), ...renderProblemsBody(p, selected, redrive)];
+  const actions = {
+    redrive: async (body) => {
+      const { redriven } = await post('/api/redrive', body);
+      notice.textContent = plural('problems.redriven', redriven);
+      await rerender();
+    },
+    fixed: async (ids) => {
+      const { closed } = await post('/api/problems/fixed', { ids });
+      notice.textContent = plural('problems.fixed', closed);
+      await rerender();
+    },
+  };
+  return [notice, cutLists(p, totals), ...renderProblemsBody(p, selected, actions), reprocessCard(post)];
+}
+
+/** Decide a range of days again (issue #9): a preview first, then apply. */
+function reprocessCard(post) {
+  const today = new Date().toISOString().slice(0, 10);
+  const from = h('input', { type: 'date', value: today, 'aria-label': t('reprocess.from'), 'data-testid': 'reprocess-from' });
+  const to = h('input', { type: 'date', value: today, 'aria-label': t('reprocess.to'), 'data-testid': 'reprocess-to' });
+  const result = h('p', { class: 'notice', role: 'status', 'data-testid': 'reprocess-result' });
+  const run = async (dryRun) => {
+    const r = await post('/api/reprocess', { from: from.value, to: to.value, dryRun });
+    const n = { considered: number(r.considered), changed: number(r.changes.length), queued: number(r.nowQueued), again: number(r.redecidedAtDelivery) };
+    result.textContent = t(dryRun ? 'reprocess.result' : 'reprocess.applied', n);
+  };
+  return section(t('reprocess.title'), h('p', { class: 'muted' }, t('reprocess.help')),
+    h('div', { class: 'actions' }, h('label', null, `${t('reprocess.from')} `, from), h('label', null, `${t('reprocess.to')} `, to),
+      h('button', { type: 'button', class: 'secondary', 'data-testid': 'reprocess-preview', onclick: () => run(true) }, t('reprocess.preview')),
+      h('button', { type: 'button', 'data-testid': 'reprocess-apply', onclick: () => run(false) }, t('reprocess.apply'))),
+    result);
 }
 
 /**
@@ -253,9 +282,9 @@ function cutLists(p, totals) {
     h('a', { href: hashLink('punches', { outcome: o, clocks: '0' }) }, t('problems.seeAll'))))));
 }
 
-function renderProblemsBody(p, selected, redrive) {
+function renderProblemsBody(p, selected, actions) {
   selected.clear();
-  const failed = [...p.dead, ...p.rejected];
+  const failed = [...(p.review ?? []), ...p.rejected, ...p.dead, ...(p.waiting ?? [])];
   const selectBox = (row) => h('input', {
     type: 'checkbox',
     'aria-label': `${t('col.select')} ${row.id}`,
@@ -264,8 +293,9 @@ function renderProblemsBody(p, selected, redrive) {
   return [
     section(t('problems.dead'), h('p', { class: 'muted' }, t('problems.deadHelp')),
       failed.length === 0 ? null : h('div', { class: 'actions' },
-        h('button', { type: 'button', 'data-testid': 'redrive-selected', onclick: () => selected.size > 0 && redrive({ ids: [...selected] }) }, t('problems.redriveSelected')),
-        p.dead.length === 0 ? null : h('button', { type: 'button', class: 'secondary', 'data-testid': 'redrive-all', onclick: () => redrive({ all: true }) }, t('problems.redriveAll'))),
+        h('button', { type: 'button', 'data-testid': 'redrive-selected', onclick: () => selected.size > 0 && actions.redrive({ ids: [...selected] }) }, t('problems.redriveSelected')),
+        h('button', { type: 'button', class: 'secondary', 'data-testid': 'mark-fixed', onclick: () => selected.size > 0 && actions.fixed([...selected]) }, t('problems.markFixed')),
+        p.dead.length === 0 ? null : h('button', { type: 'button', class: 'secondary', 'data-testid': 'redrive-all', onclick: () => actions.redrive({ all: true }) }, t('problems.redriveAll'))),
       table([{ label: t('col.select'), cell: selectBox }, ...punchColumns()], failed, { testid: 'dead-punches' })),
     section(t('problems.unmapped'), h('p', { class: 'muted' }, t('problems.unmappedHelp')), table([
       { label: t('col.person'), cell: (u) => h('a', { href: hashLink('punches', { employee: u.personId ?? '' }) }, u.personName ?? u.personId ?? '?') },
@@ -277,7 +307,7 @@ function renderProblemsBody(p, selected, redrive) {
     ], p.unmapped, { testid: 'unmapped-persons' })),
     section(t('problems.held'), table(punchColumns(), p.held, { testid: 'held-punches' })),
     section(t('problems.suppressed'), h('p', { class: 'muted' }, t('problems.suppressedHelp')),
-      table(punchColumns(), [...p.suppressed, ...p.debounced], { testid: 'suppressed-punches' })),
+      table(punchColumns(), [...(p.corrected ?? []), ...(p.covered ?? []), ...p.debounced, ...p.suppressed], { testid: 'suppressed-punches' })),
     section(t('problems.unreadable'), h('p', { class: 'muted' }, t('problems.unreadableHelp', { n: p.unreadable?.total ?? 0 })), table([
       { label: t('col.when'), cell: (u) => time(u.atLocal) },
       { label: t('col.source'), cell: (u) => u.source },

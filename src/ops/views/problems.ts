@@ -17,6 +17,13 @@ export interface ProblemsView {
   readonly unmapped: readonly UnmappedPersonView[];
   readonly dead: readonly PunchView[];
   readonly rejected: readonly PunchView[];
+  /** Humand would refuse them as they are (a forgotten clock-in or clock-out…): a person decides. */
+  readonly review: readonly PunchView[];
+  /** Behind a dead punch of the same employee: they follow once it is re-driven. */
+  readonly waiting: readonly PunchView[];
+  /** The other tap of a wrong-reader pair, and taps Humand already has from another source. */
+  readonly corrected: readonly PunchView[];
+  readonly covered: readonly PunchView[];
   readonly held: readonly PunchView[];
   readonly suppressed: readonly PunchView[];
   readonly debounced: readonly PunchView[];
@@ -57,10 +64,14 @@ export async function buildProblems(data: OpsDataSource): Promise<ProblemsView> 
   const zone = data.timezone;
   const list = async (outcome: PunchOutcome) =>
     (await data.punches({ outcome, order: 'desc', limit: LIST_LIMIT })).map((p) => punchView(p, zone));
-  const [unmappedPunches, dead, rejected, held, suppressed, debounced, unreadable] = await Promise.all([
+  const [unmappedPunches, dead, rejected, review, waiting, corrected, covered, held, suppressed, debounced, unreadable] = await Promise.all([
     data.punches({ outcome: 'unmapped', order: 'asc', limit: UNMAPPED_SCAN_LIMIT }),
     list('dead'),
     list('rejected'),
+    list('review'),
+    list('waiting'),
+    list('corrected'),
+    list('covered'),
     list('held'),
     list('suppressed'),
     list('debounced'),
@@ -87,5 +98,5 @@ export async function buildProblems(data: OpsDataSource): Promise<ProblemsView> 
   const unmapped = [...byPerson.values()]
     .map((e) => ({ ...e.view, waiting: e.waiting, firstLocal: e.first === null ? null : localIso(e.first, zone), lastLocal: e.last === null ? null : localIso(e.last, zone) }))
     .sort((a, b) => b.waiting - a.waiting || (a.personName ?? '').localeCompare(b.personName ?? ''));
-  return { unmapped, dead, rejected, held, suppressed, debounced, unreadable };
+  return { unmapped, dead, rejected, review, waiting, corrected, covered, held, suppressed, debounced, unreadable };
 }
