@@ -2,29 +2,51 @@ import { DateTime } from 'luxon';
 import { ConfigProblems } from './settings.js';
 
 const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
+/** How a date is written in Argentina and most of Latin America and Europe: day first. */
+const DAY_FIRST = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/;
+/** Words a person types for a day, in English and Spanish, as days back from today. */
+const DAY_WORDS: Readonly<Record<string, number>> = { today: 0, hoy: 0, yesterday: 1, ayer: 1 };
 
 /**
- * A command-line instant: `YYYY-MM-DD` (a whole day in the site zone: its start, or for an
- * end bound the start of the next day, so `--to 2026-01-27` includes the 27th), or ISO 8601
- * date-time (with an offset, or read in the site zone without one).
+ * A day a person typed: `YYYY-MM-DD`, `dd/mm/yyyy`, or today/yesterday (hoy/ayer) in `zone`,
+ * as `YYYY-MM-DD`; null when it is none of these.
  */
-export function parseInstant(flag: string, text: string, zone: string, bound: 'start' | 'end'): number {
+function dayOf(text: string, zone: string, nowMs: number): string | null {
   const value = text.trim();
-  if (DATE_ONLY.test(value)) {
-    const day = DateTime.fromISO(value, { zone });
-    if (day.isValid) return (bound === 'end' ? day.plus({ days: 1 }) : day).startOf('day').toMillis();
-  } else {
-    const instant = DateTime.fromISO(value, { zone, setZone: true });
-    if (instant.isValid) return instant.toMillis();
-  }
-  throw new ConfigProblems([`${flag}: "${text}" is not a date or date-time — use e.g. ${flag} 2026-01-27 (a whole day in ${zone}) or ${flag} 2026-01-27T06:00:00-03:00`]);
+  const back = DAY_WORDS[value.toLowerCase()];
+  if (back !== undefined) return DateTime.fromMillis(nowMs, { zone }).minus({ days: back }).toISODate();
+  if (DATE_ONLY.test(value)) return DateTime.fromISO(value).isValid ? value : null;
+  const dayFirst = DAY_FIRST.exec(value);
+  if (dayFirst === null) return null;
+  const date = DateTime.fromObject({ day: Number(dayFirst[1]), month: Number(dayFirst[2]), year: Number(dayFirst[3]) });
+  return date.isValid ? date.toISODate() : null;
 }
 
-/** A `YYYY-MM-DD` option, checked. */
-export function parseDay(flag: string, text: string): string {
-  const value = text.trim();
-  if (DATE_ONLY.test(value) && DateTime.fromISO(value).isValid) return value;
-  throw new ConfigProblems([`${flag}: "${text}" is not a date — use e.g. ${flag} 2026-01-27`]);
+function notADay(flag: string, text: string, what: string, example: string): ConfigProblems {
+  return new ConfigProblems([`${flag}: "${text}" is not ${what} — use e.g. ${flag} 2026-01-27, ${flag} 27/01/2026, ${flag} yesterday (ayer)${example}`]);
+}
+
+/**
+ * A command-line instant: a day as `dayOf` reads it (a whole day in the site zone: its start,
+ * or for an end bound the start of the next day, so `--to 2026-01-27` includes the 27th), or
+ * ISO 8601 date-time (with an offset, or read in the site zone without one).
+ */
+export function parseInstant(flag: string, text: string, zone: string, bound: 'start' | 'end', nowMs = Date.now()): number {
+  const day = dayOf(text, zone, nowMs);
+  if (day !== null) {
+    const start = DateTime.fromISO(day, { zone });
+    return (bound === 'end' ? start.plus({ days: 1 }) : start).startOf('day').toMillis();
+  }
+  const instant = DateTime.fromISO(text.trim(), { zone, setZone: true });
+  if (instant.isValid) return instant.toMillis();
+  throw notADay(flag, text, 'a date or date-time', ` (a whole day in ${zone}) or ${flag} 2026-01-27T06:00:00-03:00`);
+}
+
+/** A day option (`YYYY-MM-DD`, `dd/mm/yyyy`, today/yesterday, hoy/ayer), checked, as `YYYY-MM-DD`. */
+export function parseDay(flag: string, text: string, zone: string, nowMs = Date.now()): string {
+  const day = dayOf(text, zone, nowMs);
+  if (day !== null) return day;
+  throw notADay(flag, text, 'a date', '');
 }
 
 export function today(zone: string, nowMs: number): string {

@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { syncExitCode } from '../../src/cli/commands/sync.js';
-import { parseInstant } from '../../src/cli/dates.js';
+import { parseDay, parseInstant } from '../../src/cli/dates.js';
 import { acquireLedgerLock, LedgerBusyError } from '../../src/cli/service/ledger-lock.js';
 import { stopOnSignals } from '../../src/cli/service/stop-signals.js';
 import { ConfigProblems } from '../../src/cli/settings.js';
@@ -22,9 +22,23 @@ describe('command-line instants', () => {
     expect(parseInstant('--from', '2026-01-27T06:00', 'America/Argentina/Buenos_Aires', 'start')).toBe(Date.UTC(2026, 0, 27, 9));
   });
 
-  it('names the option and shows an example when the value is not a date', () => {
-    expect(() => parseInstant('--from', 'yesterday', 'UTC', 'start')).toThrow(ConfigProblems);
-    expect(() => parseInstant('--from', 'yesterday', 'UTC', 'start')).toThrow(/--from: "yesterday" is not a date or date-time — use e\.g\. --from 2026-01-27/);
+  it('reads today/yesterday (hoy/ayer) in the site zone and day-first dates as a person at the plant types them', () => {
+    const zone = 'America/Argentina/Buenos_Aires';
+    // 01:30 UTC on the 2nd is still the 1st in Buenos Aires (UTC-3).
+    const now = Date.UTC(2026, 11, 2, 1, 30);
+    expect(parseDay('--date', 'yesterday', zone, now)).toBe('2026-11-30');
+    expect(parseDay('--date', 'Ayer', zone, now)).toBe('2026-11-30');
+    expect(parseDay('--date', 'hoy', zone, now)).toBe('2026-12-01');
+    expect(parseDay('--date', '01/12/2026', zone, now)).toBe('2026-12-01');
+    expect(parseDay('--date', '7/3/2026', zone, now)).toBe('2026-03-07');
+    expect(new Date(parseInstant('--from', 'yesterday', zone, 'start', now)).toISOString()).toBe('2026-11-30T03:00:00.000Z');
+    expect(new Date(parseInstant('--to', '30/11/2026', zone, 'end', now)).toISOString()).toBe('2026-12-01T03:00:00.000Z');
+  });
+
+  it('names the option and shows examples when the value is not a date', () => {
+    expect(() => parseInstant('--from', 'last week', 'UTC', 'start')).toThrow(ConfigProblems);
+    expect(() => parseInstant('--from', 'last week', 'UTC', 'start')).toThrow(/--from: "last week" is not a date or date-time — use e\.g\. --from 2026-01-27, --from 27\/01\/2026, --from yesterday/);
+    expect(() => parseDay('--date', '31/02/2026', 'UTC')).toThrow(/--date: "31\/02\/2026" is not a date/);
   });
 });
 

@@ -54,8 +54,8 @@ export function registerReprocessCommand(program: Command, io: CliIo): void {
       const settings = settingsOf(command);
       if (options.from === undefined) throw new ConfigProblems(['reprocess: say from which day — e.g. reprocess --from 2026-01-20 --to 2026-01-27 --dry-run']);
       const zone = settings.config.siteTimezone;
-      const from = parseDay('--from', options.from);
-      const to = options.to === undefined ? today(zone, Date.now()) : parseDay('--to', options.to);
+      const from = parseDay('--from', options.from, zone);
+      const to = options.to === undefined ? today(zone, Date.now()) : parseDay('--to', options.to, zone);
       if (to < from) throw new ConfigProblems([`reprocess: --to ${to} is before --from ${from}`]);
       const shown = options.show === undefined ? SHOWN : Math.max(0, Number.parseInt(options.show, 10) || 0);
       requireExistingLedger(settings);
