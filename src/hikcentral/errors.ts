@@ -16,6 +16,8 @@ export type HikFailureReason =
   | 'http-status'
   | 'endpoint-not-found'
   | 'connection-refused'
+  | 'dns-unresolved'
+  | 'https-expected'
   | 'timeout'
   | 'network'
   | 'malformed-response'

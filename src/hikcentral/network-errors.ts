@@ -15,6 +15,18 @@ const UNTRUSTED_CERTIFICATE_CODES = new Set([
 
 const TIMEOUT_CODES = new Set(['UND_ERR_CONNECT_TIMEOUT', 'UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT', 'ETIMEDOUT']);
 
+const DNS_CODES = new Set(['ENOTFOUND', 'EAI_AGAIN', 'EAI_FAIL', 'EAI_NONAME']);
+/** How undici reports a connection the other side closed before any answer. */
+const CLOSED_CODES = new Set(['UND_ERR_SOCKET', 'ECONNRESET', 'EPIPE']);
+
+function hostnameOf(baseUrl: string): string {
+  try {
+    return new URL(baseUrl).hostname;
+  } catch {
+    return baseUrl;
+  }
+}
+
 /** Every `code` along the error's cause chain (undici wraps socket errors). */
 function codesOf(error: unknown): string[] {
   const codes: string[] = [];
@@ -52,6 +64,26 @@ export function classifyNetworkError(error: unknown, context: { path: string; ti
       path,
       detailCode: 'ERR_TLS_CERT_ALTNAME_INVALID',
       hint: 'Use in HIKVISION_HOST the host name or IP the certificate was issued for, or reissue the HikCentral certificate with this address in its subject alternative names.',
+      cause: error,
+    });
+  }
+  const dnsCode = codes.find((code) => DNS_CODES.has(code));
+  if (dnsCode !== undefined) {
+    const name = hostnameOf(baseUrl);
+    return new HikTransientError(`The name ${name} in HIKVISION_HOST cannot be resolved to an address (DNS: ${dnsCode})`, {
+      reason: 'dns-unresolved',
+      path,
+      detailCode: dnsCode,
+      hint: `Check the spelling of HIKVISION_HOST, or use the HikCentral server's IP address; if the name is right, this machine's DNS server does not know it (try: nslookup ${name}). This is retried.`,
+      cause: error,
+    });
+  }
+  // Plain HTTP to HikCentral's TLS port: the server drops the connection without an answer.
+  if (baseUrl.startsWith('http:') && codes.some((code) => CLOSED_CODES.has(code))) {
+    return new HikConfigurationError(`HikCentral closed the connection at ${baseUrl} without answering: its OpenAPI speaks HTTPS`, {
+      reason: 'https-expected',
+      path,
+      hint: `Write https:// in HIKVISION_HOST (e.g. ${baseUrl.replace(/^http:/, 'https:')}); add HIK_CA_CERT if the server's certificate is self-signed.`,
       cause: error,
     });
   }
