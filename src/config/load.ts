@@ -207,7 +207,8 @@ function readConfigFile(
   try {
     data = configFile.endsWith('.json') ? JSON.parse(text) : parseYaml(text);
   } catch (error) {
-    problems.push(`CONFIG_FILE: ${configFile} is not valid ${configFile.endsWith('.json') ? 'JSON' : 'YAML'}: ${(error as Error).message.split('\n')[0]}`);
+    const format = configFile.endsWith('.json') ? 'JSON' : 'YAML';
+    problems.push(`CONFIG_FILE: ${configFile} is not valid ${format}: ${describeSyntaxError(error, text)}`);
     return { file: null, configFile };
   }
   const parsed = configFileSchema.safeParse(data ?? {});
@@ -216,6 +217,38 @@ function readConfigFile(
     return { file: null, configFile };
   }
   return { file: parsed.data, configFile };
+}
+
+/** What a person fixing a YAML typo needs most often, by the parser's error code. */
+const YAML_CAUSES: Readonly<Record<string, string>> = {
+  MISSING_CHAR: 'a quote or bracket opened on this line or before it is not closed',
+  TAB_AS_INDENT: 'indent with spaces, not tabs',
+  BAD_INDENT: 'the indentation does not line up with the lines above',
+  DUPLICATE_KEY: 'the same key is written twice',
+  BLOCK_AS_IMPLICIT_KEY: 'a "- " list item or a key is not indented under its parent',
+  MULTILINE_IMPLICIT_KEY: 'a key runs over two lines (a missing ":" or an unclosed quote above)',
+};
+
+/**
+ * The parser's first line without its dangling "column N:" colon, the offending line as written
+ * and, for YAML, the likely cause: the message used to stop at "line 9, column 1:".
+ */
+function describeSyntaxError(error: unknown, text: string): string {
+  const message = (error instanceof Error ? error.message : String(error)).split('\n')[0]!.replace(/:\s*$/, '');
+  const details = error as { linePos?: readonly { line: number }[]; code?: unknown };
+  const lines = text.split(/\r?\n/);
+  // The parser notices an unclosed quote where the file ends; the person needs the line it opens on.
+  const quote = /closing "quote/.test(message) ? '"' : /closing 'quote/.test(message) ? "'" : null;
+  const opening = quote === null ? -1 : lines.findIndex((written) => written.split(quote).length % 2 === 0);
+  const line = opening >= 0 ? opening + 1 : details.linePos?.[0]?.line;
+  const parts = [message];
+  if (line !== undefined) {
+    const written = lines[line - 1];
+    if (written !== undefined && written.trim() !== '') parts.push(`line ${line} reads: ${JSON.stringify(written.trimEnd())}`);
+  }
+  const cause = typeof details.code === 'string' ? YAML_CAUSES[details.code] : undefined;
+  if (cause !== undefined) parts.push(`likely: ${cause}`);
+  return parts.join(' — ');
 }
 
 function buildRules(file: ConfigFile | null, configFile: string | null, problems: string[]): RulesConfig | null {
