@@ -1,7 +1,9 @@
 import { Writable } from 'node:stream';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DateTime } from 'luxon';
-import { parseAlertSettings, startAlerts, type AlertSignals, type Alerts } from '../../src/alerts/index.js';
+import { startAlerts, type Alerts } from '../../src/alerts/alerts.js';
+import type { AlertSignals } from '../../src/alerts/alert-monitor.js';
+import { parseAlertSettings } from '../../src/alerts/settings.js';
 import { isWorkingTime, parseWorkingHours } from '../../src/alerts/working-hours.js';
 import { ConfigurationError } from '../../src/domain/errors.js';
 import { createLogger, silentLogger } from '../../src/logging/logger.js';
