@@ -1,3 +1,4 @@
+import { errorCodesOf } from '../domain/error-codes.js';
 import { HikConfigurationError, HikTransientError, type HikCentralError } from './errors.js';
 
 const UNTRUSTED_CERTIFICATE_CODES = new Set([
@@ -27,24 +28,9 @@ function hostnameOf(baseUrl: string): string {
   }
 }
 
-/** Every `code` along the error's cause chain (undici wraps socket errors). */
-function codesOf(error: unknown): string[] {
-  const codes: string[] = [];
-  let current: unknown = error;
-  for (let depth = 0; depth < 5 && current instanceof Error; depth++) {
-    const code = (current as Error & { code?: unknown }).code;
-    if (typeof code === 'string') codes.push(code);
-    if (current.name === 'TimeoutError') codes.push('ETIMEDOUT');
-    const errors = (current as Error & { errors?: unknown }).errors;
-    if (Array.isArray(errors)) codes.push(...errors.flatMap(codesOf));
-    current = current.cause;
-  }
-  return codes;
-}
-
 /** Turns a socket / TLS / timeout failure into a typed error with a hint a person can act on. */
 export function classifyNetworkError(error: unknown, context: { path: string; timedOut: boolean; baseUrl: string }): HikCentralError {
-  const codes = codesOf(error);
+  const codes = errorCodesOf(error);
   const { path, baseUrl } = context;
   const detail = error instanceof Error ? error.message : String(error);
 

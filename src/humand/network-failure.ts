@@ -1,3 +1,4 @@
+import { errorCodesOf } from '../domain/error-codes.js';
 /** Why an HTTP exchange with Humand produced no answer. */
 export type NetworkFailureReason = 'timeout' | 'refused' | 'reset' | 'dns' | 'tls' | 'aborted' | 'other';
 
@@ -14,19 +15,6 @@ const RESET_CODES = new Set(['ECONNRESET', 'UND_ERR_SOCKET', 'EPIPE', 'UND_ERR_C
 const DNS_CODES = new Set(['ENOTFOUND', 'EAI_AGAIN', 'EAI_FAIL']);
 const REFUSED_CODES = new Set(['ECONNREFUSED', 'EHOSTUNREACH', 'ENETUNREACH']);
 
-/** Every `code` (and timeout/abort name) along the cause chain: undici wraps socket errors. */
-function codesOf(error: unknown, depth = 0): string[] {
-  if (!(error instanceof Error) || depth > 5) return [];
-  const codes: string[] = [];
-  const code = (error as Error & { code?: unknown }).code;
-  if (typeof code === 'string') codes.push(code);
-  if (error.name === 'TimeoutError') codes.push('ETIMEDOUT');
-  if (error.name === 'AbortError') codes.push('ABORTED');
-  const nested = (error as Error & { errors?: unknown }).errors;
-  if (Array.isArray(nested)) codes.push(...nested.flatMap((inner: unknown) => codesOf(inner, depth + 1)));
-  return [...codes, ...codesOf(error.cause, depth + 1)];
-}
-
 /**
  * @param timedOut our own deadline fired (the abort then looks like any other abort)
  * @param callerAborted the caller's signal fired (shutdown): not a network fault, but still no answer
@@ -35,7 +23,7 @@ export function describeNetworkFailure(
   error: unknown,
   context: { readonly origin: string; readonly timedOut: boolean; readonly callerAborted: boolean },
 ): NetworkFailure {
-  const codes = codesOf(error);
+  const codes = errorCodesOf(error);
   const { origin } = context;
   if (context.timedOut || codes.some((code) => TIMEOUT_CODES.has(code))) {
     return {

@@ -10,6 +10,7 @@ import { registerSecret } from '../logging/redact.js';
 import { digestAuthorization, parseDigestChallenge } from './digest.js';
 import { credentialsRefused, deviceAnswered, deviceUnreachable, tlsRefused } from './errors.js';
 import { acsEventAnswerSchema, capabilitiesSchema, xmlText, type AcsEventRecord } from './records.js';
+import { errorCodesOf } from '../domain/error-codes.js';
 
 export interface IsapiClientOptions {
   readonly device: IsapiDeviceConfig;
@@ -114,7 +115,7 @@ export class IsapiClient {
       return { status: response.statusCode, headers: response.headers, text: await response.body.text() };
     } catch (error) {
       if (signal?.aborted) throw error;
-      const code = (error as { code?: string }).code ?? (error as { cause?: { code?: string } }).cause?.code;
+      const code = errorCodesOf(error)[0];
       const detail = deadline.aborted ? 'no answer in time' : code !== undefined ? code : error instanceof Error ? error.message : String(error);
       if (code !== undefined && /CERT|SELF_SIGNED|ALTNAME/.test(code)) throw tlsRefused(this.name, code, error);
       throw deviceUnreachable(this.name, detail, error);

@@ -9,6 +9,7 @@ import type { PushConfig } from '../../push/config.js';
 import { startPushMode, type PushMode } from '../../push/push-mode.js';
 import type { SubscriptionClient } from '../../push/subscription-manager.js';
 import { startTerminalReceiver } from '../../isapi/push/service.js';
+import { errorCodesOf } from '../../domain/error-codes.js';
 
 export interface ServicePush {
   readonly config: PushConfig;
@@ -119,12 +120,7 @@ async function listening<T>(what: string, variable: string, start: () => Promise
 }
 
 function addressInUse(error: unknown): boolean {
-  let current: unknown = error;
-  for (let depth = 0; depth < 4 && current instanceof Error; depth++) {
-    if ((current as NodeJS.ErrnoException).code === 'EADDRINUSE') return true;
-    current = current.cause;
-  }
-  return false;
+  return errorCodesOf(error).includes('EADDRINUSE');
 }
 
 function busyPort(what: string, variable: string, cause: unknown): ConfigurationError {
