@@ -9,7 +9,7 @@ import { Ingestor } from '../../src/pipeline/ingestor.js';
 import { Poller, POLL_CURSOR } from '../../src/pipeline/poller.js';
 import type { PipelineContext } from '../../src/pipeline/context.js';
 import { makeEvent } from '../store/make-event.js';
-import { FakeClock } from './fake-clock.js';
+import { ManualClock } from '../support/manual-clock.js';
 import { rules } from './rules-fixture.js';
 
 /** A HikCentral stand-in that serves a list and can fail after some events. */
@@ -34,11 +34,11 @@ const poll = { intervalMs: 300_000, lookbackMs: 3_600_000, initialLookbackMs: 86
 
 describe('poll cursor', () => {
   let store: SqliteLedgerStore;
-  let clock: FakeClock;
+  let clock: ManualClock;
   let context: PipelineContext;
   beforeEach(() => {
     store = SqliteLedgerStore.open({ path: ':memory:' });
-    clock = new FakeClock(Date.parse('2026-01-27T12:00:00Z'));
+    clock = new ManualClock(Date.parse('2026-01-27T12:00:00Z'));
     context = { store, clock, logger: silentLogger(), events: new PipelineEvents(), rules: rules(), siteTimezone: 'America/Argentina/Buenos_Aires', dryRun: false };
   });
   afterEach(() => store.close());
@@ -59,7 +59,7 @@ describe('poll cursor', () => {
     expect(first).toMatchObject({ events: 1200, fresh: 1200, duplicates: 0 });
     expect(await store.getCursor(POLL_CURSOR)).toBe(clock.now());
     expect(source.queries[0]).toMatchObject({ startMs: clock.now() - 86_400_000 - 3_600_000, endMs: clock.now(), doorIndexCodes: ['door-1'] });
-    await clock.advance(300_000);
+    await clock.step(300_000);
     const second = await poller.pollOnce();
     expect(second).toMatchObject({ fresh: 0, duplicates: 1200 });
     expect(source.queries[1]).toMatchObject({ startMs: clock.now() - 300_000 - 3_600_000, endMs: clock.now() });

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { RateBudget, type RatePermit, type RequestPriority } from '../../src/pipeline/delivery/rate-budget.js';
 import type { RateLimitInfo } from '../../src/domain/humand.js';
-import { FakeClock, flush } from './fake-clock.js';
+import { ManualClock, flush } from '../support/manual-clock.js';
 
-function info(clock: FakeClock, remaining: number, resetSeconds: number, limit = 50, windowSeconds = 60): RateLimitInfo {
+function info(clock: ManualClock, remaining: number, resetSeconds: number, limit = 50, windowSeconds = 60): RateLimitInfo {
   return { limit, remaining, resetSeconds, windowSeconds, observedAt: clock.now() };
 }
 
@@ -18,53 +18,53 @@ function acquireMany(budget: RateBudget, priorities: RequestPriority[]) {
 
 describe('rate budget', () => {
   it('grants the assumed 50 at once before any header, then waits for the window to reset', async () => {
-    const clock = new FakeClock();
+    const clock = new ManualClock(Date.UTC(2026, 0, 27, 12, 0, 0));
     const budget = new RateBudget({ clock, limit: 50, windowMs: 60_000, resetMarginMs: 500 });
     const granted = acquireMany(budget, Array<RequestPriority>(60).fill('live'));
     await flush();
     expect(granted).toHaveLength(50);
     granted.forEach((g) => g.permit.complete(null));
-    await clock.advance(60_000);
+    await clock.step(60_000);
     expect(granted).toHaveLength(50); // still within the margin after the assumed reset
-    await clock.advance(500);
+    await clock.step(500);
     expect(granted).toHaveLength(60);
   });
 
   it('believes the server: a low remaining stops granting until the announced reset', async () => {
-    const clock = new FakeClock();
+    const clock = new ManualClock(Date.UTC(2026, 0, 27, 12, 0, 0));
     const budget = new RateBudget({ clock, limit: 50, windowMs: 60_000, resetMarginMs: 0 });
     const first = await budget.acquire('live');
     first.complete(info(clock, 2, 7)); // someone else used most of the key's budget
     const granted = acquireMany(budget, Array<RequestPriority>(5).fill('live'));
     await flush();
     expect(granted).toHaveLength(2);
-    await clock.advance(6_999);
+    await clock.step(6_999);
     expect(granted).toHaveLength(2);
-    await clock.advance(1);
+    await clock.step(1);
     expect(granted).toHaveLength(5);
   });
 
   it('on 429 waits Retry-After before anything else is sent', async () => {
-    const clock = new FakeClock();
+    const clock = new ManualClock(Date.UTC(2026, 0, 27, 12, 0, 0));
     const budget = new RateBudget({ clock, limit: 50, windowMs: 60_000, resetMarginMs: 0 });
     const permit = await budget.acquire('live');
     permit.complete(info(clock, 0, 30), 30_000);
     const granted = acquireMany(budget, ['live']);
-    await clock.advance(29_999);
+    await clock.step(29_999);
     expect(granted).toHaveLength(0);
-    await clock.advance(1);
+    await clock.step(1);
     expect(granted).toHaveLength(1);
   });
 
   it('serves live punches before retries before backfill when budget frees up', async () => {
-    const clock = new FakeClock();
+    const clock = new ManualClock(Date.UTC(2026, 0, 27, 12, 0, 0));
     const budget = new RateBudget({ clock, limit: 1, windowMs: 1_000, resetMarginMs: 0 });
     const blocker = await budget.acquire('live');
     blocker.complete(info(clock, 0, 1, 1, 1));
     const order: RequestPriority[] = ['backfill', 'retry', 'live', 'backfill', 'live', 'retry'];
     const granted = acquireMany(budget, order);
     for (let i = 0; i < order.length; i++) {
-      await clock.advance(1_000);
+      await clock.step(1_000);
       const last = granted[granted.length - 1]!;
       last.permit.complete(info(clock, 0, 1, 1, 1));
     }
@@ -73,7 +73,7 @@ describe('rate budget', () => {
   });
 
   it('never exceeds a fixed-window server limit and uses all of it under backlog (random latencies)', async () => {
-    const clock = new FakeClock();
+    const clock = new ManualClock(Date.UTC(2026, 0, 27, 12, 0, 0));
     const limit = 10;
     const windowMs = 2_000;
     // A server with fixed windows aligned on its first request, announcing remaining/reset like Humand.
@@ -113,8 +113,8 @@ describe('rate budget', () => {
       }
     };
     const workers = Array.from({ length: 4 }, () => worker());
-    for (let i = 0; i < 2000 && done < total; i++) await clock.advance(100);
-    await clock.advance(5_000);
+    for (let i = 0; i < 2000 && done < total; i++) await clock.step(100);
+    await clock.step(5_000);
     budget.close();
     await Promise.all(workers);
     expect(done, [...perWindow.entries()].map(([k, v]) => `${k % 100000}:${v}`).join(" ")).toBe(total);
@@ -127,7 +127,7 @@ describe('rate budget', () => {
   });
 
   it('rejects waiters on close and honours an aborted signal', async () => {
-    const clock = new FakeClock();
+    const clock = new ManualClock(Date.UTC(2026, 0, 27, 12, 0, 0));
     const budget = new RateBudget({ clock, limit: 1, windowMs: 1_000 });
     await budget.acquire('live');
     const waiting = budget.acquire('live');

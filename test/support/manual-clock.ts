@@ -18,11 +18,30 @@ export class ManualClock implements Clock {
     return this.sleepers.length;
   }
 
+  /** Moves time at once and wakes every sleep that is due (all of them together). */
   advance(ms: number): void {
     this.current += ms;
     const due = this.sleepers.filter((s) => s.until <= this.current);
     this.sleepers = this.sleepers.filter((s) => s.until > this.current);
     for (const sleeper of due) sleeper.wake();
+  }
+
+  /**
+   * Moves time forward one due sleep at a time, in deadline order, letting each continuation
+   * run (and perhaps sleep again) before the next fires — for code whose order of wake-ups matters.
+   */
+  async step(ms: number): Promise<void> {
+    const target = this.current + ms;
+    for (;;) {
+      await flush();
+      const next = this.sleepers.reduce<(typeof this.sleepers)[number] | undefined>((first, s) => (first === undefined || s.until < first.until ? s : first), undefined);
+      if (next === undefined || next.until > target) break;
+      this.sleepers = this.sleepers.filter((s) => s !== next);
+      this.current = Math.max(this.current, next.until);
+      next.wake();
+    }
+    this.current = target;
+    await flush();
   }
 
   sleep(ms: number, signal?: AbortSignal): Promise<void> {
@@ -71,4 +90,9 @@ export class AutoAdvanceClock implements Clock {
     this.sleeps.push(ms);
     this.current += Math.max(0, ms);
   }
+}
+
+/** Lets pending promise continuations and immediate callbacks run. */
+export async function flush(): Promise<void> {
+  for (let i = 0; i < 5; i++) await new Promise<void>((resolve) => setImmediate(resolve));
 }

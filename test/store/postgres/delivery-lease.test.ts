@@ -4,7 +4,7 @@ import { DeliveryLease } from '../../../src/pipeline/delivery/delivery-lease.js'
 import type { PipelineContext } from '../../../src/pipeline/context.js';
 import { PipelineEvents } from '../../../src/pipeline/events.js';
 import { PostgresLedgerStore } from '../../../src/store/postgres/postgres-store.js';
-import { FakeClock } from '../../pipeline/fake-clock.js';
+import { ManualClock } from '../../support/manual-clock.js';
 import { rules } from '../../pipeline/rules-fixture.js';
 import { describeWithPostgres, dropSchema, findTestDatabase, freshSchemaName } from './pg-test-db.js';
 
@@ -13,7 +13,7 @@ const TTL = 30_000;
 
 describeWithPostgres('the delivery lease between two instances', database, (url) => {
   let schema: string;
-  let clock: FakeClock;
+  let clock: ManualClock;
   let stores: PostgresLedgerStore[];
   let a: DeliveryLease;
   let b: DeliveryLease;
@@ -30,7 +30,7 @@ describeWithPostgres('the delivery lease between two instances', database, (url)
 
   beforeEach(async () => {
     schema = freshSchemaName('lease');
-    clock = new FakeClock();
+    clock = new ManualClock(Date.UTC(2026, 0, 27, 12, 0, 0));
     stores = [await PostgresLedgerStore.open({ connectionString: url, schema }), await PostgresLedgerStore.open({ connectionString: url, schema })];
     a = DeliveryLease.of(contextOf(stores[0]!), { ttlMs: TTL, ownerId: 'instance-a' })!;
     b = DeliveryLease.of(contextOf(stores[1]!), { ttlMs: TTL, ownerId: 'instance-b' })!;
@@ -44,7 +44,7 @@ describeWithPostgres('the delivery lease between two instances', database, (url)
     expect(await a.mayDeliver()).toBe(true);
     expect(await b.mayDeliver()).toBe(false);
     for (let i = 0; i < 20; i++) {
-      await clock.advance(a.retryMs);
+      await clock.step(a.retryMs);
       expect(await a.mayDeliver()).toBe(true);
       expect(await b.mayDeliver()).toBe(false);
     }
@@ -55,12 +55,12 @@ describeWithPostgres('the delivery lease between two instances', database, (url)
     expect(await a.mayDeliver()).toBe(true);
     const cutOffAt = clock.now();
     await stores[0]!.close(); // every renewal of a now fails
-    await clock.advance(a.retryMs);
+    await clock.step(a.retryMs);
     expect(await a.mayDeliver()).toBe(true); // a renewal or two may fail without stopping delivery
-    await clock.advance(TTL / 2 - a.retryMs);
+    await clock.step(TTL / 2 - a.retryMs);
     expect(await a.mayDeliver()).toBe(false); // from ttl/2 on, a starts nothing new
     expect(await b.mayDeliver()).toBe(false); // ...while b still waits for the lease to expire
-    await clock.advance(cutOffAt + TTL - clock.now());
+    await clock.step(cutOffAt + TTL - clock.now());
     expect(await b.mayDeliver()).toBe(true);
     expect(await a.mayDeliver()).toBe(false);
   });
@@ -70,9 +70,9 @@ describeWithPostgres('the delivery lease between two instances', database, (url)
     expect(await b.mayDeliver()).toBe(false);
     await a.release();
     expect(await stores[0]!.deliveryLeaseHolder()).toBeNull();
-    await clock.advance(b.retryMs);
+    await clock.step(b.retryMs);
     expect(await b.mayDeliver()).toBe(true);
-    await clock.advance(a.retryMs);
+    await clock.step(a.retryMs);
     expect(await a.mayDeliver()).toBe(false);
   });
 });
