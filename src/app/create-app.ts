@@ -11,7 +11,7 @@ import { describeLedger, openLedgerStore } from '../store/open-store.js';
 import { AWAITING_DELIVERY, type PunchOutcome, type PunchQuery } from '../store/punch.js';
 import { markFixedInHumand, PROBLEM_OUTCOMES, redrive } from '../pipeline/problems.js';
 import { reprocess, RULES_DIGEST_META, rulesDigest, type ReprocessResult } from '../pipeline/reprocess.js';
-import { outstandingProblems } from './outstanding.js';
+import { outstandingLine, outstandingProblems } from './outstanding.js';
 import { findOpenDays, OPEN_DAYS_LOOKBACK_MS } from '../pipeline/open-days.js';
 import type { PipelineContext } from '../pipeline/context.js';
 import { PipelineEvents } from '../pipeline/events.js';
@@ -334,7 +334,8 @@ class Application implements App {
     if (pass.pollError !== null) attention.push(`${this.parts.isapi === null ? 'HikCentral' : 'events'} could not be read: ${pass.pollError}`);
     for (const problem of pass.mappings.problems) attention.push(problem);
     // Everything outstanding, not only what this pass found: a scheduled sync keeps saying so until a person acts.
-    attention.push(...(await outstandingProblems(this.store, counts)));
+    const outstanding = await outstandingProblems(this.store, counts);
+    attention.push(...outstanding.map(outstandingLine));
     const summary: SyncSummary = {
       startedMs,
       finishedMs: this.context.clock.now(),
@@ -348,6 +349,9 @@ class Application implements App {
       counts,
       pending,
       attention,
+      outstanding,
+      readsTerminals: this.parts.isapi !== null,
+      deliveryConfigured: this.parts.engine !== null,
       needsPerson: attention.length > 0,
     };
     this.context.logger.info(
@@ -415,6 +419,9 @@ class Application implements App {
             counts,
             pending,
             attention: [],
+            outstanding: [],
+            readsTerminals: this.parts.isapi !== null,
+            deliveryConfigured: engine !== null,
             needsPerson: false,
           });
         } catch (error) {

@@ -10,18 +10,31 @@ const PROBLEMS: ReadonlyArray<{ readonly outcome: PunchOutcome; readonly says: s
   { outcome: 'waiting', says: 'waiting behind a dead punch of the same employee', todo: 'they follow once it is re-driven' },
 ];
 
+/** A kind of punch that still needs a person, with one example. */
+export interface OutstandingProblem {
+  readonly outcome: PunchOutcome;
+  readonly count: number;
+  readonly example: { readonly correlationId: string; readonly reason: string | null } | null;
+}
+
 /**
- * One line per kind of punch that still needs a person, over the whole ledger — not only what
- * one pass found — with one example, so a scheduled `sync` exits 4 until the problem is gone.
+ * Every kind of punch that still needs a person, over the whole ledger — not only what one
+ * pass found — with one example each, so a scheduled `sync` exits 4 until the problem is gone.
  */
-export async function outstandingProblems(store: LedgerStore, counts: Readonly<Record<PunchOutcome, number>>): Promise<string[]> {
-  const lines: string[] = [];
-  for (const problem of PROBLEMS) {
-    const count = counts[problem.outcome] ?? 0;
+export async function outstandingProblems(store: LedgerStore, counts: Readonly<Record<PunchOutcome, number>>): Promise<OutstandingProblem[]> {
+  const found: OutstandingProblem[] = [];
+  for (const { outcome } of PROBLEMS) {
+    const count = counts[outcome] ?? 0;
     if (count === 0) continue;
-    const [example] = await store.listByOutcome([problem.outcome], 1);
-    const e = example === undefined ? '' : ` — e.g. ${example.correlationId}: ${example.reason ?? ''}`;
-    lines.push(`${count} punch(es) ${problem.says}${e} (${problem.todo})`);
+    const [example] = await store.listByOutcome([outcome], 1);
+    found.push({ outcome, count, example: example === undefined ? null : { correlationId: example.correlationId, reason: example.reason } });
   }
-  return lines;
+  return found;
+}
+
+/** The English line of a problem, for the log and the JSON summary. */
+export function outstandingLine(problem: OutstandingProblem): string {
+  const kind = PROBLEMS.find((p) => p.outcome === problem.outcome);
+  const e = problem.example === null ? '' : ` — e.g. ${problem.example.correlationId}: ${problem.example.reason ?? ''}`;
+  return `${problem.count} punch(es) ${kind?.says ?? problem.outcome}${e} (${kind?.todo ?? ''})`;
 }

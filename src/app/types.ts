@@ -1,6 +1,7 @@
 import type { ReprocessResult } from '../pipeline/reprocess.js';
 import type { OpenDay } from '../pipeline/open-days.js';
 import type { UnreadableInputSummary } from '../ingest-guard/unreadable-inputs.js';
+import type { OutstandingProblem } from './outstanding.js';
 import type { AccessEvent, EventSource } from '../domain/access-event.js';
 import type { Clock, AccessEventSourcePort, PersonDirectoryPort, TimeTrackingPort } from '../domain/ports.js';
 import type { RateLimitInfo } from '../domain/humand.js';
@@ -69,6 +70,12 @@ export interface SyncSummary {
   readonly pending: number;
   /** One line per thing a person must look at; empty when all is well. */
   readonly attention: readonly string[];
+  /** The punches that need a person among `attention`, by kind, for a summary in the reader's language. */
+  readonly outstanding: readonly OutstandingProblem[];
+  /** True when terminals are read too (ISAPI): a read error then names its own source. */
+  readonly readsTerminals: boolean;
+  /** False when Humand is not configured (HUMAND_AUTH): nothing can be delivered. */
+  readonly deliveryConfigured: boolean;
   /** True when `attention` is not empty: `sync` exits non-zero. */
   readonly needsPerson: boolean;
 }

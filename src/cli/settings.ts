@@ -7,6 +7,7 @@ import type { AppConfig } from '../config/types.js';
 import { ConfigurationError, isAppError } from '../domain/errors.js';
 import { parseAdminSettings, type AdminSettings } from '../ops/settings.js';
 import { readPushConfig, type PushConfig } from '../push/config.js';
+import { cliLanguage, type CliLanguage } from './i18n/language.js';
 
 /** Options every command accepts (commander's global options). */
 export interface GlobalOptions {
@@ -28,6 +29,8 @@ export interface CliSettings {
   readonly alerts: AlertSettings;
   /** The log level asked for explicitly (--log-level or LOG_LEVEL), null when left to the default. */
   readonly explicitLogLevel: string | null;
+  /** What the CLI prints in (HIK2HUMAND_LANG, else the locale). */
+  readonly language: CliLanguage;
 }
 
 /** Every configuration problem found, each naming the setting, what is wrong and an example. */
@@ -68,6 +71,10 @@ export function readSettings(options: GlobalOptions, read: ReadSettingsOptions =
     else problems.push(`--log-level: "${options.logLevel}" is not a log level — use one of ${LOG_LEVELS.join(', ')}, e.g. --log-level debug`);
   }
 
+  const chosenLanguage = env.HIK2HUMAND_LANG?.trim();
+  if (chosenLanguage && !['en', 'es'].includes(chosenLanguage.toLowerCase())) {
+    problems.push(`HIK2HUMAND_LANG: "${chosenLanguage}" is not a language the CLI speaks — use es (español) or en (English), or leave it unset to follow LANG`);
+  }
   const config = collect(problems, () => loadConfig({ env, cwd, dotenv: false }));
   const push = collect(problems, () => readPushConfig(env));
   const admin = collect(problems, () => parseAdminSettings(env));
@@ -81,7 +88,7 @@ export function readSettings(options: GlobalOptions, read: ReadSettingsOptions =
   // Without credentials the only ledger with anything in it is the demo's: status, punches and
   // dead-letters look there unless DATABASE_PATH says otherwise.
   const demoLedger = config.mode === 'demo' && !env.DATABASE_PATH?.trim() ? { ...config, databasePath: path.resolve(cwd, DEMO_DATABASE_PATH) } : config;
-  return { env, envFile, config: demoLedger, push, admin, alerts, explicitLogLevel: explicit ? explicit : null };
+  return { env, envFile, config: demoLedger, push, admin, alerts, explicitLogLevel: explicit ? explicit : null, language: cliLanguage(env) };
 }
 
 function readEnvFile(named: string | undefined, cwd: string, problems: string[]): { values: Record<string, string>; envFile: string | null } {

@@ -6,6 +6,7 @@ import { CliExit } from '../cli-error.js';
 import { commandLogger, requireExistingLedger, settingsOf, withApp } from '../context.js';
 import { EXIT, type ExitCode } from '../exit-codes.js';
 import { formatPunch } from '../format/punch.js';
+import { cliText } from '../i18n/text.js';
 import { printJson, type CliIo } from '../io.js';
 import { durationOption, integerOption } from '../options.js';
 import { LedgerBusyError, lockLedgerOf, type LedgerLock } from '../service/ledger-lock.js';
@@ -83,7 +84,7 @@ export function registerDeadLettersCommand(program: Command, io: CliIo): void {
         return;
       }
       io.out(`${punches.length} punch(es) need a person (times in ${zone}). Fix the cause, then: hik2humand dead-letters retry --id <id...> (or --all)`);
-      for (const punch of punches) io.out(formatPunch(punch, zone).join('\n'));
+      for (const punch of punches) io.out(formatPunch(punch, zone, cliText(settings.language)).join('\n'));
     });
 
   deadLetters
@@ -117,7 +118,7 @@ export function registerDeadLettersCommand(program: Command, io: CliIo): void {
         else {
           io.out(`Re-queued ${report.requeued} punch(es).${report.note ? ` Not delivered now: ${report.note}.` : ''}`);
           if (report.paused) io.out(`${printable(`Delivery is paused: ${report.paused.reason}`)}\n  fix: ${printable(report.paused.hint)}`);
-          for (const punch of report.punches) io.out(formatPunch(punch, settings.config.siteTimezone).join('\n'));
+          for (const punch of report.punches) io.out(formatPunch(punch, settings.config.siteTimezone, cliText(settings.language)).join('\n'));
         }
         if (exitCode !== EXIT.ok) throw new CliExit(exitCode);
       } finally {

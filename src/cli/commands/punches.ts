@@ -4,6 +4,7 @@ import type { App } from '../../app/types.js';
 import { commandLogger, requireExistingLedger, settingsOf, withApp } from '../context.js';
 import { parseDay, today } from '../dates.js';
 import { formatPunch } from '../format/punch.js';
+import { cliText } from '../i18n/text.js';
 import { printJson, type CliIo } from '../io.js';
 import { integerOption } from '../options.js';
 import { matchesWords, searchWords } from '../../ops/views/text-match.js';
@@ -57,12 +58,13 @@ export function registerPunchesCommand(program: Command, io: CliIo): void {
         printJson(io, punches);
         return;
       }
-      const scope = ids !== undefined ? `ids ${ids.join(', ')}` : `${options.employee ? `employee ${options.employee}, ` : ''}${date}`;
+      const text = cliText(settings.language);
+      const scope = ids !== undefined ? text.t('punches.scopeIds', { ids: ids.join(', ') }) : `${options.employee ? text.t('punches.scopeEmployee', { employee: options.employee }) : ''}${text.day(date)}`;
       if (punches.length === 0) {
-        io.out(`No punches for ${scope}. If one is missing: check the door is a configured time clock and that the last poll/push is recent (\`status\`).`);
+        io.out(text.t('punches.none', { scope }));
         return;
       }
-      io.out(`${punches.length} punch(es) for ${scope} (times in ${zone}):`);
-      for (const punch of punches) io.out(formatPunch(punch, zone).join('\n'));
+      io.out(text.count('punches.found', punches.length, { scope, zone }));
+      for (const punch of punches) io.out(formatPunch(punch, zone, text).join('\n'));
     });
 }

@@ -4,6 +4,7 @@ import { CliExit } from '../cli-error.js';
 import { commandLogger, requireLive, settingsOf, withApp } from '../context.js';
 import { EXIT, type ExitCode } from '../exit-codes.js';
 import { formatSyncSummary } from '../format/sync-summary.js';
+import { cliText } from '../i18n/text.js';
 import { printJson, type CliIo } from '../io.js';
 import { durationOption } from '../options.js';
 import { lockLedgerOf } from '../service/ledger-lock.js';
@@ -45,7 +46,7 @@ export function registerSyncCommand(program: Command, io: CliIo): void {
         );
         const exitCode = stop.received() !== null ? EXIT.interrupted : syncExitCode(summary);
         if (options.json) printJson(io, { exitCode, ...summary });
-        else io.out(formatSyncSummary(summary, settings.config.siteTimezone).join('\n'));
+        else io.out(formatSyncSummary(summary, settings.config.siteTimezone, cliText(settings.language)).join('\n'));
         if (exitCode !== EXIT.ok) throw new CliExit(exitCode);
       } finally {
         stop.dispose();

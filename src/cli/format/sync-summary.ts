@@ -1,28 +1,54 @@
 import { printable } from './printable.js';
 import type { SyncSummary } from '../../app/types.js';
+import type { OutstandingProblem } from '../../app/outstanding.js';
+import { cliText, type CliText } from '../i18n/text.js';
+import type { MessageKey } from '../i18n/messages.js';
 import { outcomeCounts } from './counts.js';
-import { duration, localTime, table } from './time.js';
+import { duration, table } from './time.js';
 
-/** What one `sync` pass did, for a person reading a cron mail. */
-export function formatSyncSummary(summary: SyncSummary, zone: string): string[] {
+/** What one `sync` pass did, for a person reading a cron mail, in their language. */
+export function formatSyncSummary(summary: SyncSummary, zone: string, text: CliText = cliText('en')): string[] {
+  const { t } = text;
   const rows: Array<[string, string]> = [];
   if (summary.poll !== null) {
     const { poll } = summary;
-    rows.push(['HikCentral', `read ${poll.events} event(s) from ${localTime(poll.fromMs, zone)} to ${localTime(poll.toMs, zone)}: ${poll.fresh} new, ${poll.duplicates} already in the ledger`]);
+    rows.push([t('sync.row.hikcentral'), text.count('sync.read', poll.events, { from: text.localTime(poll.fromMs, zone), to: text.localTime(poll.toMs, zone), fresh: poll.fresh, duplicates: poll.duplicates })]);
   } else if (summary.pollError !== null) {
-    rows.push(['HikCentral', `NOT read: ${summary.pollError}`]);
+    rows.push([t('sync.row.hikcentral'), t('sync.notRead', { error: summary.pollError })]);
   }
   const m = summary.mappings;
   if (m.persons !== null || m.users !== null) {
-    rows.push(['Directories', `${m.persons ?? 'cached'} HikCentral person(s), ${m.users ?? 'cached'} Humand user(s)${m.activeUsers !== null ? ` (${m.activeUsers} active)` : ''} reloaded`]);
+    const active = m.activeUsers !== null ? t('sync.activeUsers', { n: m.activeUsers }) : '';
+    rows.push([t('sync.row.directories'), t('sync.directories', { persons: m.persons ?? t('sync.cached'), users: m.users ?? t('sync.cached'), active })]);
   }
   const e = summary.evaluation;
-  rows.push(['Decided', `${e.evaluated} punch(es): ${e.queued} to send, ${e.ignored} not a clock punch, ${e.unmapped} unmapped, ${e.held} held`]);
-  rows.push(['Delivery', `${summary.deliverySteps} step(s)${summary.dryRun ? ' (dry run: nothing was sent)' : ''}; ${summary.pending} still waiting`]);
-  rows.push(['Ledger', outcomeCounts(summary.counts)]);
-  const lines = [`Sync ${summary.needsPerson ? 'finished, needs attention' : 'finished'} in ${duration(summary.finishedMs - summary.startedMs)}${summary.dryRun ? ' — DRY RUN' : ''}`, ...table(rows)];
-  if (summary.attention.length > 0) {
-    lines.push('Needs a person:', ...summary.attention.map((line) => `  - ${line}`));
-  }
+  rows.push([t('sync.row.decided'), text.count('sync.decided', e.evaluated, { queued: e.queued, ignored: e.ignored, unmapped: e.unmapped, held: e.held })]);
+  rows.push([t('sync.row.delivery'), `${text.count('sync.steps', summary.deliverySteps)}${summary.dryRun ? t('sync.nothingSent') : ''}; ${t('sync.stillWaiting', { n: summary.pending })}`]);
+  rows.push([t('sync.row.ledger'), outcomeCounts(summary.counts, text)]);
+  const took = duration(summary.finishedMs - summary.startedMs);
+  const headline = `${t(summary.needsPerson ? 'sync.finishedAttention' : 'sync.finished', { duration: took })}${summary.dryRun ? t('sync.dryRun') : ''}`;
+  const lines = [headline, ...table(rows)];
+  const attention = attentionLines(summary, text);
+  if (attention.length > 0) lines.push(t('sync.needsPerson'), ...attention.map((line) => `  - ${line}`));
   return lines.map(printable);
+}
+
+/**
+ * What needs a person, worded in the reader's language: the pause, the read that failed and
+ * every kind of punch outstanding; the mapping refresh's own lines as they came.
+ */
+function attentionLines(summary: SyncSummary, text: CliText): string[] {
+  const { t } = text;
+  const lines: string[] = [];
+  if (summary.paused !== null) lines.push(t('sync.paused', { reason: summary.paused.reason, hint: summary.paused.hint }));
+  if (!summary.deliveryConfigured) lines.push(t('sync.noHumand'));
+  if (summary.pollError !== null) lines.push(t('sync.pollError', { source: summary.readsTerminals ? t('sync.events') : 'HikCentral', error: summary.pollError }));
+  lines.push(...summary.mappings.problems);
+  lines.push(...summary.outstanding.map((problem) => problemLine(problem, text)));
+  return lines;
+}
+
+function problemLine(problem: OutstandingProblem, text: CliText): string {
+  const example = problem.example === null ? '' : text.t('sync.example', { id: problem.example.correlationId, reason: problem.example.reason ?? '' });
+  return text.count(`problem.${problem.outcome}` as MessageKey, problem.count, { example });
 }
