@@ -518,7 +518,8 @@ class Application implements App {
 
   async punches(query: PunchQuery = {}): Promise<PunchView[]> {
     const records = await this.store.findPunches(query);
-    return Promise.all(records.map(async (record) => ({ ...record, history: await this.store.attemptsOf(record.id) })));
+    const attempts = await this.store.attemptsOfMany(records.map((record) => record.id));
+    return records.map((record) => ({ ...record, history: attempts.get(record.id) ?? [] }));
   }
 
   private async problemPunches(selection: DeadLetterSelection, outcomes: readonly PunchOutcome[]) {

@@ -143,3 +143,14 @@ export function userFromRow(row: UserRow): HumandUser {
     fields: JSON.parse(row.fields) as Record<string, string>,
   };
 }
+
+/** Attempts read in punch order, grouped by punch id. */
+export function groupAttempts(attempts: readonly DeliveryAttempt[]): Map<number, DeliveryAttempt[]> {
+  const byPunch = new Map<number, DeliveryAttempt[]>();
+  for (const attempt of attempts) {
+    const list = byPunch.get(attempt.punchId);
+    if (list === undefined) byPunch.set(attempt.punchId, [attempt]);
+    else list.push(attempt);
+  }
+  return byPunch;
+}

@@ -38,6 +38,8 @@ export interface LedgerStore {
   updateWithAttempt(update: PunchUpdate, attempt: DeliveryAttempt, nowMs: number): Promise<void>;
   recordAttempt(attempt: DeliveryAttempt): Promise<void>;
   attemptsOf(punchId: number): Promise<DeliveryAttempt[]>;
+  /** The attempts of several punches in one read, oldest first, by punch id (ids without any are absent). */
+  attemptsOfMany(punchIds: readonly number[]): Promise<Map<number, DeliveryAttempt[]>>;
 
   /**
    * For every employee with punches awaiting delivery, the earliest one (by event time):

@@ -177,6 +177,21 @@ export function describeLedgerStoreExtraContract(name: string, makeFactory: () =
       expect(await store.attemptsOf(id + 1)).toEqual([]);
     });
 
+    it('reads the attempts of several punches at once, each in its order', async () => {
+      const { newPunchIds } = await store.ingest([item(makeEvent({ personId: 'a' })), item(makeEvent({ personId: 'b' })), item(makeEvent({ personId: 'c' }))], 'poll', 1000);
+      const [a, b, c] = newPunchIds as [number, number, number];
+      const attempt = (punchId: number, atMs: number) => ({ punchId, atMs, kind: 'clock' as const, method: 'POST', path: '/clockIn', requestBody: null, status: 201, result: 'ok', message: null });
+      await store.recordAttempt(attempt(b, 10));
+      await store.recordAttempt(attempt(a, 20));
+      await store.recordAttempt(attempt(b, 30));
+      await store.recordAttempt(attempt(c, 40));
+      const many = await store.attemptsOfMany([a, b]);
+      expect([...many.keys()].sort()).toEqual([a, b].sort());
+      expect(many.get(a)?.map((x) => x.atMs)).toEqual([20]);
+      expect(many.get(b)?.map((x) => x.atMs)).toEqual([10, 30]);
+      expect((await store.attemptsOfMany([])).size).toBe(0);
+    });
+
     it('keeps cursors and small state, overwritten and cleared', async () => {
       await store.setCursor('poll', 100, 1);
       await store.setCursor('poll', 200, 2);

@@ -20,7 +20,7 @@ import { inTransaction, onPool, type Db } from './database.js';
 import { toStoreError } from './errors.js';
 import { ingestBatch } from './ingest.js';
 import { migrate } from './migrations.js';
-import { attemptFromRow, personFromRow, punchFromRow, userFromRow, type AttemptRow, type PersonRow, type PunchRow, type UserRow } from './rows.js';
+import { attemptFromRow, groupAttempts, personFromRow, punchFromRow, userFromRow, type AttemptRow, type PersonRow, type PunchRow, type UserRow } from './rows.js';
 import { tablesIn, type Tables } from './tables.js';
 
 export type PostgresStoreOptions = PostgresConnectionOptions;
@@ -203,6 +203,12 @@ export class PostgresLedgerStore implements LedgerStore {
   async attemptsOf(punchId: number): Promise<DeliveryAttempt[]> {
     const rows = await this.read('read attempts', (db) => db.rows<AttemptRow>(`SELECT * FROM ${this.t.attempts} WHERE punch_id = $1 ORDER BY id`, [punchId]));
     return rows.map(attemptFromRow);
+  }
+
+  async attemptsOfMany(punchIds: readonly number[]): Promise<Map<number, DeliveryAttempt[]>> {
+    if (punchIds.length === 0) return new Map();
+    const rows = await this.read('read attempts', (db) => db.rows<AttemptRow>(`SELECT * FROM ${this.t.attempts} WHERE punch_id = ANY($1::bigint[]) ORDER BY punch_id, id`, [punchIds]));
+    return groupAttempts(rows.map(attemptFromRow));
   }
 
   deliveryHeads(): Promise<PunchRecord[]> {

@@ -1,7 +1,7 @@
 import type { PunchRecord } from '../punch.js';
 import { punchFromColumns, type PunchRowColumns } from '../row-mapping.js';
 
-export { attemptFromRow, personFromRow, userFromRow, type AttemptRow, type PersonRow, type UserRow } from '../row-mapping.js';
+export { attemptFromRow, groupAttempts, personFromRow, userFromRow, type AttemptRow, type PersonRow, type UserRow } from '../row-mapping.js';
 
 /** A punch row as node-postgres returns it (BIGINT parsed to number by the pool). */
 export interface PunchRow extends PunchRowColumns {

@@ -21,7 +21,7 @@ import {
 import type { DeliveryLeaseHolder, LedgerStore } from '../store.js';
 import { punchPersonFromRow, punchRangeConditions, PUNCH_PEOPLE_SELECT, whereClause, type PunchPageQuery, type PunchPerson, type PunchPersonRow, type PunchRangeQuery } from '../punch-range.js';
 import { migrate } from './migrations.js';
-import { attemptFromRow, personFromRow, punchFromRow, userFromRow, type AttemptRow, type PersonRow, type PunchRow, type UserRow } from './rows.js';
+import { attemptFromRow, groupAttempts, personFromRow, punchFromRow, userFromRow, type AttemptRow, type PersonRow, type PunchRow, type UserRow } from './rows.js';
 
 export interface SqliteStoreOptions {
   /** File path, or ':memory:' for tests. */
@@ -256,6 +256,14 @@ export class SqliteLedgerStore implements LedgerStore {
   attemptsOf(punchId: number): Promise<DeliveryAttempt[]> {
     return this.run('read attempts', () =>
       (this.stmt('SELECT * FROM attempts WHERE punch_id = ? ORDER BY id').all(punchId) as AttemptRow[]).map(attemptFromRow),
+    );
+  }
+
+  attemptsOfMany(punchIds: readonly number[]): Promise<Map<number, DeliveryAttempt[]>> {
+    return this.run('read attempts', () =>
+      groupAttempts(
+        (this.stmt('SELECT * FROM attempts WHERE punch_id IN (SELECT value FROM json_each(?)) ORDER BY punch_id, id').all(JSON.stringify(punchIds)) as AttemptRow[]).map(attemptFromRow),
+      ),
     );
   }
 
