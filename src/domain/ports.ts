@@ -38,6 +38,8 @@ export interface TimeTrackingPort {
    * left out.
    */
   readDays(employeeIds: readonly string[], startDate: string, endDate: string, signal?: AbortSignal): Promise<HumandResult<HumandDay[]>>;
+  /** How many employees one `readDays` request covers over `days` dates (1 where it reads per employee). */
+  employeesPerDaysRead?(days: number): number;
   /** All users, all pages. */
   listUsers(signal?: AbortSignal): Promise<HumandResult<HumandUser[]>>;
   getUser(employeeInternalId: string, signal?: AbortSignal): Promise<HumandResult<HumandUser>>;

@@ -80,6 +80,8 @@ export class HumandClient implements TimeTrackingPort {
   #summaryPageSize = DAY_SUMMARIES_CAP;
   /** Until then, day summaries are not asked (the tenant refused them). */
   #summariesRefusedUntilMs = 0;
+  /** A day-summaries read has been answered since it was last refused. */
+  #summariesAnswered = false;
 
   constructor(options: HumandClientOptions) {
     const { key, header } = normaliseAuth(options.auth);
@@ -163,7 +165,9 @@ export class HumandClient implements TimeTrackingPort {
     }
     if (this.#clock.now() >= this.#summariesRefusedUntilMs) {
       const bulk = await this.#readDaySummaries(ids, startDate, endDate, signal);
+      if (bulk.ok) this.#summariesAnswered = true;
       if (bulk.ok || !isRefusedReadPath(bulk.failure)) return bulk;
+      this.#summariesAnswered = false;
       this.#summariesRefusedUntilMs = this.#clock.now() + READ_PATH_RETRY_MS;
       this.#logger.info({ status: bulk.failure.status, message: bulk.failure.message }, 'Humand refused day summaries; reading entries per employee instead (for the next hour)');
     }
@@ -175,6 +179,18 @@ export class HumandClient implements TimeTrackingPort {
       entries.push(...last.value);
     }
     return { ok: true, value: groupEntriesByDay(entries), status: last?.ok === true ? last.status : 200, rateLimit: last?.rateLimit ?? null };
+  }
+
+  /**
+   * How many employees one request reads over `days` dates: one group that fits one page (the
+   * 500-item page most tenants allow, 50 where a tenant refuses it), or 1 where day summaries
+   * are refused and entries are read per employee.
+   */
+  employeesPerDaysRead(days: number): number {
+    // Until a day-summaries read has worked, a refusal would turn a group into one read per employee.
+    if (!this.#summariesAnswered || this.#clock.now() < this.#summariesRefusedUntilMs) return 1;
+    const perPage = Math.min(this.#summaryMaxItems, this.#summaryPageSize - 1);
+    return Math.max(1, Math.min(this.#summaryMaxEmployees, Math.floor(perPage / Math.max(1, days))));
   }
 
   async #readDaySummaries(ids: readonly string[], startDate: string, endDate: string, signal: AbortSignal | undefined): Promise<HumandResult<HumandDay[]>> {

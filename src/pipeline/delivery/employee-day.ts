@@ -87,9 +87,10 @@ export class EmployeeDay {
   /**
    * Humand's timeline, every source: its entries (ours recognised by type and second), plus our
    * entries Humand cannot show yet (in flight, or dry-run). A delivered entry Humand no longer
-   * has was removed there by a person: Humand is the truth.
+   * has was removed there by a person: Humand is the truth — unless it was delivered after
+   * `readAtMs` (a read made earlier, with other employees').
    */
-  humandTimeline(days: readonly HumandDay[], facts: DayFacts): TimelineEntry[] {
+  humandTimeline(days: readonly HumandDay[], facts: DayFacts, readAtMs = Number.POSITIVE_INFINITY): TimelineEntry[] {
     const ourBySecond = new Map(facts.ourEntries.map((p) => [`${p.entryType}@${Math.floor(this.ourEntry(p).ms / 1000)}`, p]));
     const seen = new Set<number>();
     const timeline: TimelineEntry[] = [];
@@ -104,7 +105,7 @@ export class EmployeeDay {
       }
     }
     for (const punch of facts.ourEntries) {
-      if (seen.has(punch.id) || punch.outcome === 'delivered') continue;
+      if (seen.has(punch.id) || (punch.outcome === 'delivered' && punch.updatedMs <= readAtMs)) continue;
       timeline.push(this.ourEntry(punch));
     }
     return timeline.sort((a, b) => a.ms - b.ms);

@@ -53,6 +53,11 @@ export class HumandGateway {
     return this.call('read-days', priority, 1, signal, () => this.port.readDays(employeeIds, startDate, endDate));
   }
 
+  /** How many employees one day read covers over `days` dates, at the cost of one request. */
+  employeesPerDaysRead(days: number): number {
+    return this.port.employeesPerDaysRead?.(days) ?? 1;
+  }
+
   /** `expectedUsers` sizes the reservation: one request per page of 50, plus the short last page. */
   listUsers(expectedUsers: number, signal?: AbortSignal): Promise<HumandResult<HumandUser[]>> {
     const pages = Math.floor(Math.max(0, expectedUsers) / 50) + 1;

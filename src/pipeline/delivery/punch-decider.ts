@@ -8,6 +8,7 @@ import { EmployeeDay, type DayFacts } from './employee-day.js';
 import type { HumandGateway } from './humand-gateway.js';
 import type { RequestPriority } from './rate-budget.js';
 import type { InterruptedStep } from './step-result.js';
+import { HumandDayPrefetch, type ReadDays } from './day-prefetch.js';
 import { classifyPassage } from '../decisions/passage.js';
 
 /** What deciding a punch came to. */
@@ -28,12 +29,14 @@ const OUTCOME_OF: Record<Exclude<DayVerdict['kind'], 'entry'>, PunchOutcome> = {
  */
 export class PunchDecider {
   private readonly days: EmployeeDay;
+  private readonly prefetch: HumandDayPrefetch;
 
   constructor(
     private readonly context: PipelineContext,
     private readonly gateway: HumandGateway,
   ) {
     this.days = new EmployeeDay(context);
+    this.prefetch = new HumandDayPrefetch(context, gateway);
   }
 
   async decide(punch: PunchRecord, priority: RequestPriority, log: Logger, signal?: AbortSignal): Promise<Decided> {
@@ -46,7 +49,7 @@ export class PunchDecider {
     let verdict = decideDay({ ...facts.input, timeline: facts.ours });
     if (verdict.kind === 'review') {
       // Never leave a punch unsent on our own knowledge: the app, a kiosk or a person may have written the day.
-      const read = await this.readHumand(punch, facts, rules, priority, log, signal);
+      const read = await this.readHumand(punch, facts, rules, priority, log, signal, 'bulk');
       if (read.kind === 'step') return read;
       verdict = decideDay({ ...facts.input, timeline: read.timeline });
       if (verdict.kind === 'review' && this.mayStillPair(punch, rules)) {
@@ -66,6 +69,8 @@ export class PunchDecider {
     const rules = this.days.rulesFor(punch);
     const clockType = this.days.clockType(punch);
     const facts = await this.days.facts(punch, clockType?.kind === 'fixed' ? clockType.type : null, rules);
+    // Humand disagreed with what we knew of this employee's day: nothing read earlier stands in.
+    this.prefetch.forget(punch.employeeId!);
     const read = await this.readHumand(punch, facts, rules, priority, log, signal);
     if (read.kind === 'step') return read;
     const found = findOurs(read.days, punch.entryType!, Date.parse(punch.request!.now));
@@ -112,30 +117,45 @@ export class PunchDecider {
     return { employeeId: punch.employeeId!, now: entryTimeOf(punch.eventMs!, siteTimezone), comment };
   }
 
-  private async readHumand(punch: PunchRecord, facts: DayFacts, rules: DayRules, priority: RequestPriority, log: Logger, signal?: AbortSignal): Promise<{ kind: 'read'; timeline: TimelineEntry[]; days: readonly HumandDay[] } | { kind: 'step'; result: InterruptedStep }> {
-    const read = await this.read(punch, this.days.readRange(punch.eventMs!, rules), priority, log, signal);
+  /**
+   * Humand's day for the decision. `bulk`: a read made with other employees' may stand in for
+   * it, and a new read takes the others waiting along (one request either way).
+   */
+  private async readHumand(punch: PunchRecord, facts: DayFacts, rules: DayRules, priority: RequestPriority, log: Logger, signal?: AbortSignal, how: 'bulk' | 'alone' = 'alone'): Promise<{ kind: 'read'; timeline: TimelineEntry[]; days: readonly HumandDay[] } | { kind: 'step'; result: InterruptedStep }> {
+    const range = this.days.readRange(punch.eventMs!, rules);
+    const cached = how === 'bulk' ? this.prefetch.cached(punch.employeeId!, range, punch.eventMs!) : null;
+    if (cached !== null) log.debug({ readAgoMs: this.context.clock.now() - cached.readAtMs }, "decided against Humand's day as read with other employees'");
+    const read = cached ?? (await this.read(punch, range, priority, log, signal, how === 'bulk' ? (ms) => this.days.readRange(ms, rules) : null));
     if ('step' in read) return { kind: 'step', result: read.step };
-    return { kind: 'read', timeline: this.days.humandTimeline(read.days, facts), days: read.days };
+    return { kind: 'read', timeline: this.days.humandTimeline(read.days, facts, read.readAtMs), days: read.days };
   }
 
-  private async read(punch: PunchRecord, range: { startDate: string; endDate: string }, priority: RequestPriority, log: Logger, signal?: AbortSignal): Promise<{ days: readonly HumandDay[] } | { step: InterruptedStep }> {
+  private async read(punch: PunchRecord, range: { startDate: string; endDate: string }, priority: RequestPriority, log: Logger, signal?: AbortSignal, rangeAt: ((ms: number) => { startDate: string; endDate: string }) | null = null): Promise<ReadDays | { step: InterruptedStep }> {
     const employeeId = punch.employeeId!;
-    const result = await this.gateway.readDays([employeeId], range.startDate, range.endDate, priority, signal);
+    const askedMs = this.context.clock.now();
+    const { result, employeeIds, readAtMs } =
+      rangeAt === null
+        ? { result: await this.gateway.readDays([employeeId], range.startDate, range.endDate, priority, signal), employeeIds: [employeeId], readAtMs: askedMs }
+        : await this.prefetch.read(employeeId, range, punch.eventMs!, rangeAt, priority, signal);
+    if (employeeIds.length === 0) {
+      log.debug({ readAgoMs: this.context.clock.now() - readAtMs }, "decided against Humand's day as read with other employees' (waited for that read)");
+      return { days: result.ok ? result.value : [], readAtMs };
+    }
     const attempt: DeliveryAttempt = {
       punchId: punch.id,
       atMs: this.context.clock.now(),
       kind: 'reconcile',
       method: 'GET',
       path: '/time-tracking/day-summaries',
-      requestBody: { employeeIds: [employeeId], ...range },
+      requestBody: { employeeIds, ...range },
       status: result.ok ? result.status : result.failure.status,
       result: result.ok ? 'ok' : result.failure.kind,
       message: result.ok ? null : result.failure.message,
     };
     await this.context.store.recordAttempt(attempt);
     if (result.ok) {
-      log.info({ days: result.value.length, entries: result.value.reduce((n, d) => n + d.entries.length, 0) }, "read the employee's Humand day");
-      return { days: result.value };
+      log.info({ days: result.value.length, entries: result.value.reduce((n, d) => n + d.entries.length, 0), withOthers: employeeIds.length - 1 }, "read the employee's Humand day");
+      return { days: result.value, readAtMs };
     }
     log.warn({ failure: result.failure.kind, message: result.failure.message }, "could not read the employee's Humand day");
     if (result.failure.kind === 'forbidden' || result.failure.kind === 'unauthorised') {
