@@ -67,6 +67,7 @@ export async function startOps(options: StartOpsOptions): Promise<Ops> {
       host: options.admin.host,
       port: options.admin.port,
       auth: options.admin.auth,
+      hrAuth: options.admin.hrAuth ?? null,
       maxPollAgeMs: options.admin.maxPollAgeMs,
       ...(options.admin.allowedHosts ? { allowedHosts: options.admin.allowedHosts } : {}),
       data,
