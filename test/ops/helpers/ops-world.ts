@@ -37,6 +37,10 @@ export interface OpsWorldOptions {
   /** The read-only HR login beside `auth`. */
   readonly hrAuth?: BasicLogin | null;
   readonly maxAttempts?: number;
+  /** More alert settings (e.g. HR_SUMMARY_HOUR), over the test's defaults. */
+  readonly alertEnv?: Readonly<Record<string, string>>;
+  /** Where the clock starts (default EVENING of the generated day). */
+  readonly clockStartMs?: number;
   /** A day generated beforehand (to pick employees before the world starts). */
   readonly day?: GeneratedWorkingDay;
 }
@@ -44,7 +48,7 @@ export interface OpsWorldOptions {
 /** The service as `run` starts it (App + ops surface) against both simulators and an alert receiver. */
 export async function startOpsWorld(options: OpsWorldOptions = {}): Promise<OpsWorld> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ops-world-'));
-  const clock = new ShiftedClock(EVENING);
+  const clock = new ShiftedClock(options.clockStartMs ?? EVENING);
   const world = await startWorld({
     employees: options.employees ?? 12,
     seed: options.seed ?? 11,
@@ -67,6 +71,7 @@ export async function startOpsWorld(options: OpsWorldOptions = {}): Promise<OpsW
       ALERT_CHECK_SECONDS: '3600',
       ALERT_NO_EVENTS_MINUTES: '0',
       SITE_TIMEZONE: SITE_TZ,
+      ...options.alertEnv,
     }),
     logger: silentLogger(),
     clock,
