@@ -98,6 +98,20 @@ describe('doctor checks the site rules against HikCentral', () => {
     expect(result.stdout).toMatch(/fix: .*did you mean "Molinete Reloj Entrada"\?/);
   }, 30_000);
 
+  it('without the door list (an older HikCentral refuses it) still names the closest door, from the events', async () => {
+    const env = withConfig('typo-door-no-list.yaml', 'timeClocks:\n  - door: "Molinete Reloj Entrda"\n    direction: in\nmapping:\n  strategy: personCode\n');
+    site.hik.faults.set({ forceCode: { code: '0x02401000', msg: 'API not found', path: '/artemis/api/resource/v1/acsDoor/acsDoorList' } });
+    try {
+      const result = await runCli(['doctor', '--json'], { cwd: site.dir, env });
+      const door = checkOf(JSON.parse(result.stdout) as DoctorJson, 'time clock Molinete Reloj Entrda');
+      expect(result.code).toBe(6);
+      expect(door.message).toMatch(/no door of that name or index code in the doors with events in the last 3 day\(s\) \(HikCentral's door list did not answer: .*API not found/);
+      expect(door.fix).toMatch(/did you mean "Molinete Reloj Entrada"\?/);
+    } finally {
+      site.hik.faults.clear();
+    }
+  }, 30_000);
+
   it('lists the readers that saw passages, marks the time clocks, and warns of one that looks like a time clock but is not configured', async () => {
     const env = withConfig('one-clock.yaml', 'timeClocks:\n  - reader: "Facial Entrada"\n    direction: in\nmapping:\n  strategy: personCode\n');
     const result = await runCli(['doctor', '--json'], { cwd: site.dir, env });
