@@ -14,8 +14,11 @@ export type AlertSeverity = 'critical' | 'warning' | 'info';
 
 export type AlertFacts = Readonly<Record<string, string | number | boolean | null>>;
 
+/** What a message is about: an alert, or the daily HR summary (src/alerts/daily-summary.ts). */
+export type MessageKind = AlertKind | 'daily-summary';
+
 export interface AlertMessage {
-  readonly kind: AlertKind;
+  readonly kind: MessageKind;
   readonly state: AlertState;
   readonly severity: AlertSeverity;
   readonly title: string;

@@ -6,11 +6,14 @@ import { createAlertMonitor, type AlertSignals } from './alert-monitor.js';
 import { composeAlert } from './messages.js';
 import type { AlertSettings } from './settings.js';
 import { createWebhookNotifier } from './webhook-notifier.js';
+import { createDailySummary, type DailySummary, type DailySummaryOptions } from './daily-summary.js';
 
 export interface Alerts {
   /** Evaluate now (e.g. right after a delivery-paused hook) instead of waiting for the next tick. */
   evaluate(): Promise<void>;
   status(): AlertStatus[];
+  /** The daily HR summary now, when it is due (false when it is not, or not configured). */
+  sendDailySummaryIfDue(): Promise<boolean>;
   stop(): Promise<void>;
 }
 
@@ -21,6 +24,8 @@ export interface StartAlertsOptions {
   readonly logger: Logger;
   /** Replaces the webhook (tests, or another channel). */
   readonly notifier?: AlertNotifier;
+  /** What the daily HR summary reads (sent only when HR_SUMMARY_HOUR is set). */
+  readonly dailySummary?: Pick<DailySummaryOptions, 'readIncidents' | 'lastSent'>;
 }
 
 /** Wires settings → notifier → book → monitor and starts the periodic evaluation. */
@@ -50,14 +55,38 @@ export function startAlerts(options: StartAlertsOptions): Alerts {
     noEvents: settings.noEvents,
     intervalMs: settings.checkIntervalMs,
   });
+  const hour = settings.dailySummaryHour ?? null;
+  const summary: DailySummary | null = hour === null || options.dailySummary === undefined
+    ? null
+    : createDailySummary({ ...options.dailySummary, hour, timezone: settings.timezone ?? 'UTC', clock: options.clock, language: settings.language, dashboardUrl: settings.dashboardUrl, notifier, logger });
+  const sendSummary = async (): Promise<boolean> => {
+    try {
+      return (await summary?.sendIfDue()) ?? false;
+    } catch (error) {
+      logger.warn({ err: error }, 'daily HR summary: the day\'s incidents could not be read; trying again at the next check');
+      return false;
+    }
+  };
   const abort = new AbortController();
   const running = monitor.run(abort.signal);
+  const summaryRunning = summary === null ? Promise.resolve() : (async () => {
+    while (!abort.signal.aborted) {
+      await sendSummary();
+      try {
+        await options.clock.sleep(settings.checkIntervalMs, abort.signal);
+      } catch {
+        return;
+      }
+    }
+  })();
   return {
     evaluate: () => monitor.evaluate(),
     status: () => book.status(),
+    sendDailySummaryIfDue: sendSummary,
     async stop() {
       abort.abort();
       await running;
+      await summaryRunning;
       await webhook?.close();
     },
   };

@@ -50,6 +50,7 @@ function genericPayload(message: AlertMessage): GenericAlertPayload {
 
 function marker(message: AlertMessage): string {
   if (message.state === 'resolved') return '[OK]';
+  if (message.severity === 'info') return '[INFO]';
   return message.severity === 'critical' ? '[CRITICAL]' : '[WARNING]';
 }
 
@@ -81,7 +82,7 @@ function slackPayload(message: AlertMessage): unknown {
 }
 
 function teamsPayload(message: AlertMessage): unknown {
-  const color = message.state === 'resolved' ? 'Good' : message.severity === 'critical' ? 'Attention' : 'Warning';
+  const color = message.state === 'resolved' ? 'Good' : message.severity === 'critical' ? 'Attention' : message.severity === 'info' ? 'Accent' : 'Warning';
   const body: unknown[] = [
     { type: 'TextBlock', size: 'Medium', weight: 'Bolder', color, wrap: true, text: `${marker(message)} hik2humand: ${message.title}` },
     { type: 'TextBlock', wrap: true, text: message.text },

@@ -14,6 +14,9 @@ export interface AlertSettings {
   /** Null disables the "no access events" alert. */
   readonly noEvents: { readonly quietMs: number; readonly hours: WorkingHours } | null;
   readonly dashboardUrl: string | null;
+  /** HR_SUMMARY_HOUR: local hour (site time) of the daily HR summary of yesterday's incidents; null: off. */
+  readonly dailySummaryHour?: number | null;
+  readonly timezone?: string;
 }
 
 const emptyToUndefined = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? undefined : value);
@@ -29,6 +32,7 @@ const schema = z.object({
   ALERT_WORKING_DAYS: z.preprocess(emptyToUndefined, z.string().default('mon-fri')),
   SITE_TIMEZONE: z.preprocess(emptyToUndefined, z.string().default('America/Argentina/Buenos_Aires')),
   DASHBOARD_PUBLIC_URL: z.preprocess(emptyToUndefined, z.url().optional()),
+  HR_SUMMARY_HOUR: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).max(23).optional()),
 });
 
 /** Reads the ALERT_* settings (see docs/operations.md). */
@@ -42,6 +46,12 @@ export function parseAlertSettings(env: Readonly<Record<string, string | undefin
     });
   }
   const v = parsed.data;
+  if (v.HR_SUMMARY_HOUR !== undefined && v.ALERT_WEBHOOK_URL === undefined) {
+    throw new ConfigurationError('HR_SUMMARY_HOUR is set but ALERT_WEBHOOK_URL is not: the daily HR summary is sent through the alert webhook', {
+      code: 'HR_SUMMARY_WITHOUT_WEBHOOK',
+      hint: 'set ALERT_WEBHOOK_URL (Slack, Teams or JSON; see docs/operations.md), or remove HR_SUMMARY_HOUR',
+    });
+  }
   return {
     webhookUrl: v.ALERT_WEBHOOK_URL ?? null,
     format: v.ALERT_FORMAT,
@@ -52,5 +62,7 @@ export function parseAlertSettings(env: Readonly<Record<string, string | undefin
       ? null
       : { quietMs: v.ALERT_NO_EVENTS_MINUTES * 60_000, hours: parseWorkingHours(v.ALERT_WORKING_HOURS, v.ALERT_WORKING_DAYS, v.SITE_TIMEZONE) },
     dashboardUrl: v.DASHBOARD_PUBLIC_URL ?? null,
+    dailySummaryHour: v.HR_SUMMARY_HOUR ?? null,
+    timezone: v.SITE_TIMEZONE,
   };
 }

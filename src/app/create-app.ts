@@ -523,7 +523,7 @@ class Application implements App {
   }
 
   private async problemPunches(selection: DeadLetterSelection, outcomes: readonly PunchOutcome[]) {
-    if ('all' in selection) return this.store.listByOutcome(outcomes);
+    if ('all' in selection) return this.store.listByOutcome(selection.outcomes === undefined ? outcomes : outcomes.filter((o) => selection.outcomes!.includes(o)));
     return (await this.store.findPunches({ ids: selection.ids, limit: selection.ids.length })).filter((p) => outcomes.includes(p.outcome));
   }
 

@@ -157,7 +157,8 @@ export interface PunchView extends PunchRecord {
   readonly history: readonly DeliveryAttempt[];
 }
 
-export type DeadLetterSelection = { readonly ids: readonly number[] } | { readonly all: true };
+/** Problem punches by id, or all of them — or all of those outcomes only (the dashboard's "Re-drive all dead": `outcomes: ['dead']`). */
+export type DeadLetterSelection = { readonly ids: readonly number[] } | { readonly all: true; readonly outcomes?: readonly PunchOutcome[] };
 
 export interface MappingCoverage {
   readonly personsRefreshedMs: number | null;

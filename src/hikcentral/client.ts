@@ -5,6 +5,7 @@ import { systemClock } from '../domain/clock.js';
 import type { Logger } from '../logging/logger.js';
 import { registerSecret } from '../logging/redact.js';
 import { DOOR_EVENTS_PATH, DoorEventScan, doorEventPageSchema, MAX_PAGE_SIZE, type EventTypeQueryMode } from './door-event-scan.js';
+import { DOOR_LIST_PATH, doorOf, doorPageSchema, type HikDoor } from './door-record.js';
 import { isHikCentralError, type HikFailureReason } from './errors.js';
 import { normalisePersonRecord, personRecordSchema } from './person-record.js';
 import { ArtemisTransport, type ArtemisConnectionOptions } from './transport.js';
@@ -176,6 +177,20 @@ export class HikCentralClient implements AccessEventSourcePort, PersonDirectoryP
         yield person;
       }
       if (list.length < pageSize) return;
+    }
+  }
+
+  /** Every door (access point) the platform lists; readers are not listed, they show in door events only. */
+  async listDoors(signal?: AbortSignal): Promise<HikDoor[]> {
+    const doors: HikDoor[] = [];
+    for (let pageNo = 1; ; pageNo++) {
+      const { data } = await this.#transport.post(DOOR_LIST_PATH, { pageNo, pageSize: this.#pageSize }, doorPageSchema, signal);
+      const list = data.list ?? [];
+      for (const raw of list) {
+        const door = doorOf(raw);
+        if (door !== null && !doors.some((d) => d.doorIndexCode === door.doorIndexCode)) doors.push(door);
+      }
+      if (list.length < this.#pageSize) return doors;
     }
   }
 

@@ -7,6 +7,7 @@ export {
   type ProbeResult,
   type SubscribeRequest,
 } from './client.js';
+export { DOOR_LIST_PATH, type HikDoor } from './door-record.js';
 export { DoorEventScan, MAX_DOORS_PER_QUERY, MAX_PAGE_SIZE, type DoorEventScanStats, type EventTypeQueryMode } from './door-event-scan.js';
 export { HikBadInputError, HikConfigurationError, HikTransientError, isHikCentralError, type HikCentralError, type HikFailureReason } from './errors.js';
 export { ARTEMIS_CODES } from './artemis-codes.js';

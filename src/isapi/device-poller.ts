@@ -27,7 +27,7 @@ export interface DevicePollSummary {
 }
 
 /** Access events (major 5); door and alarm minors come with them and are recorded as ignored. */
-const ACCESS_MAJOR = 5;
+export const ACCESS_MAJOR = 5;
 const LONG_AGO_MS = Date.UTC(2000, 0, 1);
 
 export const cursorName = (device: string) => `isapi:${device}`;

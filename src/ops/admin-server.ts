@@ -5,7 +5,7 @@ import type { Clock } from '../domain/ports.js';
 import type { Logger } from '../logging/logger.js';
 import { registerSecret } from '../logging/redact.js';
 import { PUNCH_OUTCOMES, type PunchOutcome } from '../store/punch.js';
-import { isAuthorised, isLoopbackHost, type AdminAuth } from './auth.js';
+import { basicUser, isLoopbackHost, roleOf, type AdminAuth, type BasicLogin, type DashboardRole } from './auth.js';
 import { createHostAllowlist } from './host-allowlist.js';
 import { loadDashboardAssets, preferredLanguage } from './dashboard-assets.js';
 import type { OpsDataSource } from './data-source.js';
@@ -30,6 +30,8 @@ export interface AdminServerOptions {
   /** 0 picks a free port. */
   readonly port: number;
   readonly auth?: AdminAuth | null;
+  /** A read-only HR login beside the admin one: every page, no action (403). Needs `auth`. */
+  readonly hrAuth?: BasicLogin | null;
   readonly data: OpsDataSource;
   readonly metrics: OpsMetrics;
   readonly logger: Logger;
@@ -55,6 +57,8 @@ const SECURITY_HEADERS: Record<string, string> = {
   'referrer-policy': 'no-referrer',
   'x-frame-options': 'DENY',
 };
+
+const READ_ONLY_REFUSAL = 'The HR login is read-only: re-drive, reprocess and "fixed in Humand" need the admin login (DASHBOARD_USER).';
 
 const dateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'use YYYY-MM-DD');
 const punchSearchSchema = z.object({
@@ -91,7 +95,11 @@ export async function startAdminServer(options: AdminServerOptions): Promise<Adm
       hint: 'set DASHBOARD_PASSWORD (with DASHBOARD_USER) or DASHBOARD_TOKEN, or bind ADMIN_HOST to 127.0.0.1',
     });
   }
+  const hrAuth = options.hrAuth ?? null;
+  if (hrAuth !== null && auth === null) throw new ConfigurationError('a read-only HR login without an admin login protects nothing', { code: 'ADMIN_HR_WITHOUT_ADMIN', hint: 'set DASHBOARD_PASSWORD or DASHBOARD_TOKEN as well' });
   if (auth) registerSecret('token' in auth ? auth.token : auth.password);
+  if (hrAuth) registerSecret(hrAuth.password);
+  const roles = new WeakMap<FastifyRequest, DashboardRole>();
   const { data, metrics, logger, clock } = options;
   const maxPollAgeMs = options.maxPollAgeMs ?? 300_000;
   const assets = await loadDashboardAssets();
@@ -109,10 +117,17 @@ export async function startAdminServer(options: AdminServerOptions): Promise<Adm
       logger.warn({ path, ip: request.ip, host: request.headers.host?.slice(0, 100) }, 'admin request refused: Host is not a loopback name, an IP address or an allowed name (ADMIN_ALLOWED_HOSTS, DASHBOARD_PUBLIC_URL)');
       return reply.code(421).send({ error: 'unknown host name; add it to ADMIN_ALLOWED_HOSTS' });
     }
-    if (!auth || OPEN_PATHS.has(path)) return;
-    if (!isAuthorised(auth, request.headers.authorization)) {
+    if (OPEN_PATHS.has(path)) return;
+    const role = roleOf(auth, hrAuth, request.headers.authorization);
+    if (role === null) {
       logger.info({ path, ip: request.ip }, 'admin request refused: missing or wrong credentials');
       return reply.code(401).header('www-authenticate', 'Basic realm="hik2humand", charset="UTF-8"').send({ error: 'credentials required' });
+    }
+    roles.set(request, role);
+    // The HR login reads every page; anything that changes something is the admin's.
+    if (role === 'hr' && request.method !== 'GET' && request.method !== 'HEAD') {
+      logger.info({ path, method: request.method, ip: request.ip }, 'admin request refused: the HR login is read-only');
+      return reply.code(403).send({ error: READ_ONLY_REFUSAL, role });
     }
   });
 
@@ -126,6 +141,12 @@ export async function startAdminServer(options: AdminServerOptions): Promise<Adm
     const status = typeof (error as { statusCode?: unknown }).statusCode === 'number' ? (error as { statusCode: number }).statusCode : 500;
     if (status >= 500) logger.error({ err: error, path }, 'admin request failed');
     return reply.code(status).send({ error: status >= 500 ? 'internal error (see the service log)' : (error as Error).message });
+  });
+
+  // The page asks who it is talking to, to hide the actions from the HR login.
+  app.get('/api/me', async (request, reply) => {
+    const role = roles.get(request) ?? 'admin';
+    return reply.header('cache-control', 'no-store').send({ role, user: auth === null ? null : basicUser(request.headers.authorization), readOnly: role === 'hr' });
   });
 
   app.get('/healthz', async () => ({ status: 'ok', uptimeSeconds: Math.round(process.uptime()) }));

@@ -24,7 +24,7 @@ export async function opsDataSourceFromApp(app: App, humandDays?: HumandDaySourc
     attemptsOf: (punchId) => app.store.attemptsOf(punchId),
     mappingCoverage: () => app.mappingCoverage(),
     ranges: app.store,
-    redrive: (selection) => app.deadLetters.retry(selection),
+    redrive: (selection) => app.deadLetters.retry('all' in selection ? { all: true, outcomes: ['dead'] } : selection),
     markFixed: (ids, by) => app.deadLetters.markFixed({ ids }, by),
     reprocess: (range) => app.reprocess(range),
     probeStoreWritable: () => app.probeStoreWritable(),

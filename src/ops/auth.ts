@@ -1,9 +1,15 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { isIP } from 'node:net';
 
-export type AdminAuth =
-  | { readonly username: string; readonly password: string }
-  | { readonly token: string };
+export interface BasicLogin {
+  readonly username: string;
+  readonly password: string;
+}
+
+export type AdminAuth = BasicLogin | { readonly token: string };
+
+/** Who is asking: the admin login may act (re-drive, reprocess, fixed in Humand); the HR login only reads. */
+export type DashboardRole = 'admin' | 'hr';
 
 /**
  * Compares two secrets in constant time. Both sides are hashed first so that neither the
@@ -43,6 +49,21 @@ export function isAuthorised(auth: AdminAuth, header: string | undefined): boole
   const userOk = sameSecret(basic.username, auth.username);
   const passwordOk = sameSecret(basic.password, auth.password);
   return userOk && passwordOk;
+}
+
+/**
+ * The role the Authorization header logs in as, or null when it matches no login. No admin
+ * credentials (loopback only) means everyone is admin: an HR login needs an admin login beside it.
+ */
+export function roleOf(admin: AdminAuth | null, hr: BasicLogin | null, header: string | undefined): DashboardRole | null {
+  if (admin === null) return 'admin';
+  if (isAuthorised(admin, header)) return 'admin';
+  return hr !== null && isAuthorised(hr, header) ? 'hr' : null;
+}
+
+/** The basic-auth user name in the header, if any (never the password). */
+export function basicUser(header: string | undefined): string | null {
+  return header ? (parseBasic(header)?.username ?? null) : null;
 }
 
 export function isLoopbackHost(host: string): boolean {

@@ -22,7 +22,7 @@ export interface OpsDataSource {
   users(): Promise<readonly HumandUser[]>;
   attemptsOf(punchId: number): Promise<DeliveryAttempt[]>;
   mappingCoverage(): Promise<MappingCoverage>;
-  /** Sends dead (and rejected) punches through delivery again; returns how many were re-queued. */
+  /** Sends the chosen problem punches (`all`: every DEAD one, not rejected or review) through delivery again; returns how many were re-queued. */
   redrive(selection: RedriveSelection): Promise<number>;
   /** A person fixed these in Humand by hand: close them; returns how many were closed. Absent when not wired. */
   markFixed?(ids: readonly number[], by: string): Promise<number>;
@@ -42,6 +42,7 @@ export interface OpsDataSource {
 
 export type DashboardLedger = Pick<LedgerStore, 'findPunchPage' | 'countPunchRange' | 'punchPeople' | 'punchInstants'>;
 
+/** By id (any problem punch), or `all`: every dead punch — rejected and review ones need their cause fixed and are chosen by id. */
 export type RedriveSelection = { readonly ids: readonly number[] } | { readonly all: true };
 
 export type DeliveryStateName = 'running' | 'paused' | 'dry-run' | 'stopped';

@@ -11,6 +11,10 @@ import type { OpsDataSource } from './data-source.js';
 import { createOpsMetrics, type OpsMetrics } from './metrics.js';
 import type { AdminSettings } from './settings.js';
 import { humandDaysForApp } from './humand-days-for-app.js';
+import { dailyIncidents } from '../pipeline/daily-incidents.js';
+
+/** The local date the daily HR summary was last sent on. */
+const HR_SUMMARY_META = 'hr_summary_last_sent';
 
 export interface StartOpsOptions {
   readonly app: App;
@@ -41,10 +45,15 @@ export async function startOps(options: StartOpsOptions): Promise<Ops> {
   const data = await opsDataSourceFromApp(app, humandDays?.source);
   const metrics = createOpsMetrics();
   const alerts = startAlerts({
-    settings: options.alerts,
+    // The summary's day is the site's, as the App decides working days.
+    settings: { ...options.alerts, timezone: app.config.siteTimezone },
     clock,
     logger: logger.child({ part: 'alerts' }),
     ...(options.alertNotifier ? { notifier: options.alertNotifier } : {}),
+    dailySummary: {
+      readIncidents: (date) => dailyIncidents(app.store, date, app.config.siteTimezone, clock.now(), app.config.rules.maxOpenShiftMs),
+      lastSent: { get: () => app.store.getMeta(HR_SUMMARY_META), set: (date) => app.store.setMeta(HR_SUMMARY_META, date) },
+    },
     readSignals: async () => {
       const status = await data.status();
       return {
@@ -67,6 +76,7 @@ export async function startOps(options: StartOpsOptions): Promise<Ops> {
       host: options.admin.host,
       port: options.admin.port,
       auth: options.admin.auth,
+      hrAuth: options.admin.hrAuth ?? null,
       maxPollAgeMs: options.admin.maxPollAgeMs,
       ...(options.admin.allowedHosts ? { allowedHosts: options.admin.allowedHosts } : {}),
       data,

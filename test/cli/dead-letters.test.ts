@@ -37,10 +37,19 @@ describe('dead letters', () => {
     expect(dead[0]?.history.some((attempt) => attempt.status !== null && attempt.status >= 400 && /future/i.test(attempt.message ?? ''))).toBe(true);
 
     site.humandClock.offsetMs = 0;
+    const counts = new Map<string, number>();
+    for (const punch of dead) counts.set(punch.outcome, (counts.get(punch.outcome) ?? 0) + 1);
+    const byOutcome = [...counts].map(([outcome, n]) => `${n} ${outcome}`).join(', ');
+    // --dead (the dashboard's "Re-drive all dead") takes dead punches only, and says what it left out.
+    const onlyDead = await runCli(['dead-letters', 'retry', '--dead'], { cwd: site.dir, env: site.env });
+    expect(onlyDead.code).toBe(0);
+    expect(onlyDead.stdout).toMatch(new RegExp(`^Re-queued 0 punch\\(es\\)\\. Not included: ${byOutcome} \\(fix their cause, then --id or --all\\)\\.`));
+    expect(site.entries()).toBe(0);
+
     const retry = await runCli(['dead-letters', 'retry', '--all'], { cwd: site.dir, env: site.env });
     expect(retry.stderr).toBe('');
     expect(retry.code).toBe(0);
-    expect(retry.stdout).toMatch(new RegExp(`^Re-queued ${dead.length} punch\\(es\\)\\.`));
+    expect(retry.stdout).toMatch(new RegExp(`^Re-queued ${dead.length} punch\\(es\\): ${byOutcome}\\.`));
     expect(site.entries()).toBe(expectedPunchCount(site.day));
     expect(humandTimelines(site.humand, site.day)).toEqual(expectedTimelines(site.day));
     // Each re-driven punch is shown with its new outcome and Humand's latest answer.
@@ -53,6 +62,6 @@ describe('dead letters', () => {
   it('retry says which punches to take when given neither --id nor --all', async () => {
     const result = await runCli(['dead-letters', 'retry'], { cwd: site.dir, env: site.env });
     expect(result.code).toBe(2);
-    expect(result.stderr).toMatch(/--id 12 15, or --all/);
+    expect(result.stderr).toMatch(/--id 12 15, --dead \(every dead one\) or --all/);
   }, 30_000);
 });

@@ -74,3 +74,21 @@ describe('doctor on a site that reads its terminals (no HikCentral)', () => {
     expect(byName(report)['terminal lobby']!.message).toContain('could not be reached');
   });
 });
+
+describe('doctor checks the configured reader numbers against the terminal\'s events', () => {
+  const access = (trueMs: number, cardReaderNo: number) => ({ trueMs: Math.floor(trueMs / 1000) * 1000, major: 5, minor: 75, employeeNo: '20001', name: 'Ana', cardNo: null, cardReaderNo, doorNo: 1, verifyMode: 'face', attendanceStatus: null });
+
+  it('warns when the configured reader had no event while another reader had the passages, naming it', async () => {
+    const { terminal, settings } = await setUp(0);
+    const now = Date.now();
+    terminal.state.addEvents([access(now - 3_600_000, 2), access(now - 1_800_000, 2)]);
+    const first = byName(await runDoctor(settings, silentLogger()))['terminal lobby readers'];
+    expect(first).toMatchObject({ status: 'warn' });
+    expect(first!.message).toBe('configured reader(s) 1 had no access event in the last 24 h; events by reader: reader 2: 2');
+    expect(first!.fix).toMatch(/reader\(s\) 2 had the passages — did you mean 2\?/);
+
+    terminal.state.addEvents([access(now - 600_000, 1)]);
+    const second = byName(await runDoctor(settings, silentLogger()))['terminal lobby readers'];
+    expect(second).toMatchObject({ status: 'ok', message: 'every configured reader (1) had access events in the last 24 h' });
+  });
+});

@@ -17,6 +17,7 @@ const NEEDS_PERSON: readonly PunchOutcome[] = ['rejected', 'dead', 'unmapped', '
 interface RetryOptions {
   readonly id?: string[];
   readonly all?: boolean;
+  readonly dead?: boolean;
   readonly deliver?: boolean;
   readonly deliverFor?: string;
   readonly json?: boolean;
@@ -24,6 +25,10 @@ interface RetryOptions {
 
 interface RetryReport {
   readonly requeued: number;
+  /** What was re-queued, by outcome before the retry (e.g. { dead: 3, rejected: 1 }). */
+  readonly byOutcome: Readonly<Record<string, number>>;
+  /** Problem punches left out by `--dead`, by outcome. */
+  readonly leftOut: Readonly<Record<string, number>>;
   readonly delivered: boolean;
   /** Why nothing was delivered right now, when it was not. */
   readonly note: string | null;
@@ -32,15 +37,19 @@ interface RetryReport {
 }
 
 function selectionOf(options: RetryOptions): DeadLetterSelection {
-  if (options.all && options.id !== undefined) throw new ConfigProblems(['dead-letters retry: give either --id or --all, not both — e.g. dead-letters retry --id 12 15']);
+  const given = [options.id !== undefined, options.all === true, options.dead === true].filter(Boolean).length;
+  if (given > 1) throw new ConfigProblems(['dead-letters retry: give one of --id, --all or --dead — e.g. dead-letters retry --id 12 15']);
   if (options.all) return { all: true };
-  if (options.id === undefined || options.id.length === 0) throw new ConfigProblems(['dead-letters retry: say which punches — e.g. dead-letters retry --id 12 15, or --all (ids from `dead-letters list`)']);
+  if (options.dead) return { all: true, outcomes: ['dead'] };
+  if (options.id === undefined || options.id.length === 0) throw new ConfigProblems(['dead-letters retry: say which punches — e.g. dead-letters retry --id 12 15, --dead (every dead one) or --all (dead, rejected and review; ids from `dead-letters list`)']);
   return { ids: options.id.map((id) => integerOption('--id', id, 1, Number.MAX_SAFE_INTEGER, 12) ?? 0) };
 }
 
 async function retry(app: App, selection: DeadLetterSelection, deliver: boolean, deliverForMs: number | undefined, busyNote: string | null): Promise<RetryReport> {
   const before = await app.deadLetters.list();
-  const ids = 'all' in selection ? before.map((punch) => punch.id) : selection.ids;
+  const chosen = (punch: PunchView) => ('all' in selection ? selection.outcomes === undefined || selection.outcomes.includes(punch.outcome) : selection.ids.includes(punch.id));
+  const targets = before.filter(chosen);
+  const ids = 'all' in selection ? targets.map((punch) => punch.id) : selection.ids;
   const requeued = await app.deadLetters.retry(selection);
   let paused: RetryReport['paused'] = null;
   let note = busyNote;
@@ -54,7 +63,22 @@ async function retry(app: App, selection: DeadLetterSelection, deliver: boolean,
     }
   }
   const punches = ids.length === 0 ? [] : await app.punches({ ids, limit: ids.length });
-  return { requeued, delivered: deliver && note === null, note, paused, punches };
+  return { requeued, byOutcome: countOutcomes(targets), leftOut: 'all' in selection ? countOutcomes(before.filter((p) => !chosen(p))) : {}, delivered: deliver && note === null, note, paused, punches };
+}
+
+function countOutcomes(punches: readonly PunchView[]): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const punch of punches) counts[punch.outcome] = (counts[punch.outcome] ?? 0) + 1;
+  return counts;
+}
+
+const listCounts = (counts: Readonly<Record<string, number>>) => Object.entries(counts).map(([outcome, n]) => `${n} ${outcome}`).join(', ');
+
+/** "Re-queued 4 punch(es): 3 dead, 1 rejected. Left out: 2 review (--all or --id takes them)." */
+function requeuedLine(report: RetryReport): string {
+  const what = Object.keys(report.byOutcome).length > 0 ? `: ${listCounts(report.byOutcome)}` : '';
+  const left = Object.keys(report.leftOut).length > 0 ? ` Not included: ${listCounts(report.leftOut)} (fix their cause, then --id or --all).` : '';
+  return `Re-queued ${report.requeued} punch(es)${what}.${left}`;
 }
 
 function retryExitCode(report: RetryReport): ExitCode {
@@ -92,6 +116,7 @@ export function registerDeadLettersCommand(program: Command, io: CliIo): void {
     .description('after fixing the cause: send dead ones again, decide the others again (and the rest of each employee\'s day after them), and deliver now')
     .option('--id <id...>', 'punch ids to retry')
     .option('--all', 'retry every dead, rejected and review punch')
+    .option('--dead', 'retry every dead punch only (what the dashboard\'s "Re-drive all dead" does)')
     .option('--no-deliver', 'only re-queue; the running service (or the next sync) delivers them')
     .option('--deliver-for <duration>', 'how long to keep delivering (default SYNC_MAX_DELIVERY, 10m)')
     .option('--json', 'print the result as JSON')
@@ -116,7 +141,7 @@ export function registerDeadLettersCommand(program: Command, io: CliIo): void {
         const exitCode = retryExitCode(report);
         if (options.json) printJson(io, { exitCode, ...report });
         else {
-          io.out(`Re-queued ${report.requeued} punch(es).${report.note ? ` Not delivered now: ${report.note}.` : ''}`);
+          io.out(`${requeuedLine(report)}${report.note ? ` Not delivered now: ${report.note}.` : ''}`);
           if (report.paused) io.out(`${printable(`Delivery is paused: ${report.paused.reason}`)}\n  fix: ${printable(report.paused.hint)}`);
           for (const punch of report.punches) io.out(formatPunch(punch, settings.config.siteTimezone, cliText(settings.language)).join('\n'));
         }

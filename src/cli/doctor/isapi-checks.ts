@@ -4,6 +4,7 @@ import { IsapiClient } from '../../isapi/client.js';
 import { pointsAt, readHttpHosts, type PushTarget } from '../../isapi/http-host.js';
 import type { Logger } from '../../logging/logger.js';
 import type { CheckResult } from './checks.js';
+import { terminalReadersCheck } from './isapi-readers.js';
 
 const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
 const hintOf = (error: unknown) => (error as { hint?: string }).hint ?? null;
@@ -17,7 +18,7 @@ export function pushTargetOf(config: IsapiConfig, device: IsapiDeviceConfig): Pu
 /**
  * One terminal, for `doctor`: reachable and who it is (deviceInfo), the credentials (that same
  * call: ONE login attempt, never repeated, so doctor cannot trip the lockout), its clock against
- * ours, and whether its HTTP host points at our receiver.
+ * ours, whether the configured reader numbers had events in the last day, and whether its HTTP host points at our receiver.
  */
 export async function checkDevice(config: IsapiConfig, device: IsapiDeviceConfig, clock: Clock, logger: Logger, timeZone: string): Promise<CheckResult[]> {
   const name = `terminal ${device.name}`;
@@ -31,9 +32,11 @@ export async function checkDevice(config: IsapiConfig, device: IsapiDeviceConfig
       checks.push({ name, status: 'fail', message: `${device.baseUrl}: ${message(error)}`, fix: hintOf(error) ?? 'Check the address (http:// or https://, port) in the config file.' });
       return checks;
     }
+    let offsetMinutes: number | null = null;
     try {
       const before = clock.now();
       const time = await client.deviceTime();
+      offsetMinutes = time.offsetMinutes;
       const driftMs = time.ms - (before + clock.now()) / 2;
       const seconds = Math.round(driftMs / 1000);
       const ok = Math.abs(driftMs) <= config.driftWarnMs;
@@ -45,6 +48,13 @@ export async function checkDevice(config: IsapiConfig, device: IsapiDeviceConfig
       });
     } catch (error) {
       checks.push({ name: `${name} clock`, status: 'warn', message: message(error), fix: hintOf(error) });
+    }
+    if (offsetMinutes !== null) {
+      try {
+        checks.push(await terminalReadersCheck(client, device, clock.now(), offsetMinutes));
+      } catch (error) {
+        checks.push({ name: `${name} readers`, status: 'warn', message: `could not read its events: ${message(error)}`, fix: hintOf(error) });
+      }
     }
     const target = pushTargetOf(config, device);
     if (target === null) {

@@ -1,4 +1,4 @@
-import type { App } from '../../app/types.js';
+import type { App, MappingCoverage } from '../../app/types.js';
 import { HumandClient } from '../../humand/client.js';
 import type { Logger } from '../../logging/logger.js';
 import { EXIT, type ExitCode } from '../exit-codes.js';
@@ -10,6 +10,7 @@ import { systemClock } from '../../domain/clock.js';
 import { isapiDoctorChecks } from './isapi-checks.js';
 import { runTerminalDoctor } from './isapi-doctor.js';
 import { openDoctorApp } from './open-app.js';
+import { siteRulesChecks, type SiteRulesOptions } from './site-rules-doctor.js';
 
 export interface DoctorReport {
   readonly ok: boolean;
@@ -24,10 +25,12 @@ export function doctorReport(checks: readonly CheckResult[], configurationFailed
 
 /**
  * Checks, in order: configuration, ledger, HikCentral (reachability, TLS, signature), clock
- * skew, Humand (key, permission), mapping coverage, push subscription. A check that depends
+ * skew, Humand (key, permission), mapping coverage, the site rules against HikCentral (each
+ * time clock exists and saw passages, the busy readers, who at a time clock would be
+ * unmapped), push subscription. A check that depends
  * on a failed one is skipped, never guessed.
  */
-export async function runDoctor(settings: CliSettings, logger: Logger): Promise<DoctorReport> {
+export async function runDoctor(settings: CliSettings, logger: Logger, options: SiteRulesOptions = {}): Promise<DoctorReport> {
   const { config } = settings;
   // A site whose only event source is its terminals (ISAPI).
   if (config.mode === 'live' && config.hik === null && config.humand !== null && config.isapi) return doctorReport(await runTerminalDoctor(settings, logger));
@@ -53,17 +56,21 @@ export async function runDoctor(settings: CliSettings, logger: Logger): Promise<
     const [hikProbe, humandProbe] = await Promise.all([hikClient.probe(), humandClient.probe()]);
     checks.push(hikCentralCheck(hikProbe, config.hik), clockSkewCheck(hikProbe, config), humandCheck(humandProbe, humandClient.baseUrl));
     const owner = ledgerOwnerOf(config);
+    let coverage: MappingCoverage | null = null;
     if (app !== null && owner !== null) {
       // The running service keeps the directories fresh and decides punches: read its caches, change nothing.
-      const coverage = await app.mappingCoverage();
+      coverage = await app.mappingCoverage();
       const check = mappingCheck(coverage, config, []);
       checks.push({ ...check, message: `${check.message} (from the caches of the running \`${owner.command}\`, pid ${owner.pid})` });
     } else if (app !== null && hikProbe.ok && humandProbe.status === 'ok') {
       const refresh = await app.refreshMappings();
-      checks.push(mappingCheck(await app.mappingCoverage(), config, refresh.problems));
+      coverage = await app.mappingCoverage();
+      checks.push(mappingCheck(coverage, config, refresh.problems));
     } else {
       checks.push({ name: 'mapping', status: 'skip', message: 'needs both HikCentral and Humand to answer', fix: null });
     }
+    if (hikProbe.ok) checks.push(...(await siteRulesChecks(hikClient, config, coverage, options)));
+    else checks.push({ name: 'time clocks', status: 'skip', message: 'HikCentral not reachable', fix: null });
     if (settings.push !== null) {
       checks.push(hikProbe.ok ? await pushCheck(settings.push, hikClient, config.rules.grantedEventCodes) : { name: 'push', status: 'skip', message: 'HikCentral not reachable', fix: null });
     }

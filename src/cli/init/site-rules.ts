@@ -2,22 +2,12 @@ import type { Direction, MappingStrategy } from '../../config/types.js';
 import { ConfigurationError } from '../../domain/errors.js';
 import type { HikPerson } from '../../domain/hik-person.js';
 import type { HumandUser } from '../../domain/humand.js';
+import { closestNames } from '../closest-names.js';
 import type { CliIo } from '../io.js';
 import { mappingCoverage, type StrategyCoverage } from './mapping-coverage.js';
 import type { Prompter } from './prompter.js';
 import { describeReader, proposeReader, type SeenReader } from './readers.js';
 import type { ChosenClock } from './site-files.js';
-
-/** Levenshtein distance, to suggest the reader a misspelt name meant. */
-function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-    previous = current;
-  }
-  return previous[b.length]!;
-}
 
 type ClockChoice = Direction | 'alternate' | 'none';
 
@@ -34,7 +24,7 @@ export function clocksFromFlags(values: readonly string[], readers: readonly See
     if (!['in', 'out', 'alternate'].includes(mode)) throw new ConfigurationError(`--time-clock "${value}": the direction must be in, out or alternate`, { code: 'INIT_TIME_CLOCK', hint: 'e.g. --time-clock "Facial Entrada=in"' });
     const reader = readers.find((r) => r.readerName === name || r.readerIndexCode === name);
     if (reader === undefined) {
-      const near = readers.filter((r) => r.readerName !== null && editDistance(r.readerName.toLowerCase(), name.toLowerCase()) <= 3).map((r) => `"${r.readerName}"`);
+      const near = closestNames(name, readers.flatMap((r) => (r.readerName === null ? [] : [r.readerName]))).map((n) => `"${n}"`);
       throw new ConfigurationError(`--time-clock "${name}": no reader of that name had any event in the scanned days, so its passages would all be "not a time-clock door"`, {
         code: 'INIT_TIME_CLOCK',
         hint: `Use the name exactly as HikCentral spells it${near.length > 0 ? ` — did you mean ${near.join(' or ')}?` : ''} (readers seen: ${readers.map((r) => `"${r.readerName}"`).join(', ')})`,

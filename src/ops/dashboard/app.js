@@ -12,6 +12,8 @@ const REFRESH_MS = 15000;
 
 const main = document.getElementById('main');
 let refreshTimer = null;
+/** Who is logged in (/api/me): the HR login reads every page, its action buttons are not shown. */
+let me = { role: 'admin', readOnly: false };
 
 async function api(path, init) {
   const response = await fetch(path, { headers: { accept: 'application/json' }, credentials: 'same-origin', ...init });
@@ -232,13 +234,16 @@ async function renderProblems() {
   const notice = h('p', { class: 'notice', role: 'status', 'data-testid': 'redrive-result' });
   const selected = new Set();
   const post = (path, body) => api(path, { method: 'POST', headers: { 'content-type': 'application/json', accept: 'application/json' }, body: JSON.stringify(body) });
+  // Read-only HR login: the lists, no action (the API would answer 403 anyway).
+  const tools = () => (me.readOnly ? [h('p', { class: 'notice', 'data-testid': 'read-only' }, t('role.readOnly'))] : [reprocessCard(post)]);
+  const body = (problems, problemTotals) => [notice, cutLists(problems, problemTotals), ...renderProblemsBody(problems, problemTotals, selected, me.readOnly ? null : actions), ...tools()];
   const rerender = async () => {
     const [again, againTotals] = await Promise.all([api('/api/problems'), api('/api/problems/totals')]);
-    await renderInto(async () => [notice, cutLists(again, againTotals), ...renderProblemsBody(again, selected, actions), reprocessCard(post)]);
+    await renderInto(async () => body(again, againTotals));
   };
   const actions = {
-    redrive: async (body) => {
-      const { redriven } = await post('/api/redrive', body);
+    redrive: async (selection) => {
+      const { redriven } = await post('/api/redrive', selection);
       notice.textContent = plural('problems.redriven', redriven);
       await rerender();
     },
@@ -248,7 +253,19 @@ async function renderProblems() {
       await rerender();
     },
   };
-  return [notice, cutLists(p, totals), ...renderProblemsBody(p, selected, actions), reprocessCard(post)];
+  return body(p, totals);
+}
+
+/** "Re-drive all dead" asks first, saying how many (dead only: rejected and review punches need their cause fixed first). */
+function redriveAllButton(deadCount, actions) {
+  const area = h('span', { class: 'confirm' });
+  const ask = () => replace(area,
+    h('span', { 'data-testid': 'redrive-all-question' }, plural('problems.redriveAllConfirm', deadCount), ' '),
+    h('button', { type: 'button', 'data-testid': 'redrive-all-yes', onclick: () => actions.redrive({ all: true }) }, plural('problems.redriveAllYes', deadCount)),
+    h('button', { type: 'button', class: 'secondary', 'data-testid': 'redrive-all-cancel', onclick: () => replace(area, first()) }, t('problems.cancel')));
+  const first = () => h('button', { type: 'button', class: 'secondary', 'data-testid': 'redrive-all', onclick: ask }, t('problems.redriveAll'));
+  replace(area, first());
+  return area;
 }
 
 /** Decide a range of days again (issue #9): a preview first, then apply. */
@@ -282,21 +299,24 @@ function cutLists(p, totals) {
     h('a', { href: hashLink('punches', { outcome: o, clocks: '0' }) }, t('problems.seeAll'))))));
 }
 
-function renderProblemsBody(p, selected, actions) {
+/** `actions` null: read-only (the HR login), no checkboxes and no buttons. */
+function renderProblemsBody(p, totals, selected, actions) {
   selected.clear();
   const failed = [...(p.review ?? []), ...p.rejected, ...p.dead, ...(p.waiting ?? [])];
+  const deadCount = Math.max(totals.dead ?? 0, p.dead.length);
   const selectBox = (row) => h('input', {
     type: 'checkbox',
     'aria-label': `${t('col.select')} ${row.id}`,
     onchange: (e) => (e.target.checked ? selected.add(row.id) : selected.delete(row.id)),
   });
+  const columns = actions === null ? punchColumns() : [{ label: t('col.select'), cell: selectBox }, ...punchColumns()];
   return [
     section(t('problems.dead'), h('p', { class: 'muted' }, t('problems.deadHelp')),
-      failed.length === 0 ? null : h('div', { class: 'actions' },
+      failed.length === 0 || actions === null ? null : h('div', { class: 'actions' },
         h('button', { type: 'button', 'data-testid': 'redrive-selected', onclick: () => selected.size > 0 && actions.redrive({ ids: [...selected] }) }, t('problems.redriveSelected')),
         h('button', { type: 'button', class: 'secondary', 'data-testid': 'mark-fixed', onclick: () => selected.size > 0 && actions.fixed([...selected]) }, t('problems.markFixed')),
-        p.dead.length === 0 ? null : h('button', { type: 'button', class: 'secondary', 'data-testid': 'redrive-all', onclick: () => actions.redrive({ all: true }) }, t('problems.redriveAll'))),
-      table([{ label: t('col.select'), cell: selectBox }, ...punchColumns()], failed, { testid: 'dead-punches' })),
+        deadCount === 0 ? null : redriveAllButton(deadCount, actions)),
+      table(columns, failed, { testid: 'dead-punches' })),
     section(t('problems.unmapped'), h('p', { class: 'muted' }, t('problems.unmappedHelp')), table([
       { label: t('col.person'), cell: (u) => h('a', { href: hashLink('punches', { employee: u.personId ?? '' }) }, u.personName ?? u.personId ?? '?') },
       { label: t('col.code'), cell: (u) => u.personCode ?? '—' },
@@ -344,7 +364,8 @@ async function renderCoverage() {
 
 function renderNav(active) {
   replace(document.getElementById('nav'), PAGES.map((page) =>
-    h('a', { href: `#/${page}`, class: page === active ? 'active' : null, 'aria-current': page === active ? 'page' : null }, t(`nav.${page}`))));
+    h('a', { href: `#/${page}`, class: page === active ? 'active' : null, 'aria-current': page === active ? 'page' : null }, t(`nav.${page}`))),
+  me.readOnly ? h('span', { class: 'badge', 'data-testid': 'role' }, t('role.hr')) : null);
   const toggle = document.getElementById('lang');
   toggle.textContent = t('lang.switch');
   toggle.onclick = () => {
@@ -383,4 +404,4 @@ async function show() {
 
 setLanguage(language());
 window.addEventListener('hashchange', () => void show());
-void show();
+void api('/api/me').then((who) => { me = who; }, () => undefined).finally(() => void show());

@@ -6,7 +6,7 @@ import { parseAlertSettings } from '../../../src/alerts/settings.js';
 import { createApp, type App } from '../../../src/app/index.js';
 import type { AccessEvent } from '../../../src/domain/access-event.js';
 import { silentLogger } from '../../../src/logging/logger.js';
-import type { AdminAuth } from '../../../src/ops/auth.js';
+import type { AdminAuth, BasicLogin } from '../../../src/ops/auth.js';
 import { startOps, type Ops } from '../../../src/ops/start-ops.js';
 import { generateWorkingDay, type GeneratedEmployee, type GeneratedWorkingDay } from '../../../src/sim/scenario/index.js';
 import { configFor, DAY, SITE_TZ, startWorld, type World } from '../../e2e/harness.js';
@@ -34,7 +34,13 @@ export interface OpsWorldOptions {
   /** Employees missing from Humand: their punches stay unmapped. */
   readonly withoutUsers?: readonly string[];
   readonly auth?: AdminAuth | null;
+  /** The read-only HR login beside `auth`. */
+  readonly hrAuth?: BasicLogin | null;
   readonly maxAttempts?: number;
+  /** More alert settings (e.g. HR_SUMMARY_HOUR), over the test's defaults. */
+  readonly alertEnv?: Readonly<Record<string, string>>;
+  /** Where the clock starts (default EVENING of the generated day). */
+  readonly clockStartMs?: number;
   /** A day generated beforehand (to pick employees before the world starts). */
   readonly day?: GeneratedWorkingDay;
 }
@@ -42,7 +48,7 @@ export interface OpsWorldOptions {
 /** The service as `run` starts it (App + ops surface) against both simulators and an alert receiver. */
 export async function startOpsWorld(options: OpsWorldOptions = {}): Promise<OpsWorld> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ops-world-'));
-  const clock = new ShiftedClock(EVENING);
+  const clock = new ShiftedClock(options.clockStartMs ?? EVENING);
   const world = await startWorld({
     employees: options.employees ?? 12,
     seed: options.seed ?? 11,
@@ -58,13 +64,14 @@ export async function startOpsWorld(options: OpsWorldOptions = {}): Promise<OpsW
   const alerts = await startWebhookReceiver();
   const ops = await startOps({
     app,
-    admin: { host: '127.0.0.1', port: 0, auth: options.auth ?? null, maxPollAgeMs: 300_000 },
+    admin: { host: '127.0.0.1', port: 0, auth: options.auth ?? null, hrAuth: options.hrAuth ?? null, maxPollAgeMs: 300_000 },
     alerts: parseAlertSettings({
       ALERT_WEBHOOK_URL: alerts.url,
       ALERT_MIN_INTERVAL_MINUTES: '0',
       ALERT_CHECK_SECONDS: '3600',
       ALERT_NO_EVENTS_MINUTES: '0',
       SITE_TIMEZONE: SITE_TZ,
+      ...options.alertEnv,
     }),
     logger: silentLogger(),
     clock,

@@ -3,6 +3,7 @@ import type { Envelope } from '../codes.js';
 import type { SubscriptionRegistry } from '../push/subscriptions.js';
 import type { SimWorld } from '../world.js';
 import { doorEvents } from './door-events.js';
+import { doorList } from './doors.js';
 import { advancedPersonList, personByCode, personById, personList } from './persons.js';
 import { subscribe, unsubscribe, viewSubscriptions } from './subscriptions.js';
 import { version } from './version.js';
@@ -27,6 +28,7 @@ export const ROUTES: ReadonlyMap<string, Route> = new Map<string, Route>([
     '/artemis/api/acs/v1/door/events',
     { methods: POST, handle: (body, c) => doorEvents(body, { world: c.world, now: c.clock.now(), requireEventTypeOrPersonName: c.requireEventTypeOrPersonName }) },
   ],
+  ['/artemis/api/resource/v1/acsDoor/acsDoorList', { methods: POST, handle: (body, c) => doorList(body, c.world) }],
   ['/artemis/api/resource/v1/person/personList', { methods: POST, handle: (body, c) => personList(body, c.world) }],
   ['/artemis/api/resource/v1/person/advance/personList', { methods: POST, handle: (body, c) => advancedPersonList(body, c.world) }],
   ['/artemis/api/resource/v1/person/personId/personInfo', { methods: POST, handle: (body, c) => personById(body, c.world) }],
