@@ -98,6 +98,18 @@ describe('doctor checks the site rules against HikCentral', () => {
     expect(result.stdout).toMatch(/fix: .*did you mean "Molinete Reloj Entrada"\?/);
   }, 30_000);
 
+  it('speaks Spanish to a Spanish locale: the same findings, the names, the fix lines and the summary', async () => {
+    const env = { ...withConfig('typo-door-es.yaml', 'timeClocks:\n  - door: "Molinete Reloj Entrda"\n    direction: in\n  - reader: "Facial Salida"\n    direction: out\nmapping:\n  strategy: personCode\n'), LANG: 'es_AR.UTF-8' };
+    const result = await runCli(['doctor'], { cwd: site.dir, env });
+    expect(result.code).toBe(6);
+    expect(result.stdout).toMatch(/\[FAIL\] reloj Molinete Reloj Entrda +door: "Molinete Reloj Entrda": no hay ninguna puerta con ese nombre o código en la lista de puertas de HikCentral \(7 puerta\(s\)\)/);
+    expect(result.stdout).toMatch(/qué hacer: En el archivo de configuración \(timeClocks\), escriba la puerta exactamente como la escribe HikCentral — ¿quiso decir "Molinete Reloj Entrada"\?/);
+    expect(result.stdout).toMatch(/\[ ok \] configuración +sitio real; archivo de configuración .*zona horaria del sitio America\/Argentina\/Buenos_Aires/);
+    expect(result.stdout).toMatch(/\[ ok \] HikCentral +https:\/\/.* respondió un pedido firmado en \d+ ms/);
+    expect(result.stdout).toMatch(/^1 comprobación falló(, \d+ advertencias?)?\. Haga lo que dicen las líneas "qué hacer:"/m);
+    expect(result.stdout).not.toMatch(/ fix: /);
+  }, 30_000);
+
   it('without the door list (an older HikCentral refuses it) still names the closest door, from the events', async () => {
     const env = withConfig('typo-door-no-list.yaml', 'timeClocks:\n  - door: "Molinete Reloj Entrda"\n    direction: in\nmapping:\n  strategy: personCode\n');
     site.hik.faults.set({ forceCode: { code: '0x02401000', msg: 'API not found', path: '/artemis/api/resource/v1/acsDoor/acsDoorList' } });

@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { CliExit } from '../cli-error.js';
 import { commandLogger, settingsOf } from '../context.js';
 import { formatDoctor } from '../doctor/format.js';
+import { DOCTOR_EN, doctorWords } from '../doctor/doctor-words.js';
 import { doctorReport, runDoctor } from '../doctor/run-doctor.js';
 import { EXIT } from '../exit-codes.js';
 import { printJson, type CliIo } from '../io.js';
@@ -25,8 +26,10 @@ export function registerDoctorCommand(program: Command, io: CliIo): void {
     .addHelpText('after', '\nExit codes: 0 all passed (warnings allowed), 2 configuration invalid or missing, 6 a check failed.')
     .action(async (options: { json?: boolean; days?: string }, command: Command) => {
       let report;
+      let words = DOCTOR_EN;
       try {
         const settings = settingsOf(command);
+        words = doctorWords(settings.language);
         // Its findings are the output: log only what doctor itself cannot report.
         report = await runDoctor(settings, commandLogger(settings, 'error'), { scanDays: scanDaysOf(options.days) });
       } catch (error) {
@@ -35,7 +38,7 @@ export function registerDoctorCommand(program: Command, io: CliIo): void {
         report = doctorReport([{ name: 'configuration', status: 'fail', message: error.problems.join('; '), fix: error.hint ?? null }], true);
       }
       if (options.json) printJson(io, report);
-      else io.out(formatDoctor(report).join('\n'));
+      else io.out(formatDoctor(report, words).join('\n'));
       if (report.exitCode !== EXIT.ok) throw new CliExit(report.exitCode);
     });
 }

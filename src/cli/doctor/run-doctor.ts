@@ -11,6 +11,7 @@ import { isapiDoctorChecks } from './isapi-checks.js';
 import { runTerminalDoctor } from './isapi-doctor.js';
 import { openDoctorApp } from './open-app.js';
 import { siteRulesChecks, type SiteRulesOptions } from './site-rules-doctor.js';
+import { doctorWords } from './doctor-words.js';
 
 export interface DoctorReport {
   readonly ok: boolean;
@@ -32,47 +33,48 @@ export function doctorReport(checks: readonly CheckResult[], configurationFailed
  */
 export async function runDoctor(settings: CliSettings, logger: Logger, options: SiteRulesOptions = {}): Promise<DoctorReport> {
   const { config } = settings;
+  const w = doctorWords(settings.language);
   // A site whose only event source is its terminals (ISAPI).
   if (config.mode === 'live' && config.hik === null && config.humand !== null && config.isapi) return doctorReport(await runTerminalDoctor(settings, logger));
   if (config.mode !== 'live' || config.hik === null || config.humand === null) {
     return doctorReport(
       [
         {
-          name: 'configuration',
+          name: w.name.configuration,
           status: 'fail',
-          message: 'no credentials configured: HIKVISION_HOST, HIK_APP_KEY, HIK_SECRET and HUMAND_AUTH are not set (only the demo can run)',
-          fix: 'Copy .env.example to .env, fill in the HikCentral and Humand settings and the config file (see README, "Going live"), then run doctor again.',
+          message: w.noCredentials,
+          fix: w.noCredentialsFix,
         },
       ],
       true,
     );
   }
-  const checks: CheckResult[] = [configurationCheck(config, settings.envFile)];
+  const checks: CheckResult[] = [configurationCheck(config, settings.envFile, w)];
   const hikClient = hikClientFor(config.hik, logger, config.siteTimezone);
   const humandClient = new HumandClient({ baseUrl: config.humand.baseUrl, auth: config.humand.auth, requestTimeoutMs: config.humand.requestTimeoutMs, connectTimeoutMs: config.humand.connectTimeoutMs, logger });
   let app: App | null = null;
   try {
-    app = await openDoctorApp(config, logger, checks);
+    app = await openDoctorApp(config, logger, checks, w);
     const [hikProbe, humandProbe] = await Promise.all([hikClient.probe(), humandClient.probe()]);
-    checks.push(hikCentralCheck(hikProbe, config.hik), clockSkewCheck(hikProbe, config), humandCheck(humandProbe, humandClient.baseUrl));
+    checks.push(hikCentralCheck(hikProbe, config.hik, w), clockSkewCheck(hikProbe, config, w), humandCheck(humandProbe, humandClient.baseUrl, w));
     const owner = ledgerOwnerOf(config);
     let coverage: MappingCoverage | null = null;
     if (app !== null && owner !== null) {
       // The running service keeps the directories fresh and decides punches: read its caches, change nothing.
       coverage = await app.mappingCoverage();
-      const check = mappingCheck(coverage, config, []);
-      checks.push({ ...check, message: `${check.message} (from the caches of the running \`${owner.command}\`, pid ${owner.pid})` });
+      const check = mappingCheck(coverage, config, [], w);
+      checks.push({ ...check, message: `${check.message}${w.fromService(owner.command, owner.pid)}` });
     } else if (app !== null && hikProbe.ok && humandProbe.status === 'ok') {
       const refresh = await app.refreshMappings();
       coverage = await app.mappingCoverage();
-      checks.push(mappingCheck(coverage, config, refresh.problems));
+      checks.push(mappingCheck(coverage, config, refresh.problems, w));
     } else {
-      checks.push({ name: 'mapping', status: 'skip', message: 'needs both HikCentral and Humand to answer', fix: null });
+      checks.push({ name: w.name.mapping, status: 'skip', message: w.mappingSkipped, fix: null });
     }
-    if (hikProbe.ok) checks.push(...(await siteRulesChecks(hikClient, config, coverage, options)));
-    else checks.push({ name: 'time clocks', status: 'skip', message: 'HikCentral not reachable', fix: null });
+    if (hikProbe.ok) checks.push(...(await siteRulesChecks(hikClient, config, coverage, options, w)));
+    else checks.push({ name: w.name.timeClocks, status: 'skip', message: w.hikUnreachable, fix: null });
     if (settings.push !== null) {
-      checks.push(hikProbe.ok ? await pushCheck(settings.push, hikClient, config.rules.grantedEventCodes) : { name: 'push', status: 'skip', message: 'HikCentral not reachable', fix: null });
+      checks.push(hikProbe.ok ? await pushCheck(settings.push, hikClient, config.rules.grantedEventCodes, w) : { name: w.name.push, status: 'skip', message: w.hikUnreachable, fix: null });
     }
     checks.push(...(await isapiDoctorChecks(config.isapi, systemClock, logger, config.siteTimezone)));
   } finally {
