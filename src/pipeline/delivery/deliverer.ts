@@ -6,7 +6,7 @@ import { announce, punchLogger, type PipelineContext } from '../context.js';
 import { backoffDelayMs } from './backoff.js';
 import type { HumandGateway } from './humand-gateway.js';
 import { PunchDecider, type Decided } from './punch-decider.js';
-import type { RequestPriority } from './rate-budget.js';
+import { priorityOf } from './priority.js';
 import type { InterruptedStep, StepResult } from './step-result.js';
 
 export type { StepResult } from './step-result.js';
@@ -46,7 +46,7 @@ export class Deliverer {
         await this.finish(punch, { id: punch.id, outcome: 'waiting', reason: blocker }, log);
         return { kind: 'done' };
       }
-      return this.act(punch, await this.decider.decide(punch, this.priorityOf(punch), log, signal), log, signal);
+      return this.act(punch, await this.decider.decide(punch, priorityOf(punch), log, signal), log, signal);
     }
     return this.send(punch, punch.request, punch.entryType, log, signal);
   }
@@ -99,11 +99,6 @@ export class Deliverer {
     else log.info(fields, `punch ${update.outcome}`);
   }
 
-  private priorityOf(punch: PunchRecord): RequestPriority {
-    if (punch.attempts > 0) return 'retry';
-    return punch.priority === 'backfill' ? 'backfill' : 'live';
-  }
-
   private async send(punch: PunchRecord, request: ClockRequest, type: EntryType, log: Logger, signal?: AbortSignal): Promise<StepResult> {
     const path = CLOCK_PATH[type];
     const now = this.context.clock.now();
@@ -125,7 +120,7 @@ export class Deliverer {
       now,
     );
     log.info({ method: 'POST', path, body: request, attempt: attempts }, `sending ${type === 'START' ? 'clock-in' : 'clock-out'} to Humand`);
-    const result = await this.gateway.clock(type, request, this.priorityOf(punch), signal);
+    const result = await this.gateway.clock(type, request, priorityOf(punch), signal);
     const doneAt = this.context.clock.now();
     const attemptBase = { punchId: punch.id, atMs: doneAt, kind: 'clock' as const, method: 'POST', path, requestBody: request };
     if (result.ok) {
@@ -162,7 +157,7 @@ export class Deliverer {
       }
       case 'rejected-by-rule': {
         await store.recordAttempt(attempt);
-        const after = await this.decider.afterRefusal(punch, failure.message, this.priorityOf(punch), log, signal);
+        const after = await this.decider.afterRefusal(punch, failure.message, priorityOf(punch), log, signal);
         if (after.kind === 'found') {
           await this.finish(punch, { id: punch.id, outcome: 'delivered', reason: 'delivered: Humand already had this entry', humandEntryId: after.entryId, reconcileNeeded: false }, log);
           return { kind: 'done' };

@@ -3,6 +3,7 @@ import { AWAITING_DELIVERY, type PunchRecord } from '../../store/punch.js';
 import type { PipelineContext } from '../context.js';
 import type { Deliverer, StepResult } from './deliverer.js';
 import { DeliveryLease } from './delivery-lease.js';
+import { PRIORITY_RANK, priorityOf } from './priority.js';
 
 export interface PauseState {
   readonly reason: string;
@@ -24,7 +25,6 @@ export interface DrainSummary {
 }
 
 const PAUSE_META_KEY = 'delivery_paused';
-const RANK = { live: 0, retry: 1, backfill: 2 } as const;
 
 /**
  * Runs delivery: per employee strictly in event-time order (one punch of an employee at a
@@ -91,8 +91,7 @@ export class DeliveryEngine {
   }
 
   private rank(punch: PunchRecord): number {
-    if (punch.attempts > 0) return RANK.retry;
-    return punch.priority === 'backfill' ? RANK.backfill : RANK.live;
+    return PRIORITY_RANK[priorityOf(punch)];
   }
 
   /** Delivers until idle (with `idleDeadlineMs`) or until aborted. */
@@ -125,7 +124,7 @@ export class DeliveryEngine {
       for (const head of ready) {
         if (probing && (this.inFlight.size > 0 || started > 0)) break;
         // Live punches may exceed the worker cap so that they queue ahead of backfill for the budget.
-        const cap = this.rank(head) === RANK.live ? this.config.concurrency * 2 : this.config.concurrency;
+        const cap = this.rank(head) === PRIORITY_RANK.live ? this.config.concurrency * 2 : this.config.concurrency;
         if (this.inFlight.size >= cap) continue;
         this.start(head, signal);
         started++;

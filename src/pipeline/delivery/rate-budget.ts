@@ -1,9 +1,9 @@
 import type { Clock } from '../../domain/ports.js';
 import type { RateLimitInfo } from '../../domain/humand.js';
 
-/** Live punches first, then retries, then backfill. */
-export type RequestPriority = 'live' | 'retry' | 'backfill';
-const RANK: Record<RequestPriority, number> = { live: 0, retry: 1, backfill: 2 };
+import { PRIORITY_RANK, type RequestPriority } from './priority.js';
+
+export type { RequestPriority } from './priority.js';
 
 export interface RateBudgetOptions {
   readonly clock: Clock;
@@ -153,7 +153,7 @@ export class RateBudget {
         return;
       }
       const waiter: Waiter = {
-        rank: RANK[priority],
+        rank: PRIORITY_RANK[priority],
         cost: Math.max(1, Math.floor(cost)),
         seq: this.seq++,
         grant: (permit) => {
