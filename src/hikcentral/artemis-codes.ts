@@ -1,5 +1,5 @@
 import { redactText } from '../logging/redact.js';
-import { HikBadInputError, HikConfigurationError, HikTransientError, type HikCentralError } from './errors.js';
+import { HikCentralError } from './errors.js';
 
 /** Artemis `code` values the client understands (lower case; the platform mixes cases). */
 export const ARTEMIS_CODES = {
@@ -101,44 +101,44 @@ export function errorForArtemisCode(code: string, platformMessage: string, conte
   const message = `HikCentral refused ${context.path}: ${code} ${safe}`.trim();
   switch (normalised) {
     case ARTEMIS_CODES.signatureInvalid:
-      return new HikConfigurationError(message, {
+      return new HikCentralError(message, {
         ...base,
         reason: 'signature-invalid',
         hint: 'Check HIK_SECRET: the platform rejected the signature. HIK_APP_KEY and HIK_SECRET must be the pair shown for the same partner app in HikCentral (System > Open API).',
       });
     case ARTEMIS_CODES.signatureMissing:
-      return new HikConfigurationError(message, {
+      return new HikCentralError(message, {
         ...base,
         reason: 'signature-missing',
         hint: 'The platform saw no signature headers: check that no proxy between this service and HIKVISION_HOST strips x-ca-* headers.',
       });
     case ARTEMIS_CODES.appKeyMissing:
-      return new HikConfigurationError(message, {
+      return new HikCentralError(message, {
         ...base,
         reason: 'app-key-missing',
         hint: 'Check HIK_APP_KEY: the platform received no app key.',
       });
     case ARTEMIS_CODES.appKeyUnknown:
     case ARTEMIS_CODES.appKeyUnknownAlt:
-      return new HikConfigurationError(message, {
+      return new HikCentralError(message, {
         ...base,
         reason: 'app-key-unknown',
         hint: 'Check HIK_APP_KEY: the platform does not know this app key (copy it from the partner app in HikCentral, System > Open API).',
       });
     case ARTEMIS_CODES.userNotAuthorised:
-      return new HikConfigurationError(message, {
+      return new HikCentralError(message, {
         ...base,
         reason: 'user-not-authorised',
         hint: 'Set HIK_USER_ID to a HikCentral user allowed to use this API (this platform requires the userId header), or grant that user the permission.',
       });
     case ARTEMIS_CODES.plainHttpRefused:
-      return new HikConfigurationError(message, {
+      return new HikCentralError(message, {
         ...base,
         reason: 'plain-http-refused',
         hint: 'The platform only accepts HTTPS: use an https:// address in HIKVISION_HOST.',
       });
     case ARTEMIS_CODES.missingParameter:
-      return new HikBadInputError(message, {
+      return new HikCentralError(message, {
         ...base,
         reason: 'missing-parameter',
         hint: 'This platform version requires a parameter the request did not carry (door events: configure event codes so each query names an eventType).',
@@ -146,7 +146,7 @@ export function errorForArtemisCode(code: string, platformMessage: string, conte
     default:
       // Unknown codes are treated as retryable: losing a punch is worse than retrying a permanent
       // failure, which the caller's back-off and alerting surface anyway.
-      return new HikTransientError(message, {
+      return new HikCentralError(message, {
         ...base,
         reason: 'platform-error',
         hint: 'The platform answered with an error code this client does not know; it will be retried. If it persists, look the code up in the HikCentral OpenAPI documentation.',

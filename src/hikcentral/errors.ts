@@ -1,4 +1,4 @@
-import { BadInputError, ConfigurationError, TransientError } from '../domain/errors.js';
+import { AppError, type ErrorCategory } from '../domain/errors.js';
 
 /**
  * Why a HikCentral call failed, finer than the domain category. Callers decide by
@@ -14,6 +14,7 @@ export type HikFailureReason =
   | 'missing-parameter'
   | 'platform-error'
   | 'http-status'
+  | 'http-refused'
   | 'endpoint-not-found'
   | 'connection-refused'
   | 'dns-unresolved'
@@ -42,55 +43,49 @@ export interface HikCentralFailure {
   readonly path: string | undefined;
 }
 
-function baseOptions(options: HikErrorOptions): { hint?: string; code?: string; cause?: unknown } {
-  return {
-    ...(options.hint !== undefined ? { hint: options.hint } : {}),
-    ...(options.artemisCode !== undefined ? { code: options.artemisCode } : options.detailCode !== undefined ? { code: options.detailCode } : {}),
-    ...(options.cause !== undefined ? { cause: options.cause } : {}),
-  };
-}
+/** What each reason means for the caller: retry later, or a person fixes a setting / the request. */
+const CATEGORY_OF: Readonly<Record<HikFailureReason, ErrorCategory>> = {
+  'signature-invalid': 'configuration',
+  'signature-missing': 'configuration',
+  'app-key-missing': 'configuration',
+  'app-key-unknown': 'configuration',
+  'user-not-authorised': 'configuration',
+  'plain-http-refused': 'configuration',
+  'https-expected': 'configuration',
+  'endpoint-not-found': 'configuration',
+  'http-refused': 'configuration',
+  'tls-untrusted': 'configuration',
+  'tls-hostname-mismatch': 'configuration',
+  'missing-parameter': 'bad-input',
+  'platform-error': 'transient',
+  'http-status': 'transient',
+  'connection-refused': 'transient',
+  'dns-unresolved': 'transient',
+  'timeout': 'transient',
+  'network': 'transient',
+  'malformed-response': 'transient',
+};
 
-/** Retrying will not help: a person has to fix a setting (HIK_* variables, certificate, platform permissions). */
-export class HikConfigurationError extends ConfigurationError implements HikCentralFailure {
+/**
+ * Every failure of a HikCentral call: its category (retry, or a person fixes a setting or the
+ * request) follows from its reason, so one table decides it for every caller.
+ */
+export class HikCentralError extends AppError implements HikCentralFailure {
   readonly reason: HikFailureReason;
   readonly artemisCode: string | undefined;
   readonly path: string | undefined;
   constructor(message: string, options: HikErrorOptions) {
-    super(message, baseOptions(options));
+    super(CATEGORY_OF[options.reason], message, {
+      ...(options.hint !== undefined ? { hint: options.hint } : {}),
+      ...(options.artemisCode !== undefined ? { code: options.artemisCode } : options.detailCode !== undefined ? { code: options.detailCode } : {}),
+      ...(options.cause !== undefined ? { cause: options.cause } : {}),
+    });
     this.reason = options.reason;
     this.artemisCode = options.artemisCode;
     this.path = options.path;
   }
 }
-
-/** Worth retrying later: the platform or the network is unavailable or answered nonsense. */
-export class HikTransientError extends TransientError implements HikCentralFailure {
-  readonly reason: HikFailureReason;
-  readonly artemisCode: string | undefined;
-  readonly path: string | undefined;
-  constructor(message: string, options: HikErrorOptions) {
-    super(message, baseOptions(options));
-    this.reason = options.reason;
-    this.artemisCode = options.artemisCode;
-    this.path = options.path;
-  }
-}
-
-/** The request itself is wrong for this platform (e.g. a required parameter is missing). */
-export class HikBadInputError extends BadInputError implements HikCentralFailure {
-  readonly reason: HikFailureReason;
-  readonly artemisCode: string | undefined;
-  readonly path: string | undefined;
-  constructor(message: string, options: HikErrorOptions) {
-    super(message, baseOptions(options));
-    this.reason = options.reason;
-    this.artemisCode = options.artemisCode;
-    this.path = options.path;
-  }
-}
-
-export type HikCentralError = HikConfigurationError | HikTransientError | HikBadInputError;
 
 export function isHikCentralError(error: unknown): error is HikCentralError {
-  return error instanceof HikConfigurationError || error instanceof HikTransientError || error instanceof HikBadInputError;
+  return error instanceof HikCentralError;
 }

@@ -1,5 +1,5 @@
 import { errorCodesOf } from '../domain/error-codes.js';
-import { HikConfigurationError, HikTransientError, type HikCentralError } from './errors.js';
+import { HikCentralError } from './errors.js';
 
 const UNTRUSTED_CERTIFICATE_CODES = new Set([
   'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
@@ -36,7 +36,7 @@ export function classifyNetworkError(error: unknown, context: { path: string; ti
 
   const tlsCode = codes.find((code) => UNTRUSTED_CERTIFICATE_CODES.has(code));
   if (tlsCode !== undefined) {
-    return new HikConfigurationError(`The HikCentral certificate at ${baseUrl} is not trusted (${tlsCode})`, {
+    return new HikCentralError(`The HikCentral certificate at ${baseUrl} is not trusted (${tlsCode})`, {
       reason: 'tls-untrusted',
       path,
       detailCode: tlsCode,
@@ -45,7 +45,7 @@ export function classifyNetworkError(error: unknown, context: { path: string; ti
     });
   }
   if (codes.includes('ERR_TLS_CERT_ALTNAME_INVALID')) {
-    return new HikConfigurationError(`The HikCentral certificate does not name the host in HIKVISION_HOST (${baseUrl})`, {
+    return new HikCentralError(`The HikCentral certificate does not name the host in HIKVISION_HOST (${baseUrl})`, {
       reason: 'tls-hostname-mismatch',
       path,
       detailCode: 'ERR_TLS_CERT_ALTNAME_INVALID',
@@ -56,7 +56,7 @@ export function classifyNetworkError(error: unknown, context: { path: string; ti
   const dnsCode = codes.find((code) => DNS_CODES.has(code));
   if (dnsCode !== undefined) {
     const name = hostnameOf(baseUrl);
-    return new HikTransientError(`The name ${name} in HIKVISION_HOST cannot be resolved to an address (DNS: ${dnsCode})`, {
+    return new HikCentralError(`The name ${name} in HIKVISION_HOST cannot be resolved to an address (DNS: ${dnsCode})`, {
       reason: 'dns-unresolved',
       path,
       detailCode: dnsCode,
@@ -66,7 +66,7 @@ export function classifyNetworkError(error: unknown, context: { path: string; ti
   }
   // Plain HTTP to HikCentral's TLS port: the server drops the connection without an answer.
   if (baseUrl.startsWith('http:') && codes.some((code) => CLOSED_CODES.has(code))) {
-    return new HikConfigurationError(`HikCentral closed the connection at ${baseUrl} without answering: its OpenAPI speaks HTTPS`, {
+    return new HikCentralError(`HikCentral closed the connection at ${baseUrl} without answering: its OpenAPI speaks HTTPS`, {
       reason: 'https-expected',
       path,
       hint: `Write https:// in HIKVISION_HOST (e.g. ${baseUrl.replace(/^http:/, 'https:')}); add HIK_CA_CERT if the server's certificate is self-signed.`,
@@ -74,7 +74,7 @@ export function classifyNetworkError(error: unknown, context: { path: string; ti
     });
   }
   if (codes.includes('ECONNREFUSED')) {
-    return new HikTransientError(`HikCentral refused the connection at ${baseUrl}`, {
+    return new HikCentralError(`HikCentral refused the connection at ${baseUrl}`, {
       reason: 'connection-refused',
       path,
       hint: 'Check that HikCentral is running and that HIKVISION_HOST has the right host and port (the OpenAPI gateway usually listens on 443).',
@@ -82,14 +82,14 @@ export function classifyNetworkError(error: unknown, context: { path: string; ti
     });
   }
   if (context.timedOut || codes.some((code) => TIMEOUT_CODES.has(code))) {
-    return new HikTransientError(`HikCentral did not answer ${path} in time`, {
+    return new HikCentralError(`HikCentral did not answer ${path} in time`, {
       reason: 'timeout',
       path,
       hint: 'The platform is slow or unreachable; this is retried. If it persists, check the network path to HIKVISION_HOST or raise HIK_TIMEOUT / HIK_CONNECT_TIMEOUT.',
       cause: error,
     });
   }
-  return new HikTransientError(`Network failure talking to HikCentral at ${baseUrl}: ${detail}`, {
+  return new HikCentralError(`Network failure talking to HikCentral at ${baseUrl}: ${detail}`, {
     reason: 'network',
     path,
     hint: 'Check the network path to HIKVISION_HOST (DNS, routing, firewall); this is retried.',

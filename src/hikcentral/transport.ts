@@ -6,7 +6,7 @@ import { systemClock } from '../domain/clock.js';
 import type { Logger } from '../logging/logger.js';
 import { registerSecret } from '../logging/redact.js';
 import { errorForArtemisCode, ARTEMIS_CODES } from './artemis-codes.js';
-import { HikConfigurationError, HikTransientError, isHikCentralError, type HikCentralError } from './errors.js';
+import { HikCentralError, isHikCentralError } from './errors.js';
 import { buildStringToSign, createArtemisHeaders } from './signing.js';
 import { classifyNetworkError } from './network-errors.js';
 
@@ -69,24 +69,24 @@ export class ArtemisTransport {
     this.#logger = options.logger;
     registerSecret(options.appSecret);
     if (options.appKey.trim() === '') {
-      throw new HikConfigurationError('HIK_APP_KEY is empty', { reason: 'app-key-missing', hint: 'Set HIK_APP_KEY to the app key of the partner app in HikCentral (System > Open API).' });
+      throw new HikCentralError('HIK_APP_KEY is empty', { reason: 'app-key-missing', hint: 'Set HIK_APP_KEY to the app key of the partner app in HikCentral (System > Open API).' });
     }
     if (options.appSecret.trim() === '') {
-      throw new HikConfigurationError('HIK_SECRET is empty', { reason: 'signature-invalid', hint: 'Set HIK_SECRET to the app secret of the partner app in HikCentral (System > Open API).' });
+      throw new HikCentralError('HIK_SECRET is empty', { reason: 'signature-invalid', hint: 'Set HIK_SECRET to the app secret of the partner app in HikCentral (System > Open API).' });
     }
 
     let url: URL;
     try {
       url = new URL(options.baseUrl);
     } catch (cause) {
-      throw new HikConfigurationError(`HIKVISION_HOST is not a URL`, {
+      throw new HikCentralError(`HIKVISION_HOST is not a URL`, {
         reason: 'endpoint-not-found',
         hint: 'Set HIKVISION_HOST to the platform address, e.g. https://hcp.example.local:443',
         cause,
       });
     }
     if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-      throw new HikConfigurationError(`HIKVISION_HOST must be an https:// address, got ${url.protocol}`, {
+      throw new HikCentralError(`HIKVISION_HOST must be an https:// address, got ${url.protocol}`, {
         reason: 'endpoint-not-found',
         hint: 'Set HIKVISION_HOST to the platform address, e.g. https://hcp.example.local:443',
       });
@@ -98,7 +98,7 @@ export class ArtemisTransport {
     }
 
     if (options.caCertPem !== undefined && !looksLikePem(options.caCertPem)) {
-      throw new HikConfigurationError('HIK_CA_CERT does not contain a PEM certificate', {
+      throw new HikCentralError('HIK_CA_CERT does not contain a PEM certificate', {
         reason: 'tls-untrusted',
         hint: 'HIK_CA_CERT must point to a PEM file (-----BEGIN CERTIFICATE-----) with the CA or the self-signed certificate of the HikCentral server.',
       });
@@ -191,7 +191,7 @@ export class ArtemisTransport {
       json = JSON.parse(text);
     } catch (cause) {
       if (status !== 200) throw httpStatusError(path, status);
-      throw new HikTransientError(`HikCentral answered ${path} with a body that is not JSON`, {
+      throw new HikCentralError(`HikCentral answered ${path} with a body that is not JSON`, {
         reason: 'malformed-response',
         path,
         hint: 'The platform (or a proxy in front of it) answered with something other than JSON; this is retried. If it persists, check HIKVISION_HOST points at the HikCentral OpenAPI gateway.',
@@ -201,7 +201,7 @@ export class ArtemisTransport {
     const envelope = envelopeSchema.safeParse(json);
     if (!envelope.success) {
       if (status !== 200) throw httpStatusError(path, status);
-      throw new HikTransientError(`HikCentral answered ${path} without the {code, msg, data} envelope`, {
+      throw new HikCentralError(`HikCentral answered ${path} without the {code, msg, data} envelope`, {
         reason: 'malformed-response',
         path,
         hint: 'Check HIKVISION_HOST points at the HikCentral OpenAPI gateway (paths start with /artemis).',
@@ -214,7 +214,7 @@ export class ArtemisTransport {
     if (status !== 200) throw httpStatusError(path, status);
     const data = schema.safeParse(envelope.data.data);
     if (!data.success) {
-      throw new HikTransientError(`HikCentral answered ${path} with data of an unexpected shape: ${z.prettifyError(data.error).slice(0, 500)}`, {
+      throw new HikCentralError(`HikCentral answered ${path} with data of an unexpected shape: ${z.prettifyError(data.error).slice(0, 500)}`, {
         reason: 'malformed-response',
         path,
         hint: 'The platform version may answer differently than this client expects; it will be retried. Report the HikCentral version if it persists.',
@@ -230,20 +230,20 @@ export class ArtemisTransport {
 
 function httpStatusError(path: string, status: number): HikCentralError {
   if (status === 404) {
-    return new HikConfigurationError(`HikCentral has no ${path} (HTTP 404)`, {
+    return new HikCentralError(`HikCentral has no ${path} (HTTP 404)`, {
       reason: 'endpoint-not-found',
       path,
       hint: 'Check HIKVISION_HOST (scheme, host, port of the OpenAPI gateway) and that this HikCentral version offers the API.',
     });
   }
   if (status === 401 || status === 403) {
-    return new HikConfigurationError(`HikCentral refused ${path} (HTTP ${status})`, {
-      reason: 'http-status',
+    return new HikCentralError(`HikCentral refused ${path} (HTTP ${status})`, {
+      reason: 'http-refused',
       path,
       hint: 'Check HIK_APP_KEY / HIK_SECRET and that the partner app is allowed to call this API.',
     });
   }
-  return new HikTransientError(`HikCentral answered ${path} with HTTP ${status}`, {
+  return new HikCentralError(`HikCentral answered ${path} with HTTP ${status}`, {
     reason: 'http-status',
     path,
     hint: 'The platform is failing or overloaded; this is retried.',

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { errorForArtemisCode, extractEchoedStringToSign, safePlatformMessage, stringToSignStructure } from '../../src/hikcentral/artemis-codes.js';
-import { HikBadInputError, HikConfigurationError, HikTransientError } from '../../src/hikcentral/errors.js';
+import { HikCentralError } from '../../src/hikcentral/errors.js';
 
 const APP_KEY = '24681357';
 const PATH = '/artemis/api/acs/v1/door/events';
@@ -10,18 +10,19 @@ describe('classifying Artemis codes', () => {
   const context = { path: PATH, appKey: APP_KEY, ourStringToSign: OURS };
 
   it.each([
-    ['0x02401003', HikConfigurationError, 'signature-invalid', /HIK_SECRET/],
-    ['0x02401002', HikConfigurationError, 'signature-missing', /x-ca-\*/],
-    ['0x02401000', HikConfigurationError, 'app-key-missing', /HIK_APP_KEY/],
-    ['0x02401001', HikConfigurationError, 'app-key-unknown', /HIK_APP_KEY/],
-    ['0x02401642', HikConfigurationError, 'app-key-unknown', /HIK_APP_KEY/],
-    ['0x02401010', HikConfigurationError, 'user-not-authorised', /HIK_USER_ID/],
-    ['0x0240103C', HikConfigurationError, 'plain-http-refused', /https:\/\//],
-    ['0x00072001', HikBadInputError, 'missing-parameter', /eventType/],
-    ['0x01234567', HikTransientError, 'platform-error', /retried/],
-  ] as const)('%s → %s (%s)', (code, type, reason, hint) => {
+    ['0x02401003', 'configuration', 'signature-invalid', /HIK_SECRET/],
+    ['0x02401002', 'configuration', 'signature-missing', /x-ca-\*/],
+    ['0x02401000', 'configuration', 'app-key-missing', /HIK_APP_KEY/],
+    ['0x02401001', 'configuration', 'app-key-unknown', /HIK_APP_KEY/],
+    ['0x02401642', 'configuration', 'app-key-unknown', /HIK_APP_KEY/],
+    ['0x02401010', 'configuration', 'user-not-authorised', /HIK_USER_ID/],
+    ['0x0240103C', 'configuration', 'plain-http-refused', /https:\/\//],
+    ['0x00072001', 'bad-input', 'missing-parameter', /eventType/],
+    ['0x01234567', 'transient', 'platform-error', /retried/],
+  ] as const)('%s → %s (%s)', (code, category, reason, hint) => {
     const error = errorForArtemisCode(code, 'some message', context);
-    expect(error).toBeInstanceOf(type);
+    expect(error).toBeInstanceOf(HikCentralError);
+    expect(error.category).toBe(category);
     expect(error.reason).toBe(reason);
     expect(error.artemisCode).toBe(code);
     expect(error.hint).toMatch(hint);
