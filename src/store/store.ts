@@ -112,4 +112,9 @@ export interface DeliveryLeaseHolder {
   readonly ownerId: string;
   readonly acquiredMs: number;
   readonly expiresMs: number;
+  /**
+   * The fencing token: grows by one each time another owner takes the lease (never on renewal,
+   * never back to 0 on release). A holder whose epoch is no longer the lease's stops delivering.
+   */
+  readonly epoch: number;
 }

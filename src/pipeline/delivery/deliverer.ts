@@ -4,9 +4,9 @@ import type { DeliveryConfig } from '../../config/types.js';
 import type { PunchRecord, PunchUpdate, DeliveryAttempt } from '../../store/punch.js';
 import { announce, punchLogger, type PipelineContext } from '../context.js';
 import { backoffDelayMs } from './backoff.js';
-import type { HumandGateway } from './humand-gateway.js';
 import { PunchDecider, type Decided } from './punch-decider.js';
 import { priorityOf } from './priority.js';
+import { NotSentError, type HumandGateway } from './humand-gateway.js';
 import type { InterruptedStep, StepResult } from './step-result.js';
 
 export type { StepResult } from './step-result.js';
@@ -29,6 +29,14 @@ export class Deliverer {
     private readonly random: () => number = Math.random,
   ) {
     this.decider = new PunchDecider(context, gateway);
+  }
+
+  /** Asked right before each clock POST (after the rate permit): false sends nothing. */
+  private fence: (() => Promise<boolean>) | null = null;
+
+  /** On a ledger shared by several instances: check the delivery lease before every send. */
+  fenceWith(stillHolds: () => Promise<boolean>): void {
+    this.fence = stillHolds;
   }
 
   async process(punch: PunchRecord, signal?: AbortSignal): Promise<StepResult> {
@@ -119,8 +127,23 @@ export class Deliverer {
       { punchId: punch.id, atMs: now, kind: 'clock', method: 'POST', path, requestBody: request, status: null, result: 'sending', message: null },
       now,
     );
-    log.info({ method: 'POST', path, body: request, attempt: attempts }, `sending ${type === 'START' ? 'clock-in' : 'clock-out'} to Humand`);
-    const result = await this.gateway.clock(type, request, priorityOf(punch), signal);
+    const beforeSend = async (): Promise<boolean> => {
+      if (this.fence !== null && !(await this.fence())) return false;
+      // Logged when the request really leaves, not before the wait for the rate budget.
+      log.info({ method: 'POST', path, body: request, attempt: attempts }, `sending ${type === 'START' ? 'clock-in' : 'clock-out'} to Humand`);
+      return true;
+    };
+    let result;
+    try {
+      result = await this.gateway.clock(type, request, priorityOf(punch), signal, beforeSend);
+    } catch (error) {
+      // Fenced: the punch stays `sending` (never sent by us); the lease holder reads Humand and sends it once.
+      if (error instanceof NotSentError) {
+        log.warn('not sent: another instance holds the delivery lease now and will check and send it');
+        return { kind: 'later' };
+      }
+      throw error;
+    }
     const doneAt = this.context.clock.now();
     const attemptBase = { punchId: punch.id, atMs: doneAt, kind: 'clock' as const, method: 'POST', path, requestBody: request };
     if (result.ok) {
@@ -143,12 +166,13 @@ export class Deliverer {
     const { store, clock } = this.context;
     switch (failure.kind) {
       case 'rate-limited':
-        // Not processed by Humand: back in the queue, the budget waits Retry-After.
-        await store.updateWithAttempt({ id: punch.id, outcome: 'queued', attempts: punch.attempts - 1 }, attempt, clock.now());
+        // Not processed by Humand: back in the queue, the budget waits Retry-After. Only from
+        // `sending`: never back from a state another instance has moved it to (e.g. delivered).
+        await store.updateWithAttempt({ id: punch.id, outcome: 'queued', attempts: punch.attempts - 1, expectedOutcome: 'sending' }, attempt, clock.now());
         return { kind: 'later' };
       case 'unauthorised':
       case 'forbidden': {
-        await store.updateWithAttempt({ id: punch.id, outcome: 'queued', attempts: punch.attempts - 1 }, attempt, clock.now());
+        await store.updateWithAttempt({ id: punch.id, outcome: 'queued', attempts: punch.attempts - 1, expectedOutcome: 'sending' }, attempt, clock.now());
         const hint =
           failure.kind === 'unauthorised'
             ? 'Humand does not know this API key: check HUMAND_AUTH. Every punch is kept and will be delivered once a probe succeeds.'
@@ -194,6 +218,7 @@ export class Deliverer {
       attempts: punch.attempts,
       nextAttemptMs: this.context.clock.now() + delay,
       reconcileNeeded: answerUnknown,
+      expectedOutcome: punch.outcome,
     };
     await this.context.store.updatePunches([update], this.context.clock.now());
     log.warn({ attempt: punch.attempts, delayMs: delay }, update.reason!);

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import os from 'node:os';
 import type { PipelineContext } from '../context.js';
+import type { DeliveryLeaseHolder } from '../../store/store.js';
 
 export interface DeliveryLeaseOptions {
   /** How long a taken lease lasts without renewal: how soon another instance takes over from a crashed one. Default 30 s. */
@@ -23,6 +24,8 @@ export class DeliveryLease {
   /** How often the holder renews, and how often the others try to take over. */
   readonly retryMs: number;
   private held = false;
+  /** The lease's fencing token while this instance holds it. */
+  private epoch: number | null = null;
   private lastRenewedMs = Number.NEGATIVE_INFINITY;
   private lastTryMs = Number.NEGATIVE_INFINITY;
 
@@ -30,6 +33,7 @@ export class DeliveryLease {
     private readonly context: PipelineContext,
     private readonly acquire: (ownerId: string, ttlMs: number, nowMs: number) => Promise<boolean>,
     private readonly giveUp: (ownerId: string) => Promise<void>,
+    private readonly holder: () => Promise<DeliveryLeaseHolder | null>,
     options: DeliveryLeaseOptions,
   ) {
     this.ttlMs = options.ttlMs ?? DEFAULT_TTL_MS;
@@ -45,6 +49,7 @@ export class DeliveryLease {
       context,
       (ownerId, ttlMs, nowMs) => store.tryAcquireDeliveryLease!(ownerId, ttlMs, nowMs),
       (ownerId) => store.releaseDeliveryLease!(ownerId),
+      () => store.deliveryLeaseHolder?.() ?? Promise.resolve(null),
       options,
     );
   }
@@ -57,7 +62,18 @@ export class DeliveryLease {
     const was = this.held;
     try {
       this.held = await this.acquire(this.ownerId, this.ttlMs, now);
-      if (this.held) this.lastRenewedMs = now;
+      if (this.held) {
+        this.lastRenewedMs = now;
+        const epoch = (await this.holder())?.epoch ?? null;
+        if (was && this.epoch !== null && epoch !== this.epoch) {
+          // Taken over and back while this instance was not looking (frozen past the TTL): what it
+          // had started belongs to another tenure; the engine starts afresh from the ledger.
+          this.context.logger.warn({ owner: this.ownerId, epoch, previousEpoch: this.epoch }, 'the delivery lease changed hands while this instance was away');
+        }
+        this.epoch = epoch;
+      } else {
+        this.epoch = null;
+      }
     } catch (error) {
       this.context.logger.warn({ err: error }, 'could not renew the delivery lease; delivery stops if this lasts');
     }
@@ -68,6 +84,35 @@ export class DeliveryLease {
     return this.trusted(this.context.clock.now());
   }
 
+  /**
+   * Right before a request to Humand: is this instance still the holder, with the epoch it had?
+   * Read from the store, not trusted from memory: a process frozen past the TTL (SIGSTOP, a VM
+   * paused, a swap storm) wakes believing it delivers while another instance already does.
+   * A false answer drops the lease at once.
+   */
+  async stillHolds(): Promise<boolean> {
+    if (!this.held || this.epoch === null) return false;
+    const now = this.context.clock.now();
+    let holder: DeliveryLeaseHolder | null;
+    try {
+      holder = await this.holder();
+    } catch (error) {
+      this.context.logger.warn({ err: error }, 'could not check the delivery lease before sending; not sending');
+      return false;
+    }
+    if (holder !== null && holder.ownerId === this.ownerId && holder.epoch === this.epoch && holder.expiresMs > now) return true;
+    this.context.logger.warn({ owner: this.ownerId, epoch: this.epoch, holder: holder?.ownerId ?? null, holderEpoch: holder?.epoch ?? null }, 'fenced: another instance holds the delivery lease now; this one sends nothing more');
+    this.held = false;
+    this.epoch = null;
+    this.lastTryMs = now;
+    return false;
+  }
+
+  /** The holder's epoch while this instance holds the lease, for status and metrics. */
+  get heldEpoch(): number | null {
+    return this.held ? this.epoch : null;
+  }
+
   private trusted(now: number): boolean {
     return this.held && now - this.lastRenewedMs < this.ttlMs / 2;
   }
@@ -76,6 +121,7 @@ export class DeliveryLease {
   async release(): Promise<void> {
     if (!this.held) return;
     this.held = false;
+    this.epoch = null;
     this.lastTryMs = Number.NEGATIVE_INFINITY;
     try {
       await this.giveUp(this.ownerId);

@@ -47,6 +47,8 @@ export class DeliveryEngine {
     private readonly config: DeliveryConfig,
   ) {
     this.lease = DeliveryLease.of(context, config.leaseTtlMs === undefined ? {} : { ttlMs: config.leaseTtlMs });
+    const lease = this.lease;
+    if (lease !== null) deliverer.fenceWith(() => lease.stillHolds());
   }
 
   /** The pause, if any (also persisted, so `status` from another process sees it). */

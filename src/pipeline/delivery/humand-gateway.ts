@@ -1,9 +1,17 @@
+import { TransientError } from '../../domain/errors.js';
 import type { ClockRequest, EntryType, HumandDay, HumandResult, HumandUser, TimeTrackingEntry } from '../../domain/humand.js';
 import type { TimeTrackingPort } from '../../domain/ports.js';
 import type { PipelineEvents } from '../events.js';
 import type { RateBudget, RequestPriority } from './rate-budget.js';
 
 type Operation = 'clock' | 'list-entries' | 'read-days' | 'list-users' | 'get-user';
+
+/** A request that was never sent: the instance lost the delivery lease while it waited for the budget. */
+export class NotSentError extends TransientError {
+  constructor(message: string) {
+    super(message, { code: 'DELIVERY_FENCED', hint: 'Another instance delivers now; nothing was sent twice.' });
+  }
+}
 
 /**
  * Every Humand call of the pipeline goes through here: it waits for the shared rate budget
@@ -19,10 +27,12 @@ export class HumandGateway {
     private readonly events: PipelineEvents,
   ) {}
 
-  private async call<T>(operation: Operation, priority: RequestPriority, cost: number, signal: AbortSignal | undefined, fn: () => Promise<HumandResult<T>>): Promise<HumandResult<T>> {
+  private async call<T>(operation: Operation, priority: RequestPriority, cost: number, signal: AbortSignal | undefined, fn: () => Promise<HumandResult<T>>, beforeSend?: () => Promise<boolean>): Promise<HumandResult<T>> {
     const permit = await this.budget.acquire(priority, signal, cost);
     let result: HumandResult<T>;
     try {
+      // The last word before the request leaves, after however long the permit took.
+      if (beforeSend !== undefined && !(await beforeSend())) throw new NotSentError(`${operation} not sent: this instance no longer holds the delivery lease`);
       result = await fn();
     } catch (error) {
       permit.complete(null);
@@ -40,8 +50,9 @@ export class HumandGateway {
     return result;
   }
 
-  clock(type: EntryType, request: ClockRequest, priority: RequestPriority, signal?: AbortSignal): Promise<HumandResult<TimeTrackingEntry>> {
-    return this.call('clock', priority, 1, signal, () => this.port.clock(type, request));
+  /** `beforeSend` runs once the rate permit is granted; false sends nothing and throws NotSentError. */
+  clock(type: EntryType, request: ClockRequest, priority: RequestPriority, signal?: AbortSignal, beforeSend?: () => Promise<boolean>): Promise<HumandResult<TimeTrackingEntry>> {
+    return this.call('clock', priority, 1, signal, () => this.port.clock(type, request), beforeSend);
   }
 
   listEntries(employeeId: string, startDate: string, endDate: string, priority: RequestPriority, signal?: AbortSignal): Promise<HumandResult<TimeTrackingEntry[]>> {

@@ -137,6 +137,15 @@ export const PG_MIGRATIONS: readonly PgMigration[] = [
       CREATE INDEX punches_by_person_code ON {schema}.punches(person_code);
     `,
   },
+  {
+    version: 3,
+    name: 'fencing token of the delivery lease',
+    sql: `
+      -- Grows by one on every takeover by another instance: a holder whose epoch is not the
+      -- lease's any more (it froze past the TTL) sends nothing.
+      ALTER TABLE {schema}.delivery_lease ADD COLUMN epoch BIGINT NOT NULL DEFAULT 0;
+    `,
+  },
 ];
 
 /** Advisory-lock key of "migrating this schema", the same in every instance. */

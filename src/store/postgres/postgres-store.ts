@@ -411,11 +411,12 @@ export class PostgresLedgerStore implements LedgerStore {
   async tryAcquireDeliveryLease(ownerId: string, ttlMs: number, nowMs: number): Promise<boolean> {
     const taken = await this.read('take delivery lease', (db) =>
       db.run(
-        `INSERT INTO ${this.t.lease} AS l (name, owner_id, acquired_ms, expires_ms) VALUES ($1, $2, $3, $4)
+        `INSERT INTO ${this.t.lease} AS l (name, owner_id, acquired_ms, expires_ms, epoch) VALUES ($1, $2, $3, $4, 1)
           ON CONFLICT (name) DO UPDATE SET
             owner_id = EXCLUDED.owner_id,
-            acquired_ms = CASE WHEN l.owner_id = EXCLUDED.owner_id THEN l.acquired_ms ELSE EXCLUDED.acquired_ms END,
-            expires_ms = EXCLUDED.expires_ms
+            acquired_ms = CASE WHEN l.owner_id = EXCLUDED.owner_id AND l.expires_ms > 0 THEN l.acquired_ms ELSE EXCLUDED.acquired_ms END,
+            expires_ms = EXCLUDED.expires_ms,
+            epoch = CASE WHEN l.owner_id = EXCLUDED.owner_id AND l.expires_ms > 0 THEN l.epoch ELSE l.epoch + 1 END
           WHERE l.owner_id = EXCLUDED.owner_id OR l.expires_ms <= EXCLUDED.acquired_ms`,
         [LEASE, ownerId, nowMs, nowMs + ttlMs],
       ),
@@ -424,15 +425,16 @@ export class PostgresLedgerStore implements LedgerStore {
   }
 
   async releaseDeliveryLease(ownerId: string): Promise<void> {
-    await this.read('release delivery lease', (db) => db.run(`DELETE FROM ${this.t.lease} WHERE name = $1 AND owner_id = $2`, [LEASE, ownerId]));
+    // Kept with expires_ms 0 rather than deleted: the epoch must keep growing across hand-overs.
+    await this.read('release delivery lease', (db) => db.run(`UPDATE ${this.t.lease} SET expires_ms = 0 WHERE name = $1 AND owner_id = $2`, [LEASE, ownerId]));
   }
 
   async deliveryLeaseHolder(): Promise<DeliveryLeaseHolder | null> {
     const rows = await this.read('read delivery lease', (db) =>
-      db.rows<{ owner_id: string; acquired_ms: number; expires_ms: number }>(`SELECT owner_id, acquired_ms, expires_ms FROM ${this.t.lease} WHERE name = $1`, [LEASE]),
+      db.rows<{ owner_id: string; acquired_ms: number; expires_ms: number; epoch: number }>(`SELECT owner_id, acquired_ms, expires_ms, epoch FROM ${this.t.lease} WHERE name = $1 AND expires_ms > 0`, [LEASE]),
     );
     const row = rows[0];
-    return row === undefined ? null : { ownerId: row.owner_id, acquiredMs: row.acquired_ms, expiresMs: row.expires_ms };
+    return row === undefined ? null : { ownerId: row.owner_id, acquiredMs: row.acquired_ms, expiresMs: row.expires_ms, epoch: Number(row.epoch) };
   }
 
   async close(): Promise<void> {

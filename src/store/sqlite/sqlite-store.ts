@@ -431,10 +431,13 @@ export class SqliteLedgerStore implements LedgerStore {
   }
 
   private lease: DeliveryLeaseHolder | null = null;
+  private leaseEpoch = 0;
 
   /** One process owns a SQLite file (the CLI's ledger lock sees to that): it always delivers. */
   tryAcquireDeliveryLease(ownerId: string, ttlMs: number, nowMs: number): Promise<boolean> {
-    this.lease = { ownerId, acquiredMs: this.lease?.ownerId === ownerId ? this.lease.acquiredMs : nowMs, expiresMs: nowMs + ttlMs };
+    const renewal = this.lease?.ownerId === ownerId;
+    if (!renewal) this.leaseEpoch++;
+    this.lease = { ownerId, acquiredMs: renewal ? this.lease!.acquiredMs : nowMs, expiresMs: nowMs + ttlMs, epoch: this.leaseEpoch };
     return Promise.resolve(true);
   }
 

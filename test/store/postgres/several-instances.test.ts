@@ -164,4 +164,70 @@ describeWithPostgres('several instances on one PostgreSQL ledger (over the simul
       await Promise.allSettled(daemons);
     }
   });
+
+  // Issue #14 item 9: a holder frozen past the lease (SIGSTOP, a paused VM) wakes with punches
+  // marked `sending` that were waiting for a rate permit; another instance has delivered them.
+  it('a lease holder that froze past its lease sends nothing when it wakes: every entry is POSTed once', async () => {
+    schema = freshSchemaName('inst_fence');
+    const clock = new ShiftedClock(Date.parse('2026-01-29T12:00:00Z'));
+    // A tight window so that A's workers wait for permits with their punches marked `sending`.
+    world = await startWorld({ employees: 8, seed: 12, clock, rateLimit: { limit: 4, windowMs: 2_000 } });
+    const base = configFor(world, '/nonexistent/unused.db');
+    const config: AppConfig = { ...base, delivery: { ...base.delivery, leaseTtlMs: 1_500 } };
+    // While A is "frozen" its timers do not fire (waits for the rate budget, the lease renewal) and
+    // its ledger connection answers nothing about the lease, as under SIGSTOP.
+    let thaw = (): void => undefined;
+    let frozen: Promise<void> | null = null;
+    class FrozenClock extends ShiftedClock {
+      override async sleep(ms: number, signal?: AbortSignal): Promise<void> {
+        await super.sleep(ms, signal);
+        while (frozen !== null) await frozen;
+      }
+    }
+    const freezable = (store: LedgerStore): LedgerStore =>
+      new Proxy(store, {
+        get(target, property) {
+          const value: unknown = Reflect.get(target, property, target);
+          if (typeof value !== 'function') return value;
+          const bound = (value as (...a: unknown[]) => unknown).bind(target);
+          if (property !== 'tryAcquireDeliveryLease') return bound;
+          return async (...args: unknown[]) => {
+            await frozen;
+            return bound(...args);
+          };
+        },
+      });
+    const a = await start(config, new FrozenClock(clock.now()), 'a', freezable);
+    await a.app.syncOnce({ deliverForMs: 0 });
+    const stopA = new AbortController();
+    const stopB = new AbortController();
+    const daemons: Promise<void>[] = [a.app.runDaemon({ signal: stopA.signal })];
+    try {
+      await until(async () => (await a.app.store.countsByOutcome()).sending > 0 && clockPosts(world!).length >= 4, 'a to have punches sending while it waits for the budget');
+      frozen = new Promise<void>((resolve) => {
+        thaw = () => {
+          frozen = null;
+          resolve();
+        };
+      });
+      await new Promise((resolve) => setTimeout(resolve, 1_700)); // past the lease
+      const b = await start(config, clock, 'b');
+      daemons.push(b.app.runDaemon({ signal: stopB.signal }));
+      await until(() => JSON.stringify(humandTimelines(world!)) === JSON.stringify(expectedTimelines(world!)), 'b to deliver the rest', 40_000);
+      thaw();
+      // A wakes: its workers get their permits in the next windows and must not send.
+      await new Promise((resolve) => setTimeout(resolve, 4_500));
+      const posts = clockPosts(world);
+      expect(posts.filter((r) => r.status !== 201)).toEqual([]);
+      expect(posts).toHaveLength(timelineLength(world));
+      expect(humandTimelines(world)).toEqual(expectedTimelines(world));
+      expect(b.outcomes.delivered ?? 0).toBeGreaterThan(0);
+      expect((await b.app.store.deliveryLeaseHolder!())?.epoch).toBeGreaterThanOrEqual(2);
+    } finally {
+      thaw();
+      stopA.abort();
+      stopB.abort();
+      await Promise.allSettled(daemons);
+    }
+  }, 90_000);
 });
