@@ -1,3 +1,4 @@
+import os from 'node:os';
 import { systemClock } from '../domain/clock.js';
 import { ConfigurationError, isAppError } from '../domain/errors.js';
 import { DateTime } from 'luxon';
@@ -30,7 +31,7 @@ import { UnreadableInputLog, type UnreadableInputSummary } from '../ingest-guard
 import { createIsapiPolling, withIsapiPass } from '../isapi/app-hook.js';
 import { withTerminalPersons } from '../isapi/terminal-persons.js';
 import type { IsapiPolling } from '../isapi/polling.js';
-import { META, pushRecentError, readJson, readNumber, saveRateLimit } from './ops-meta.js';
+import { HEARTBEAT_MS, META, pushRecentError, readJson, readNumber, saveRateLimit } from './ops-meta.js';
 import type {
   App,
   AppIngestResult,
@@ -40,6 +41,7 @@ import type {
   DeadLetterSelection,
   MappingCoverage,
   PunchView,
+  ServiceHeartbeat,
   StatusReport,
   SyncOptions,
   SyncSummary,
@@ -401,6 +403,7 @@ class Application implements App {
     await this.reconsiderAfterRuleChange();
     this.draining = true;
     const delivering = engine === null ? Promise.resolve() : engine.drain({ signal }).then(() => undefined);
+    const beating = this.heartbeat(signal);
     try {
       while (!signal.aborted) {
         const passStartedMs = this.context.clock.now();
@@ -437,9 +440,28 @@ class Application implements App {
       }
     } finally {
       await delivering;
+      await beating;
       this.draining = false;
       this.context.logger.info('daemon stopped');
     }
+  }
+
+  /** Says in the ledger, every HEARTBEAT_MS until `signal`, that a service runs here; then that it stopped. */
+  private async heartbeat(signal: AbortSignal): Promise<void> {
+    const startedMs = this.context.clock.now();
+    const beat = (stoppedMs: number | null) => {
+      const heartbeat: ServiceHeartbeat = { host: os.hostname(), pid: process.pid, startedMs, lastSeenMs: this.context.clock.now(), stoppedMs };
+      return this.store.setMeta(META.serviceHeartbeat, JSON.stringify(heartbeat)).catch((error: unknown) => this.context.logger.warn({ err: error }, 'could not write the service heartbeat'));
+    };
+    while (!signal.aborted) {
+      await beat(null);
+      try {
+        await this.context.clock.sleep(HEARTBEAT_MS, signal);
+      } catch {
+        break;
+      }
+    }
+    await beat(this.context.clock.now());
   }
 
   async backfill(options: BackfillOptions): Promise<BackfillSummary> {
@@ -513,6 +535,8 @@ class Application implements App {
       unreadableInputs: await this.parts.unreadable.summary().then(({ total, lastMs }) => ({ total, lastMs })),
       warnings: configurationWarnings(this.config),
       openDays: await findOpenDays(this.store, this.context.clock.now() - OPEN_DAYS_LOOKBACK_MS, this.context.clock.now(), this.config.rules.maxOpenShiftMs),
+      service: await readJson<ServiceHeartbeat | null>(this.store, META.serviceHeartbeat, null),
+      deliveryLease: (await this.store.deliveryLeaseHolder?.()) ?? null,
     };
   }
 

@@ -16,7 +16,12 @@ export const META = {
   lastEvent: LAST_NEW_EVENT_META,
   lastRateLimit: 'last_rate_limit',
   recentErrors: 'recent_errors',
+  /** Written by `run` every HEARTBEAT_MS: whether a service is running on this ledger, and where. */
+  serviceHeartbeat: 'service_heartbeat',
 } as const;
+
+/** How often `run` says it is alive; `status` calls a service gone after three missed beats. */
+export const HEARTBEAT_MS = 15_000;
 
 const MAX_RECENT = 20;
 

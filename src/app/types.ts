@@ -7,7 +7,7 @@ import type { Clock, AccessEventSourcePort, PersonDirectoryPort, TimeTrackingPor
 import type { RateLimitInfo } from '../domain/humand.js';
 import type { Logger } from '../logging/logger.js';
 import type { AppConfig, HikConnectionConfig, HumandConnectionConfig, RulesConfig, DeliveryConfig, PollConfig } from '../config/types.js';
-import type { LedgerStore } from '../store/store.js';
+import type { DeliveryLeaseHolder, LedgerStore } from '../store/store.js';
 import type { DeliveryAttempt, PunchOutcome, PunchQuery, PunchRecord } from '../store/punch.js';
 import type { PipelineEventListener } from '../pipeline/events.js';
 import type { EvaluationSummary } from '../pipeline/evaluator.js';
@@ -150,6 +150,19 @@ export interface StatusReport {
   readonly warnings?: readonly string[];
   /** Clock-ins of the last 7 days with no clock-out after the longest shift (HR closes them in Humand). */
   readonly openDays?: readonly OpenDay[];
+  /** The last heartbeat of a `run` service on this ledger (any process), null when none ever ran. */
+  readonly service?: ServiceHeartbeat | null;
+  /** Who holds the delivery lease (ledgers shared by several instances), null when nobody does. */
+  readonly deliveryLease?: DeliveryLeaseHolder | null;
+}
+
+export interface ServiceHeartbeat {
+  readonly host: string;
+  readonly pid: number;
+  readonly startedMs: number;
+  readonly lastSeenMs: number;
+  /** Set by a graceful stop. */
+  readonly stoppedMs: number | null;
 }
 
 /** A punch with its delivery history (requests made, Humand's answers). */

@@ -91,6 +91,8 @@ export interface OpsStatus {
   readonly unreadableInputs?: { readonly total: number; readonly lastMs: number | null };
   /** Settings that weaken the service (e.g. HIK_TLS_INSECURE): shown in the dashboard banner. */
   readonly warnings?: readonly string[];
+  /** Who holds the delivery lease and its epoch (ledgers shared by several instances). */
+  readonly deliveryLease?: { readonly ownerId: string; readonly epoch: number; readonly acquiredMs: number; readonly expiresMs: number } | null;
 }
 
 export interface CoveragePerson {

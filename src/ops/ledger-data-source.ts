@@ -26,12 +26,13 @@ export function ledgerDataSource(options: LedgerDataSourceOptions): OpsDataSourc
   const source: OpsDataSource = {
     timezone: options.timezone,
     async status() {
-      const [runtime, counts, oldest] = await Promise.all([
+      const [runtime, counts, oldest, deliveryLease] = await Promise.all([
         options.runtime(),
         store.countsByOutcome(),
         store.listByOutcome(AWAITING_DELIVERY, 1),
+        store.deliveryLeaseHolder?.() ?? Promise.resolve(null),
       ]);
-      return { ...runtime, counts, oldestPendingEventMs: oldest[0]?.eventMs ?? null };
+      return { ...runtime, counts, oldestPendingEventMs: oldest[0]?.eventMs ?? null, deliveryLease };
     },
     punches: (query) => store.findPunches(query),
     countsForDay: (day) => store.countsByOutcome(day),

@@ -56,6 +56,7 @@ export function createOpsMetrics(options: OpsMetricsOptions = {}): OpsMetrics {
   const unmapped = new Gauge({ name: 'hik2humand_unmapped_punches', help: 'Punches waiting for a person-to-user mapping.', registers });
   const rateRemaining = new Gauge({ name: 'hik2humand_humand_rate_limit_remaining', help: 'Requests left in the current Humand rate-limit window (last seen).', registers });
   const rateLimit = new Gauge({ name: 'hik2humand_humand_rate_limit_limit', help: 'Requests allowed per Humand rate-limit window (last seen, or assumed).', registers });
+  const leaseEpoch = new Gauge({ name: 'hik2humand_delivery_lease_epoch', help: 'Fencing token of the delivery lease (grows on every takeover between instances); 0 when nobody holds it.', registers });
   const paused = new Gauge({ name: 'hik2humand_delivery_paused', help: '1 while delivery is paused because Humand refuses the key (401/403).', registers });
   const pollLag = new Gauge({ name: 'hik2humand_poll_lag_seconds', help: 'How far behind now the poll cursor is (events newer than this may not have been read).', registers });
   const lastPollSuccess = new Gauge({ name: 'hik2humand_last_poll_success_timestamp_seconds', help: 'When the last poll succeeded (Unix time).', registers });
@@ -100,6 +101,7 @@ export function createOpsMetrics(options: OpsMetricsOptions = {}): OpsMetrics {
       deadLetters.set(status.counts.dead ?? 0);
       unmapped.set(status.counts.unmapped ?? 0);
       paused.set(status.delivery.state === 'paused' ? 1 : 0);
+      leaseEpoch.set(status.deliveryLease?.epoch ?? 0);
       rateLimit.set(status.rateLimit?.limit ?? status.assumedRateLimit.limit);
       if (status.rateLimit?.remaining != null) rateRemaining.set(status.rateLimit.remaining);
       if (status.poll.enabled && status.poll.cursorMs !== null) pollLag.set(Math.max(0, (nowMs - status.poll.cursorMs) / 1000));

@@ -37,8 +37,16 @@ describe('run', () => {
     const mapping = (JSON.parse(doctor.stdout) as { checks: Array<{ name: string; message: string }> }).checks.find((c) => c.name === 'mapping');
     expect(mapping?.message).toMatch(/from the caches of the running `run`/);
 
+    // status, from another process, knows a service is running, and where.
+    const running = await runCli(['status'], { cwd: site.dir, env: site.env });
+    expect(running.stdout).toMatch(/Delivery +running\n/);
+    expect(running.stdout).toMatch(new RegExp(`Service +running on .+, pid ${service.child.pid}, since .+; last seen`));
+
     const exit = await service.stop('SIGTERM', 8_000);
     expect(exit).toEqual({ code: 0, signal: null });
+    const stopped = await runCli(['status'], { cwd: site.dir, env: site.env });
+    expect(stopped.stdout).toMatch(/Delivery +configured, but NO SERVICE IS RUNNING: punches wait for `hik2humand run`/);
+    expect(stopped.stdout).toMatch(/Service +not running: stopped .+ ago/);
     const messages = jsonLines(service.stdout()).map((line) => line.msg);
     expect(messages).toContain('hik2humand stopped cleanly');
     expect(fs.existsSync(`${site.ledgerPath}.lock`)).toBe(false);

@@ -220,6 +220,8 @@ describe('admin server', () => {
     expect(value(/^hik2humand_events_received_total\{source="push",outcome="duplicate"\} (\S+)$/m)).toBe(2);
     expect(value(/^hik2humand_humand_requests_total\{result="forbidden",status="403"\} (\S+)$/m)).toBe(1);
     expect(value(/^hik2humand_delivery_paused (\S+)$/m)).toBe(0);
+    // A SQLite ledger's one process holds the lease only while it delivers.
+    expect(value(/^hik2humand_delivery_lease_epoch (\S+)$/m)).toBe(0);
   });
 
   describe('dashboard API', () => {

@@ -1,5 +1,6 @@
 import { printable } from './printable.js';
-import type { StatusReport } from '../../app/types.js';
+import type { ServiceHeartbeat, StatusReport } from '../../app/types.js';
+import { HEARTBEAT_MS } from '../../app/ops-meta.js';
 import type { TerminalStatus } from '../../isapi/terminal-status.js';
 import { AWAITING_DELIVERY } from '../../store/punch.js';
 import { outcomeCounts } from './counts.js';
@@ -18,7 +19,11 @@ export function formatStatus(status: StatusReport, nowMs: number, ledgerPath: st
           : `STOPPED: ${d.reason ?? 'not configured'}`
         : d.state === 'dry-run'
           ? 'dry run (DRY_RUN=true): punches are decided and logged, nothing is sent'
-          : 'running';
+          : serviceRunning(status, nowMs)
+            ? 'running'
+            : status.service === null || status.service === undefined
+              ? 'configured, but no service has run on this ledger: punches are delivered by `hik2humand run` (or each scheduled `sync`)'
+              : 'configured, but NO SERVICE IS RUNNING: punches wait for `hik2humand run` (or the next scheduled `sync`)';
   const pending = AWAITING_DELIVERY.reduce((sum, outcome) => sum + (status.counts[outcome] ?? 0), 0);
   const needPerson = (status.counts.unmapped ?? 0) + (status.counts.rejected ?? 0) + (status.counts.dead ?? 0) + (status.counts.review ?? 0) + (status.counts.waiting ?? 0);
   const rate = status.rateLimit;
@@ -28,6 +33,11 @@ export function formatStatus(status: StatusReport, nowMs: number, ledgerPath: st
     ['Delivery', deliveryLine],
   ];
   if (d.state === 'paused' && d.hint) rows.push(['  fix', d.hint]);
+  if (status.service !== undefined) rows.push(['Service', serviceLine(status.service, zone, nowMs)]);
+  const lease = status.deliveryLease;
+  if (lease !== undefined && lease !== null) {
+    rows.push(['Delivery lease', `${lease.ownerId}, epoch ${lease.epoch}, taken ${localTime(lease.acquiredMs, zone)}; ${lease.expiresMs > nowMs ? `held until ${localTime(lease.expiresMs, zone)}` : `EXPIRED ${localTimeAgo(lease.expiresMs, zone, nowMs)}: another instance takes over within seconds`}`]);
+  }
   rows.push(
     ['Waiting', pending === 0 ? 'nothing waiting' : `${pending} punch(es); oldest from ${localTimeAgo(status.oldestPendingEventMs, zone, nowMs)}`],
     ['Needs a person', needPerson === 0 ? 'nothing' : needsPersonLine(status.counts)],
@@ -65,6 +75,22 @@ export function formatStatus(status: StatusReport, nowMs: number, ledgerPath: st
     }
   }
   return lines.map(printable);
+}
+
+/** A `run` service beat within the last three heartbeats and did not say it stopped. */
+function serviceRunning(status: StatusReport, nowMs: number): boolean {
+  const service = status.service;
+  // Reports without the field (an older ledger reader) keep the old wording.
+  if (service === undefined) return true;
+  return service !== null && service.stoppedMs === null && nowMs - service.lastSeenMs <= 3 * HEARTBEAT_MS;
+}
+
+function serviceLine(service: ServiceHeartbeat | null, zone: string, nowMs: number): string {
+  if (service === null) return 'no `hik2humand run` has run on this ledger (scheduled `sync` only, or not started yet)';
+  const where = `${service.host}, pid ${service.pid}, since ${localTime(service.startedMs, zone)}`;
+  if (service.stoppedMs !== null) return `not running: stopped ${localTimeAgo(service.stoppedMs, zone, nowMs)} (${where})`;
+  if (nowMs - service.lastSeenMs > 3 * HEARTBEAT_MS) return `NOT RUNNING: last seen ${localTimeAgo(service.lastSeenMs, zone, nowMs)} (${where}) — it crashed or its machine is down; check the service manager`;
+  return `running on ${where}; last seen ${localTimeAgo(service.lastSeenMs, zone, nowMs)}`;
 }
 
 /** What needs a person, by kind, and where to look: unmapped (the Coverage page), the others `dead-letters list`. */
