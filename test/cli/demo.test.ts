@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { SqliteLedgerStore } from '../../src/store/sqlite/sqlite-store.js';
+import type { PunchRecord } from '../../src/store/punch.js';
 import { jsonLines, runCli, startCli, type RunningCli } from './support/cli-process.js';
 
 let dir: string;
@@ -23,6 +24,22 @@ async function countsIn(ledger: string): Promise<Record<string, number>> {
   } finally {
     await store.close();
   }
+}
+
+/** The first delivered punch from `source` in the running demo's ledger (read every half second until `withinMs`). */
+async function firstDelivered(ledger: string, source: 'push' | 'poll', withinMs: number): Promise<PunchRecord | null> {
+  const deadline = Date.now() + withinMs;
+  while (Date.now() < deadline) {
+    const store = SqliteLedgerStore.open({ path: ledger });
+    try {
+      const found = (await store.findPunches({ outcome: 'delivered', limit: 10_000 })).find((p) => p.source === source);
+      if (found) return found;
+    } finally {
+      await store.close();
+    }
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  return null;
 }
 
 describe('demo (no credentials)', () => {
@@ -57,4 +74,17 @@ describe('demo (no credentials)', () => {
     expect(counts['dry-run']).toBeGreaterThan(0);
     expect(counts.delivered).toBe(0);
   }, 30_000);
+  it('`demo --source isapi` starts three simulated terminals, and delivers what they push to the simulated Humand', async () => {
+    const ledger = path.join(dir, 'terminals.db');
+    demo = startCli(['demo', '--source', 'isapi', '--database', ledger, '--speed', '120'], { cwd: dir, env: { ADMIN_PORT: '0' } });
+    const banner = await demo.waitForLine((line) => line.includes('Dashboard    http://'), 15_000);
+    expect(banner).toBeDefined();
+    expect(demo.stdout()).toMatch(/Terminal +entrada +http:\/\/127\.0\.0\.1:\d+ +digest auth/);
+    expect(demo.stdout()).toMatch(/Terminal +salida /);
+    await demo.waitForLine((line) => line.includes('"msg":"Humand accepted the entry"'), 15_000);
+    // The first poll reads the few minutes already played; what follows arrives by push, a second at a time.
+    const pushedAndDelivered = await firstDelivered(ledger, 'push', 25_000);
+    expect(pushedAndDelivered?.doorName).toMatch(/^(entrada|salida|planta) door \d$/);
+    expect(await demo.stop('SIGTERM', 8_000)).toEqual({ code: 0, signal: null });
+  }, 45_000);
 });

@@ -12,7 +12,18 @@ import { expectedTerminalTimelines, humandTerminalTimelines, startTerminalWorld,
 
 const HOUR = 3_600_000;
 
-describe('a generated working day on three Hikvision terminals read over ISAPI (poll mode, no HikCentral)', () => {
+/** The site's terminal receiver, and every terminal's HTTP host pointed at it (as `isapi-hosts` would). */
+async function pointTerminalsAtReceiver(world: TerminalWorld, app: App, clock: ShiftedClock): Promise<IsapiReceiver> {
+  const receiver = await startIsapiReceiver({ host: '127.0.0.1', port: 0, devices: world.isapi.devices, timeZone: world.day.scenario.site.timezone, logger: silentLogger(), ingest: (events, source) => app.ingest(events, source) });
+  for (const device of world.isapi.devices) {
+    const client = new IsapiClient({ device, logger: silentLogger(), clock, timeZone: 'UTC', requestTimeoutMs: 5_000, connectTimeoutMs: 2_000, authBackoffMs: 60_000, authBackoffMaxMs: 60_000 });
+    await configureHttpHost(client, { ipAddress: '127.0.0.1', portNo: receiver.port, url: `${new URL(receiver.url).pathname}/${device.name}` });
+    await client.close();
+  }
+  return receiver;
+}
+
+describe('a generated working day on three Hikvision terminals read over ISAPI (no HikCentral): by poll, by push, and both', () => {
   let world: TerminalWorld | undefined;
   let app: App | undefined;
   let dir: string | undefined;
@@ -27,13 +38,19 @@ describe('a generated working day on three Hikvision terminals read over ISAPI (
     world = undefined;
   });
 
-  it('equals its ground truth exactly in Humand: one terminal offline for two hours, one with its clock 3 minutes ahead', async () => {
+  /** The three terminals (salida 3 minutes ahead), Humand, and the middleware, at the first hour of the day. */
+  async function startDay(employees: number, seed: number): Promise<{ clock: ShiftedClock; app: App; world: TerminalWorld; startMs: number; endMs: number }> {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'e2e-isapi-'));
     const clock = new ShiftedClock(0);
-    world = await startTerminalWorld({ employees: 80, seed: 13, clock, driftMs: { salida: 3 * 60_000 } });
+    world = await startTerminalWorld({ employees, seed, clock, driftMs: { salida: 3 * 60_000 } });
     const { startMs, endMs } = world.day.window;
     clock.setTo(startMs + HOUR);
     app = await createApp({ config: terminalSiteConfig(world.humand, path.join(dir, 'ledger.db'), world.isapi), logger: silentLogger(), overrides: { clock, rateResetMarginMs: 50 } });
+    return { clock, app, world, startMs, endMs };
+  }
+
+  it('equals its ground truth exactly in Humand: one terminal offline for two hours, one with its clock 3 minutes ahead', async () => {
+    const { clock, app, world, startMs, endMs } = await startDay(80, 13);
     const entrada = world.terminals.get('entrada')!;
     const offlineFrom = startMs + 7 * HOUR;
     const offlineTo = startMs + 9 * HOUR;
@@ -68,20 +85,9 @@ describe('a generated working day on three Hikvision terminals read over ISAPI (
     for (const terminal of world.terminals.values()) expect(terminal.state.lockouts).toBe(0);
   }, 120_000);
 
-  it('in push and poll: every terminal pushes as it goes (the offline one catches up by poll), the poll re-reads them all, and Humand equals the ground truth with nothing doubled', async () => {
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'e2e-isapi-push-'));
-    const clock = new ShiftedClock(0);
-    world = await startTerminalWorld({ employees: 25, seed: 21, clock, driftMs: { salida: 3 * 60_000 } });
-    const { startMs, endMs } = world.day.window;
-    clock.setTo(startMs + HOUR);
-    app = await createApp({ config: terminalSiteConfig(world.humand, path.join(dir, 'ledger.db'), world.isapi), logger: silentLogger(), overrides: { clock, rateResetMarginMs: 50 } });
-    const running = app;
-    receiver = await startIsapiReceiver({ host: '127.0.0.1', port: 0, devices: world.isapi.devices, timeZone: world.day.scenario.site.timezone, logger: silentLogger(), ingest: (events, source) => running.ingest(events, source) });
-    for (const device of world.isapi.devices) {
-      const client = new IsapiClient({ device, logger: silentLogger(), clock, timeZone: 'UTC', requestTimeoutMs: 5_000, connectTimeoutMs: 2_000, authBackoffMs: 60_000, authBackoffMaxMs: 60_000 });
-      await configureHttpHost(client, { ipAddress: '127.0.0.1', portNo: receiver.port, url: `${new URL(receiver.url).pathname}/${device.name}` });
-      await client.close();
-    }
+  it('in push and poll: every terminal pushes as it goes (the offline one pushes its backlog once back), the hourly poll reads the same events again, and Humand equals the ground truth with nothing doubled', async () => {
+    const { clock, app, world, startMs, endMs } = await startDay(25, 21);
+    receiver = await pointTerminalsAtReceiver(world, app, clock);
     const entrada = world.terminals.get('entrada')!;
     let pushed = 0;
     for (let at = startMs + HOUR; at <= endMs + 2 * HOUR; at += HOUR) {
@@ -100,5 +106,39 @@ describe('a generated working day on three Hikvision terminals read over ISAPI (
     // Most punches arrived by push, before any poll saw them.
     const sources = (await app.punches({ limit: 100_000 })).map((p) => p.source);
     expect(sources.filter((source) => source === 'push').length).toBeGreaterThan(sources.length / 2);
+    // And the poll did read every terminal again (which is why "nothing doubled" means something here).
+    for (const terminal of world.terminals.values()) expect(terminal.state.requests.filter((r) => r.path === '/ISAPI/AccessControl/AcsEvent').length).toBeGreaterThan(0);
+  }, 120_000);
+  it('in push only (no poll at all): the offline terminal pushes its two hours once back, the drifting one is read on its own clock, and Humand equals the ground truth exactly', async () => {
+    const { clock, app, world, startMs, endMs } = await startDay(40, 34);
+    receiver = await pointTerminalsAtReceiver(world, app, clock);
+    const entrada = world.terminals.get('entrada')!;
+    let backlogOnReturn = 0;
+    for (let at = startMs + HOUR; at <= endMs + 2 * HOUR; at += HOUR) {
+      clock.jumpTo(at);
+      const wasOffline = entrada.state.offline;
+      entrada.state.offline = at >= startMs + 7 * HOUR && at < startMs + 9 * HOUR;
+      const unpushed = entrada.state.buffer().filter((e) => e.serialNo > entrada.state.pushedSerial).length;
+      for (const terminal of world.terminals.values()) await terminal.pushPending();
+      if (wasOffline && !entrada.state.offline) backlogOnReturn = unpushed;
+      // The salida terminal runs 3 minutes ahead: a tap it pushes just before the hour carries a time still in the
+      // future, which Humand would refuse, so it waits for the next pass instead of holding this one for half a minute.
+      const summary = await app.syncOnce({ skipPoll: true, deliverForMs: 3_000 });
+      expect(summary.poll).toBeNull();
+      expect(summary.paused).toBeNull();
+    }
+    // Two hours of a working morning piled up on the offline terminal and went out in one go.
+    expect(backlogOnReturn).toBeGreaterThan(5);
+    const expected = expectedTerminalTimelines(world);
+    expect(Object.keys(expected).length).toBeGreaterThan(25);
+    expect(humandTerminalTimelines(world)).toEqual(expected);
+    const counts = await app.store.countsByOutcome();
+    expect(counts.queued + counts.sending + counts.held + counts.received + counts.dead + counts.rejected).toBe(0);
+    expect(counts.delivered).toBe(Object.values(expected).reduce((n, t) => n + t.length, 0));
+    expect(world.humand.state.requests.filter((r) => r.method === 'POST').length).toBe(counts.delivered);
+    // Nothing was searched on any terminal: every punch came by push.
+    for (const terminal of world.terminals.values()) expect(terminal.state.requests.filter((r) => r.path === '/ISAPI/AccessControl/AcsEvent')).toEqual([]);
+    const sources = new Set((await app.punches({ limit: 100_000 })).map((p) => p.source));
+    expect([...sources]).toEqual(['push']);
   }, 120_000);
 });

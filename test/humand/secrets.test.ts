@@ -1,22 +1,10 @@
 import { createServer } from 'node:http';
-import { Writable } from 'node:stream';
+import { capturedLogger } from '../support/captured-logger.js';
 import { describe, expect, it } from 'vitest';
 import { formatHumandTime, HumandClient } from '../../src/humand/index.js';
-import { createLogger } from '../../src/logging/logger.js';
 import { startHumandSimulator } from '../../src/sim/humand/index.js';
 
 const KEY = 'hk_live_5d1e0c9b7a3f';
-
-function capture() {
-  const lines: string[] = [];
-  const destination = new Writable({
-    write(chunk: Buffer, _encoding, done) {
-      lines.push(chunk.toString('utf8'));
-      done();
-    },
-  });
-  return { lines, logger: createLogger({ level: 'debug', pretty: false, destination }) };
-}
 
 describe('the Humand key never leaves the Authorization header', () => {
   it('is absent from log lines and from failure messages, even when Humand echoes it back', async () => {
@@ -29,7 +17,7 @@ describe('the Humand key never leaves the Authorization header', () => {
     const address = echo.address();
     if (address === null || typeof address === 'string') throw new Error('no address');
 
-    const { lines, logger } = capture();
+    const { lines, logger } = capturedLogger();
     const sim = await startHumandSimulator({ apiKey: KEY, users: [{ employeeInternalId: '1001', firstName: 'A', lastName: 'B' }], logger });
     const echoed = new HumandClient({ baseUrl: `http://127.0.0.1:${address.port}`, auth: `Basic ${KEY}`, logger });
     const real = new HumandClient({ baseUrl: sim.url, auth: KEY, logger });

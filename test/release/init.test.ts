@@ -211,4 +211,22 @@ describe('hik2humand init', () => {
     expect(again.code).toBe(2);
     expect(again.stderr).toMatch(/already exist[\s\S]*--force/);
   }, 60_000);
+  it('unattended with every answer as a flag (nothing from the environment) writes a configuration that passes doctor, and then delivers the simulated day exactly', async () => {
+    const answers = ['--hik-host', site.hik.httpsUrl, '--hik-app-key', site.env.HIK_APP_KEY!, '--hik-secret', site.env.HIK_SECRET!, '--trust-certificate'];
+    const humand = ['--humand-url', site.humand.url, '--humand-key', site.env.HUMAND_AUTH!, '--timezone', SITE_TIMEZONE];
+    const rules = ['--time-clock', 'Facial Entrada=in', '--time-clock', 'Facial Salida=out', '--mapping', 'personCode', '--preview', '96h'];
+    const init = await runCli(['init', '--yes', '--dir', dir, ...answers, ...humand, ...rules], { cwd: dir, timeoutMs: 60_000 });
+    expect(init.code, init.stdout + init.stderr).toBe(0);
+    expect(init.stdout).toMatch(/\[ ok \] Humand/);
+    expect(init.stdout).toMatch(new RegExp(`DRY_RUN over the last 96 h \\(nothing sent\\): .* ${expectedPunchCount(site.day)} dry-run`));
+    expect(site.entries()).toBe(0);
+
+    // doctor on its own, from the folder, with only what init wrote.
+    const doctor = await runCli(['doctor'], { cwd: dir, timeoutMs: 60_000 });
+    expect(doctor.code, doctor.stdout + doctor.stderr).toBe(0);
+
+    const sync = await runCli(['sync'], { cwd: dir, env: { POLL_INITIAL_LOOKBACK: '96h' }, timeoutMs: 60_000 });
+    expect(sync.code, sync.stdout + sync.stderr).toBe(0);
+    expect(humandTimelines(site.humand, site.day)).toEqual(expectedTimelines(site.day));
+  }, 90_000);
 });

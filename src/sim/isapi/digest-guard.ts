@@ -39,6 +39,8 @@ export class DigestGuard {
     if (this.state.isLocked()) return this.refuse(false, true);
     const params = parseAuthParams(header.replace(/^digest\s+/i, ''));
     const nonce = params.get('nonce') ?? '';
+    const response = params.get('response');
+    if (response !== undefined) this.state.digestResponses.push(response);
     const issued = this.nonces.get(nonce);
     const expected = digestResponse({
       user: this.state.user,
@@ -53,7 +55,7 @@ export class DigestGuard {
     });
     const rightUser = params.get('username') === this.state.user && params.get('realm') === this.realm;
     const rightUri = params.get('uri') === request.url;
-    if (!rightUser || params.get('response') !== expected || !rightUri) {
+    if (!rightUser || response !== expected || !rightUri) {
       const locked = this.state.noteFailedLogin();
       return this.refuse(false, locked);
     }

@@ -73,6 +73,8 @@ export class TerminalState {
   lockouts = 0;
   /** Every request the terminal answered: method, path, status. */
   readonly requests: { method: string; path: string; status: number }[] = [];
+  /** Every digest `response=` a client sent (right or wrong), so a test can check none of them reaches a log. */
+  readonly digestResponses: string[] = [];
   readonly httpHosts = new Map<string, HttpHost>();
   /** The highest serialNo already pushed to the HTTP hosts. */
   pushedSerial = 0;
