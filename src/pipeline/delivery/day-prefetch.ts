@@ -14,6 +14,11 @@ export interface ReadDays {
   readonly readAtMs: number;
 }
 
+/** A bulk read: answered from one made meanwhile with others (no request), or made now (with whom). */
+export type DayRead =
+  | ({ readonly kind: 'cached' } & ReadDays)
+  | { readonly kind: 'read'; readonly result: HumandResult<HumandDay[]>; readonly employeeIds: readonly string[]; readonly readAtMs: number };
+
 interface CachedRead extends ReadDays {
   readonly range: DayRange;
 }
@@ -79,21 +84,21 @@ export class HumandDayPrefetch {
    * covers. One such read at a time: the workers that need a read together would each read the
    * others' days too; waiting for the one in flight, most find their day in it.
    */
-  async read(employeeId: string, range: DayRange, eventMs: number, rangeAt: (ms: number) => DayRange, priority: RequestPriority, signal?: AbortSignal): Promise<{ readonly result: HumandResult<HumandDay[]>; readonly employeeIds: readonly string[]; readonly readAtMs: number }> {
+  async read(employeeId: string, range: DayRange, eventMs: number, rangeAt: (ms: number) => DayRange, priority: RequestPriority, signal?: AbortSignal): Promise<DayRead> {
     const previous = this.current;
     let done!: () => void;
     this.current = new Promise<void>((resolve) => (done = resolve));
     try {
       await previous;
       const hit = this.cached(employeeId, range, eventMs);
-      if (hit !== null) return { result: { ok: true, value: [...hit.days], status: 200, rateLimit: null }, employeeIds: [], readAtMs: hit.readAtMs };
+      if (hit !== null) return { kind: 'cached', ...hit };
       return await this.readNow(employeeId, range, rangeAt, priority, signal);
     } finally {
       done();
     }
   }
 
-  private async readNow(employeeId: string, range: DayRange, rangeAt: (ms: number) => DayRange, priority: RequestPriority, signal?: AbortSignal): Promise<{ readonly result: HumandResult<HumandDay[]>; readonly employeeIds: readonly string[]; readonly readAtMs: number }> {
+  private async readNow(employeeId: string, range: DayRange, rangeAt: (ms: number) => DayRange, priority: RequestPriority, signal?: AbortSignal): Promise<DayRead & { readonly kind: 'read' }> {
     // A day wider on each side, so that the others' punches of the same days fall inside it.
     const wide = { startDate: shiftDate(range.startDate, -1), endDate: shiftDate(range.endDate, 1) };
     const batching = this.gateway.employeesPerDaysRead(daysIn(wide)) > 1;
@@ -102,12 +107,12 @@ export class HumandDayPrefetch {
     // What the read can show is as of when it was asked (an entry delivered meanwhile may be missing).
     const readAtMs = this.context.clock.now();
     const result = await this.gateway.readDays(employeeIds, read.startDate, read.endDate, priority, signal);
-    if (!result.ok) return { result, employeeIds, readAtMs };
+    if (!result.ok) return { kind: 'read', result, employeeIds, readAtMs };
     this.prune(readAtMs);
     for (const id of employeeIds) {
       this.cache.set(id, { range: read, readAtMs, days: result.value.filter((day) => day.employeeId === id) });
     }
-    return { result: { ...result, value: within(result.value.filter((day) => day.employeeId === employeeId), range) }, employeeIds, readAtMs };
+    return { kind: 'read', result: { ...result, value: within(result.value.filter((day) => day.employeeId === employeeId), range) }, employeeIds, readAtMs };
   }
 
   /**

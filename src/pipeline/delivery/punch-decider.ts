@@ -133,14 +133,15 @@ export class PunchDecider {
   private async read(punch: PunchRecord, range: { startDate: string; endDate: string }, priority: RequestPriority, log: Logger, signal?: AbortSignal, rangeAt: ((ms: number) => { startDate: string; endDate: string }) | null = null): Promise<ReadDays | { step: InterruptedStep }> {
     const employeeId = punch.employeeId!;
     const askedMs = this.context.clock.now();
-    const { result, employeeIds, readAtMs } =
+    const read =
       rangeAt === null
-        ? { result: await this.gateway.readDays([employeeId], range.startDate, range.endDate, priority, signal), employeeIds: [employeeId], readAtMs: askedMs }
+        ? { kind: 'read' as const, result: await this.gateway.readDays([employeeId], range.startDate, range.endDate, priority, signal), employeeIds: [employeeId], readAtMs: askedMs }
         : await this.prefetch.read(employeeId, range, punch.eventMs!, rangeAt, priority, signal);
-    if (employeeIds.length === 0) {
-      log.debug({ readAgoMs: this.context.clock.now() - readAtMs }, "decided against Humand's day as read with other employees' (waited for that read)");
-      return { days: result.ok ? result.value : [], readAtMs };
+    if (read.kind === 'cached') {
+      log.debug({ readAgoMs: this.context.clock.now() - read.readAtMs }, "decided against Humand's day as read with other employees' (waited for that read)");
+      return read;
     }
+    const { result, employeeIds, readAtMs } = read;
     const attempt: DeliveryAttempt = {
       punchId: punch.id,
       atMs: this.context.clock.now(),
