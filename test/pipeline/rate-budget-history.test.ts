@@ -100,7 +100,7 @@ describe('rate budget: a restart inside a busy window (issue #14 item 7)', () =>
 });
 
 describe('rate budget: the reset margin is measured, not a fixed second (issue #14 drain)', () => {
-  it('waits 1 s after the reset until answers are measured, then the slowest recent round trip + 25 ms', async () => {
+  it('after a reset Humand announced, waits only 10 ms: the announcement is never early on our clock', async () => {
     const clock = new ManualClock(Date.UTC(2026, 0, 27, 12, 0, 0));
     const budget = new RateBudget({ clock, limit: 2, windowMs: 10_000 });
     const [a, b] = [await budget.acquire('live'), await budget.acquire('live')];
@@ -108,7 +108,23 @@ describe('rate budget: the reset margin is measured, not a fixed second (issue #
     a.complete(info(clock, 1, 10, 2, 10));
     b.complete(info(clock, 0, 10, 2, 10));
     const granted = acquireMany(budget, 1);
-    // The window ends 10 s after the first grant (the earliest idea); margin = 30 + 25 ms.
+    // Announced at 30 ms: reset in 10 s, so at 10_030; our own guess (first grant + window) was 10_000.
+    await clock.step(10_000 + 9);
+    expect(granted).toHaveLength(0);
+    await clock.step(1);
+    expect(granted).toHaveLength(1);
+  });
+
+  it('after only its own guess (answers without a RateLimit count), waits the slowest round trip + 25 ms', async () => {
+    const clock = new ManualClock(Date.UTC(2026, 0, 27, 12, 0, 0));
+    const budget = new RateBudget({ clock, limit: 2, windowMs: 10_000 });
+    const [a, b] = [await budget.acquire('live'), await budget.acquire('live')];
+    await clock.step(30);
+    const unannounced: RateLimitInfo = { limit: 2, remaining: null, resetSeconds: null, windowSeconds: 10, observedAt: clock.now() };
+    a.complete(unannounced);
+    b.complete(unannounced);
+    const granted = acquireMany(budget, 1);
+    // The window ends 10 s after the first grant (the guess); margin = 30 + 25 ms.
     await clock.step(9_970 + 54);
     expect(granted).toHaveLength(0);
     await clock.step(1);
@@ -119,14 +135,14 @@ describe('rate budget: the reset margin is measured, not a fixed second (issue #
     const clock = new ManualClock(Date.UTC(2026, 0, 27, 12, 0, 0));
     const budget = new RateBudget({ clock, limit: 1, windowMs: 10_000 });
     const first = await budget.acquire('live');
-    first.complete(info(clock, 0, 10, 1, 10)); // round trip 0 ms: margin 50 ms
+    first.complete(info(clock, 0, 10, 1, 10)); // announced reset at 10_000: margin 10 ms
     const second = acquireMany(budget, 1);
-    await clock.step(10_050);
+    await clock.step(10_010);
     expect(second).toHaveLength(1);
-    // Humand says its window had not reset yet: our idea was early.
+    // Humand says its window had not reset yet (a clock or rounding we did not expect).
     second[0]!.complete(info(clock, 0, 1, 1, 10), 1_000);
     const third = acquireMany(budget, 1);
-    await clock.step(1_000 + 50 + 999);
+    await clock.step(1_000 + 1_010 - 1);
     expect(third).toHaveLength(0);
     await clock.step(1);
     expect(third).toHaveLength(1);

@@ -46,6 +46,11 @@ export interface RatePermit {
 }
 
 const MIN_MARGIN_MS = 50;
+/**
+ * After a reset Humand announced: its `reset` is rounded up and counted from before we read
+ * the answer, so that instant is never early on our clock; this only absorbs timer jitter.
+ */
+const ANNOUNCED_RESET_MARGIN_MS = 10;
 const MAX_MEASURED_MARGIN_MS = 5_000;
 const ROUND_TRIPS_KEPT = 50;
 
@@ -74,6 +79,8 @@ export class RateBudget {
   private windowMs: number;
   private remaining: number;
   private resetAtMs: number | null = null;
+  /** Whether `resetAtMs` is Humand's announcement or only our guess (first grant + window). */
+  private resetAnnounced = false;
   private pausedUntilMs = 0;
   private inFlight = 0;
   private seq = 0;
@@ -106,6 +113,7 @@ export class RateBudget {
    */
   private get marginMs(): number {
     if (this.fixedMarginMs !== null) return this.fixedMarginMs;
+    if (this.resetAnnounced) return ANNOUNCED_RESET_MARGIN_MS + this.earlyAllowanceMs;
     if (this.recentRoundTrips.length === 0) return 1_000 + this.earlyAllowanceMs;
     return Math.min(MAX_MEASURED_MARGIN_MS, Math.max(MIN_MARGIN_MS, Math.max(...this.recentRoundTrips) + 25)) + this.earlyAllowanceMs;
   }
@@ -125,7 +133,7 @@ export class RateBudget {
     const resetAtMs = last.observedAt + last.resetSeconds * 1000;
     if (this.clock.now() >= resetAtMs + this.marginMs) return; // that window is over
     this.remaining = Math.max(0, Math.min(this.limit, last.remaining) - Math.max(0, reserve));
-    this.resetAtMs = resetAtMs;
+    this.setReset(resetAtMs, true);
   }
 
   snapshot(): RateBudgetSnapshot {
@@ -183,7 +191,7 @@ export class RateBudget {
     if (this.resetAtMs !== null && now >= this.resetAtMs + this.marginMs) {
       // A new window: what is in flight may still be counted in it.
       this.remaining = Math.max(0, this.limit - this.inFlight);
-      this.resetAtMs = null;
+      this.setReset(null, false);
       this.rolledAtMs = now;
     }
   }
@@ -204,7 +212,7 @@ export class RateBudget {
       this.remaining = Math.max(0, this.remaining - waiter.cost);
       this.inFlight += waiter.cost;
       // Before the server has told us its window, assume one starts with our first request.
-      if (this.resetAtMs === null) this.resetAtMs = now + this.windowMs;
+      if (this.resetAtMs === null) this.setReset(now + this.windowMs, false);
       let done = false;
       waiter.grant({
         complete: (info, retryAfterMs) => {
@@ -228,7 +236,7 @@ export class RateBudget {
     if (retryAfterMs !== null && retryAfterMs >= 0) {
       this.pausedUntilMs = Math.max(this.pausedUntilMs, now + retryAfterMs);
       this.remaining = 0;
-      this.resetAtMs = Math.max(this.resetAtMs ?? 0, now + retryAfterMs);
+      this.setReset(Math.max(this.resetAtMs ?? 0, now + retryAfterMs), true);
     }
     if (info === null) return;
     if (info.limit !== null && info.limit > 0) this.limit = info.limit;
@@ -248,7 +256,7 @@ export class RateBudget {
     if (probe && retryAfterMs === null) {
       // The first answer after a restart: the server's count includes whatever the previous process sent.
       this.remaining = Math.min(this.limit, serverRemaining);
-      if (serverResetAt !== null) this.resetAtMs = serverResetAt;
+      if (serverResetAt !== null) this.setReset(serverResetAt, true);
       return;
     }
     if (serverResetAt === null) {
@@ -258,16 +266,23 @@ export class RateBudget {
     if (serverResetAt + this.marginMs <= now) return; // an answer from a window that is already over
     if (this.resetAtMs === null) {
       this.remaining = Math.min(this.remaining, serverRemaining);
-      this.resetAtMs = serverResetAt;
+      this.setReset(serverResetAt, true);
     } else if (serverResetAt > this.resetAtMs + 1000) {
       // The server is in a window we have not accounted for yet.
       this.remaining = serverRemaining;
-      this.resetAtMs = serverResetAt;
+      this.setReset(serverResetAt, true);
     } else {
-      // Same window. `reset` is rounded up to whole seconds: the earliest announcement is the closest.
+      // Same window. `reset` is rounded up to whole seconds: the earliest announcement is the
+      // closest. Our own guess (first grant + window) is early by that request's way to Humand:
+      // the first announcement replaces it.
       this.remaining = Math.min(this.remaining, serverRemaining);
-      this.resetAtMs = Math.min(this.resetAtMs, serverResetAt);
+      this.setReset(this.resetAnnounced ? Math.min(this.resetAtMs, serverResetAt) : serverResetAt, true);
     }
+  }
+
+  private setReset(atMs: number | null, announced: boolean): void {
+    this.resetAtMs = atMs;
+    this.resetAnnounced = atMs !== null && announced;
   }
 
   private armTimer(now: number): void {
