@@ -31,6 +31,7 @@ import { UnreadableInputLog, type UnreadableInputSummary } from '../ingest-guard
 import { createIsapiPolling, withIsapiPass } from '../isapi/app-hook.js';
 import { withTerminalPersons } from '../isapi/terminal-persons.js';
 import type { IsapiPolling } from '../isapi/polling.js';
+import { logStartState } from './start-report.js';
 import { HEARTBEAT_MS, META, pushRecentError, readJson, readNumber, saveRateLimit } from './ops-meta.js';
 import type {
   App,
@@ -401,6 +402,7 @@ class Application implements App {
     const engine = this.parts.engine;
     await this.takeOverDryRun();
     await this.reconsiderAfterRuleChange();
+    if (engine !== null) logStartState(this.context.logger, await this.store.countsByOutcome());
     this.draining = true;
     const delivering = engine === null ? Promise.resolve() : engine.drain({ signal }).then(() => undefined);
     const beating = this.heartbeat(signal);

@@ -111,6 +111,7 @@ export const envSchema = z.object({
   RETRY_BACKOFF_MAX: opt(durationSchema('15m', 10)),
   PROBE_INTERVAL: opt(durationSchema('1m', 1_000)),
   SYNC_MAX_DELIVERY: opt(durationSchema('10m')),
+  DELIVERY_LEASE_TTL: opt(durationSchema('30s', 3_000)),
   EVENT_MAX_AGE: opt(durationSchema('400d', 86_400_000)),
 });
 

@@ -163,6 +163,7 @@ export function loadConfig(options: LoadConfigOptions = {}): AppConfig {
       backoffMaxMs: env.RETRY_BACKOFF_MAX ?? 15 * 60_000,
       probeIntervalMs: env.PROBE_INTERVAL ?? 60_000,
       syncMaxDeliveryMs: env.SYNC_MAX_DELIVERY ?? 10 * 60_000,
+      ...(env.DELIVERY_LEASE_TTL !== undefined ? { leaseTtlMs: env.DELIVERY_LEASE_TTL } : {}),
     },
     rules,
     ...(env.EVENT_MAX_AGE !== undefined ? { maxEventAgeMs: env.EVENT_MAX_AGE } : {}),

@@ -92,7 +92,14 @@ export interface OpsStatus {
   /** Settings that weaken the service (e.g. HIK_TLS_INSECURE): shown in the dashboard banner. */
   readonly warnings?: readonly string[];
   /** Who holds the delivery lease and its epoch (ledgers shared by several instances). */
-  readonly deliveryLease?: { readonly ownerId: string; readonly epoch: number; readonly acquiredMs: number; readonly expiresMs: number } | null;
+  readonly deliveryLease?: {
+    readonly ownerId: string;
+    readonly epoch: number;
+    readonly acquiredMs: number;
+    readonly expiresMs: number;
+    /** Whom it was taken from; expiredMs null when that holder released it. */
+    readonly previousHolder?: { readonly ownerId: string; readonly expiredMs: number | null } | null;
+  } | null;
 }
 
 export interface CoveragePerson {

@@ -117,4 +117,10 @@ export interface DeliveryLeaseHolder {
    * never back to 0 on release). A holder whose epoch is no longer the lease's stops delivering.
    */
   readonly epoch: number;
+  /**
+   * Whom this holder took the lease from, when it was not a renewal: `expiredMs` is when that
+   * holder's lease ran out (it stopped renewing: crashed, frozen, cut off), null when it gave it
+   * up (a graceful stop). acquiredMs − expiredMs is how long delivery waited for the takeover.
+   */
+  readonly previousHolder: { readonly ownerId: string; readonly expiredMs: number | null } | null;
 }

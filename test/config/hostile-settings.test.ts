@@ -3,7 +3,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { PunchView, StatusReport } from '../../src/app/types.js';
+import type { PunchView } from '../../src/app/types.js';
 import { formatDoctor } from '../../src/cli/doctor/format.js';
 import { configurationCheck } from '../../src/cli/doctor/checks.js';
 import { doctorReport } from '../../src/cli/doctor/run-doctor.js';
@@ -15,6 +15,7 @@ import { readPushConfig } from '../../src/push/config.js';
 import { startWebhookServer, type WebhookServer } from '../../src/push/webhook-server.js';
 import { silentLogger } from '../../src/logging/logger.js';
 import { buildOverview } from '../../src/ops/views/overview.js';
+import { statusReportWith } from '../support/status-report.js';
 import type { OpsDataSource } from '../../src/ops/data-source.js';
 
 let dir: string;
@@ -79,7 +80,7 @@ describe('HIK_TLS_INSECURE (issue #14 item 6)', () => {
     expect(formatDoctor(doctorReport([check])).join('\n')).toMatch(/HIK_TLS_INSECURE=true/);
     expect(configurationCheck(live({}), null).status).toBe('ok');
 
-    const status = statusWith({ warnings });
+    const status = statusReportWith({ warnings });
     expect(formatStatus(status, 0, 'ledger.db').some((line) => /WARNING +HIK_TLS_INSECURE=true/.test(line))).toBe(true);
     const data = { timezone: 'UTC', countsForDay: async () => status.counts } as unknown as OpsDataSource;
     expect((await buildOverview(data, status, 0, [])).warnings).toEqual(warnings);
@@ -153,15 +154,3 @@ describe('webhook deadlines as documented (issue #14 item 6)', () => {
   });
 });
 
-function statusWith(extra: Partial<StatusReport>): StatusReport {
-  const counts = { received: 0, ignored: 0, unmapped: 0, held: 0, queued: 0, sending: 0, delivered: 0, debounced: 0, suppressed: 0, rejected: 0, dead: 0, 'dry-run': 0 };
-  return {
-    startedMs: 0, mode: 'live', dryRun: false, timezone: 'UTC',
-    delivery: { state: 'running', reason: null, hint: null, sinceMs: null },
-    rateLimit: null, assumedRateLimit: { limit: 50, windowSeconds: 60 },
-    budget: {} as StatusReport['budget'],
-    poll: { enabled: true, lastAttemptMs: null, lastSuccessMs: null, lastError: null, cursorMs: null },
-    lastPushMs: null, lastEventMs: null, recentErrors: [], counts: counts as StatusReport['counts'], oldestPendingEventMs: null,
-    ...extra,
-  };
-}

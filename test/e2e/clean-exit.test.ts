@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { HIK_KEY, HIK_SECRET, HUMAND_KEY, SITE_TZ, startWorld, type World } from './harness.js';
+import { serviceEnvFor, startWorld, type World } from './harness.js';
 
 const CHILD = path.join(path.dirname(new URL(import.meta.url).pathname), 'fixtures', 'open-close-child.ts');
 
@@ -24,24 +24,7 @@ describe('a process that opens the App and closes it', () => {
   });
 
   it('closes the HikCentral and Humand connections it opened, and ends by itself once close() resolves', async () => {
-    const caFile = path.join(dir, 'hik-ca.pem');
-    fs.writeFileSync(caFile, world.hik.caPem);
-    const configFile = path.join(dir, 'hik2humand.yaml');
-    fs.writeFileSync(configFile, ['timeClocks:', ...world.day.timeClockReaders.flatMap((r) => [`  - reader: "${r.readerIndexCode}"`, `    direction: ${r.direction}`]), 'settleDelay: 0s', ''].join('\n'));
-    const env = {
-      PATH: process.env.PATH,
-      HIKVISION_HOST: world.hik.httpsUrl,
-      HIK_APP_KEY: HIK_KEY,
-      HIK_SECRET: HIK_SECRET,
-      HIK_CA_CERT: caFile,
-      HUMAND_BASE_URL: world.humand.url,
-      HUMAND_AUTH: HUMAND_KEY,
-      DATABASE_PATH: path.join(dir, 'ledger.db'),
-      CONFIG_FILE: configFile,
-      SITE_TIMEZONE: SITE_TZ,
-      POLL_INITIAL_LOOKBACK: '400d',
-      LOG_LEVEL: 'warn',
-    };
+    const env = serviceEnvFor(world, dir, { DATABASE_PATH: path.join(dir, 'ledger.db') }, ['settleDelay: 0s']);
     const child = spawn(process.execPath, ['--import', 'tsx', CHILD], { env, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';

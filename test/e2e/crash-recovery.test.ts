@@ -5,7 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SqliteLedgerStore } from '../../src/store/sqlite/sqlite-store.js';
-import { expectedTimelines, humandTimelines, HIK_KEY, HIK_SECRET, HUMAND_KEY, SITE_TZ, startWorld, type World } from './harness.js';
+import { expectedTimelines, humandTimelines, serviceEnvFor, startWorld, type World } from './harness.js';
 
 const CHILD = fileURLToPath(new URL('./fixtures/run-sync-child.ts', import.meta.url));
 
@@ -35,37 +35,12 @@ describe('killing the process (SIGKILL) at random points, then running again', (
     // System clock everywhere: the generated day lies in the past, so all of it is visible.
     world = await startWorld({ employees: 40, seed: 21, rateLimit: { limit: 25, windowMs: 1_000 } });
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'e2e-crash-'));
-    const caFile = path.join(dir, 'hik-ca.pem');
-    fs.writeFileSync(caFile, world.hik.caPem);
-    const configFile = path.join(dir, 'hik2humand.yaml');
-    fs.writeFileSync(
-      configFile,
-      [
-        'timeClocks:',
-        ...world.day.timeClockReaders.flatMap((r) => [`  - reader: "${r.readerIndexCode}"`, `    direction: ${r.direction}`, `    label: "${r.readerName}"`]),
-        'settleDelay: 0s',
-        'debounce: 60s',
-        'dayBoundaryHour: 4',
-        '',
-      ].join('\n'),
-    );
-    env = {
-      PATH: process.env.PATH,
-      HIKVISION_HOST: world.hik.httpsUrl,
-      HIK_APP_KEY: HIK_KEY,
-      HIK_SECRET: HIK_SECRET,
-      HIK_CA_CERT: caFile,
-      HUMAND_BASE_URL: world.humand.url,
-      HUMAND_AUTH: HUMAND_KEY,
+    env = serviceEnvFor(world, dir, {
       HUMAND_TIMEOUT: '2s',
       DATABASE_PATH: path.join(dir, 'ledger.db'),
-      CONFIG_FILE: configFile,
-      SITE_TIMEZONE: SITE_TZ,
-      POLL_INITIAL_LOOKBACK: '400d',
       RETRY_BACKOFF_BASE: '50ms',
       RETRY_BACKOFF_MAX: '500ms',
-      LOG_LEVEL: 'warn',
-    };
+    });
   });
 
   afterAll(async () => {

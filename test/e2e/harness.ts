@@ -278,3 +278,30 @@ export async function settled(app: App): Promise<void> {
     }, { timeout: 30_000, interval: 50 })
     .toBe(0);
 }
+
+/**
+ * The environment a child service process needs to read `world` as the real service does
+ * (environment + config file): writes HikCentral's CA and a config file naming the day's time
+ * clocks into `dir`. `extra` adds or overrides variables (the ledger, timings, log level).
+ */
+export function serviceEnvFor(world: World, dir: string, extra: NodeJS.ProcessEnv, configLines: readonly string[] = ['settleDelay: 0s', 'debounce: 60s', 'dayBoundaryHour: 4']): NodeJS.ProcessEnv {
+  const caFile = path.join(dir, 'hik-ca.pem');
+  fs.writeFileSync(caFile, world.hik.caPem);
+  const configFile = path.join(dir, 'hik2humand.yaml');
+  const clocks = world.day.timeClockReaders.flatMap((r) => [`  - reader: "${r.readerIndexCode}"`, `    direction: ${r.direction}`, `    label: "${r.readerName}"`]);
+  fs.writeFileSync(configFile, ['timeClocks:', ...clocks, ...configLines, ''].join('\n'));
+  return {
+    PATH: process.env.PATH,
+    HIKVISION_HOST: world.hik.httpsUrl,
+    HIK_APP_KEY: HIK_KEY,
+    HIK_SECRET: HIK_SECRET,
+    HIK_CA_CERT: caFile,
+    HUMAND_BASE_URL: world.humand.url,
+    HUMAND_AUTH: HUMAND_KEY,
+    CONFIG_FILE: configFile,
+    SITE_TIMEZONE: SITE_TZ,
+    POLL_INITIAL_LOOKBACK: '400d',
+    LOG_LEVEL: 'warn',
+    ...extra,
+  };
+}

@@ -245,7 +245,7 @@ export function describeLedgerStoreExtraContract(name: string, makeFactory: () =
       expect(store.tryAcquireDeliveryLease).toBeDefined();
       expect(await store.tryAcquireDeliveryLease!('me', 30_000, 1_000)).toBe(true);
       expect(await store.tryAcquireDeliveryLease!('me', 30_000, 11_000)).toBe(true);
-      expect(await store.deliveryLeaseHolder!()).toEqual({ ownerId: 'me', acquiredMs: 1_000, expiresMs: 41_000, epoch: 1 });
+      expect(await store.deliveryLeaseHolder!()).toEqual({ ownerId: 'me', acquiredMs: 1_000, expiresMs: 41_000, epoch: 1, previousHolder: null });
       await store.releaseDeliveryLease!('me');
       expect(await store.deliveryLeaseHolder!()).toBeNull();
     });
@@ -258,13 +258,14 @@ export function describeLedgerStoreExtraContract(name: string, makeFactory: () =
       expect(await store.tryAcquireDeliveryLease!('b', 30_000, 31_000)).toBe(true);
       expect(await store.tryAcquireDeliveryLease!('a', 30_000, 31_001)).toBe(false);
       // Another owner took it: the fencing token grew.
-      expect(await store.deliveryLeaseHolder!()).toEqual({ ownerId: 'b', acquiredMs: 31_000, expiresMs: 61_000, epoch: 2 });
+      expect(await store.deliveryLeaseHolder!()).toEqual({ ownerId: 'b', acquiredMs: 31_000, expiresMs: 61_000, epoch: 2, previousHolder: { ownerId: 'a', expiredMs: 31_000 } });
       expect(await store.tryAcquireDeliveryLease!('b', 30_000, 40_000)).toBe(true);
       expect((await store.deliveryLeaseHolder!())?.epoch).toBe(2);
       await store.releaseDeliveryLease!('b');
       expect(await store.tryAcquireDeliveryLease!('a', 30_000, 41_002)).toBe(true);
-      // Released and taken again: still growing, never back to 1.
+      // Released and taken again: still growing, never back to 1; handed over without a wait.
       expect((await store.deliveryLeaseHolder!())?.epoch).toBe(3);
+      expect((await store.deliveryLeaseHolder!())?.previousHolder).toEqual({ ownerId: 'b', expiredMs: null });
       await store.releaseDeliveryLease!('a');
       expect(await store.tryAcquireDeliveryLease!('a', 30_000, 42_000)).toBe(true);
       expect((await store.deliveryLeaseHolder!())?.epoch).toBe(4);

@@ -37,6 +37,10 @@ export function formatStatus(status: StatusReport, nowMs: number, ledgerPath: st
   const lease = status.deliveryLease;
   if (lease !== undefined && lease !== null) {
     rows.push(['Delivery lease', `${lease.ownerId}, epoch ${lease.epoch}, taken ${localTime(lease.acquiredMs, zone)}; ${lease.expiresMs > nowMs ? `held until ${localTime(lease.expiresMs, zone)}` : `EXPIRED ${localTimeAgo(lease.expiresMs, zone, nowMs)}: another instance takes over within seconds`}`]);
+    const previous = lease.previousHolder ?? null;
+    if (previous !== null) {
+      rows.push(['  taken from', previous.expiredMs === null ? `${previous.ownerId}, which handed it over on stopping` : `${previous.ownerId}, ${duration(Math.max(0, lease.acquiredMs - previous.expiredMs))} after its lease ran out (it had stopped renewing)`]);
+    }
   }
   rows.push(
     ['Waiting', pending === 0 ? 'nothing waiting' : `${pending} punch(es); oldest from ${localTimeAgo(status.oldestPendingEventMs, zone, nowMs)}`],

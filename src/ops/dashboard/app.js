@@ -119,7 +119,17 @@ function activityBlock(o) {
     poll.enabled ? [h('dt', null, t('activity.lastPollOk')), h('dd', { 'data-testid': 'last-poll' }, time(poll.successLocal))] : null,
     poll.error ? [h('dt', null, t('activity.pollError')), h('dd', { class: 'bad-text' }, say(poll.error))] : null,
     h('dt', null, t('activity.lastPush')), h('dd', { 'data-testid': 'last-push' }, time(o.lastPushLocal)),
-    h('dt', null, t('activity.lastEvent')), h('dd', null, time(o.lastEventLocal)));
+    h('dt', null, t('activity.lastEvent')), h('dd', null, time(o.lastEventLocal)),
+    o.deliveryLease ? [h('dt', null, t('activity.lease')), h('dd', { 'data-testid': 'delivery-lease' }, leaseText(o.deliveryLease))] : null);
+}
+
+function leaseText(lease) {
+  const held = t(lease.expired ? 'lease.expired' : 'lease.held', { owner: lease.ownerId, epoch: lease.epoch, since: time(lease.sinceLocal) });
+  if (lease.previousOwnerId === null) return held;
+  const took = lease.takeoverWaitSeconds === null
+    ? t('lease.handedOver', { owner: lease.previousOwnerId })
+    : t('lease.tookOver', { owner: lease.previousOwnerId, wait: duration(lease.takeoverWaitSeconds) });
+  return `${held}; ${took}`;
 }
 
 async function renderOverview() {

@@ -12,6 +12,16 @@ export interface BacklogView {
   readonly budget: { readonly limit: number; readonly windowSeconds: number; readonly remaining: number | null; readonly resetSeconds: number | null; readonly observed: boolean };
 }
 
+export interface DeliveryLeaseView {
+  readonly ownerId: string;
+  readonly epoch: number;
+  readonly sinceLocal: string;
+  readonly expired: boolean;
+  readonly previousOwnerId: string | null;
+  /** Seconds between the previous holder's lease running out and this takeover; null when it was released or first taken. */
+  readonly takeoverWaitSeconds: number | null;
+}
+
 export interface OverviewView {
   readonly generatedLocal: string;
   readonly timezone: string;
@@ -26,6 +36,8 @@ export interface OverviewView {
   readonly recentErrors: readonly (OpsError & { readonly atLocal: string })[];
   readonly alerts: readonly { readonly kind: string; readonly firing: boolean }[];
   readonly warnings: readonly string[];
+  /** The instance that delivers (its lease), and how its takeover went; null when none holds it. */
+  readonly deliveryLease: DeliveryLeaseView | null;
 }
 
 function withTotal(counts: Partial<Record<PunchOutcome, number>>): Record<PunchOutcome, number> & { total: number } {
@@ -97,5 +109,19 @@ export async function buildOverview(
     recentErrors: status.recentErrors.map((e) => ({ ...e, atLocal: localIso(e.atMs, zone) })),
     alerts,
     warnings: status.warnings ?? [],
+    deliveryLease: leaseView(status.deliveryLease ?? null, nowMs, zone),
+  };
+}
+
+function leaseView(lease: OpsStatus['deliveryLease'] | null, nowMs: number, zone: string): DeliveryLeaseView | null {
+  if (lease === null || lease === undefined) return null;
+  const previous = lease.previousHolder ?? null;
+  return {
+    ownerId: lease.ownerId,
+    epoch: lease.epoch,
+    sinceLocal: localIso(lease.acquiredMs, zone),
+    expired: lease.expiresMs <= nowMs,
+    previousOwnerId: previous?.ownerId ?? null,
+    takeoverWaitSeconds: previous === null || previous.expiredMs === null ? null : Math.max(0, Math.round((lease.acquiredMs - previous.expiredMs) / 1000)),
   };
 }

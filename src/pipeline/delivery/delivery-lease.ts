@@ -60,11 +60,13 @@ export class DeliveryLease {
     if (now - this.lastTryMs < this.retryMs) return this.trusted(now);
     this.lastTryMs = now;
     const was = this.held;
+    let taken: DeliveryLeaseHolder | null = null;
     try {
       this.held = await this.acquire(this.ownerId, this.ttlMs, now);
       if (this.held) {
         this.lastRenewedMs = now;
-        const epoch = (await this.holder())?.epoch ?? null;
+        taken = await this.holder();
+        const epoch = taken?.epoch ?? null;
         if (was && this.epoch !== null && epoch !== this.epoch) {
           // Taken over and back while this instance was not looking (frozen past the TTL): what it
           // had started belongs to another tenure; the engine starts afresh from the ledger.
@@ -78,7 +80,11 @@ export class DeliveryLease {
       this.context.logger.warn({ err: error }, 'could not renew the delivery lease; delivery stops if this lasts');
     }
     if (this.held !== was) {
-      if (this.held) this.context.logger.info({ owner: this.ownerId }, 'this instance now delivers (delivery lease taken)');
+      if (this.held) {
+        const previous = taken?.previousHolder ?? null;
+        const takeover = previous === null ? {} : { takenFrom: previous.ownerId, waitedAfterExpiryMs: previous.expiredMs === null ? 0 : Math.max(0, now - previous.expiredMs) };
+        this.context.logger.info({ owner: this.ownerId, epoch: this.epoch, ...takeover }, 'this instance now delivers (delivery lease taken)');
+      }
       else this.context.logger.info({ owner: this.ownerId }, 'another instance delivers (delivery lease lost or held elsewhere); this one keeps ingesting');
     }
     return this.trusted(this.context.clock.now());

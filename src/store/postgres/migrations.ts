@@ -146,6 +146,15 @@ export const PG_MIGRATIONS: readonly PgMigration[] = [
       ALTER TABLE {schema}.delivery_lease ADD COLUMN epoch BIGINT NOT NULL DEFAULT 0;
     `,
   },
+  {
+    version: 4,
+    name: 'whom the delivery lease was taken from, and when that lease had run out',
+    sql: `
+      -- For status and the dashboard: how long a takeover took. previous_expires_ms 0: released.
+      ALTER TABLE {schema}.delivery_lease ADD COLUMN previous_owner_id TEXT;
+      ALTER TABLE {schema}.delivery_lease ADD COLUMN previous_expires_ms BIGINT;
+    `,
+  },
 ];
 
 /** Advisory-lock key of "migrating this schema", the same in every instance. */

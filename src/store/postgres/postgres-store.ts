@@ -416,7 +416,9 @@ export class PostgresLedgerStore implements LedgerStore {
             owner_id = EXCLUDED.owner_id,
             acquired_ms = CASE WHEN l.owner_id = EXCLUDED.owner_id AND l.expires_ms > 0 THEN l.acquired_ms ELSE EXCLUDED.acquired_ms END,
             expires_ms = EXCLUDED.expires_ms,
-            epoch = CASE WHEN l.owner_id = EXCLUDED.owner_id AND l.expires_ms > 0 THEN l.epoch ELSE l.epoch + 1 END
+            epoch = CASE WHEN l.owner_id = EXCLUDED.owner_id AND l.expires_ms > 0 THEN l.epoch ELSE l.epoch + 1 END,
+            previous_owner_id = CASE WHEN l.owner_id = EXCLUDED.owner_id AND l.expires_ms > 0 THEN l.previous_owner_id ELSE l.owner_id END,
+            previous_expires_ms = CASE WHEN l.owner_id = EXCLUDED.owner_id AND l.expires_ms > 0 THEN l.previous_expires_ms ELSE l.expires_ms END
           WHERE l.owner_id = EXCLUDED.owner_id OR l.expires_ms <= EXCLUDED.acquired_ms`,
         [LEASE, ownerId, nowMs, nowMs + ttlMs],
       ),
@@ -431,10 +433,15 @@ export class PostgresLedgerStore implements LedgerStore {
 
   async deliveryLeaseHolder(): Promise<DeliveryLeaseHolder | null> {
     const rows = await this.read('read delivery lease', (db) =>
-      db.rows<{ owner_id: string; acquired_ms: number; expires_ms: number; epoch: number }>(`SELECT owner_id, acquired_ms, expires_ms, epoch FROM ${this.t.lease} WHERE name = $1 AND expires_ms > 0`, [LEASE]),
+      db.rows<{ owner_id: string; acquired_ms: number; expires_ms: number; epoch: number; previous_owner_id: string | null; previous_expires_ms: number | null }>(
+        `SELECT owner_id, acquired_ms, expires_ms, epoch, previous_owner_id, previous_expires_ms FROM ${this.t.lease} WHERE name = $1 AND expires_ms > 0`,
+        [LEASE],
+      ),
     );
     const row = rows[0];
-    return row === undefined ? null : { ownerId: row.owner_id, acquiredMs: row.acquired_ms, expiresMs: row.expires_ms, epoch: Number(row.epoch) };
+    if (row === undefined) return null;
+    const previousHolder = row.previous_owner_id === null ? null : { ownerId: row.previous_owner_id, expiredMs: row.previous_expires_ms === null || Number(row.previous_expires_ms) === 0 ? null : Number(row.previous_expires_ms) };
+    return { ownerId: row.owner_id, acquiredMs: row.acquired_ms, expiresMs: row.expires_ms, epoch: Number(row.epoch), previousHolder };
   }
 
   async close(): Promise<void> {

@@ -432,17 +432,26 @@ export class SqliteLedgerStore implements LedgerStore {
 
   private lease: DeliveryLeaseHolder | null = null;
   private leaseEpoch = 0;
+  private releasedBy: string | null = null;
 
   /** One process owns a SQLite file (the CLI's ledger lock sees to that): it always delivers. */
   tryAcquireDeliveryLease(ownerId: string, ttlMs: number, nowMs: number): Promise<boolean> {
-    const renewal = this.lease?.ownerId === ownerId;
-    if (!renewal) this.leaseEpoch++;
-    this.lease = { ownerId, acquiredMs: renewal ? this.lease!.acquiredMs : nowMs, expiresMs: nowMs + ttlMs, epoch: this.leaseEpoch };
+    const current = this.lease;
+    if (current?.ownerId === ownerId) {
+      this.lease = { ...current, expiresMs: nowMs + ttlMs };
+      return Promise.resolve(true);
+    }
+    this.leaseEpoch++;
+    const previousHolder = current !== null ? { ownerId: current.ownerId, expiredMs: current.expiresMs } : this.releasedBy !== null ? { ownerId: this.releasedBy, expiredMs: null } : null;
+    this.lease = { ownerId, acquiredMs: nowMs, expiresMs: nowMs + ttlMs, epoch: this.leaseEpoch, previousHolder };
     return Promise.resolve(true);
   }
 
   releaseDeliveryLease(ownerId: string): Promise<void> {
-    if (this.lease?.ownerId === ownerId) this.lease = null;
+    if (this.lease?.ownerId === ownerId) {
+      this.lease = null;
+      this.releasedBy = ownerId;
+    }
     return Promise.resolve();
   }
 
