@@ -32,6 +32,7 @@ import { createIsapiPolling, withIsapiPass } from '../isapi/app-hook.js';
 import { withTerminalPersons } from '../isapi/terminal-persons.js';
 import type { IsapiPolling } from '../isapi/polling.js';
 import { logStartState } from './start-report.js';
+import { scanInSlices } from './backfill-slices.js';
 import { HEARTBEAT_MS, META, pushRecentError, readJson, readNumber, saveRateLimit } from './ops-meta.js';
 import type {
   App,
@@ -471,10 +472,44 @@ class Application implements App {
     if (poller === null) throw new Error('HikCentral is not configured (HIKVISION_HOST): nothing to backfill from');
     if (options.deliver !== false) await this.takeOverDryRun();
     await this.refreshMappingsIfStale(false, options.signal);
-    const scan = await poller.scan(options.fromMs, options.toMs, 'backfill', options.signal, options.onProgress);
-    const evaluation = await this.evaluate();
-    const delivery = options.deliver === false ? { steps: 0, paused: this.parts.engine?.pauseState ?? null } : await this.drain(options.deliverForMs ?? this.config.delivery.syncMaxDeliveryMs, options.signal);
-    return { scan, evaluation, deliverySteps: delivery.steps, counts: await this.store.countsByOutcome(), paused: delivery.paused };
+    const deliverUntilMs = this.context.clock.now() + (options.deliverForMs ?? this.config.delivery.syncMaxDeliveryMs);
+    // Delivery starts once the first day is read and decided, while later days are still read.
+    // A drain returns when it runs out of work; the next decided day starts another.
+    let steps = 0;
+    let paused: PauseState | null = this.parts.engine?.pauseState ?? null;
+    let delivering: Promise<void> | null = null;
+    let failure: { error: unknown } | null = null;
+    const deliver = (): Promise<void> =>
+      this.drain(Math.max(0, deliverUntilMs - this.context.clock.now()), options.signal).then(
+        (result) => {
+          steps += result.steps;
+          paused = result.paused;
+        },
+        (error: unknown) => {
+          failure ??= { error };
+        },
+      );
+    const { scan, evaluation } = await scanInSlices(options.fromMs, options.toMs, {
+      scan: (fromMs, toMs, onProgress) => poller.scan(fromMs, toMs, 'backfill', options.signal, onProgress),
+      evaluate: () => this.evaluate(),
+      deliverWhatIsDecided: () => {
+        if (options.deliver === false) return;
+        if (delivering === null) {
+          const run = deliver().finally(() => {
+            if (delivering === run) delivering = null;
+          });
+          delivering = run;
+        } else this.parts.engine?.wake();
+      },
+      ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+    });
+    if (options.deliver !== false) {
+      await delivering;
+      // What the last day queued while a drain was finishing is delivered now.
+      if (paused === null && failure === null) await deliver();
+      if (failure !== null) throw (failure as { error: unknown }).error;
+    }
+    return { scan, evaluation, deliverySteps: steps, counts: await this.store.countsByOutcome(), paused };
   }
 
   async ingest(events: readonly AccessEvent[], source: EventSource): Promise<AppIngestResult> {

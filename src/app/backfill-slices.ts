@@ -1,0 +1,42 @@
+import type { EvaluationSummary } from '../pipeline/evaluator.js';
+import type { ScanSummary } from '../pipeline/poller.js';
+
+/** A backfill reads HikCentral a day at a time, so that delivery starts after the first day. */
+export const BACKFILL_SLICE_MS = 24 * 3_600_000;
+
+/** [fromMs, toMs) cut into consecutive slices of at most `sliceMs`, oldest first. */
+export function timeSlices(fromMs: number, toMs: number, sliceMs = BACKFILL_SLICE_MS): Array<{ fromMs: number; toMs: number }> {
+  const slices: Array<{ fromMs: number; toMs: number }> = [];
+  for (let start = fromMs; start < toMs; start += sliceMs) slices.push({ fromMs: start, toMs: Math.min(toMs, start + sliceMs) });
+  return slices.length > 0 ? slices : [{ fromMs, toMs }];
+}
+
+export interface SliceSteps {
+  scan(fromMs: number, toMs: number, onProgress: (done: ScanSummary) => void): Promise<ScanSummary>;
+  evaluate(): Promise<EvaluationSummary>;
+  /** After a slice is decided: start delivering (first slice) or wake the delivery already running. */
+  deliverWhatIsDecided(): void;
+  onProgress?: (progress: ScanSummary) => void;
+}
+
+/**
+ * Reads and decides a range slice by slice, oldest first. A slice is decided once it is
+ * recorded: what a later slice holds is later in time, so it cannot change how an earlier
+ * passage reads (late uploads are what the poll's look-back is for, as in live polling).
+ */
+export async function scanInSlices(fromMs: number, toMs: number, steps: SliceSteps): Promise<{ scan: ScanSummary; evaluation: EvaluationSummary }> {
+  const total = { events: 0, fresh: 0, duplicates: 0 };
+  const decided = { evaluated: 0, queued: 0, ignored: 0, unmapped: 0, held: 0 };
+  for (const slice of timeSlices(fromMs, toMs)) {
+    const done = await steps.scan(slice.fromMs, slice.toMs, (progress) =>
+      steps.onProgress?.({ fromMs, toMs, events: total.events + progress.events, fresh: total.fresh + progress.fresh, duplicates: total.duplicates + progress.duplicates }),
+    );
+    total.events += done.events;
+    total.fresh += done.fresh;
+    total.duplicates += done.duplicates;
+    const evaluation = await steps.evaluate();
+    for (const key of Object.keys(decided) as Array<keyof EvaluationSummary>) decided[key] += evaluation[key];
+    steps.deliverWhatIsDecided();
+  }
+  return { scan: { fromMs, toMs, ...total }, evaluation: decided };
+}
