@@ -2,6 +2,7 @@ import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { createLogger } from '../src/logging/logger.js';
 import { registerSecret } from '../src/logging/redact.js';
+import { TransientError } from '../src/domain/errors.js';
 
 function capture(): { stream: Writable; lines: () => string[] } {
   const chunks: string[] = [];
@@ -26,5 +27,18 @@ describe('logger', () => {
     expect(parsed.level).toBe('info');
     expect(JSON.stringify(parsed)).not.toContain('super-secret-humand-key');
     expect(parsed.msg).toBe('sending with [REDACTED]');
+  });
+
+  it('logs a classified error (unreachable host) without its stack unless at debug; a bug always with it (issue #10)', () => {
+    const errOf = (level: string, error: Error) => {
+      const out = capture();
+      createLogger({ destination: out.stream, pretty: false, level }).warn({ err: error }, 'poll pass failed');
+      return (JSON.parse(out.lines()[0] ?? '{}') as { err: { message: string; stack?: string } }).err;
+    };
+    const unreachable = new TransientError('HikCentral refused the connection at https://10.0.0.5', { hint: 'check HIKVISION_HOST' });
+    expect(errOf('warn', unreachable)).toMatchObject({ message: 'HikCentral refused the connection at https://10.0.0.5' });
+    expect(errOf('warn', unreachable).stack).toBeUndefined();
+    expect(errOf('debug', unreachable).stack).toContain('TransientError');
+    expect(errOf('warn', new TypeError('x is undefined')).stack).toContain('TypeError');
   });
 });

@@ -24,6 +24,7 @@ export function buildProgram(io: CliIo): Command {
     .option('--config <file>', 'config file (YAML or JSON) with time clocks and mapping; default CONFIG_FILE or ./hik2humand.yaml')
     .option('--env-file <file>', 'read settings from this file (default ./.env when present); the environment wins')
     .option('--log-level <level>', 'fatal, error, warn, info, debug, trace or silent (default LOG_LEVEL; info for run, warn for other commands)')
+    .option('-v, --verbose', 'debug logs, with the full details (stack) of every error; same as --log-level debug')
     .showHelpAfterError('(run `hik2humand --help` for the commands and options)')
     .exitOverride()
     .configureOutput({ writeOut: (text) => io.out(text.trimEnd()), writeErr: (text) => io.err(text.trimEnd()) })

@@ -14,6 +14,8 @@ export interface GlobalOptions {
   readonly config?: string;
   readonly envFile?: string;
   readonly logLevel?: string;
+  /** --verbose: debug logs, with the stack of every error. */
+  readonly verbose?: boolean;
 }
 
 /** Everything a command may need, read and validated once at the edge. */
@@ -66,6 +68,7 @@ export function readSettings(options: GlobalOptions, read: ReadSettingsOptions =
   const env: Record<string, string | undefined> = { ...fileValues };
   for (const [key, value] of Object.entries(read.processEnv ?? process.env)) if (value !== undefined) env[key] = value;
   if (options.config !== undefined) env.CONFIG_FILE = options.config;
+  if (options.verbose === true && options.logLevel === undefined) env.LOG_LEVEL = 'debug';
   if (options.logLevel !== undefined) {
     if (LOG_LEVELS.includes(options.logLevel)) env.LOG_LEVEL = options.logLevel;
     else problems.push(`--log-level: "${options.logLevel}" is not a log level — use one of ${LOG_LEVELS.join(', ')}, e.g. --log-level debug`);

@@ -1,4 +1,5 @@
 import { pino, type Logger, type LoggerOptions } from 'pino';
+import { isAppError } from '../domain/errors.js';
 import { REDACT_PATHS, redactText } from './redact.js';
 
 export type { Logger } from 'pino';
@@ -11,8 +12,12 @@ export interface LoggerSettings {
 }
 
 export function createLogger(settings: LoggerSettings = {}): Logger {
+  const level = settings.level ?? process.env.LOG_LEVEL ?? 'info';
+  // A classified error (unreachable host, refused key…) says what and how to fix it; its stack
+  // is for a developer: only at debug. A bug's stack is always kept.
+  const stacks = level === 'debug' || level === 'trace';
   const options: LoggerOptions = {
-    level: settings.level ?? process.env.LOG_LEVEL ?? 'info',
+    level,
     base: { service: 'hik2humand' },
     redact: { paths: REDACT_PATHS, censor: '[REDACTED]' },
     timestamp: pino.stdTimeFunctions.isoTime,
@@ -27,7 +32,8 @@ export function createLogger(settings: LoggerSettings = {}): Logger {
     serializers: {
       err: (err: unknown) => {
         const serialized = pino.stdSerializers.err(err as Error);
-        return { ...serialized, message: redactText(serialized.message ?? ''), stack: serialized.stack ? redactText(serialized.stack) : undefined };
+        const stack = serialized.stack && (stacks || !isAppError(err)) ? redactText(serialized.stack) : undefined;
+        return { ...serialized, message: redactText(serialized.message ?? ''), stack };
       },
     },
   };

@@ -11,6 +11,17 @@ afterEach(async () => {
 });
 
 describe('sync', () => {
+  it('with HikCentral down says why in one line per problem, with no stack trace unless --verbose (issue #10)', async () => {
+    await site.hik.close();
+    const result = await runCli(['sync'], { cwd: site.dir, env: site.env });
+    expect(result.code).not.toBe(0);
+    expect(result.stdout).toMatch(/HikCentral could not be read: HikCentral refused the connection/);
+    expect(result.stderr).not.toMatch(/\n\s+at |"stack"/);
+    const verbose = await runCli(['sync', '--verbose'], { cwd: site.dir, env: site.env });
+    expect(verbose.stderr).toMatch(/"stack":"HikCentralError/);
+  });
+
+
   it('delivers the working day to Humand exactly once and exits 0; a second pass sends nothing again', async () => {
     const first = await runCli(['sync'], { cwd: site.dir, env: site.env });
     expect(first.stderr).toBe('');
