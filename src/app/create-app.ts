@@ -569,6 +569,7 @@ class Application implements App {
       recentErrors: await readJson(this.store, META.recentErrors, []),
       counts,
       oldestPendingEventMs: await this.store.oldestEventMs(AWAITING_DELIVERY),
+      oldestPendingReceivedMs: await this.store.oldestReceivedMs(AWAITING_DELIVERY),
       unreadableInputs: await this.parts.unreadable.summary().then(({ total, lastMs }) => ({ total, lastMs })),
       warnings: configurationWarnings(this.config),
       openDays: await findOpenDays(this.store, this.context.clock.now() - OPEN_DAYS_LOOKBACK_MS, this.context.clock.now(), this.config.rules.maxOpenShiftMs),

@@ -144,6 +144,8 @@ export interface StatusReport {
   readonly recentErrors: readonly RecentError[];
   readonly counts: Readonly<Record<PunchOutcome, number>>;
   readonly oldestPendingEventMs: number | null;
+  /** When the longest-waiting punch was recorded (its wait), not when it happened. */
+  readonly oldestPendingReceivedMs?: number | null;
   /** Inputs set aside as unreadable (src/ingest-guard): how many ever, and when the last one came. */
   readonly unreadableInputs?: { readonly total: number; readonly lastMs: number | null };
   /** Settings that work but weaken the service (e.g. HIK_TLS_INSECURE), for status and the dashboard banner. */

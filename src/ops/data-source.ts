@@ -87,6 +87,8 @@ export interface OpsStatus {
   readonly counts: Readonly<Record<PunchOutcome, number>>;
   /** Event instant of the oldest punch still waiting for delivery. */
   readonly oldestPendingEventMs: number | null;
+  /** When the longest-waiting punch was recorded: how long delivery has kept someone waiting (a backfill of last week has not waited a week). */
+  readonly oldestPendingReceivedMs?: number | null;
   /** Inputs set aside as unreadable: how many ever, and when the last came. */
   readonly unreadableInputs?: { readonly total: number; readonly lastMs: number | null };
   /** Settings that weaken the service (e.g. HIK_TLS_INSECURE): shown in the dashboard banner. */

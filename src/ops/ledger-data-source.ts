@@ -5,7 +5,7 @@ import type { HumandDaySource } from './views/humand-days.js';
 import type { MappingCoverage, OpsDataSource, OpsEventListener, OpsStatus, RedriveSelection } from './data-source.js';
 
 /** The parts of the status only the running service knows (the ledger supplies the rest). */
-export type RuntimeFacts = Omit<OpsStatus, 'counts' | 'oldestPendingEventMs'>;
+export type RuntimeFacts = Omit<OpsStatus, 'counts' | 'oldestPendingEventMs' | 'oldestPendingReceivedMs'>;
 
 export interface LedgerDataSourceOptions {
   readonly store: LedgerStore;
@@ -26,13 +26,14 @@ export function ledgerDataSource(options: LedgerDataSourceOptions): OpsDataSourc
   const source: OpsDataSource = {
     timezone: options.timezone,
     async status() {
-      const [runtime, counts, oldest, deliveryLease] = await Promise.all([
+      const [runtime, counts, oldestEventMs, oldestReceivedMs, deliveryLease] = await Promise.all([
         options.runtime(),
         store.countsByOutcome(),
-        store.listByOutcome(AWAITING_DELIVERY, 1),
+        store.oldestEventMs(AWAITING_DELIVERY),
+        store.oldestReceivedMs(AWAITING_DELIVERY),
         store.deliveryLeaseHolder?.() ?? Promise.resolve(null),
       ]);
-      return { ...runtime, counts, oldestPendingEventMs: oldest[0]?.eventMs ?? null, deliveryLease };
+      return { ...runtime, counts, oldestPendingEventMs: oldestEventMs, oldestPendingReceivedMs: oldestReceivedMs, deliveryLease };
     },
     punches: (query) => store.findPunches(query),
     countsForDay: (day) => store.countsByOutcome(day),

@@ -52,6 +52,7 @@ export function createOpsMetrics(options: OpsMetricsOptions = {}): OpsMetrics {
   const punches = new Gauge({ name: 'hik2humand_punches', help: 'Punches in the ledger by current outcome.', labelNames: ['outcome'] as const, registers });
   const queueDepth = new Gauge({ name: 'hik2humand_queue_depth', help: 'Punches waiting for delivery to Humand (queued, held, sending).', registers });
   const oldestPending = new Gauge({ name: 'hik2humand_oldest_pending_age_seconds', help: 'Age of the oldest punch still waiting for delivery (0 when none).', registers });
+  const oldestWait = new Gauge({ name: 'hik2humand_oldest_pending_wait_seconds', help: 'How long the longest-waiting punch has waited since it was recorded (0 when none): the delivery delay, unlike the event age above.', registers });
   const deadLetters = new Gauge({ name: 'hik2humand_dead_letters', help: 'Punches that gave up and need a person (outcome dead).', registers });
   const unmapped = new Gauge({ name: 'hik2humand_unmapped_punches', help: 'Punches waiting for a person-to-user mapping.', registers });
   const rateRemaining = new Gauge({ name: 'hik2humand_humand_rate_limit_remaining', help: 'Requests left in the current Humand rate-limit window (last seen).', registers });
@@ -99,6 +100,8 @@ export function createOpsMetrics(options: OpsMetricsOptions = {}): OpsMetrics {
       for (const outcome of PUNCH_OUTCOMES) punches.set({ outcome }, status.counts[outcome] ?? 0);
       queueDepth.set(AWAITING_DELIVERY.reduce((sum, outcome) => sum + (status.counts[outcome] ?? 0), 0));
       oldestPending.set(status.oldestPendingEventMs === null ? 0 : Math.max(0, (nowMs - status.oldestPendingEventMs) / 1000));
+      const waitingSince = status.oldestPendingReceivedMs ?? status.oldestPendingEventMs;
+      oldestWait.set(waitingSince === null ? 0 : Math.max(0, (nowMs - waitingSince) / 1000));
       deadLetters.set(status.counts.dead ?? 0);
       unmapped.set(status.counts.unmapped ?? 0);
       paused.set(status.delivery.state === 'paused' ? 1 : 0);

@@ -57,6 +57,8 @@ export interface LedgerStore {
   countsByOutcome(day?: string): Promise<Record<PunchOutcome, number>>;
   /** Event instant of the oldest punch in the given outcomes, null when there is none. */
   oldestEventMs(outcomes: readonly PunchOutcome[]): Promise<number | null>;
+  /** When the longest-waiting punch in the given outcomes was recorded (how long it has waited), null when there is none. */
+  oldestReceivedMs(outcomes: readonly PunchOutcome[]): Promise<number | null>;
   /** Moves every punch in `from` to `to` (e.g. dry-run → received for a real run); returns how many. */
   resetOutcome(from: PunchOutcome, to: PunchOutcome, reason: string | null, nowMs: number): Promise<number>;
 

@@ -231,13 +231,14 @@ describe('admin server', () => {
         today: string;
         todayCounts: Record<string, number>;
         ledgerCounts: Record<string, number>;
-        backlog: { pending: number; etaSeconds: number; oldestPendingAgeSeconds: number };
+        backlog: { pending: number; etaSeconds: number; oldestPendingAgeSeconds: number; oldestPendingEventLocal: string };
         delivery: { state: string };
       };
       expect(o.today).toBe('2026-01-27');
       expect(o.todayCounts).toMatchObject({ total: 6, delivered: 1, queued: 1, dead: 1, debounced: 1, unmapped: 2 });
       expect(o.ledgerCounts).toMatchObject({ total: 7, delivered: 2 });
-      expect(o.backlog).toMatchObject({ pending: 1, etaSeconds: 0, oldestPendingAgeSeconds: 1800 });
+      // Recorded a minute ago (its wait), though the punch itself is from half an hour ago.
+      expect(o.backlog).toMatchObject({ pending: 1, etaSeconds: 0, oldestPendingAgeSeconds: 60, oldestPendingEventLocal: '2026-01-27T10:30:00-03:00' });
       expect(o.delivery.state).toBe('running');
     });
 

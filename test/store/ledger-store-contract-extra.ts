@@ -129,6 +129,8 @@ export function describeLedgerStoreExtraContract(name: string, makeFactory: () =
 
       expect(await store.oldestEventMs(['queued', 'unmapped'])).toBe(Date.parse(events[1]!.eventTime));
       expect(await store.oldestEventMs(['dead'])).toBeNull();
+      expect(await store.oldestReceivedMs(['queued', 'unmapped'])).toBe(1000);
+      expect(await store.oldestReceivedMs(['dead'])).toBeNull();
 
       const today = await store.countsByOutcome('2026-01-27');
       expect([today.delivered, today.queued, today.unmapped, today.received]).toEqual([1, 1, 1, 0]);

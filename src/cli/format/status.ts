@@ -43,7 +43,7 @@ export function formatStatus(status: StatusReport, nowMs: number, ledgerPath: st
     }
   }
   rows.push(
-    ['Waiting', pending === 0 ? 'nothing waiting' : `${pending} punch(es); oldest from ${localTimeAgo(status.oldestPendingEventMs, zone, nowMs)}`],
+    ['Waiting', pending === 0 ? 'nothing waiting' : waitingLine(pending, status, zone, nowMs)],
     ['Needs a person', needPerson === 0 ? 'nothing' : needsPersonLine(status.counts)],
     ['Poll', status.poll.enabled ? `cursor at ${localTime(status.poll.cursorMs, zone)}; last success ${localTimeAgo(status.poll.lastSuccessMs, zone, nowMs)}` : 'not configured (HIKVISION_HOST)'],
   );
@@ -120,3 +120,9 @@ function terminalRows(terminal: TerminalStatus, zone: string, nowMs: number): Ar
   return rows;
 }
 
+/** How long the longest-waiting punch has waited (since it was recorded), and when it happened. */
+function waitingLine(pending: number, status: StatusReport, zone: string, nowMs: number): string {
+  const since = status.oldestPendingReceivedMs ?? null;
+  const happened = `oldest punch from ${localTime(status.oldestPendingEventMs, zone)}`;
+  return since === null ? `${pending} punch(es); ${happened}` : `${pending} punch(es), the longest waiting for ${duration(Math.max(0, nowMs - since))}; ${happened}`;
+}

@@ -104,7 +104,8 @@ function backlogBlock(o) {
     : t('backlog.assumed', { limit: budget.limit, window: duration(budget.windowSeconds) });
   return h('dl', { class: 'facts' },
     h('dt', null, t('backlog.pending')), h('dd', { 'data-testid': 'backlog-pending' }, String(b.pending)),
-    h('dt', null, t('backlog.oldest')), h('dd', null, b.oldestPendingAgeSeconds === null ? '—' : duration(b.oldestPendingAgeSeconds)),
+    h('dt', null, t('backlog.oldest')), h('dd', { 'data-testid': 'backlog-oldest' }, b.oldestPendingAgeSeconds === null ? '—' : duration(b.oldestPendingAgeSeconds),
+      b.oldestPendingEventLocal ? h('span', { class: 'muted' }, ` (${t('backlog.punchFrom', { time: time(b.oldestPendingEventLocal) })})`) : null),
     h('dt', null, t('backlog.eta')), h('dd', { 'data-testid': 'backlog-eta' }, eta),
     h('dt', null, t('backlog.budget')), h('dd', null, budgetText,
       budgetGauge(budget.observed ? budget.remaining : null, budget.limit, budget.observed && budget.remaining !== null
@@ -139,7 +140,10 @@ async function renderOverview() {
     deliveryBanner(o.delivery),
     ...(o.warnings ?? []).map((warning) => h('div', { class: 'banner warn', role: 'alert', 'data-testid': 'config-warning' }, h('strong', null, `${t('warning')}: `), warning)),
     h('div', { class: 'grid' },
-      section(`${t('today')} · ${day(o.today)}`, countsBlock(o.todayCounts, 'today')),
+      section(`${t('today')} · ${day(o.today)}`, [
+        countsBlock(o.todayCounts, 'today'),
+        o.backlog.pendingFromEarlierDays > 0 ? h('p', { class: 'warn-text', 'data-testid': 'today-earlier-waiting' }, t('today.earlierWaiting', { n: o.backlog.pendingFromEarlierDays })) : null,
+      ]),
       section(t('backlog'), backlogBlock(o)),
       section(t('activity'), activityBlock(o)),
       section(t('alerts'), firing.length === 0

@@ -6,7 +6,12 @@ import { localIso } from './punch-view.js';
 
 export interface BacklogView {
   readonly pending: number;
+  /** How long the longest-waiting punch has waited since it was recorded. */
   readonly oldestPendingAgeSeconds: number | null;
+  /** When the oldest waiting punch happened (site time): a backfill's punches are old but have not waited long. */
+  readonly oldestPendingEventLocal: string | null;
+  /** Waiting punches that happened before today (the Today panel counts today's punches only). */
+  readonly pendingFromEarlierDays: number;
   /** Lower bound at the current Humand rate budget; null while delivery is paused. */
   readonly etaSeconds: number | null;
   readonly budget: { readonly limit: number; readonly windowSeconds: number; readonly remaining: number | null; readonly resetSeconds: number | null; readonly observed: boolean };
@@ -85,6 +90,7 @@ export async function buildOverview(
   const eta = backlogEtaSeconds(pending, status.rateLimit, status.assumedRateLimit, nowMs);
   const local = (ms: number | null) => (ms === null ? null : localIso(ms, zone));
   const { etaSeconds, ...budget } = eta;
+  const waitingSince = pending === 0 ? null : (status.oldestPendingReceivedMs ?? status.oldestPendingEventMs);
   return {
     generatedLocal: localIso(nowMs, zone),
     timezone: zone,
@@ -94,7 +100,9 @@ export async function buildOverview(
     ledgerCounts: withTotal(status.counts),
     backlog: {
       pending,
-      oldestPendingAgeSeconds: status.oldestPendingEventMs === null ? null : Math.max(0, Math.round((nowMs - status.oldestPendingEventMs) / 1000)),
+      oldestPendingAgeSeconds: waitingSince === null ? null : Math.max(0, Math.round((nowMs - waitingSince) / 1000)),
+      oldestPendingEventLocal: local(status.oldestPendingEventMs),
+      pendingFromEarlierDays: Math.max(0, pending - AWAITING_DELIVERY.reduce((sum, o) => sum + (todayCounts[o] ?? 0), 0)),
       etaSeconds: status.delivery.state === 'paused' ? null : etaSeconds,
       budget,
     },

@@ -260,11 +260,20 @@ export class PostgresLedgerStore implements LedgerStore {
     return counts;
   }
 
-  async oldestEventMs(outcomes: readonly PunchOutcome[]): Promise<number | null> {
+  oldestEventMs(outcomes: readonly PunchOutcome[]): Promise<number | null> {
+    return this.minOf('event_ms', outcomes);
+  }
+
+  oldestReceivedMs(outcomes: readonly PunchOutcome[]): Promise<number | null> {
+    return this.minOf('received_ms', outcomes);
+  }
+
+  private async minOf(column: 'event_ms' | 'received_ms', outcomes: readonly PunchOutcome[]): Promise<number | null> {
     const rows = await this.read('read oldest', (db) =>
-      db.rows<{ m: number | null }>(`SELECT MIN(event_ms) AS m FROM ${this.t.punches} WHERE outcome = ANY($1::text[])`, [outcomes]),
+      db.rows<{ m: number | string | null }>(`SELECT MIN(${column}) AS m FROM ${this.t.punches} WHERE outcome = ANY($1::text[])`, [outcomes]),
     );
-    return rows[0]?.m ?? null;
+    const m = rows[0]?.m ?? null;
+    return m === null ? null : Number(m);
   }
 
   resetOutcome(from: PunchOutcome, to: PunchOutcome, reason: string | null, nowMs: number): Promise<number> {

@@ -301,9 +301,17 @@ export class SqliteLedgerStore implements LedgerStore {
   }
 
   oldestEventMs(outcomes: readonly PunchOutcome[]): Promise<number | null> {
+    return this.minOf('event_ms', outcomes);
+  }
+
+  oldestReceivedMs(outcomes: readonly PunchOutcome[]): Promise<number | null> {
+    return this.minOf('received_ms', outcomes);
+  }
+
+  private minOf(column: 'event_ms' | 'received_ms', outcomes: readonly PunchOutcome[]): Promise<number | null> {
     return this.run('read oldest', () => {
       const row = this.db
-        .prepare(`SELECT MIN(event_ms) AS m FROM punches WHERE outcome IN (${outcomes.map(() => '?').join(',') || "''"})`)
+        .prepare(`SELECT MIN(${column}) AS m FROM punches WHERE outcome IN (${outcomes.map(() => '?').join(',') || "''"})`)
         .get(...outcomes) as { m: number | null };
       return row.m;
     });
