@@ -32,6 +32,7 @@ import { createIsapiPolling, withIsapiPass } from '../isapi/app-hook.js';
 import { withTerminalPersons } from '../isapi/terminal-persons.js';
 import type { IsapiPolling } from '../isapi/polling.js';
 import { logStartState } from './start-report.js';
+import { HumandHealth, type HumandReachability } from './humand-health.js';
 import { scanInSlices } from './backfill-slices.js';
 import { HEARTBEAT_MS, META, pushRecentError, readJson, readNumber, saveRateLimit } from './ops-meta.js';
 import type {
@@ -179,6 +180,7 @@ class Application implements App {
   private closed = false;
   private readonly background = new Set<Promise<unknown>>();
   private lastRateLimit: RateLimitInfo | null = null;
+  private readonly humandHealth: HumandHealth;
   private rulesChecked = false;
   private unsubscribeMeta: () => void;
 
@@ -189,10 +191,15 @@ class Application implements App {
   ) {
     this.store = context.store;
     this.startedMs = context.clock.now();
+    this.humandHealth = new HumandHealth(context.store);
     this.unsubscribeMeta = context.events.subscribe((event) => {
       if (event.type === 'humand-response' && event.rateLimit !== null) {
         this.lastRateLimit = event.rateLimit;
         this.track(saveRateLimit(this.store, event.rateLimit).catch(() => undefined));
+      }
+      if (event.type === 'humand-response') {
+        const unanswered = event.result === 'transient' && (event.status === null || event.status >= 500);
+        this.track(this.humandHealth.observe(!unanswered, event.message ?? null, this.context.clock.now()).catch(() => undefined));
       }
     });
   }
@@ -575,7 +582,15 @@ class Application implements App {
       openDays: await findOpenDays(this.store, this.context.clock.now() - OPEN_DAYS_LOOKBACK_MS, this.context.clock.now(), this.config.rules.maxOpenShiftMs),
       service: await readJson<ServiceHeartbeat | null>(this.store, META.serviceHeartbeat, null),
       deliveryLease: (await this.store.deliveryLeaseHolder?.()) ?? null,
+      humand: this.parts.engine === null ? null : await this.humandReachability(),
     };
+  }
+
+  /** This process's view once it has talked to Humand; before that, what the service saved. */
+  private async humandReachability(): Promise<HumandReachability | null> {
+    const own = this.humandHealth.current;
+    if (own.lastOkMs !== null || own.failingSinceMs !== null) return own;
+    return HumandHealth.saved(this.store);
   }
 
   async punches(query: PunchQuery = {}): Promise<PunchView[]> {

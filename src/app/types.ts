@@ -1,3 +1,4 @@
+import type { HumandReachability } from './humand-health.js';
 import type { ReprocessResult } from '../pipeline/reprocess.js';
 import type { OpenDay } from '../pipeline/open-days.js';
 import type { UnreadableInputSummary } from '../ingest-guard/unreadable-inputs.js';
@@ -146,6 +147,8 @@ export interface StatusReport {
   readonly oldestPendingEventMs: number | null;
   /** When the longest-waiting punch was recorded (its wait), not when it happened. */
   readonly oldestPendingReceivedMs?: number | null;
+  /** Whether Humand answers (from every response, not from punches dying); null when delivery is not configured. */
+  readonly humand?: HumandReachability | null;
   /** Inputs set aside as unreadable (src/ingest-guard): how many ever, and when the last one came. */
   readonly unreadableInputs?: { readonly total: number; readonly lastMs: number | null };
   /** Settings that work but weaken the service (e.g. HIK_TLS_INSECURE), for status and the dashboard banner. */

@@ -89,6 +89,14 @@ export interface OpsStatus {
   readonly oldestPendingEventMs: number | null;
   /** When the longest-waiting punch was recorded: how long delivery has kept someone waiting (a backfill of last week has not waited a week). */
   readonly oldestPendingReceivedMs?: number | null;
+  /** Whether Humand answers: failing from the first request that got no answer; null when not configured. */
+  readonly humand?: {
+    readonly failingSinceMs: number | null;
+    readonly failures: number;
+    readonly lastFailureMs: number | null;
+    readonly lastError: string | null;
+    readonly lastOkMs: number | null;
+  } | null;
   /** Inputs set aside as unreadable: how many ever, and when the last came. */
   readonly unreadableInputs?: { readonly total: number; readonly lastMs: number | null };
   /** Settings that weaken the service (e.g. HIK_TLS_INSECURE): shown in the dashboard banner. */

@@ -41,6 +41,10 @@ export function pollCheck(status: OpsStatus, nowMs: number, options: ReadinessOp
     return { name: 'poll', ok: false, detail: `no successful poll since start ${seconds(up)} ago${why}` };
   }
   const age = nowMs - poll.lastSuccessMs;
+  if (poll.lastError && poll.lastAttemptMs !== null && poll.lastAttemptMs > poll.lastSuccessMs) {
+    // Said at the first failed poll, not once the last good one is too old.
+    return { name: 'poll', ok: false, detail: `the last poll failed (last successful poll ${seconds(age)} ago): ${poll.lastError}` };
+  }
   if (age <= options.maxPollAgeMs) return { name: 'poll', ok: true, detail: `last successful poll ${seconds(age)} ago` };
   const why = poll.lastError ? `; last error: ${poll.lastError}` : '';
   return { name: 'poll', ok: false, detail: `last successful poll ${seconds(age)} ago (allowed ${limit})${why}` };
@@ -55,8 +59,13 @@ export function humandCheck(status: OpsStatus): ReadinessCheck {
       return { name: 'humand', ok: true, detail: 'dry run: nothing is sent to Humand' };
     case 'stopped':
       return { name: 'humand', ok: true, detail: `delivery is not running${delivery.reason ? `: ${delivery.reason}` : ''}` };
-    case 'running':
-      return { name: 'humand', ok: true, detail: 'delivery running' };
+    case 'running': {
+      const humand = status.humand ?? null;
+      if (humand !== null && humand.failingSinceMs !== null) {
+        return { name: 'humand', ok: false, detail: `Humand has not answered since ${new Date(humand.failingSinceMs).toISOString()} (${humand.failures} request(s) without an answer): ${humand.lastError ?? 'no answer'}; punches are kept` };
+      }
+      return { name: 'humand', ok: true, detail: humand?.lastOkMs != null ? 'delivery running; Humand answers' : 'delivery running' };
+    }
   }
 }
 

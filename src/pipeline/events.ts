@@ -24,6 +24,8 @@ export type PipelineEvent =
       readonly result: string;
       readonly status: number | null;
       readonly rateLimit: RateLimitInfo | null;
+      /** What went wrong, for a failure. */
+      readonly message?: string | null;
     }
   | { readonly type: 'poll-completed'; readonly ok: boolean; readonly events: number; readonly fresh: number; readonly error: string | null }
   | { readonly type: 'delivery-paused'; readonly reason: string; readonly hint: string | null }

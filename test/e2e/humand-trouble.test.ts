@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { PipelineEvent } from '../../src/app/index.js';
 import { E2eRuns, expectedTimelines, humandTimelines, type World } from './harness.js';
+import { checkReadiness } from '../../src/ops/readiness.js';
+import { formatStatus } from '../../src/cli/format/status.js';
 
 const AFTER_THE_DAY = Date.parse('2026-01-29T12:00:00Z');
 
@@ -36,6 +38,28 @@ describe('Humand trouble: still the exact timelines', () => {
     const retried = (await app.punches({ outcome: 'delivered', limit: 10_000 })).filter((p) => p.attempts > 1);
     expect(retried.length).toBeGreaterThan(0);
     expect(retried[0]!.history.some((a) => a.result === 'transient')).toBe(true);
+  });
+
+  it('Humand not answering is shown at the first failed request — status, /readyz, recent errors — and cleared by the next answer (issue #10)', async () => {
+    const { world, app } = await setUp({ employees: 6 });
+    world.humand.faults.set({ fail5xxNext: 10_000 });
+    await app.syncOnce({ deliverForMs: 300 });
+    const down = await app.status();
+    expect(down.humand?.failingSinceMs).not.toBeNull();
+    expect(down.humand?.failures).toBeGreaterThan(0);
+    expect(down.counts.dead).toBe(0);
+    expect(down.recentErrors.some((e) => e.code === 'HUMAND_UNREACHABLE')).toBe(true);
+    const data = { status: async () => down, probeStoreWritable: async () => undefined } as unknown as Parameters<typeof checkReadiness>[0];
+    const ready = await checkReadiness(data, Date.now(), { maxPollAgeMs: 3_600_000 * 24 * 400 });
+    expect(ready.checks.find((c) => c.name === 'humand')).toMatchObject({ ok: false, detail: expect.stringMatching(/Humand has not answered since/) });
+    expect(formatStatus(down, down.humand!.lastFailureMs!, 'ledger.db').some((line) => /Humand +NOT ANSWERING since/.test(line))).toBe(true);
+
+    world.humand.faults.clear();
+    await app.syncOnce();
+    const up = await app.status();
+    expect(up.humand).toMatchObject({ failingSinceMs: null, failures: 0 });
+    expect(up.humand?.lastOkMs).not.toBeNull();
+    expect(humandTimelines(world)).toEqual(expectedTimelines(world));
   });
 
   it('lost answers and timeouts (the entry was created, the answer never came): found by reading back, never sent twice', async () => {

@@ -34,6 +34,15 @@ export function formatStatus(status: StatusReport, nowMs: number, ledgerPath: st
   ];
   if (d.state === 'paused' && d.hint) rows.push(['  fix', d.hint]);
   if (status.service !== undefined) rows.push(['Service', serviceLine(status.service, zone, nowMs)]);
+  const humand = status.humand ?? null;
+  if (humand !== null && (humand.failingSinceMs !== null || humand.lastOkMs !== null)) {
+    rows.push([
+      'Humand',
+      humand.failingSinceMs !== null
+        ? `NOT ANSWERING since ${localTimeAgo(humand.failingSinceMs, zone, nowMs)}, ${humand.failures} request(s) without an answer: ${humand.lastError ?? 'no answer'} — punches are kept`
+        : `answering (last answer ${localTimeAgo(humand.lastOkMs, zone, nowMs)})`,
+    ]);
+  }
   const lease = status.deliveryLease;
   if (lease !== undefined && lease !== null) {
     rows.push(['Delivery lease', `${lease.ownerId}, epoch ${lease.epoch}, taken ${localTime(lease.acquiredMs, zone)}; ${lease.expiresMs > nowMs ? `held until ${localTime(lease.expiresMs, zone)}` : `EXPIRED ${localTimeAgo(lease.expiresMs, zone, nowMs)}: another instance takes over within seconds`}`]);

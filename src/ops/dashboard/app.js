@@ -138,6 +138,13 @@ async function renderOverview() {
   const firing = o.alerts.filter((a) => a.firing);
   return [
     deliveryBanner(o.delivery),
+    o.humand && o.humand.failingSinceLocal ? h('div', { class: 'banner bad', role: 'alert', 'data-testid': 'humand-unreachable' },
+      h('strong', null, t('humand.unreachable', { since: time(o.humand.failingSinceLocal), n: o.humand.failures })),
+      h('p', null, say(o.humand.lastError ?? '')),
+      h('p', null, t('humand.kept'))) : null,
+    o.lastPoll.enabled && o.lastPoll.failing ? h('div', { class: 'banner bad', role: 'alert', 'data-testid': 'hik-unreachable' },
+      h('strong', null, t('hik.unreachable', { since: time(o.lastPoll.successLocal) })),
+      h('p', null, say(o.lastPoll.error ?? ''))) : null,
     ...(o.warnings ?? []).map((warning) => h('div', { class: 'banner warn', role: 'alert', 'data-testid': 'config-warning' }, h('strong', null, `${t('warning')}: `), warning)),
     h('div', { class: 'grid' },
       section(`${t('today')} · ${day(o.today)}`, [

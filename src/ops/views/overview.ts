@@ -35,7 +35,10 @@ export interface OverviewView {
   readonly todayCounts: Readonly<Record<PunchOutcome, number>> & { readonly total: number };
   readonly ledgerCounts: Readonly<Record<PunchOutcome, number>> & { readonly total: number };
   readonly backlog: BacklogView;
-  readonly lastPoll: { readonly enabled: boolean; readonly attemptLocal: string | null; readonly successLocal: string | null; readonly error: string | null };
+  /** `failing`: the last poll attempt did not succeed (shown at once, not when punches die). */
+  readonly lastPoll: { readonly enabled: boolean; readonly attemptLocal: string | null; readonly successLocal: string | null; readonly error: string | null; readonly failing: boolean };
+  /** Whether Humand answers; null when delivery is not configured. */
+  readonly humand: { readonly failingSinceLocal: string | null; readonly failures: number; readonly lastError: string | null; readonly lastOkLocal: string | null } | null;
   readonly lastPushLocal: string | null;
   readonly lastEventLocal: string | null;
   readonly recentErrors: readonly (OpsError & { readonly atLocal: string })[];
@@ -111,7 +114,9 @@ export async function buildOverview(
       attemptLocal: local(status.poll.lastAttemptMs),
       successLocal: local(status.poll.lastSuccessMs),
       error: status.poll.lastError,
+      failing: status.poll.lastError !== null && status.poll.lastAttemptMs !== null && (status.poll.lastSuccessMs === null || status.poll.lastAttemptMs > status.poll.lastSuccessMs),
     },
+    humand: status.humand ? { failingSinceLocal: local(status.humand.failingSinceMs), failures: status.humand.failures, lastError: status.humand.lastError, lastOkLocal: local(status.humand.lastOkMs) } : null,
     lastPushLocal: local(status.lastPushMs),
     lastEventLocal: local(status.lastEventMs),
     recentErrors: status.recentErrors.map((e) => ({ ...e, atLocal: localIso(e.atMs, zone) })),

@@ -46,6 +46,7 @@ export class HumandGateway {
       result: result.ok ? 'ok' : result.failure.kind,
       status: result.ok ? result.status : result.failure.status,
       rateLimit: result.rateLimit,
+      message: result.ok ? null : result.failure.message,
     });
     return result;
   }
