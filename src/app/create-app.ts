@@ -32,6 +32,7 @@ import { createIsapiPolling, withIsapiPass } from '../isapi/app-hook.js';
 import { withTerminalPersons } from '../isapi/terminal-persons.js';
 import type { IsapiPolling } from '../isapi/polling.js';
 import { logStartState } from './start-report.js';
+import { RepeatedLine } from '../logging/repeated-line.js';
 import { HumandHealth, type HumandReachability } from './humand-health.js';
 import { scanInSlices } from './backfill-slices.js';
 import { HEARTBEAT_MS, META, pushRecentError, readJson, readNumber, saveRateLimit } from './ops-meta.js';
@@ -181,6 +182,7 @@ class Application implements App {
   private readonly background = new Set<Promise<unknown>>();
   private lastRateLimit: RateLimitInfo | null = null;
   private readonly humandHealth: HumandHealth;
+  private readonly pollFailures = new RepeatedLine();
   private rulesChecked = false;
   private unsubscribeMeta: () => void;
 
@@ -291,10 +293,14 @@ class Application implements App {
         poll = await this.parts.poller.pollOnce(signal);
         await this.store.setMeta(META.pollLastSuccess, String(this.context.clock.now()));
         await this.store.setMeta(META.pollLastError, null);
+        const ended = this.pollFailures.end();
+        if (ended !== null) this.context.logger.info({ failedPolls: ended.count, sinceMs: ended.sinceMs }, `polling HikCentral works again after ${ended.count} failed poll(s)`);
         this.context.events.emit({ type: 'poll-completed', ok: true, events: poll.events, fresh: poll.fresh, error: null });
       } catch (error) {
         pollError = error instanceof Error ? error.message : String(error);
-        this.context.logger.error({ err: error, hint: isAppError(error) ? error.hint : undefined }, 'poll failed; the cursor stays where it was');
+        const repeat = this.pollFailures.note(pollError, this.context.clock.now());
+        const repeated = repeat.count > 1 ? { repeated: repeat.count, sinceMs: repeat.sinceMs } : {};
+        this.context.logger[repeat.log ? 'error' : 'debug']({ err: error, hint: isAppError(error) ? error.hint : undefined, ...repeated }, repeat.count > 1 ? `poll failed again (${repeat.count} in a row); the cursor stays where it was` : 'poll failed; the cursor stays where it was');
         await this.store.setMeta(META.pollLastError, pollError).catch(() => undefined);
         await this.noteError(error, 'poll failed');
         this.context.events.emit({ type: 'poll-completed', ok: false, events: 0, fresh: 0, error: pollError });

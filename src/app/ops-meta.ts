@@ -42,7 +42,13 @@ export async function readJson<T>(store: LedgerStore, key: string, fallback: T):
 
 export async function pushRecentError(store: LedgerStore, error: RecentError): Promise<void> {
   const list = await readJson<RecentError[]>(store, META.recentErrors, []);
-  list.unshift(error);
+  const newest = list[0];
+  if (newest !== undefined && newest.message === error.message && newest.code === error.code) {
+    // A poll failing every interval is one line that counts, not twenty that push the rest out.
+    list[0] = { ...error, count: (newest.count ?? 1) + 1, firstMs: newest.firstMs ?? newest.atMs };
+  } else {
+    list.unshift({ ...error, count: 1, firstMs: error.atMs });
+  }
   await store.setMeta(META.recentErrors, JSON.stringify(list.slice(0, MAX_RECENT)));
 }
 

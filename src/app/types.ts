@@ -110,10 +110,14 @@ export interface AppIngestResult {
 }
 
 export interface RecentError {
+  /** When it was last seen. */
   readonly atMs: number;
   readonly message: string;
   readonly hint: string | null;
   readonly code: string | null;
+  /** The same error seen again in a row is one entry: how many times, and since when. */
+  readonly count?: number;
+  readonly firstMs?: number;
 }
 
 export interface StatusReport {

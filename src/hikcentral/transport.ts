@@ -1,3 +1,4 @@
+import { RepeatedLine } from '../logging/repeated-line.js';
 import { rootCertificates } from 'node:tls';
 import { Agent, request } from 'undici';
 import { z } from 'zod';
@@ -62,6 +63,8 @@ export class ArtemisTransport {
   readonly #agent: Agent;
   readonly #clock: Clock;
   readonly #logger: Logger;
+  /** The same failure every poll is logged once, then once per 5 minutes with its count. */
+  readonly #failures = new RepeatedLine();
 
   constructor(options: ArtemisConnectionOptions) {
     this.#options = options;
@@ -170,6 +173,8 @@ export class ArtemisTransport {
       const serverDate = typeof response.headers.date === 'string' ? response.headers.date : undefined;
       const data = this.#readEnvelope(path, response.statusCode, text, schema, ourStringToSign);
       this.#logger.debug({ path, status: response.statusCode, ms: receivedAt - sentAt }, 'hikcentral call ok');
+      const ended = this.#failures.end();
+      if (ended !== null && ended.count > 1) this.#logger.info({ path, failedRequests: ended.count, sinceMs: ended.sinceMs }, `HikCentral answers again after ${ended.count} failed requests`);
       return { data, serverDate, sentAt, receivedAt };
     } catch (error) {
       if (signal?.aborted) throw signal.reason instanceof Error ? signal.reason : error;
@@ -177,9 +182,10 @@ export class ArtemisTransport {
         ? error
         : classifyNetworkError(error, { path, timedOut: deadline.aborted, baseUrl: this.#origin });
       const expected = typed.artemisCode !== undefined && expectedCodes?.has(typed.artemisCode.toLowerCase()) === true;
-      this.#logger[expected ? 'debug' : 'warn'](
-        { path, reason: typed.reason, category: typed.category, artemisCode: typed.artemisCode, hint: typed.hint, ms: this.#clock.now() - sentAt },
-        typed.message,
+      const repeat = expected ? null : this.#failures.note(`${typed.reason}|${path}|${typed.message}`, this.#clock.now());
+      this.#logger[expected || repeat?.log === false ? 'debug' : 'warn'](
+        { path, reason: typed.reason, category: typed.category, artemisCode: typed.artemisCode, hint: typed.hint, ms: this.#clock.now() - sentAt, ...(repeat !== null && repeat.count > 1 ? { repeated: repeat.count, sinceMs: repeat.sinceMs } : {}) },
+        repeat !== null && repeat.count > 1 ? `${typed.message} (${repeat.count} times in a row since ${new Date(repeat.sinceMs).toISOString()})` : typed.message,
       );
       throw typed;
     }

@@ -66,10 +66,14 @@ export interface PollState {
 }
 
 export interface OpsError {
+  /** Last seen. */
   readonly atMs: number;
   readonly message: string;
   readonly hint: string | null;
   readonly code: string | null;
+  /** Seen this many times in a row, the first at firstMs. */
+  readonly count?: number;
+  readonly firstMs?: number;
 }
 
 export interface OpsStatus {

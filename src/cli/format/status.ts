@@ -83,7 +83,8 @@ export function formatStatus(status: StatusReport, nowMs: number, ledgerPath: st
   if (status.recentErrors.length > 0) {
     lines.push('Last errors:');
     for (const error of status.recentErrors.slice(0, 5)) {
-      lines.push(`  ${localTime(error.atMs, zone)}  ${error.message}${error.code ? ` [${error.code}]` : ''}`);
+      const repeated = (error.count ?? 1) > 1 ? ` (${error.count} times since ${localTime(error.firstMs ?? error.atMs, zone)})` : '';
+      lines.push(`  ${localTime(error.atMs, zone)}  ${error.message}${error.code ? ` [${error.code}]` : ''}${repeated}`);
       if (error.hint) lines.push(`  ${' '.repeat(19)}  fix: ${error.hint}`);
     }
   }

@@ -159,6 +159,7 @@ async function renderOverview() {
     section(t('recentErrors'), table([
       { label: t('col.time'), cell: (e) => time(e.atLocal) },
       { label: t('col.error'), cell: (e) => say(e.message) },
+      { label: t('col.times'), cell: (e) => (e.count > 1 ? t('errors.repeated', { n: e.count, since: time(e.firstLocal) }) : '1') },
       { label: t('delivery.whatToDo'), cell: (e) => say(e.hint) ?? '' },
     ], o.recentErrors, { empty: t('recentErrors.none') })),
     section(t('chart.title', { date: day(hourly.date) }), hourlyChart(hourly, day(hourly.date))),

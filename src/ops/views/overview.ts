@@ -41,7 +41,8 @@ export interface OverviewView {
   readonly humand: { readonly failingSinceLocal: string | null; readonly failures: number; readonly lastError: string | null; readonly lastOkLocal: string | null } | null;
   readonly lastPushLocal: string | null;
   readonly lastEventLocal: string | null;
-  readonly recentErrors: readonly (OpsError & { readonly atLocal: string })[];
+  /** Newest first; the same error in a row is one row with its count and first time. */
+  readonly recentErrors: readonly (OpsError & { readonly atLocal: string; readonly firstLocal: string; readonly count: number })[];
   readonly alerts: readonly { readonly kind: string; readonly firing: boolean }[];
   readonly warnings: readonly string[];
   /** The instance that delivers (its lease), and how its takeover went; null when none holds it. */
@@ -119,7 +120,7 @@ export async function buildOverview(
     humand: status.humand ? { failingSinceLocal: local(status.humand.failingSinceMs), failures: status.humand.failures, lastError: status.humand.lastError, lastOkLocal: local(status.humand.lastOkMs) } : null,
     lastPushLocal: local(status.lastPushMs),
     lastEventLocal: local(status.lastEventMs),
-    recentErrors: status.recentErrors.map((e) => ({ ...e, atLocal: localIso(e.atMs, zone) })),
+    recentErrors: status.recentErrors.map((e) => ({ ...e, atLocal: localIso(e.atMs, zone), firstLocal: localIso(e.firstMs ?? e.atMs, zone), count: e.count ?? 1 })),
     alerts,
     warnings: status.warnings ?? [],
     deliveryLease: leaseView(status.deliveryLease ?? null, nowMs, zone),
