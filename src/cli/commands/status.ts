@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { describeLedger } from '../../store/open-store.js';
 import { commandLogger, requireExistingLedger, settingsOf, withApp } from '../context.js';
 import { formatStatus } from '../format/status.js';
+import { cliText } from '../i18n/text.js';
 import { printJson, type CliIo } from '../io.js';
 
 export function registerStatusCommand(program: Command, io: CliIo): void {
@@ -16,6 +17,6 @@ export function registerStatusCommand(program: Command, io: CliIo): void {
       const status = await withApp(settings, logger, (app) => app.status());
       const ledger = describeLedger(settings.config);
       if (options.json) printJson(io, { ledger, ...status });
-      else io.out(formatStatus(status, Date.now(), ledger).join('\n'));
+      else io.out(formatStatus(status, Date.now(), ledger, cliText(settings.language)).join('\n'));
     });
 }
