@@ -1,3 +1,4 @@
+import { META_KEYS } from '../store/meta-keys.js';
 import os from 'node:os';
 import { systemClock } from '../domain/clock.js';
 import { ConfigurationError, isAppError } from '../domain/errors.js';
@@ -553,7 +554,7 @@ class Application implements App {
   }
 
   async status(): Promise<StatusReport> {
-    const pause = this.parts.engine?.pauseState ?? (await readJson<PauseState | null>(this.store, 'delivery_paused', null));
+    const pause = this.parts.engine?.pauseState ?? (await readJson<PauseState | null>(this.store, META_KEYS.deliveryPaused, null));
     const counts = await this.store.countsByOutcome();
     return {
       startedMs: this.startedMs,
@@ -649,7 +650,7 @@ class Application implements App {
   }
 
   async probeStoreWritable(): Promise<void> {
-    await this.store.setMeta('store_probe_ms', String(this.context.clock.now()));
+    await this.store.setMeta(META_KEYS.storeProbe, String(this.context.clock.now()));
   }
 
   subscribe(listener: Parameters<App['subscribe']>[0]): () => void {

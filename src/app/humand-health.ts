@@ -1,3 +1,4 @@
+import { META_KEYS } from '../store/meta-keys.js';
 import type { LedgerStore } from '../store/store.js';
 import { pushRecentError, readJson } from './ops-meta.js';
 
@@ -12,7 +13,7 @@ export interface HumandReachability {
   readonly lastOkMs: number | null;
 }
 
-export const HUMAND_REACHABILITY_META = 'humand_reachability';
+export const HUMAND_REACHABILITY_META = META_KEYS.humandReachability;
 /** While failing, the saved copy (for `status` in another process) is refreshed at most this often. */
 const SAVE_EVERY_MS = 5_000;
 

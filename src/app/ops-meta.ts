@@ -1,5 +1,5 @@
+import { META_KEYS } from '../store/meta-keys.js';
 import type { RateLimitInfo } from '../domain/humand.js';
-import { LAST_NEW_EVENT_META } from '../pipeline/ingestor.js';
 import type { LedgerStore } from '../store/store.js';
 import type { RecentError } from './types.js';
 
@@ -7,17 +7,16 @@ import type { RecentError } from './types.js';
  * Operational facts kept in the ledger's meta table so that `status` run from another
  * process (the CLI next to a daemon) sees them too.
  */
+/** The keys the App reads and writes (all keys: src/store/meta-keys.ts). */
 export const META = {
-  pollLastAttempt: 'poll_last_attempt_ms',
-  pollLastSuccess: 'poll_last_success_ms',
-  pollLastError: 'poll_last_error',
-  lastPush: 'last_push_ms',
-  /** Written by the Ingestor, only when events new to the ledger arrive. */
-  lastEvent: LAST_NEW_EVENT_META,
-  lastRateLimit: 'last_rate_limit',
-  recentErrors: 'recent_errors',
-  /** Written by `run` every HEARTBEAT_MS: whether a service is running on this ledger, and where. */
-  serviceHeartbeat: 'service_heartbeat',
+  pollLastAttempt: META_KEYS.pollLastAttempt,
+  pollLastSuccess: META_KEYS.pollLastSuccess,
+  pollLastError: META_KEYS.pollLastError,
+  lastPush: META_KEYS.lastPush,
+  lastEvent: META_KEYS.lastNewEvent,
+  lastRateLimit: META_KEYS.lastRateLimit,
+  recentErrors: META_KEYS.recentErrors,
+  serviceHeartbeat: META_KEYS.serviceHeartbeat,
 } as const;
 
 /** How often `run` says it is alive; `status` calls a service gone after three missed beats. */

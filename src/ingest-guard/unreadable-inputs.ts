@@ -1,10 +1,11 @@
+import { META_KEYS } from '../store/meta-keys.js';
 import type { Logger } from 'pino';
 import type { Clock } from '../domain/ports.js';
 import type { LedgerStore } from '../store/store.js';
 import { boundJson } from './bound-json.js';
 
 /** Meta keys (kept from the earlier unbounded list, so an existing ledger's entries still show). */
-export const UNREADABLE_META = { list: 'rejected_inputs', total: 'rejected_inputs_total' } as const;
+export const UNREADABLE_META = { list: META_KEYS.unreadableList, total: META_KEYS.unreadableTotal } as const;
 
 export interface UnreadableInput {
   readonly atMs: number;

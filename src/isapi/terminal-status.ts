@@ -1,3 +1,4 @@
+import { terminalStatusKey } from '../store/meta-keys.js';
 import { z } from 'zod';
 import type { DevicePollSummary } from './device-poller.js';
 
@@ -20,7 +21,7 @@ export interface TerminalStatusStore {
   setMeta(key: string, value: string | null): Promise<void>;
 }
 
-const key = (device: string) => `isapi_status:${device}`;
+const key = terminalStatusKey;
 
 const storedSchema = z.object({
   lastAttemptMs: z.number().nullable(),

@@ -1,3 +1,4 @@
+import { META_KEYS } from '../store/meta-keys.js';
 import { startAlerts, type Alerts } from '../alerts/alerts.js';
 import type { AlertSettings } from '../alerts/settings.js';
 import type { App } from '../app/types.js';
@@ -14,7 +15,7 @@ import { humandDaysForApp } from './humand-days-for-app.js';
 import { dailyIncidents } from '../pipeline/daily-incidents.js';
 
 /** The local date the daily HR summary was last sent on. */
-const HR_SUMMARY_META = 'hr_summary_last_sent';
+const HR_SUMMARY_META = META_KEYS.hrSummaryLastSent;
 
 export interface StartOpsOptions {
   readonly app: App;

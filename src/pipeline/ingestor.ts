@@ -1,3 +1,4 @@
+import { META_KEYS } from '../store/meta-keys.js';
 import type { AccessEvent, EventSource } from '../domain/access-event.js';
 import type { IngestItem, IngestResult } from '../store/punch.js';
 import type { PipelineContext } from './context.js';
@@ -7,7 +8,7 @@ import { screenEvents } from '../ingest-guard/screen-events.js';
 import type { UnreadableInputLog } from '../ingest-guard/unreadable-inputs.js';
 
 /** Meta key: when events new to the ledger last arrived (any source); copies and re-reads do not count. */
-export const LAST_NEW_EVENT_META = 'last_event_ms';
+export const LAST_NEW_EVENT_META = META_KEYS.lastNewEvent;
 
 /**
  * Records events in the ledger, durably, before anything else happens to them. The event

@@ -1,3 +1,4 @@
+import { META_KEYS } from '../store/meta-keys.js';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import type { Logger } from 'pino';
@@ -167,14 +168,14 @@ export class MappingDirectory {
   }
 
   async refreshUsers(signal?: AbortSignal): Promise<{ ok: true; users: number; active: number } | { ok: false; failure: HumandFailure }> {
-    const previous = await this.context.store.getMeta('users_count');
+    const previous = await this.context.store.getMeta(META_KEYS.usersCount);
     const result = await this.gateway.listUsers(Number(previous ?? '0'), signal);
     if (!result.ok) {
       this.context.logger.warn({ failure: result.failure.kind, status: result.failure.status, message: result.failure.message }, 'could not read Humand users');
       return { ok: false, failure: result.failure };
     }
     await this.context.store.replaceUsers(result.value, this.context.clock.now());
-    await this.context.store.setMeta('users_count', String(result.value.length));
+    await this.context.store.setMeta(META_KEYS.usersCount, String(result.value.length));
     await this.context.store.setMeta(USERS_DIGEST, digestOf(result.value));
     const active = result.value.filter((u) => u.status === 'ACTIVE').length;
     this.context.logger.info({ users: result.value.length, active }, 'Humand users refreshed');

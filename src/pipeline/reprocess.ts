@@ -1,3 +1,4 @@
+import { META_KEYS } from '../store/meta-keys.js';
 import { createHash } from 'node:crypto';
 import type { RulesConfig } from '../config/types.js';
 import type { PunchOutcome, PunchRecord, PunchUpdate } from '../store/punch.js';
@@ -10,7 +11,7 @@ const RECONSIDERED: readonly PunchOutcome[] = ['received', 'ignored', 'unmapped'
 /** Decided only at delivery, from the employee's day: a preview can only say they are decided again. */
 const DAY_DECISIONS: readonly PunchOutcome[] = ['waiting', 'debounced', 'corrected', 'covered', 'suppressed', 'review'];
 const PAGE = 2_000;
-export const RULES_DIGEST_META = 'decision_rules_digest';
+export const RULES_DIGEST_META = META_KEYS.rulesDigest;
 
 export interface ReprocessChange {
   readonly id: number;

@@ -1,3 +1,4 @@
+import { META_KEYS } from '../../store/meta-keys.js';
 import type { DeliveryConfig } from '../../config/types.js';
 import { AWAITING_DELIVERY, type PunchRecord } from '../../store/punch.js';
 import type { PipelineContext } from '../context.js';
@@ -24,7 +25,7 @@ export interface DrainSummary {
   readonly paused: PauseState | null;
 }
 
-const PAUSE_META_KEY = 'delivery_paused';
+const PAUSE_META_KEY = META_KEYS.deliveryPaused;
 
 /**
  * Runs delivery: per employee strictly in event-time order (one punch of an employee at a

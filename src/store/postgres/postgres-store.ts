@@ -1,3 +1,4 @@
+import { META_KEYS } from '../meta-keys.js';
 import type pg from 'pg';
 import type { EventSource } from '../../domain/access-event.js';
 import type { HikPerson } from '../../domain/hik-person.js';
@@ -322,7 +323,7 @@ export class PostgresLedgerStore implements LedgerStore {
           list.map((p) => JSON.stringify(p.cardNos)), list.map((p) => JSON.stringify(p.customFields)), nowMs,
         ],
       );
-      await this.writeMeta(db, 'persons_refreshed_ms', String(nowMs));
+      await this.writeMeta(db, META_KEYS.personsRefreshed, String(nowMs));
     });
   }
 
@@ -341,7 +342,7 @@ export class PostgresLedgerStore implements LedgerStore {
   }
 
   personsRefreshedAt(): Promise<number | null> {
-    return this.numberMeta('persons_refreshed_ms');
+    return this.numberMeta(META_KEYS.personsRefreshed);
   }
 
   replaceUsers(users: readonly HumandUser[], nowMs: number): Promise<void> {
@@ -364,7 +365,7 @@ export class PostgresLedgerStore implements LedgerStore {
         `INSERT INTO ${this.t.userFields}(employee_internal_id, name, value) SELECT * FROM unnest($1::text[], $2::text[], $3::text[])`,
         [fields.map((f) => f[0]), fields.map((f) => f[1]), fields.map((f) => f[2])],
       );
-      await this.writeMeta(db, 'users_refreshed_ms', String(nowMs));
+      await this.writeMeta(db, META_KEYS.usersRefreshed, String(nowMs));
     });
   }
 
@@ -390,7 +391,7 @@ export class PostgresLedgerStore implements LedgerStore {
   }
 
   usersRefreshedAt(): Promise<number | null> {
-    return this.numberMeta('users_refreshed_ms');
+    return this.numberMeta(META_KEYS.usersRefreshed);
   }
 
   private async numberMeta(key: string): Promise<number | null> {

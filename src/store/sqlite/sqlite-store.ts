@@ -1,3 +1,4 @@
+import { META_KEYS } from '../meta-keys.js';
 import fs from 'node:fs';
 import path from 'node:path';
 import BetterSqlite3, { type Database, type Statement } from 'better-sqlite3';
@@ -352,7 +353,7 @@ export class SqliteLedgerStore implements LedgerStore {
       this.db.transaction(() => {
         this.stmt('DELETE FROM hik_persons').run();
         for (const person of persons) this.writePerson(person, nowMs);
-        this.setMetaSync('persons_refreshed_ms', String(nowMs));
+        this.setMetaSync(META_KEYS.personsRefreshed, String(nowMs));
       })();
     });
   }
@@ -373,7 +374,7 @@ export class SqliteLedgerStore implements LedgerStore {
   }
 
   personsRefreshedAt(): Promise<number | null> {
-    return this.run('read meta', () => this.numberMeta('persons_refreshed_ms'));
+    return this.run('read meta', () => this.numberMeta(META_KEYS.personsRefreshed));
   }
 
   replaceUsers(users: readonly HumandUser[], nowMs: number): Promise<void> {
@@ -388,7 +389,7 @@ export class SqliteLedgerStore implements LedgerStore {
           insertUser.run(user.employeeInternalId, String(user.id), user.email, user.firstName, user.lastName, user.status, JSON.stringify(user.fields), nowMs);
           for (const [name, value] of Object.entries(user.fields)) insertField.run(user.employeeInternalId, name, value);
         }
-        this.setMetaSync('users_refreshed_ms', String(nowMs));
+        this.setMetaSync(META_KEYS.usersRefreshed, String(nowMs));
       })();
     });
   }
@@ -414,7 +415,7 @@ export class SqliteLedgerStore implements LedgerStore {
   }
 
   usersRefreshedAt(): Promise<number | null> {
-    return this.run('read meta', () => this.numberMeta('users_refreshed_ms'));
+    return this.run('read meta', () => this.numberMeta(META_KEYS.usersRefreshed));
   }
 
   private numberMeta(key: string): number | null {
