@@ -40,3 +40,50 @@ export async function scanInSlices(fromMs: number, toMs: number, steps: SliceSte
   }
   return { scan: { fromMs, toMs, ...total }, evaluation: decided };
 }
+
+export interface DeliveryRun {
+  readonly steps: number;
+  readonly paused: { readonly reason: string; readonly hint: string | null } | null;
+}
+
+/**
+ * Delivery running beside a backfill's reading: `kick()` after each decided slice starts a
+ * drain when none runs (a drain returns once it runs out of work); `finish()` waits for it and
+ * delivers what the last slices queued. A drain's failure is kept and thrown by `finish()`.
+ */
+export class DeliveryAlongside<Run extends DeliveryRun> {
+  private running: Promise<void> | null = null;
+  private failure: { error: unknown } | null = null;
+  private steps = 0;
+  private last: Run | null = null;
+
+  constructor(private readonly deliver: () => Promise<Run>) {}
+
+  kick(): void {
+    if (this.running !== null) return;
+    const run: Promise<void> = this.deliver()
+      .then(
+        (result) => {
+          this.steps += result.steps;
+          this.last = result;
+        },
+        (error: unknown) => {
+          this.failure ??= { error };
+        },
+      )
+      .finally(() => {
+        if (this.running === run) this.running = null;
+      });
+    this.running = run;
+  }
+
+  async finish(): Promise<{ steps: number; paused: Run['paused'] }> {
+    await this.running;
+    if (this.failure === null && (this.last === null || this.last.paused === null)) {
+      this.kick();
+      await this.running;
+    }
+    if (this.failure !== null) throw (this.failure as { error: unknown }).error;
+    return { steps: this.steps, paused: this.last?.paused ?? null };
+  }
+}

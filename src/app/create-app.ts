@@ -35,7 +35,7 @@ import type { IsapiPolling } from '../isapi/polling.js';
 import { logStartState } from './start-report.js';
 import { RepeatedLine } from '../logging/repeated-line.js';
 import { HumandHealth, type HumandReachability } from './humand-health.js';
-import { scanInSlices } from './backfill-slices.js';
+import { DeliveryAlongside, scanInSlices } from './backfill-slices.js';
 import { HEARTBEAT_MS, META, pushRecentError, readJson, readNumber, saveRateLimit } from './ops-meta.js';
 import type {
   App,
@@ -488,41 +488,19 @@ class Application implements App {
     await this.refreshMappingsIfStale(false, options.signal);
     const deliverUntilMs = this.context.clock.now() + (options.deliverForMs ?? this.config.delivery.syncMaxDeliveryMs);
     // Delivery starts once the first day is read and decided, while later days are still read.
-    // A drain returns when it runs out of work; the next decided day starts another.
-    let steps = 0;
-    let paused: PauseState | null = this.parts.engine?.pauseState ?? null;
-    let delivering: Promise<void> | null = null;
-    let failure: { error: unknown } | null = null;
-    const deliver = (): Promise<void> =>
-      this.drain(Math.max(0, deliverUntilMs - this.context.clock.now()), options.signal).then(
-        (result) => {
-          steps += result.steps;
-          paused = result.paused;
-        },
-        (error: unknown) => {
-          failure ??= { error };
-        },
-      );
+    const delivery = new DeliveryAlongside(() => this.drain(Math.max(0, deliverUntilMs - this.context.clock.now()), options.signal));
     const { scan, evaluation } = await scanInSlices(options.fromMs, options.toMs, {
       scan: (fromMs, toMs, onProgress) => poller.scan(fromMs, toMs, 'backfill', options.signal, onProgress),
       evaluate: () => this.evaluate(),
       deliverWhatIsDecided: () => {
         if (options.deliver === false) return;
-        if (delivering === null) {
-          const run = deliver().finally(() => {
-            if (delivering === run) delivering = null;
-          });
-          delivering = run;
-        } else this.parts.engine?.wake();
+        delivery.kick();
+        this.parts.engine?.wake();
       },
       ...(options.onProgress ? { onProgress: options.onProgress } : {}),
     });
-    if (options.deliver !== false) {
-      await delivering;
-      // What the last day queued while a drain was finishing is delivered now.
-      if (paused === null && failure === null) await deliver();
-      if (failure !== null) throw (failure as { error: unknown }).error;
-    }
+    if (options.deliver === false) return { scan, evaluation, deliverySteps: 0, counts: await this.store.countsByOutcome(), paused: this.parts.engine?.pauseState ?? null };
+    const { steps, paused } = await delivery.finish();
     return { scan, evaluation, deliverySteps: steps, counts: await this.store.countsByOutcome(), paused };
   }
 

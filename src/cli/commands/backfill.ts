@@ -1,3 +1,4 @@
+import { DeliveryAlongside } from '../../app/backfill-slices.js';
 import { SingleBar } from 'cli-progress';
 import type { Command } from 'commander';
 import type { App, EvaluationSummary, ScanSummary } from '../../app/index.js';
@@ -48,6 +49,8 @@ async function backfill(app: App, fromMs: number, toMs: number, options: { deliv
   });
   try {
     const slices = slicesOf(fromMs, toMs);
+    const deliverUntilMs = Date.now() + (options.deliverForMs ?? app.config.delivery.syncMaxDeliveryMs);
+    const delivery = new DeliveryAlongside(() => app.deliverPending({ signal: options.signal, deliverForMs: Math.max(0, deliverUntilMs - Date.now()) }));
     let scan: ScanSummary = { fromMs, toMs, events: 0, fresh: 0, duplicates: 0 };
     let evaluation: EvaluationSummary = { evaluated: 0, queued: 0, ignored: 0, unmapped: 0, held: 0 };
     options.bar?.start(slices.length, 0, { events: 0, fresh: 0 });
@@ -63,14 +66,16 @@ async function backfill(app: App, fromMs: number, toMs: number, options: { deliv
         held: evaluation.held + part.evaluation.held,
       };
       options.bar?.increment(1, { events: scan.events, fresh: scan.fresh });
+      // Deliver what is decided while the next slices are read.
+      if (options.deliver && !options.signal.aborted) delivery.kick();
     }
     options.bar?.stop();
     let deliverySteps = 0;
     let paused: BackfillResult['paused'] = null;
-    if (options.deliver && !options.signal.aborted) {
-      const delivery = await app.deliverPending({ signal: options.signal, ...(options.deliverForMs !== undefined ? { deliverForMs: options.deliverForMs } : {}) });
-      deliverySteps = delivery.steps;
-      paused = delivery.paused === null ? null : { reason: delivery.paused.reason, hint: delivery.paused.hint };
+    if (options.deliver) {
+      const delivered = await delivery.finish();
+      deliverySteps = delivered.steps;
+      paused = delivered.paused === null ? null : { reason: delivered.paused.reason, hint: delivered.paused.hint };
     }
     const attention: string[] = [];
     if (paused !== null) attention.push(`delivery paused: ${paused.reason} — ${paused.hint}`);
