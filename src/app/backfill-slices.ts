@@ -11,6 +11,21 @@ export function timeSlices(fromMs: number, toMs: number, sliceMs = BACKFILL_SLIC
   return slices.length > 0 ? slices : [{ fromMs, toMs }];
 }
 
+/** Two passes' scans and decisions added up (a range read in slices). */
+export function addScans(total: ScanSummary, part: ScanSummary): ScanSummary {
+  return { ...total, events: total.events + part.events, fresh: total.fresh + part.fresh, duplicates: total.duplicates + part.duplicates };
+}
+
+export function addEvaluations(total: EvaluationSummary, part: EvaluationSummary): EvaluationSummary {
+  return {
+    evaluated: total.evaluated + part.evaluated,
+    queued: total.queued + part.queued,
+    ignored: total.ignored + part.ignored,
+    unmapped: total.unmapped + part.unmapped,
+    held: total.held + part.held,
+  };
+}
+
 export interface SliceSteps {
   scan(fromMs: number, toMs: number, onProgress: (done: ScanSummary) => void): Promise<ScanSummary>;
   evaluate(): Promise<EvaluationSummary>;
@@ -25,20 +40,16 @@ export interface SliceSteps {
  * passage reads (late uploads are what the poll's look-back is for, as in live polling).
  */
 export async function scanInSlices(fromMs: number, toMs: number, steps: SliceSteps): Promise<{ scan: ScanSummary; evaluation: EvaluationSummary }> {
-  const total = { events: 0, fresh: 0, duplicates: 0 };
-  const decided = { evaluated: 0, queued: 0, ignored: 0, unmapped: 0, held: 0 };
+  let scan: ScanSummary = { fromMs, toMs, events: 0, fresh: 0, duplicates: 0 };
+  let evaluation: EvaluationSummary = { evaluated: 0, queued: 0, ignored: 0, unmapped: 0, held: 0 };
   for (const slice of timeSlices(fromMs, toMs)) {
-    const done = await steps.scan(slice.fromMs, slice.toMs, (progress) =>
-      steps.onProgress?.({ fromMs, toMs, events: total.events + progress.events, fresh: total.fresh + progress.fresh, duplicates: total.duplicates + progress.duplicates }),
-    );
-    total.events += done.events;
-    total.fresh += done.fresh;
-    total.duplicates += done.duplicates;
-    const evaluation = await steps.evaluate();
-    for (const key of Object.keys(decided) as Array<keyof EvaluationSummary>) decided[key] += evaluation[key];
+    const before = scan;
+    const done = await steps.scan(slice.fromMs, slice.toMs, (progress) => steps.onProgress?.(addScans(before, progress)));
+    scan = addScans(scan, done);
+    evaluation = addEvaluations(evaluation, await steps.evaluate());
     steps.deliverWhatIsDecided();
   }
-  return { scan: { fromMs, toMs, ...total }, evaluation: decided };
+  return { scan, evaluation };
 }
 
 export interface DeliveryRun {

@@ -1,4 +1,4 @@
-import { DeliveryAlongside } from '../../app/backfill-slices.js';
+import { addEvaluations, addScans, DeliveryAlongside, timeSlices } from '../../app/backfill-slices.js';
 import { SingleBar } from 'cli-progress';
 import type { Command } from 'commander';
 import type { App, EvaluationSummary, ScanSummary } from '../../app/index.js';
@@ -28,10 +28,7 @@ interface BackfillOptions {
 
 /** Slices of the range, so progress can be shown (and a long range reads one day at a time). */
 export function slicesOf(fromMs: number, toMs: number): Array<[number, number]> {
-  const size = toMs - fromMs <= 2 * DAY ? HOUR : DAY;
-  const slices: Array<[number, number]> = [];
-  for (let start = fromMs; start < toMs; start += size) slices.push([start, Math.min(toMs, start + size)]);
-  return slices;
+  return timeSlices(fromMs, toMs, toMs - fromMs <= 2 * DAY ? HOUR : DAY).map((slice) => [slice.fromMs, slice.toMs]);
 }
 
 interface BackfillResult {
@@ -57,14 +54,8 @@ async function backfill(app: App, fromMs: number, toMs: number, options: { deliv
     for (const [sliceFrom, sliceTo] of slices) {
       if (options.signal.aborted) break;
       const part = await app.backfill({ fromMs: sliceFrom, toMs: sliceTo, deliver: false, signal: options.signal });
-      scan = { ...scan, events: scan.events + part.scan.events, fresh: scan.fresh + part.scan.fresh, duplicates: scan.duplicates + part.scan.duplicates };
-      evaluation = {
-        evaluated: evaluation.evaluated + part.evaluation.evaluated,
-        queued: evaluation.queued + part.evaluation.queued,
-        ignored: evaluation.ignored + part.evaluation.ignored,
-        unmapped: evaluation.unmapped + part.evaluation.unmapped,
-        held: evaluation.held + part.evaluation.held,
-      };
+      scan = addScans(scan, part.scan);
+      evaluation = addEvaluations(evaluation, part.evaluation);
       options.bar?.increment(1, { events: scan.events, fresh: scan.fresh });
       // Deliver what is decided while the next slices are read.
       if (options.deliver && !options.signal.aborted) delivery.kick();
