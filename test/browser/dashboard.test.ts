@@ -125,7 +125,8 @@ describe('dashboard in headless Chromium', () => {
     const inLedger = (await app.store.findPunches({ personId: searched.personId, limit: 1000 })).filter((p) => p.outcome !== 'ignored');
     expect(inLedger.length).toBeGreaterThan(0);
     const rows = page.locator('[data-testid="punch-results"] tbody tr');
-    expect(await rows.count()).toBe(inLedger.length);
+    // The unfiltered list may still be on the page for a moment after the search is submitted.
+    await expect.poll(() => rows.count()).toBe(inLedger.length);
     for (const text of await rows.allTextContents()) expect(text).toContain(fullName);
     await shoot('punches-laptop');
 
