@@ -54,14 +54,22 @@ async function main(): Promise<void> {
   const store = SqliteLedgerStore.open({ path: dbPath });
   if (fillNote === 'reused') {
     const counts = Object.fromEntries(Object.entries(await store.countsByOutcome()).filter(([, n]) => n > 0));
-    fillNote = `${Object.values(counts).reduce((a, b) => a + b, 0).toLocaleString('en')} punches, filled by an earlier run (${JSON.stringify(counts)})`;
+    fillNote = `${Object.values(counts)
+      .reduce((a, b) => a + b, 0)
+      .toLocaleString('en')} punches, filled by an earlier run (${JSON.stringify(counts)})`;
   }
   const clock = { now: () => Date.parse('2026-02-01T12:00:00-03:00'), sleep: async () => undefined };
   const data = ledgerDataSource({
-    store, timezone: 'America/Argentina/Buenos_Aires', clock,
-    runtime: () => { throw new Error('unused'); },
+    store,
+    timezone: 'America/Argentina/Buenos_Aires',
+    clock,
+    runtime: () => {
+      throw new Error('unused');
+    },
     redrive: async () => 0,
-    mappingCoverage: async () => { throw new Error('unused'); },
+    mappingCoverage: async () => {
+      throw new Error('unused');
+    },
   });
   const server = await startAdminServer({ port: 0, data, metrics: createOpsMetrics({ processMetrics: false }), logger: silentLogger(), clock });
   const month = `from=${FROM}&to=${TO}`;
@@ -104,11 +112,16 @@ async function main(): Promise<void> {
     if (!kept) fs.rmSync(dir, { recursive: true, force: true });
   }
 
-  const rows = measures.map((m) => `| ${m.name} | ${m.ms.join(' / ')} | ${m.cpuMs.join(' / ')} | ${Math.round(m.bytes / 1000).toLocaleString('en')} kB | ${m.note} |`);
+  const rows = measures.map(
+    (m) => `| ${m.name} | ${m.ms.join(' / ')} | ${m.cpuMs.join(' / ')} | ${Math.round(m.bytes / 1000).toLocaleString('en')} kB | ${m.note} |`,
+  );
   const page = measures[0]!;
   const best = Math.min(...page.ms);
   const cpuBest = Math.min(...page.cpuMs);
-  const load = os.loadavg().map((n) => n.toFixed(1)).join(' / ');
+  const load = os
+    .loadavg()
+    .map((n) => n.toFixed(1))
+    .join(' / ');
   const body = `## Attendance view (2,000 employees × 31 days, ${punches.toLocaleString('en')}-punch ledger)
 
 Run: \`npx tsx bench/attendance-view.ts --write\` (three to four minutes on 2 cores, most of it filling the ledger; \`--keep /tmp/att.db\` keeps the file for a second run) · last run ${machineDescription().line} · load average at the end ${load} (the machine is shared: wall times move with it, CPU times much less).

@@ -294,9 +294,13 @@ export function formatDeliveryTable(results: readonly DeliveryResult[]): string 
       r.status429,
       `${r.budgetUsePercent}% (min ${r.minWindow})`,
       `${seconds(r.drainMs)} / ${seconds(r.minimumMs)} (×${(r.drainMs / Math.max(1, r.minimumMs)).toFixed(2)})`,
-      r.liveLatency.count === 0 ? '—' : `${Math.round(r.liveLatency.p50)} / ${Math.round(r.liveLatency.max)} (${(r.liveLatency.max / r.windowMs).toFixed(2)} windows)`,
+      r.liveLatency.count === 0
+        ? '—'
+        : `${Math.round(r.liveLatency.p50)} / ${Math.round(r.liveLatency.max)} (${(r.liveLatency.max / r.windowMs).toFixed(2)} windows)`,
       r.liveLatency.count === 0 ? '—' : `${r.backlogAheadMin}`,
-      r.liveLatency.count === 0 ? '—' : `${r.liveWaitedForWindow} of ${r.liveLatency.count} (${r.liveWaitingAtWindowOpen} ready ≥ ${READY_SLACK_MS} ms before it opened) / ${r.liveWaitingAtWindowOpen === 0 ? '—' : `${r.liveAfterWindowOpenMaxMs} ms`}`,
+      r.liveLatency.count === 0
+        ? '—'
+        : `${r.liveWaitedForWindow} of ${r.liveLatency.count} (${r.liveWaitingAtWindowOpen} ready ≥ ${READY_SLACK_MS} ms before it opened) / ${r.liveWaitingAtWindowOpen === 0 ? '—' : `${r.liveAfterWindowOpenMaxMs} ms`}`,
       r.cpuMsPerPunch,
       r.timedOut ? 'NO (time bound hit)' : r.exactlyOnce ? 'yes' : 'NO',
     ].join(' | '),
@@ -319,7 +323,12 @@ function report(machine: ReturnType<typeof machineDescription>, limits: Delivery
   const rushLine =
     rush === undefined
       ? ''
-      : `- **Morning rush.** ${rush.backlog} entries (+${rush.live} live, +${rush.requests.users} users-listing requests) drained in ${seconds(rush.drainMs)} s against a minimum of ${seconds(rush.minimumMs)} s; at 50 / 60 s that is ${((rush.drainMs * factor) / 60_000).toFixed(1)} min against ${((rush.minimumMs * factor) / 60_000).toFixed(1)} min. The gap is the reset margin (${limits.marginMs} ms after each ${limits.windowMs} ms window here, 1 s per 60 s in production) plus the moment between a window opening and its first request. Windows below 50: ${rush.windows.slice(0, -1).filter((n) => n < limits.limit).join(', ') || 'none'}; the window${rush.windowsWithUsersListing.length === 1 ? '' : 's'} holding the users refresh had ${rush.windowsWithUsersListing.join(', ') || '—'} requests: a refresh reserves all its pages at once (${rush.requests.users} here) and, first in the queue, waits until that many are free, so the backlog cannot use the few left in that window.`;
+      : `- **Morning rush.** ${rush.backlog} entries (+${rush.live} live, +${rush.requests.users} users-listing requests) drained in ${seconds(rush.drainMs)} s against a minimum of ${seconds(rush.minimumMs)} s; at 50 / 60 s that is ${((rush.drainMs * factor) / 60_000).toFixed(1)} min against ${((rush.minimumMs * factor) / 60_000).toFixed(1)} min. The gap is the reset margin (${limits.marginMs} ms after each ${limits.windowMs} ms window here, 1 s per 60 s in production) plus the moment between a window opening and its first request. Windows below 50: ${
+          rush.windows
+            .slice(0, -1)
+            .filter((n) => n < limits.limit)
+            .join(', ') || 'none'
+        }; the window${rush.windowsWithUsersListing.length === 1 ? '' : 's'} holding the users refresh had ${rush.windowsWithUsersListing.join(', ') || '—'} requests: a refresh reserves all its pages at once (${rush.requests.users} here) and, first in the queue, waits until that many are free, so the backlog cannot use the few left in that window.`;
   return [
     '## Delivery throughput under the rate limit',
     '',
@@ -340,14 +349,14 @@ function report(machine: ReturnType<typeof machineDescription>, limits: Delivery
     '',
     rushLine,
     `- **Live before backfill.** A live punch never waits behind the backlog: it joins the rate budget's queue ahead of every backfill request and goes out in the first burst of the next window that opens (the *waited for the next window* column: within a few ms of the window opening, before the rest of the backlog's 50). Its wait is at most about one window (here ${limits.windowMs} ms; in production up to ~61 s), however much backlog is left; without the priority it would wait for the backlog still ahead of it (the *backlog still ahead* column, in windows of 50).`,
-    '- **Slow answers.** Each worker has one request in flight, so requests per second ≤ workers / latency (Little\'s law): 4 workers at 200 ms send at most 20 requests/s, 8 at most 40/s, less the time each step spends on its ledger commits. On a window of 50 per second that is at most 40% and 80% of the budget; on a window of 50 per 4 s (12.5/s needed) the default 4 workers keep every window full. On Humand\'s real window (50 per 60 s = 0.83 requests/s) the default 4 workers keep the budget full up to about 4.8 s per answer (4 × 60 s / 50): the slow rows on the 1 s window show the mechanism, not a production shortfall.',
+    "- **Slow answers.** Each worker has one request in flight, so requests per second ≤ workers / latency (Little's law): 4 workers at 200 ms send at most 20 requests/s, 8 at most 40/s, less the time each step spends on its ledger commits. On a window of 50 per second that is at most 40% and 80% of the budget; on a window of 50 per 4 s (12.5/s needed) the default 4 workers keep every window full. On Humand's real window (50 per 60 s = 0.83 requests/s) the default 4 workers keep the budget full up to about 4.8 s per answer (4 × 60 s / 50): the slow rows on the 1 s window show the mechanism, not a production shortfall.",
     cpu === null ? '' : `- **CPU per punch.** ${cpu}`,
-    '- **Why not a 1 s window for the rush.** Earlier runs of the same 800 + 20 on 50 per 1 s (2026-11-30) used 99% of the budget when the machine was quiet, 63% while other engineers\' builds loaded both cores, and 75% in a run where the windows alternated 42, 12, 42, 14, … for the first 12 s. Once the pipeline cannot spend a window, the budget\'s window and Humand\'s drift apart, and on a 1 s window the `RateLimit` header cannot bring them back: its `reset` is in whole seconds, so it always says 1. On Humand\'s 60 s window the same header places the window end to within a second, and the budget follows it (`RateBudget.learn`). A scaled benchmark therefore needs a window several times the header\'s 1 s resolution and a pipeline faster than the scaled budget; 2 s with 25 requests/s is both.',
+    "- **Why not a 1 s window for the rush.** Earlier runs of the same 800 + 20 on 50 per 1 s (2026-11-30) used 99% of the budget when the machine was quiet, 63% while other engineers' builds loaded both cores, and 75% in a run where the windows alternated 42, 12, 42, 14, … for the first 12 s. Once the pipeline cannot spend a window, the budget's window and Humand's drift apart, and on a 1 s window the `RateLimit` header cannot bring them back: its `reset` is in whole seconds, so it always says 1. On Humand's 60 s window the same header places the window end to within a second, and the budget follows it (`RateBudget.learn`). A scaled benchmark therefore needs a window several times the header's 1 s resolution and a pipeline faster than the scaled budget; 2 s with 25 requests/s is both.",
     '',
     '### Noticed (left to the owners of src/)',
     '',
     '- The Humand client opens at most 8 connections (`src/humand/transport.ts`, `connections: 8`) while DELIVERY_CONCURRENCY accepts up to 64 (and live punches may use twice the workers): above 8, extra workers hold a rate permit and queue inside the HTTP client. Harmless for the budget, but the setting promises more than it gives.',
-    '- With 8 workers and live punches arriving, Node printed `MaxListenersExceededWarning: 11 abort listeners added to [AbortSignal]` (the daemon\'s stop signal is handed to every waiting worker and budget wait). The listeners are removed again — not a leak — but operators will read it as one in the service log.',
+    "- With 8 workers and live punches arriving, Node printed `MaxListenersExceededWarning: 11 abort listeners added to [AbortSignal]` (the daemon's stop signal is handed to every waiting worker and budget wait). The listeners are removed again — not a leak — but operators will read it as one in the service log.",
   ].join('\n');
 }
 
@@ -359,26 +368,41 @@ function targetRows(results: readonly DeliveryResult[], limits: DeliveryLimits):
   const all429 = results.reduce((sum, r) => sum + r.status429, 0);
   rows.push(`| no request refused by Humand (429) in any scenario | ${all429} | ${all429 === 0 ? 'yes' : 'no'} |`);
   if (rush) {
-    rows.push(`| under backlog, the full windows used to ≥ 90% of the limit on average | mean ${rush.budgetUsePercent}%, lowest window ${rush.minWindow} of ${limits.limit} | ${rush.budgetUsePercent >= 90 ? 'yes' : 'no'} |`);
+    rows.push(
+      `| under backlog, the full windows used to ≥ 90% of the limit on average | mean ${rush.budgetUsePercent}%, lowest window ${rush.minWindow} of ${limits.limit} | ${rush.budgetUsePercent >= 90 ? 'yes' : 'no'} |`,
+    );
     const ratio = rush.drainMs / Math.max(1, rush.minimumMs);
-    rows.push(`| a backlog drains within 10% of the shortest possible time (production margin: 1 s per 60 s window ≈ 2%) | ×${ratio.toFixed(2)} on the scaled window (margin ${limits.marginMs} ms per ${limits.windowMs} ms) | ${ratio <= 1.1 ? 'yes' : 'no'} |`);
-    rows.push(`| a live punch during a backfill drain reaches Humand within one window + margin (+250 ms to record and decide it) | max ${Math.round(rush.liveLatency.max)} ms (window ${limits.windowMs} ms) | ${rush.liveLatency.max <= limits.windowMs + limits.marginMs + 250 ? 'yes' : 'no'} |`);
+    rows.push(
+      `| a backlog drains within 10% of the shortest possible time (production margin: 1 s per 60 s window ≈ 2%) | ×${ratio.toFixed(2)} on the scaled window (margin ${limits.marginMs} ms per ${limits.windowMs} ms) | ${ratio <= 1.1 ? 'yes' : 'no'} |`,
+    );
+    rows.push(
+      `| a live punch during a backfill drain reaches Humand within one window + margin (+250 ms to record and decide it) | max ${Math.round(rush.liveLatency.max)} ms (window ${limits.windowMs} ms) | ${rush.liveLatency.max <= limits.windowMs + limits.marginMs + 250 ? 'yes' : 'no'} |`,
+    );
     const waiting = results.reduce((sum, r) => sum + r.liveWaitingAtWindowOpen, 0);
     const afterOpen = Math.max(0, ...results.map((r) => r.liveAfterWindowOpenMaxMs));
     const ahead = Math.max(0, ...results.map((r) => r.backfillAheadInWindowMax));
-    rows.push(`| a live punch waiting for the budget when a window opens goes out in that window's first burst (≤ 5 ms after it opens), not after the backlog | ${waiting} were waiting: POST at most ${afterOpen} ms after the window opened (backlog requests of the same burst arriving first: at most ${ahead}, sends granted in the same instant) | ${waiting === 0 ? '—' : afterOpen <= 5 ? 'yes' : 'no'} |`);
+    rows.push(
+      `| a live punch waiting for the budget when a window opens goes out in that window's first burst (≤ 5 ms after it opens), not after the backlog | ${waiting} were waiting: POST at most ${afterOpen} ms after the window opened (backlog requests of the same burst arriving first: at most ${ahead}, sends granted in the same instant) | ${waiting === 0 ? '—' : afterOpen <= 5 ? 'yes' : 'no'} |`,
+    );
     const once = results.filter((r) => r.exactlyOnce && !r.timedOut).length;
     rows.push(`| every punch exactly once in Humand | ${once} of ${results.length} scenarios | ${once === results.length ? 'yes' : 'no'} |`);
   }
   if (withWorkers) {
-    rows.push(`| with slow answers (${withWorkers.latencyMs} ms) and workers / latency ≥ limit / window, the budget stays used (≥ 90%) | ${withWorkers.budgetUsePercent}% with ${withWorkers.concurrency} workers, ${withWorkers.limit} per ${withWorkers.windowMs} ms | ${withWorkers.budgetUsePercent >= 90 ? 'yes' : 'no'} |`);
+    rows.push(
+      `| with slow answers (${withWorkers.latencyMs} ms) and workers / latency ≥ limit / window, the budget stays used (≥ 90%) | ${withWorkers.budgetUsePercent}% with ${withWorkers.concurrency} workers, ${withWorkers.limit} per ${withWorkers.windowMs} ms | ${withWorkers.budgetUsePercent >= 90 ? 'yes' : 'no'} |`,
+    );
   }
   return rows;
 }
 
 async function main(): Promise<void> {
   const measuredMargin = hasFlag('--measured-margin');
-  const limits: DeliveryLimits = { limit: numberArg('--limit', 50), windowMs: numberArg('--window-ms', 2_000), marginMs: numberArg('--margin-ms', measuredMargin ? 1_000 : 50), ...(measuredMargin ? { measuredMargin } : {}) };
+  const limits: DeliveryLimits = {
+    limit: numberArg('--limit', 50),
+    windowMs: numberArg('--window-ms', 2_000),
+    marginMs: numberArg('--margin-ms', measuredMargin ? 1_000 : 50),
+    ...(measuredMargin ? { measuredMargin } : {}),
+  };
   const backlog = numberArg('--backlog', 800);
   const live = numberArg('--live', 20);
   const only = numberArg('--only', 0);

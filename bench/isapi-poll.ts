@@ -28,7 +28,11 @@ async function main(): Promise<void> {
   const clock = new ShiftedClock(0);
   const world = await startTerminalWorld({ employees, seed: 7, clock });
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-isapi-'));
-  const app = await createApp({ config: terminalSiteConfig(world.humand, path.join(dir, 'ledger.db'), world.isapi), logger: silentLogger(), overrides: { clock } });
+  const app = await createApp({
+    config: terminalSiteConfig(world.humand, path.join(dir, 'ledger.db'), world.isapi),
+    logger: silentLogger(),
+    overrides: { clock },
+  });
   const requests = () => [...world.terminals.values()].reduce((n, t) => n + t.state.requests.length, 0);
   const challenges = () => [...world.terminals.values()].reduce((n, t) => n + t.state.requests.filter((r) => r.status === 401).length, 0);
   try {

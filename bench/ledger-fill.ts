@@ -110,7 +110,12 @@ function accessEvent(eventId: string, ms: number, personId: string, personCode: 
   };
 }
 
-const otherDoor = (n: number): Door => ({ doorIndexCode: String(100 + n), doorName: `Puerta ${100 + n}`, readerIndexCode: `${100 + n}1`, readerName: `Lector ${100 + n}` });
+const otherDoor = (n: number): Door => ({
+  doorIndexCode: String(100 + n),
+  doorName: `Puerta ${100 + n}`,
+  readerIndexCode: `${100 + n}1`,
+  readerName: `Lector ${100 + n}`,
+});
 
 /** What became of one history punch: index i of the history, k-th time-clock punch when i % 10 === 0. */
 function historyPunch(i: number, employees: number): { event: AccessEvent; update: (id: number) => PunchUpdate; delivered: boolean } {
@@ -128,13 +133,21 @@ function historyPunch(i: number, employees: number): { event: AccessEvent; updat
   if (r < 5) {
     const code = `C${String(k % CONTRACTORS).padStart(4, '0')}`;
     const event = accessEvent(`h-${i}`, ms, `c${k % CONTRACTORS}`, code, reader, reader.direction === 'in' ? 1 : 2);
-    return { event, update: (id) => ({ id, outcome: 'unmapped', reason: `unmapped: no Humand user with employeeInternalId ${code} (personCode)`, employeeId: null }), delivered: false };
+    return {
+      event,
+      update: (id) => ({ id, outcome: 'unmapped', reason: `unmapped: no Humand user with employeeInternalId ${code} (personCode)`, employeeId: null }),
+      delivered: false,
+    };
   }
   const employeeId = employeeIdOf(person);
   const event = accessEvent(`h-${i}`, ms, String(person), employeeId, reader, reader.direction === 'in' ? 1 : 2);
   const workingDay = localDate(ms);
   if (r < 12) {
-    return { event, update: (id) => ({ id, outcome: 'debounced', reason: `debounced: double tap 4s from p-${Math.max(1, id - 10)}`, employeeId, workingDay }), delivered: false };
+    return {
+      event,
+      update: (id) => ({ id, outcome: 'debounced', reason: `debounced: double tap 4s from p-${Math.max(1, id - 10)}`, employeeId, workingDay }),
+      delivered: false,
+    };
   }
   const entryType = reader.direction === 'in' ? ('START' as const) : ('END' as const);
   const request = { employeeId, now: `${event.eventTime.slice(0, 19)}.000-03:00`, comment: reader.readerName };
@@ -165,7 +178,11 @@ export async function fillLedger(dbPath: string, plan: FillPlan): Promise<FillRe
     await store.replaceUsers(benchUsers(plan.employees), nowMs);
     const history = Math.max(0, plan.punches - plan.awaiting);
     const historyDays = Math.ceil(history / (plan.employees * 25));
-    const write = async (count: number, source: 'poll' | 'backfill', make: (index: number) => { event: AccessEvent; update: (id: number) => PunchUpdate; delivered?: boolean }) => {
+    const write = async (
+      count: number,
+      source: 'poll' | 'backfill',
+      make: (index: number) => { event: AccessEvent; update: (id: number) => PunchUpdate; delivered?: boolean },
+    ) => {
       for (let start = 0; start < count; start += BATCH) {
         const made = Array.from({ length: Math.min(BATCH, count - start) }, (_, j) => make(start + j));
         const items: IngestItem[] = made.map(({ event }) => ({ event, eventMs: Date.parse(event.eventTime), utcOffsetMinutes: OFFSET_MINUTES }));
@@ -178,7 +195,17 @@ export async function fillLedger(dbPath: string, plan: FillPlan): Promise<FillRe
         for (const [j, m] of made.entries()) {
           if (!m.delivered) continue;
           const id = result.newPunchIds[j]!;
-          await store.recordAttempt({ punchId: id, atMs: nowMs, kind: 'clock', method: 'POST', path: '/time-tracking/entries/clockIn', requestBody: null, status: 201, result: 'ok', message: null });
+          await store.recordAttempt({
+            punchId: id,
+            atMs: nowMs,
+            kind: 'clock',
+            method: 'POST',
+            path: '/time-tracking/entries/clockIn',
+            requestBody: null,
+            status: 201,
+            result: 'ok',
+            message: null,
+          });
         }
       }
     };

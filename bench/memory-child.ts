@@ -23,7 +23,14 @@ const MB = 1e6;
 const memorySchema = z.object({ rssMb: z.number(), heapUsedMb: z.number(), heapTotalMb: z.number(), externalMb: z.number() });
 type Memory = z.infer<typeof memorySchema>;
 
-const operationSchema = z.object({ name: z.string(), ms: z.number(), repeatMs: z.number().nullable(), rows: z.number().nullable(), heapAfterMb: z.number(), rssAfterMb: z.number() });
+const operationSchema = z.object({
+  name: z.string(),
+  ms: z.number(),
+  repeatMs: z.number().nullable(),
+  rows: z.number().nullable(),
+  heapAfterMb: z.number(),
+  rssAfterMb: z.number(),
+});
 type Operation = z.infer<typeof operationSchema>;
 
 export const childReportSchema = z.object({
@@ -60,7 +67,14 @@ export async function measureChild(dbPath: string, humandUrl: string, sampleDay:
     overrides: {
       humand: { baseUrl: humandUrl, auth: HUMAND_KEY },
       rules: {
-        timeClocks: TIME_CLOCK_READERS.map((r) => ({ door: null, reader: r.readerIndexCode, mode: 'door' as const, direction: r.direction, debounceMs: null, label: r.readerName })),
+        timeClocks: TIME_CLOCK_READERS.map((r) => ({
+          door: null,
+          reader: r.readerIndexCode,
+          mode: 'door' as const,
+          direction: r.direction,
+          debounceMs: null,
+          label: r.readerName,
+        })),
         settleDelayMs: 0,
       },
     },
@@ -82,18 +96,31 @@ export async function measureChild(dbPath: string, humandUrl: string, sampleDay:
         for (let i = 1; i < repeat; i++) await run();
         repeatMs = Math.round(((performance.now() - again) / (repeat - 1)) * 10) / 10;
       }
-      operations.push({ name, ms: Math.round(ms * 10) / 10, repeatMs, rows: Array.isArray(result) ? result.length : null, heapAfterMb: after.heapUsedMb, rssAfterMb: after.rssMb });
+      operations.push({
+        name,
+        ms: Math.round(ms * 10) / 10,
+        repeatMs,
+        rows: Array.isArray(result) ? result.length : null,
+        heapAfterMb: after.heapUsedMb,
+        rssAfterMb: after.rssMb,
+      });
     };
     const employee = employeeIdOf(7);
     await measure('status()', () => app.status(), 5);
     await measure(`punches({ date: '${sampleDay}' }) — CLI punches --date (limit 1000)`, () => app.punches({ date: sampleDay }), 3);
     await measure(`punches({ employeeId: '${employee}', date }) — CLI punches --employee`, () => app.punches({ employeeId: employee, date: sampleDay }), 3);
     await measure("punches({ order: 'desc', limit: 200 }) — dashboard explorer, newest first", () => app.punches({ order: 'desc', limit: 200 }), 3);
-    await measure(`punches({ employeeId: '${employee}', order: 'desc', limit: 200 }) — dashboard explorer, one employee`, () => app.punches({ employeeId: employee, order: 'desc', limit: 200 }), 3);
+    await measure(
+      `punches({ employeeId: '${employee}', order: 'desc', limit: 200 }) — dashboard explorer, one employee`,
+      () => app.punches({ employeeId: employee, order: 'desc', limit: 200 }),
+      3,
+    );
     await measure("punches({ outcome: 'unmapped', limit: 1000 }) — dashboard problems", () => app.punches({ outcome: 'unmapped', limit: 1000 }), 3);
     await measure('deadLetters.list()', () => app.deadLetters.list(), 3);
     await measure(`store.countsByOutcome('${sampleDay}') — dashboard day counts`, () => app.store.countsByOutcome(sampleDay), 3);
-    await measure('syncOnce({ skipPoll, deliverForMs: 0 }) — a pass without a poll: re-decides every parked punch, starts and stops delivery', () => app.syncOnce({ skipPoll: true, deliverForMs: 0 }));
+    await measure('syncOnce({ skipPoll, deliverForMs: 0 }) — a pass without a poll: re-decides every parked punch, starts and stops delivery', () =>
+      app.syncOnce({ skipPoll: true, deliverForMs: 0 }),
+    );
 
     fullGc();
     let peakRss = 0;

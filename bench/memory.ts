@@ -131,7 +131,7 @@ function formatSizes(results: readonly SizeResult[]): string {
     return `| ${fmtK(r.fill.punches)} | ${r.fileMb} | ${fmtK(r.fill.byOutcome.queued ?? 0)} / ${fmtK(r.fill.byOutcome.unmapped ?? 0)} | ${c.beforeOpen.rssMb} | ${c.afterOpen.rssMb} / ${c.afterOpen.heapUsedMb} | ${status ? `${status.ms} / ${status.repeatMs ?? '—'}` : '—'} | ${Math.max(...c.operations.map((o) => o.heapAfterMb))} | ${c.drain.steps} in ${(c.drain.ms / 1000).toFixed(1)} s (${c.drain.cpuMsPerStep} ms CPU each) | ${c.drain.peakRssMb} / ${c.drain.peakHeapMb} | ${c.afterGc.rssMb} / ${c.afterGc.heapUsedMb} | **${c.maxRssMb}** | ${c.maxRssMb - c.beforeOpen.rssMb} | ${r.date.slice(0, 16).replace('T', ' ')} |`;
   });
   return [
-    '| ledger punches | file MB | awaiting / unmapped | RSS before the App MB | after open: RSS / heap MB | status() first / again ms | heap after any query, before GC: max MB | drain (Humand free) | drain peak RSS / heap MB | after all, GC: RSS / heap MB | peak RSS (maxRSS) MB | the App\'s share of the peak (peak − before the App) MB | measured (UTC) |',
+    "| ledger punches | file MB | awaiting / unmapped | RSS before the App MB | after open: RSS / heap MB | status() first / again ms | heap after any query, before GC: max MB | drain (Humand free) | drain peak RSS / heap MB | after all, GC: RSS / heap MB | peak RSS (maxRSS) MB | the App's share of the peak (peak − before the App) MB | measured (UTC) |",
     '|---|---|---|---|---|---|---|---|---|---|---|---|---|',
     ...rows,
   ].join('\n');
@@ -154,29 +154,46 @@ function targetRows(results: readonly SizeResult[], heads: readonly HeadsRead[])
   const million = sorted.find((r) => r.fill.punches >= 1_000_000);
   const share = (r: SizeResult) => r.child.maxRssMb - r.child.beforeOpen.rssMb;
   if (million) {
-    rows.push(`| peak RSS of the process (Node + tsx + the App) < 256 MB with 1,000,000 punches in the ledger | ${million.child.maxRssMb} MB | ${million.child.maxRssMb < 256 ? 'yes' : 'no'} |`);
-    rows.push(`| the App's share of it (peak − RSS before the App) < 128 MB with 1,000,000 punches | ${share(million)} MB | ${share(million) < 128 ? 'yes' : 'no'} |`);
+    rows.push(
+      `| peak RSS of the process (Node + tsx + the App) < 256 MB with 1,000,000 punches in the ledger | ${million.child.maxRssMb} MB | ${million.child.maxRssMb < 256 ? 'yes' : 'no'} |`,
+    );
+    rows.push(
+      `| the App's share of it (peak − RSS before the App) < 128 MB with 1,000,000 punches | ${share(million)} MB | ${share(million) < 128 ? 'yes' : 'no'} |`,
+    );
   } else {
-    rows.push(`| peak RSS of the process (Node + tsx + the App) < 256 MB with 1,000,000 punches in the ledger | not measured (\`--sizes 1000000\`); ${fmtK(largest.fill.punches)}: ${largest.child.maxRssMb} MB | — |`);
+    rows.push(
+      `| peak RSS of the process (Node + tsx + the App) < 256 MB with 1,000,000 punches in the ledger | not measured (\`--sizes 1000000\`); ${fmtK(largest.fill.punches)}: ${largest.child.maxRssMb} MB | — |`,
+    );
   }
   const growth = largest.child.maxRssMb - smallest.child.maxRssMb;
   if (largest !== smallest) {
-    rows.push(`| memory does not follow the ledger's size: peak RSS grows < 25 MB from ${fmtK(smallest.fill.punches)} to ${fmtK(largest.fill.punches)} punches | ${growth >= 0 ? '+' : ''}${growth} MB | ${growth < 25 ? 'yes' : 'no'} |`);
+    rows.push(
+      `| memory does not follow the ledger's size: peak RSS grows < 25 MB from ${fmtK(smallest.fill.punches)} to ${fmtK(largest.fill.punches)} punches | ${growth >= 0 ? '+' : ''}${growth} MB | ${growth < 25 ? 'yes' : 'no'} |`,
+    );
   }
   const statusMs = (r: SizeResult) => r.child.operations.find((o) => o.name === 'status()')?.repeatMs ?? Number.NaN;
-  rows.push(`| \`status()\` answers in < 250 ms at ${fmtK(largest.fill.punches)} punches | ${statusMs(largest)} ms | ${statusMs(largest) < 250 ? 'yes' : 'no'} |`);
+  rows.push(
+    `| \`status()\` answers in < 250 ms at ${fmtK(largest.fill.punches)} punches | ${statusMs(largest)} ms | ${statusMs(largest) < 250 ? 'yes' : 'no'} |`,
+  );
   const queries = largest.child.operations.filter((o) => o.name.startsWith('punches') || o.name.startsWith('deadLetters') || o.name.startsWith('store.'));
   const slow = queries.filter((o) => (o.repeatMs ?? o.ms) >= 500);
   const slowest = [...queries].sort((a, b) => (b.repeatMs ?? b.ms) - (a.repeatMs ?? a.ms))[0];
   if (slowest) {
     const named = (slow.length > 0 ? slow : [slowest]).map((o) => `\`${o.name.split(' — ')[0]}\` ${o.repeatMs ?? o.ms} ms`).join(', ');
-    rows.push(`| every query the CLI and the dashboard make answers in < 500 ms at ${fmtK(largest.fill.punches)} punches | ${slow.length > 0 ? `over: ${named}` : `slowest: ${named}`} | ${slow.length === 0 ? 'yes' : 'no'} |`);
+    rows.push(
+      `| every query the CLI and the dashboard make answers in < 500 ms at ${fmtK(largest.fill.punches)} punches | ${slow.length > 0 ? `over: ${named}` : `slowest: ${named}`} | ${slow.length === 0 ? 'yes' : 'no'} |`,
+    );
   }
   const perStep = largest.child.drain.cpuMsPerStep;
   const awaiting = largest.fill.byOutcome.queued ?? 0;
-  rows.push(`| a delivery step costs < 120 ms of CPU (10% of a core at Humand's pace, one request per 1.2 s) with ${fmtK(awaiting)} punches awaiting | ${perStep} ms | ${perStep < 120 ? 'yes' : 'no'} |`);
+  rows.push(
+    `| a delivery step costs < 120 ms of CPU (10% of a core at Humand's pace, one request per 1.2 s) with ${fmtK(awaiting)} punches awaiting | ${perStep} ms | ${perStep < 120 ? 'yes' : 'no'} |`,
+  );
   const biggest = [...heads].sort((a, b) => b.awaiting - a.awaiting)[0];
-  if (biggest) rows.push(`| …and with ${fmtK(biggest.awaiting)} awaiting (about 24 days of this site's clock entries): the engine's per-step read of the heads < 120 ms | ${biggest.ms} ms | ${biggest.ms < 120 ? 'yes' : 'no'} |`);
+  if (biggest)
+    rows.push(
+      `| …and with ${fmtK(biggest.awaiting)} awaiting (about 24 days of this site's clock entries): the engine's per-step read of the heads < 120 ms | ${biggest.ms} ms | ${biggest.ms < 120 ? 'yes' : 'no'} |`,
+    );
   return rows;
 }
 
@@ -189,7 +206,7 @@ function readingNotes(sorted: readonly SizeResult[], largest: SizeResult, heads:
   const c = largest.child;
   const explorer = operation(largest, "punches({ order: 'desc'");
   const byEmployee = operation(largest, "punches({ employeeId: 'E00007', order");
-  const byDate = operation(largest, "punches({ date:");
+  const byDate = operation(largest, 'punches({ date:');
   const dayCounts = operation(largest, 'store.countsByOutcome(');
   const recheck = operation(largest, 'syncOnce(');
   const headsLine = heads.map((h) => `${fmtK(h.awaiting)} → ${h.ms} ms`).join(', ');
@@ -204,18 +221,24 @@ function readingNotes(sorted: readonly SizeResult[], largest: SizeResult, heads:
       ? `- **Queries that scan the ledger.** The dashboard explorer's newest-first list (${explorer.again} ms) sorts the whole table (no index on \`event_ms\`); its one-employee search (${byEmployee.again} ms) scans because of \`employee_id = ? OR person_code = ?\` (no index on \`person_code\`); \`punches --date\` (${byDate.again} ms) and the dashboard's day counts (${dayCounts.again} ms) read every punch without a working day (every \`ignored\` one, 90% of the ledger) to compare \`substr(event_time, 1, 10)\`. ${largest.fill.punches >= 1_000_000 ? 'These times are at 1,000,000 punches; they grow in proportion to the ledger (compare the smaller rows of the data).' : `They grow with the ledger: about ${scale(explorer.again)}, ${scale(byEmployee.again)}, ${scale(byDate.again)} and ${scale(dayCounts.again)} ms at 1,000,000 punches by linear scaling.`}`
       : null,
     recheck
-      ? `- **Parked punches are decided again on every pass.** Every sync pass and daemon tick loads all \`unmapped\` punches (up to 100,000) and decides them again. Deciding costs about 60 µs a punch (poll section: a day of 49,480 in under 3 s), so the ${fmtK(largest.fill.byOutcome.unmapped ?? 0)} here cost roughly ${Math.round(((largest.fill.byOutcome.unmapped ?? 0) * 0.06))} ms of the ${recheck.ms} ms pass (the rest: starting and stopping delivery); at a site where some people never get a Humand user that list only grows, to ~6 s a minute at the 100,000 cap.`
+      ? `- **Parked punches are decided again on every pass.** Every sync pass and daemon tick loads all \`unmapped\` punches (up to 100,000) and decides them again. Deciding costs about 60 µs a punch (poll section: a day of 49,480 in under 3 s), so the ${fmtK(largest.fill.byOutcome.unmapped ?? 0)} here cost roughly ${Math.round((largest.fill.byOutcome.unmapped ?? 0) * 0.06)} ms of the ${recheck.ms} ms pass (the rest: starting and stopping delivery); at a site where some people never get a Humand user that list only grows, to ~6 s a minute at the 100,000 cap.`
       : null,
     '',
     '### Noticed (left to the owners of src/)',
     '',
     '- `deliveryHeads()` costs O(punches awaiting) per delivery step (numbers above). Reading only the heads (e.g. per employee through `punches_by_employee`, or keeping the heads in memory and refreshing them on ingest/decision) would make a step independent of the backlog.',
-    '- The explorer\'s unfiltered newest-first list, its employee search and the date filters are full-table work (an index on `event_ms`, one on `person_code`, and a working day or an indexed local date on every punch would turn them into index range reads).',
+    "- The explorer's unfiltered newest-first list, its employee search and the date filters are full-table work (an index on `event_ms`, one on `person_code`, and a working day or an indexed local date on every punch would turn them into index range reads).",
     '',
   ].filter((line): line is string => line !== null);
 }
 
-function report(machine: ReturnType<typeof machineDescription>, results: readonly SizeResult[], heads: readonly HeadsRead[], awaiting: number, drainMs: number): string {
+function report(
+  machine: ReturnType<typeof machineDescription>,
+  results: readonly SizeResult[],
+  heads: readonly HeadsRead[],
+  awaiting: number,
+  drainMs: number,
+): string {
   const sorted = [...results].sort((a, b) => a.fill.punches - b.fill.punches);
   const largest = sorted.at(-1);
   return [

@@ -118,7 +118,14 @@ function busiestWindowEnd(eventTimes: readonly number[], spanMs: number): number
   return best.endMs;
 }
 
-async function openApp(world: { hik: HikSimulator; humand: HumandSimulator }, dir: string, name: string, day: GeneratedWorkingDay, clock: ShiftedClock, doorIndexCodes: readonly string[]): Promise<App> {
+async function openApp(
+  world: { hik: HikSimulator; humand: HumandSimulator },
+  dir: string,
+  name: string,
+  day: GeneratedWorkingDay,
+  clock: ShiftedClock,
+  doorIndexCodes: readonly string[],
+): Promise<App> {
   const config = loadConfig({ env: { DATABASE_PATH: path.join(dir, `${name}.db`), SITE_TIMEZONE: ZONE }, dotenv: false, cwd: dir });
   return createApp({
     config,
@@ -128,7 +135,14 @@ async function openApp(world: { hik: HikSimulator; humand: HumandSimulator }, di
       hik: { baseUrl: world.hik.httpsUrl, appKey: HIK_KEY, appSecret: HIK_SECRET, caCertPem: world.hik.caPem },
       humand: { baseUrl: world.humand.url, auth: HUMAND_KEY },
       rules: {
-        timeClocks: day.timeClockReaders.map((reader) => ({ door: null, reader: reader.readerIndexCode, mode: 'door' as const, direction: reader.direction, debounceMs: null, label: reader.readerName })),
+        timeClocks: day.timeClockReaders.map((reader) => ({
+          door: null,
+          reader: reader.readerIndexCode,
+          mode: 'door' as const,
+          direction: reader.direction,
+          debounceMs: null,
+          label: reader.readerName,
+        })),
       },
       poll: { intervalMs: POLL_INTERVAL_MS, lookbackMs: LOOKBACK_MS, initialLookbackMs: INITIAL_LOOKBACK_MS, doorIndexCodes },
     },
@@ -212,7 +226,11 @@ export async function runPollBenchmark(options: { employees: number; doors: numb
     const refreshStarted = performance.now();
     const hikBefore = hik.state.requestCounts().total;
     await app.refreshMappings();
-    const mappingRefresh = { ms: Math.round(performance.now() - refreshStarted), hikRequests: hik.state.requestCounts().total - hikBefore, humandRequests: humand.state.requests.length };
+    const mappingRefresh = {
+      ms: Math.round(performance.now() - refreshStarted),
+      hikRequests: hik.state.requestCounts().total - hikBefore,
+      humandRequests: humand.state.requests.length,
+    };
 
     const passes: PassResult[] = [];
     passes.push(await measurePass('first poll of the day (every door)', app, world));
@@ -267,14 +285,28 @@ export function formatPollTable(result: PollRunResult): string {
 function targetRows(result: PollRunResult): string[] {
   const [first, again, steady, clocksOnly] = result.passes;
   const rows: string[] = [];
-  if (first) rows.push(`| a full day of a ${result.employees.toLocaleString('en')}-employee site (${result.events.toLocaleString('en')} events) polled, recorded and decided in < 60 s | ${sec(first.passMs)} s | ${first.passMs < 60_000 ? 'yes' : 'no'} |`);
-  if (steady) rows.push(`| a steady-state pass at the busiest hour (2 h look-back) takes < 10% of POLL_INTERVAL (6 s) | ${sec(steady.passMs)} s for ${steady.events.toLocaleString('en')} events | ${steady.passMs < 6_000 ? 'yes' : 'no'} |`);
-  if (again) rows.push(`| re-reading a window records and decides nothing again | ${again.fresh} new, ${again.queued} queued | ${again.fresh === 0 && again.queued === 0 ? 'yes' : 'no'} |`);
+  if (first)
+    rows.push(
+      `| a full day of a ${result.employees.toLocaleString('en')}-employee site (${result.events.toLocaleString('en')} events) polled, recorded and decided in < 60 s | ${sec(first.passMs)} s | ${first.passMs < 60_000 ? 'yes' : 'no'} |`,
+    );
+  if (steady)
+    rows.push(
+      `| a steady-state pass at the busiest hour (2 h look-back) takes < 10% of POLL_INTERVAL (6 s) | ${sec(steady.passMs)} s for ${steady.events.toLocaleString('en')} events | ${steady.passMs < 6_000 ? 'yes' : 'no'} |`,
+    );
+  if (again)
+    rows.push(
+      `| re-reading a window records and decides nothing again | ${again.fresh} new, ${again.queued} queued | ${again.fresh === 0 && again.queued === 0 ? 'yes' : 'no'} |`,
+    );
   if (first) {
     const pages = Math.ceil(first.events / 500);
-    rows.push(`| HikCentral requests of a pass ≈ one per 500 events (the page size) | ${first.hikRequests} requests for ${first.events.toLocaleString('en')} events (${pages} pages) | ${first.hikRequests <= pages + 2 ? 'yes' : 'no'} |`);
+    rows.push(
+      `| HikCentral requests of a pass ≈ one per 500 events (the page size) | ${first.hikRequests} requests for ${first.events.toLocaleString('en')} events (${pages} pages) | ${first.hikRequests <= pages + 2 ? 'yes' : 'no'} |`,
+    );
   }
-  if (clocksOnly && first) rows.push(`| restricting the poll to the time-clock doors cuts the pass in proportion | ${clocksOnly.events.toLocaleString('en')} events in ${sec(clocksOnly.passMs)} s vs ${sec(first.passMs)} s | ${clocksOnly.passMs < first.passMs / 3 ? 'yes' : 'no'} |`);
+  if (clocksOnly && first)
+    rows.push(
+      `| restricting the poll to the time-clock doors cuts the pass in proportion | ${clocksOnly.events.toLocaleString('en')} events in ${sec(clocksOnly.passMs)} s vs ${sec(first.passMs)} s | ${clocksOnly.passMs < first.passMs / 3 ? 'yes' : 'no'} |`,
+    );
   return rows;
 }
 
@@ -297,14 +329,18 @@ function report(machine: ReturnType<typeof machineDescription>, result: PollRunR
     '',
     '### Reading these numbers',
     '',
-    first === undefined ? null : `- The first pass of the day is the catch-up case (first start, or after an outage): ${first.events.toLocaleString('en')} events read in ${first.hikRequests} requests, ${sec(first.scanMs)} s until all were committed and ${sec(first.passMs - first.scanMs)} s more to decide them.`,
-    steady === undefined ? null : `- Every POLL_INTERVAL the poll re-reads POLL_LOOKBACK (2 h) behind the cursor, because devices upload late. At the busiest hour of this site that is ${steady.events.toLocaleString('en')} events, all copies, every minute: ${sec(steady.passMs)} s per pass. The look-back is what a pass costs in steady state, not the new minute.`,
-    '- A duplicate costs one indexed lookup (eventId, then natural key) inside the batch\'s transaction and no write, so re-reading is cheaper per event than recording.',
+    first === undefined
+      ? null
+      : `- The first pass of the day is the catch-up case (first start, or after an outage): ${first.events.toLocaleString('en')} events read in ${first.hikRequests} requests, ${sec(first.scanMs)} s until all were committed and ${sec(first.passMs - first.scanMs)} s more to decide them.`,
+    steady === undefined
+      ? null
+      : `- Every POLL_INTERVAL the poll re-reads POLL_LOOKBACK (2 h) behind the cursor, because devices upload late. At the busiest hour of this site that is ${steady.events.toLocaleString('en')} events, all copies, every minute: ${sec(steady.passMs)} s per pass. The look-back is what a pass costs in steady state, not the new minute.`,
+    "- A duplicate costs one indexed lookup (eventId, then natural key) inside the batch's transaction and no write, so re-reading is cheaper per event than recording.",
     first === undefined || first.heapWhileDecidingMb === null
       ? null
       : `- Memory: nothing is kept from the scan (events are committed 500 at a time as pages arrive). Deciding is where memory goes: the evaluator loads every undecided punch at once (\`listByOutcome(['received', 'unmapped'])\`, up to 100,000), ${first.heapWhileDecidingMb} MB of live heap for this day (about ${((first.heapWhileDecidingMb * 1e6) / Math.max(1, first.fresh) / 1000).toFixed(1)} KB per punch, raw record included). Bounded by that limit (~${Math.round((first.heapWhileDecidingMb * 100_000) / Math.max(1, first.fresh))} MB at 100,000); a catch-up of several days is decided 100,000 at a time, pass after pass.`,
     '- *Humand requests* are the deliveries a pass starts before it stops (deliverForMs 0); delivery itself is measured in the delivery section.',
-    '- Restricting `poll.doorIndexCodes` to the time-clock doors reads only their events (about a tenth at this site): the other doors\' events are never clock entries and are otherwise recorded as `ignored`.',
+    "- Restricting `poll.doorIndexCodes` to the time-clock doors reads only their events (about a tenth at this site): the other doors' events are never clock entries and are otherwise recorded as `ignored`.",
   ]
     .filter((line) => line !== null)
     .join('\n');

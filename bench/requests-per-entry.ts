@@ -71,7 +71,11 @@ export async function measureRequestsPerEntry(options: { employees: number; seed
   });
   const started = performance.now();
   try {
-    const config = loadConfig({ env: { DATABASE_PATH: path.join(dir, 'ledger.db'), SITE_TIMEZONE: ZONE, HUMAND_RATE_LIMIT: '1000/1s' }, dotenv: false, cwd: dir });
+    const config = loadConfig({
+      env: { DATABASE_PATH: path.join(dir, 'ledger.db'), SITE_TIMEZONE: ZONE, HUMAND_RATE_LIMIT: '1000/1s' },
+      dotenv: false,
+      cwd: dir,
+    });
     const app = await createApp({
       config,
       logger: silentLogger(),

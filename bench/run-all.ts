@@ -22,7 +22,9 @@ for (const benchmark of BENCHMARKS.filter((name) => only === null || only.has(na
   process.stderr.write(`\n=== ${benchmark} ===\n`);
   const started = Date.now();
   const run = spawnSync(process.execPath, ['--import', 'tsx', path.join(here, benchmark), ...passOn], { cwd: path.dirname(here), stdio: 'inherit' });
-  process.stderr.write(`=== ${benchmark}: ${run.status === 0 ? 'done' : `failed (${run.status ?? run.signal})`} in ${Math.round((Date.now() - started) / 1000)} s ===\n`);
+  process.stderr.write(
+    `=== ${benchmark}: ${run.status === 0 ? 'done' : `failed (${run.status ?? run.signal})`} in ${Math.round((Date.now() - started) / 1000)} s ===\n`,
+  );
   if (run.status !== 0) failed++;
 }
 process.exitCode = failed > 0 ? 1 : 0;

@@ -28,7 +28,11 @@ interface Sample {
 /** One run of the CLI; the child reports its own peak RSS at exit through a preloaded module. */
 function runOnce(entry: readonly string[], args: readonly string[], env: NodeJS.ProcessEnv, reportFile: string): Sample {
   const start = performance.now();
-  execFileSync(process.execPath, ['--import', pathToReporter(), ...entry, ...args], { cwd: ROOT, env: { ...env, STARTUP_BENCH_REPORT: reportFile }, stdio: ['ignore', 'ignore', 'inherit'] });
+  execFileSync(process.execPath, ['--import', pathToReporter(), ...entry, ...args], {
+    cwd: ROOT,
+    env: { ...env, STARTUP_BENCH_REPORT: reportFile },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
   const ms = performance.now() - start;
   const maxRssKb = Number(fs.readFileSync(reportFile, 'utf8'));
   return { ms, maxRssMb: maxRssKb / 1024 };
@@ -38,7 +42,10 @@ let reporter: string | null = null;
 function pathToReporter(): string {
   if (reporter !== null) return reporter;
   reporter = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'startup-bench-')), 'report-rss.mjs');
-  fs.writeFileSync(reporter, "import fs from 'node:fs';\nprocess.on('exit', () => fs.writeFileSync(process.env.STARTUP_BENCH_REPORT, String(process.resourceUsage().maxRSS)));\n");
+  fs.writeFileSync(
+    reporter,
+    "import fs from 'node:fs';\nprocess.on('exit', () => fs.writeFileSync(process.env.STARTUP_BENCH_REPORT, String(process.resourceUsage().maxRSS)));\n",
+  );
   return reporter;
 }
 
@@ -46,7 +53,11 @@ function pathToReporter(): string {
 function runUntilReady(entry: readonly string[], env: NodeJS.ProcessEnv, cwd: string): Promise<Sample> {
   return new Promise((resolve, reject) => {
     const start = performance.now();
-    const child = spawn(process.execPath, [...entry.map((a) => (a.endsWith('.ts') || a.endsWith('.js') ? path.join(ROOT, a) : a)), 'run'], { cwd, env: { ...env, ADMIN_PORT: '0' }, stdio: ['ignore', 'pipe', 'ignore'] });
+    const child = spawn(process.execPath, [...entry.map((a) => (a.endsWith('.ts') || a.endsWith('.js') ? path.join(ROOT, a) : a)), 'run'], {
+      cwd,
+      env: { ...env, ADMIN_PORT: '0' },
+      stdio: ['ignore', 'pipe', 'ignore'],
+    });
     let out = '';
     const timer = setTimeout(() => {
       child.kill('SIGKILL');
@@ -98,7 +109,8 @@ async function main(): Promise<void> {
   for (const variant of variants) {
     const demoDir = fs.mkdtempSync(path.join(dir, 'demo-'));
     const samples: Sample[] = [];
-    for (let i = 0; i < Math.min(runs, 5); i += 1) samples.push(await runUntilReady(variant.entry, { PATH: process.env.PATH, HOME: process.env.HOME, LOG_FORMAT: 'json' }, demoDir));
+    for (let i = 0; i < Math.min(runs, 5); i += 1)
+      samples.push(await runUntilReady(variant.entry, { PATH: process.env.PATH, HOME: process.env.HOME, LOG_FORMAT: 'json' }, demoDir));
     const ms = samples.map((s) => s.ms);
     const row = `| \`run\` (demo) until the dashboard is up; RSS then | ${variant.name} | ${Math.round(median(ms))} | ${Math.round(Math.min(...ms))}–${Math.round(Math.max(...ms))} | ${median(samples.map((s) => s.maxRssMb)).toFixed(0)} |`;
     rows.push(row);
@@ -112,7 +124,10 @@ async function main(): Promise<void> {
       [
         '## Startup: `--version` and `status`, tsx versus compiled',
         '',
-        `Run: \`npx tsx bench/startup.ts --write\` · ${machineDescription().line}. ${runs} runs per row after one warm-up; wall time of the whole process (spawn to exit) and its peak RSS (kernel maxRSS). \`status\` reads an empty SQLite ledger. Load average at the end: ${os.loadavg().map((l) => l.toFixed(1)).join(' / ')}.`,
+        `Run: \`npx tsx bench/startup.ts --write\` · ${machineDescription().line}. ${runs} runs per row after one warm-up; wall time of the whole process (spawn to exit) and its peak RSS (kernel maxRSS). \`status\` reads an empty SQLite ledger. Load average at the end: ${os
+          .loadavg()
+          .map((l) => l.toFixed(1))
+          .join(' / ')}.`,
         '',
         '| command | how it runs | median ms | min–max ms | RSS MB (peak; for run: when ready) |',
         '|---|---|---|---|---|',
@@ -120,9 +135,9 @@ async function main(): Promise<void> {
         '',
         'Before the compiled release every installed site ran the TypeScript through tsx (bin/hik2humand.js registered tsx, then compiled each module on first load). The installed package now runs dist/; a source checkout still runs through tsx (`npm start`, tests).',
         '',
-        'Times depend heavily on what else runs (this machine is shared by several engineers\' test runs); RSS does not. Earlier the same day, while the machine was quieter (5 runs each): `--version` 554 → 408 ms and 133 → 95 MB; `status` 1,129 → 475 ms and 148 → 110 MB; and in a later quiet run `status` 573 → 327 ms, `--version` compiled 288 ms. The `run` row is dominated by the demo\'s own start (two simulators, a TLS certificate, a generated day), so its gain is smaller than the other rows\'.',
+        "Times depend heavily on what else runs (this machine is shared by several engineers' test runs); RSS does not. Earlier the same day, while the machine was quieter (5 runs each): `--version` 554 → 408 ms and 133 → 95 MB; `status` 1,129 → 475 ms and 148 → 110 MB; and in a later quiet run `status` 573 → 327 ms, `--version` compiled 288 ms. The `run` row is dominated by the demo's own start (two simulators, a TLS certificate, a generated day), so its gain is smaller than the other rows'.",
         '',
-        'Noticed: even compiled, `--version` loads every command module (src/cli/program.ts imports them all, and with them fastify, pg, pino, the App): most of its time and RSS is that, not Node itself. Loading a command\'s module only when it runs would cut it further; not done. The machine is shared by other work, so single runs vary by ±50%; compare the medians of one run.',
+        "Noticed: even compiled, `--version` loads every command module (src/cli/program.ts imports them all, and with them fastify, pg, pino, the App): most of its time and RSS is that, not Node itself. Loading a command's module only when it runs would cut it further; not done. The machine is shared by other work, so single runs vary by ±50%; compare the medians of one run.",
       ].join('\n'),
     );
   }

@@ -38,7 +38,13 @@ export interface E2eResult {
 
 export async function runE2eScenario(options: { punches: number; settleDelayMs: number; spacingMs: number; timeoutMs: number }): Promise<E2eResult> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-webhook-e2e-'));
-  const day = generateWorkingDay({ date: DateTime.now().setZone(ZONE).toISODate() ?? '2026-01-27', timezone: ZONE, employees: options.punches, seed: 3, lateDevices: false });
+  const day = generateWorkingDay({
+    date: DateTime.now().setZone(ZONE).toISODate() ?? '2026-01-27',
+    timezone: ZONE,
+    employees: options.punches,
+    seed: 3,
+    lateDevices: false,
+  });
   const hik = await startHikCentralSimulator({ appKey: HIK_KEY, appSecret: HIK_SECRET, scenario: { ...day.scenario, events: [] } });
   const humand = await startHumandSimulator({
     apiKey: HUMAND_KEY,
@@ -56,7 +62,14 @@ export async function runE2eScenario(options: { punches: number; settleDelayMs: 
       hik: { baseUrl: hik.httpsUrl, appKey: HIK_KEY, appSecret: HIK_SECRET, caCertPem: hik.caPem },
       humand: { baseUrl: humand.url, auth: HUMAND_KEY },
       rules: {
-        timeClocks: day.timeClockReaders.map((reader) => ({ door: null, reader: reader.readerIndexCode, mode: 'door' as const, direction: reader.direction, debounceMs: null, label: reader.readerName })),
+        timeClocks: day.timeClockReaders.map((reader) => ({
+          door: null,
+          reader: reader.readerIndexCode,
+          mode: 'door' as const,
+          direction: reader.direction,
+          debounceMs: null,
+          label: reader.readerName,
+        })),
         settleDelayMs: options.settleDelayMs,
       },
       poll: { intervalMs: 3_600_000 },
@@ -91,7 +104,16 @@ export async function runE2eScenario(options: { punches: number; settleDelayMs: 
               srcType: 'door',
               status: 0,
               timeout: 0,
-              data: { personId: employee.personId, personCode: person?.personCode ?? '', personName: '', cardNo: '', checkInAndOutType: 1, readerIndexCode: entry.readerIndexCode, readerName: entry.readerName, picUri: '' },
+              data: {
+                personId: employee.personId,
+                personCode: person?.personCode ?? '',
+                personName: '',
+                cardNo: '',
+                checkInAndOutType: 1,
+                readerIndexCode: entry.readerIndexCode,
+                readerName: entry.readerName,
+                picUri: '',
+              },
             },
           ],
         },
@@ -141,6 +163,9 @@ export function formatE2eTable(results: readonly E2eResult[]): string {
   return [
     '| settle delay | punches | 200 p50 ms | 200 p99 ms | push → Humand p50 ms | p99 ms | max ms | minus settle delay p50 / p99 ms |',
     '|---|---|---|---|---|---|---|---|',
-    ...results.map((r) => `| ${r.settleDelayMs} ms | ${r.punches} | ${r.ack.p50} | ${r.ack.p99} | ${r.pushToHumand.p50} | ${r.pushToHumand.p99} | ${r.pushToHumand.max} | ${r.overSettle.p50} / ${r.overSettle.p99} |`),
+    ...results.map(
+      (r) =>
+        `| ${r.settleDelayMs} ms | ${r.punches} | ${r.ack.p50} | ${r.ack.p99} | ${r.pushToHumand.p50} | ${r.pushToHumand.p99} | ${r.pushToHumand.max} | ${r.overSettle.p50} / ${r.overSettle.p99} |`,
+    ),
   ].join('\n');
 }

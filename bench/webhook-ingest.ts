@@ -73,7 +73,16 @@ function pushedEvent(baseMs: number): Record<string, unknown> {
     srcType: 'door',
     status: 0,
     timeout: 0,
-    data: { personId: String(1000 + (sequence % 500)), personCode: `E${sequence % 500}`, personName: 'Bench Person', cardNo: '', checkInAndOutType: 1, readerIndexCode: '101', readerName: 'Facial Entrada', picUri: '' },
+    data: {
+      personId: String(1000 + (sequence % 500)),
+      personCode: `E${sequence % 500}`,
+      personName: 'Bench Person',
+      cardNo: '',
+      checkInAndOutType: 1,
+      readerIndexCode: '101',
+      readerName: 'Facial Entrada',
+      picUri: '',
+    },
   };
 }
 
@@ -115,9 +124,17 @@ export async function runIngestScenario(scenario: IngestScenario, limits: { even
   const worker = async (): Promise<void> => {
     while (sent + scenario.batch <= limits.events && performance.now() < deadline) {
       sent += scenario.batch;
-      const body = JSON.stringify({ method: 'OnEventNotify', params: { ability: 'event_acs', sendTime: new Date().toISOString(), events: Array.from({ length: scenario.batch }, () => pushedEvent(baseMs)) } });
+      const body = JSON.stringify({
+        method: 'OnEventNotify',
+        params: { ability: 'event_acs', sendTime: new Date().toISOString(), events: Array.from({ length: scenario.batch }, () => pushedEvent(baseMs)) },
+      });
       const t0 = performance.now();
-      const response = await pool.request({ path: origin.pathname, method: 'POST', headers: { 'content-type': 'application/json;charset=UTF-8', token: TOKEN }, body });
+      const response = await pool.request({
+        path: origin.pathname,
+        method: 'POST',
+        headers: { 'content-type': 'application/json;charset=UTF-8', token: TOKEN },
+        body,
+      });
       await response.body.dump();
       latencies.push(performance.now() - t0);
       if (response.statusCode !== 200) failures++;
@@ -147,7 +164,10 @@ export async function runIngestScenario(scenario: IngestScenario, limits: { even
 }
 
 export function formatIngestTable(results: readonly IngestResult[]): string {
-  const rows = results.map((r) => `| ${r.name} | ${r.path === 'app' ? 'App.ingest' : 'ledger only'} | ${r.batch} | ${r.concurrency} | ${r.events} | ${r.eventsPerSecond} | ${r.requestsPerSecond} | ${r.ack.p50} | ${r.ack.p99} | ${r.ack.max} | ${r.committed === r.events ? 'yes' : `NO (${r.committed})`} |`);
+  const rows = results.map(
+    (r) =>
+      `| ${r.name} | ${r.path === 'app' ? 'App.ingest' : 'ledger only'} | ${r.batch} | ${r.concurrency} | ${r.events} | ${r.eventsPerSecond} | ${r.requestsPerSecond} | ${r.ack.p50} | ${r.ack.p99} | ${r.ack.max} | ${r.committed === r.events ? 'yes' : `NO (${r.committed})`} |`,
+  );
   return [
     '| scenario | ingest | events/push | in flight | events | events/s committed | pushes/s | 200 p50 ms | 200 p99 ms | max ms | all in ledger |',
     '|---|---|---|---|---|---|---|---|---|---|---|',
@@ -175,7 +195,12 @@ function writeResults(section: string): void {
   fs.writeFileSync(RESULTS_FILE, next);
 }
 
-function report(machine: ReturnType<typeof machineDescription>, limits: { events: number; seconds: number }, ingest: readonly IngestResult[], e2e: readonly E2eResult[]): string {
+function report(
+  machine: ReturnType<typeof machineDescription>,
+  limits: { events: number; seconds: number },
+  ingest: readonly IngestResult[],
+  e2e: readonly E2eResult[],
+): string {
   return [
     '## Push mode (webhook receiver)',
     '',
@@ -194,11 +219,11 @@ function report(machine: ReturnType<typeof machineDescription>, limits: { events
     '',
     '### Reading these numbers',
     '',
-    '- Every 200 waits for an fsynced commit, so single-event pushes are bounded by the disk\'s fsync latency. On this shared machine it varies between runs (one-event pushes measured between about 100 and 870 events/s across runs on the same day, while other engineers\' tests ran). Batches amortise the fsync: HikCentral sends several events per POST when it has them.',
+    "- Every 200 waits for an fsynced commit, so single-event pushes are bounded by the disk's fsync latency. On this shared machine it varies between runs (one-event pushes measured between about 100 and 870 events/s across runs on the same day, while other engineers' tests ran). Batches amortise the fsync: HikCentral sends several events per POST when it has them.",
     '- Pushes in flight cannot commit in parallel: better-sqlite3 commits synchronously on the event loop, so concurrent pushes take turns. More in flight mainly lengthens the wait for each 200 (compare p50/p99 with the sequential rows). That is the intended trade: no 200 before the commit.',
     '- `App.ingest` commits once per push, like the ledger alone: the bookkeeping (last push, last new event) is written in the ingest\'s own transaction. Until core round 2 it took two more commits of its own; see "App.ingest: one commit per push" below this section in RESULTS.md for the before/after numbers.',
     '- For scale: the real site produced 772 events in about 93 minutes (~0.14/s). That is several hundred times below the slowest row.',
-    '- End to end, the settle delay (default 5 s) counts from the event\'s own time, so a push that arrives a few hundred ms after the event waits a little less than 5 s. Beyond it, the pipeline adds the last column: the ledger commit, evaluation, the delivery engine waking and the HTTP request.',
+    "- End to end, the settle delay (default 5 s) counts from the event's own time, so a push that arrives a few hundred ms after the event waits a little less than 5 s. Beyond it, the pipeline adds the last column: the ledger commit, evaluation, the delivery engine waking and the HTTP request.",
   ].join('\n');
 }
 

@@ -31,14 +31,13 @@ export interface StartAlertsOptions {
 /** Wires settings → notifier → book → monitor and starts the periodic evaluation. */
 export function startAlerts(options: StartAlertsOptions): Alerts {
   const { settings, logger } = options;
-  const webhook = !options.notifier && settings.webhookUrl
-    ? createWebhookNotifier({ url: settings.webhookUrl, format: settings.format, logger })
-    : null;
-  const notifier: AlertNotifier = options.notifier ?? webhook ?? {
-    async send(message) {
-      logger.warn({ alert: message.kind, state: message.state, text: message.text }, 'alert (no ALERT_WEBHOOK_URL configured)');
-    },
-  };
+  const webhook = !options.notifier && settings.webhookUrl ? createWebhookNotifier({ url: settings.webhookUrl, format: settings.format, logger }) : null;
+  const notifier: AlertNotifier = options.notifier ??
+    webhook ?? {
+      async send(message) {
+        logger.warn({ alert: message.kind, state: message.state, text: message.text }, 'alert (no ALERT_WEBHOOK_URL configured)');
+      },
+    };
   const book = new AlertBook({
     notifier,
     clock: options.clock,
@@ -56,29 +55,42 @@ export function startAlerts(options: StartAlertsOptions): Alerts {
     intervalMs: settings.checkIntervalMs,
   });
   const hour = settings.dailySummaryHour ?? null;
-  const summary: DailySummary | null = hour === null || options.dailySummary === undefined
-    ? null
-    : createDailySummary({ ...options.dailySummary, hour, timezone: settings.timezone ?? 'UTC', clock: options.clock, language: settings.language, dashboardUrl: settings.dashboardUrl, notifier, logger });
+  const summary: DailySummary | null =
+    hour === null || options.dailySummary === undefined
+      ? null
+      : createDailySummary({
+          ...options.dailySummary,
+          hour,
+          timezone: settings.timezone ?? 'UTC',
+          clock: options.clock,
+          language: settings.language,
+          dashboardUrl: settings.dashboardUrl,
+          notifier,
+          logger,
+        });
   const sendSummary = async (): Promise<boolean> => {
     try {
       return (await summary?.sendIfDue()) ?? false;
     } catch (error) {
-      logger.warn({ err: error }, 'daily HR summary: the day\'s incidents could not be read; trying again at the next check');
+      logger.warn({ err: error }, "daily HR summary: the day's incidents could not be read; trying again at the next check");
       return false;
     }
   };
   const abort = new AbortController();
   const running = monitor.run(abort.signal);
-  const summaryRunning = summary === null ? Promise.resolve() : (async () => {
-    while (!abort.signal.aborted) {
-      await sendSummary();
-      try {
-        await options.clock.sleep(settings.checkIntervalMs, abort.signal);
-      } catch {
-        return;
-      }
-    }
-  })();
+  const summaryRunning =
+    summary === null
+      ? Promise.resolve()
+      : (async () => {
+          while (!abort.signal.aborted) {
+            await sendSummary();
+            try {
+              await options.clock.sleep(settings.checkIntervalMs, abort.signal);
+            } catch {
+              return;
+            }
+          }
+        })();
   return {
     evaluate: () => monitor.evaluate(),
     status: () => book.status(),

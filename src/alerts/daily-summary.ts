@@ -28,14 +28,26 @@ const WORDS: Record<AlertLanguage, { title: (date: string) => string; none: stri
   en: {
     title: (date) => `attendance incidents of ${date}`,
     none: 'No incidents: every punch of the day was delivered or deliberately not sent.',
-    kinds: { 'open-day': 'open days (clock-in without clock-out)', review: 'need review', rejected: 'rejected', dead: 'could not be delivered', unmapped: 'unmapped (no Humand user)' },
+    kinds: {
+      'open-day': 'open days (clock-in without clock-out)',
+      review: 'need review',
+      rejected: 'rejected',
+      dead: 'could not be delivered',
+      unmapped: 'unmapped (no Humand user)',
+    },
     who: 'Employees with an incident',
     hint: "open the dashboard's Problems page (and Attendance for open days) to fix them",
   },
   es: {
     title: (date) => `incidencias de asistencia del ${date}`,
     none: 'Sin incidencias: todas las fichadas del día se entregaron o no se enviaron a propósito.',
-    kinds: { 'open-day': 'jornadas abiertas (entrada sin salida)', review: 'a revisar', rejected: 'rechazadas', dead: 'no se pudieron entregar', unmapped: 'sin vincular (sin usuario de Humand)' },
+    kinds: {
+      'open-day': 'jornadas abiertas (entrada sin salida)',
+      review: 'a revisar',
+      rejected: 'rechazadas',
+      dead: 'no se pudieron entregar',
+      unmapped: 'sin vincular (sin usuario de Humand)',
+    },
     who: 'Empleados con alguna incidencia',
     hint: 'abra la página Problemas del panel (y Asistencia para las jornadas abiertas) para corregirlas',
   },
@@ -60,7 +72,15 @@ export function summaryMessage(incidents: DailyIncidents, language: AlertLanguag
     text,
     hint: total === 0 ? null : words.hint,
     atMs,
-    facts: { date: incidents.date, openDays: incidents.counts['open-day'], review: incidents.counts.review, rejected: incidents.counts.rejected, dead: incidents.counts.dead, unmapped: incidents.counts.unmapped, employees: incidents.employees.length },
+    facts: {
+      date: incidents.date,
+      openDays: incidents.counts['open-day'],
+      review: incidents.counts.review,
+      rejected: incidents.counts.rejected,
+      dead: incidents.counts.dead,
+      unmapped: incidents.counts.unmapped,
+      employees: incidents.employees.length,
+    },
     dashboardUrl,
   };
 }

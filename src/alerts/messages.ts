@@ -19,15 +19,19 @@ const WORDING: Record<AlertLanguage, Record<AlertKind, Record<AlertState, Wordin
       firing: {
         title: 'delivery to Humand is paused',
         text: (f) => `Humand refused our key (${fact(f, 'reason')}). Punches are kept and will be sent once it is fixed; ${fact(f, 'pending')} are waiting.`,
-        hint: 'check HUMAND_AUTH and the key\'s permissions / IP allowlist in Humand',
+        hint: "check HUMAND_AUTH and the key's permissions / IP allowlist in Humand",
       },
-      resolved: { title: 'delivery to Humand resumed', text: (f) => `Humand accepts our key again; ${fact(f, 'pending')} punches are waiting to be sent.`, hint: null },
+      resolved: {
+        title: 'delivery to Humand resumed',
+        text: (f) => `Humand accepts our key again; ${fact(f, 'pending')} punches are waiting to be sent.`,
+        hint: null,
+      },
     },
     'dead-letters': {
       firing: {
         title: 'punches could not be delivered',
         text: (f) => `${fact(f, 'count')} punch(es) need a person: delivery gave up on them, or Humand or a rule refused them.`,
-        hint: 'open the dashboard\'s Problems page, fix the cause and re-drive them',
+        hint: "open the dashboard's Problems page, fix the cause and re-drive them",
       },
       resolved: { title: 'no undelivered punches left', text: () => 'Every dead or rejected punch has been re-driven or resolved.', hint: null },
     },
@@ -44,10 +48,15 @@ const WORDING: Record<AlertLanguage, Record<AlertKind, Record<AlertState, Wordin
     'delivery-paused': {
       firing: {
         title: 'el envío a Humand está en pausa',
-        text: (f) => `Humand rechazó nuestra clave (${fact(f, 'reason')}). Las fichadas se guardan y se enviarán al corregirlo; hay ${fact(f, 'pending')} en espera.`,
+        text: (f) =>
+          `Humand rechazó nuestra clave (${fact(f, 'reason')}). Las fichadas se guardan y se enviarán al corregirlo; hay ${fact(f, 'pending')} en espera.`,
         hint: 'revise HUMAND_AUTH y los permisos / IPs permitidas de la clave en Humand',
       },
-      resolved: { title: 'el envío a Humand se reanudó', text: (f) => `Humand vuelve a aceptar nuestra clave; hay ${fact(f, 'pending')} fichadas por enviar.`, hint: null },
+      resolved: {
+        title: 'el envío a Humand se reanudó',
+        text: (f) => `Humand vuelve a aceptar nuestra clave; hay ${fact(f, 'pending')} fichadas por enviar.`,
+        hint: null,
+      },
     },
     'dead-letters': {
       firing: {

@@ -71,9 +71,7 @@ function slackPayload(message: AlertMessage): unknown {
     .filter((line): line is string => line !== null)
     .map(slackEscape)
     .join('\n');
-  const blocks: unknown[] = [
-    { type: 'section', text: { type: 'mrkdwn', text: `*${slackEscape(headline)}*\n${body}` } },
-  ];
+  const blocks: unknown[] = [{ type: 'section', text: { type: 'mrkdwn', text: `*${slackEscape(headline)}*\n${body}` } }];
   if (message.dashboardUrl) {
     blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: `<${message.dashboardUrl}|dashboard>` }] });
   }

@@ -58,9 +58,10 @@ export function parseAlertSettings(env: Readonly<Record<string, string | undefin
     language: v.ALERT_LANGUAGE,
     minIntervalMs: v.ALERT_MIN_INTERVAL_MINUTES * 60_000,
     checkIntervalMs: v.ALERT_CHECK_SECONDS * 1000,
-    noEvents: v.ALERT_NO_EVENTS_MINUTES === 0
-      ? null
-      : { quietMs: v.ALERT_NO_EVENTS_MINUTES * 60_000, hours: parseWorkingHours(v.ALERT_WORKING_HOURS, v.ALERT_WORKING_DAYS, v.SITE_TIMEZONE) },
+    noEvents:
+      v.ALERT_NO_EVENTS_MINUTES === 0
+        ? null
+        : { quietMs: v.ALERT_NO_EVENTS_MINUTES * 60_000, hours: parseWorkingHours(v.ALERT_WORKING_HOURS, v.ALERT_WORKING_DAYS, v.SITE_TIMEZONE) },
     dashboardUrl: v.DASHBOARD_PUBLIC_URL ?? null,
     dailySummaryHour: v.HR_SUMMARY_HOUR ?? null,
     timezone: v.SITE_TIMEZONE,

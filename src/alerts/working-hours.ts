@@ -15,8 +15,22 @@ export interface WorkingHours {
 }
 
 const DAY_NAMES: Record<string, number> = {
-  mon: 1, tue: 2, wed: 3, thu: 4, fri: 5, sat: 6, sun: 7,
-  lun: 1, mar: 2, mie: 3, 'mié': 3, jue: 4, vie: 5, sab: 6, 'sáb': 6, dom: 7,
+  mon: 1,
+  tue: 2,
+  wed: 3,
+  thu: 4,
+  fri: 5,
+  sat: 6,
+  sun: 7,
+  lun: 1,
+  mar: 2,
+  mie: 3,
+  mié: 3,
+  jue: 4,
+  vie: 5,
+  sab: 6,
+  sáb: 6,
+  dom: 7,
 };
 
 function dayNumber(token: string, setting: string): number {
@@ -32,9 +46,13 @@ function dayNumber(token: string, setting: string): number {
 
 export function parseWorkingDays(text: string, setting = 'ALERT_WORKING_DAYS'): Set<number> {
   const days = new Set<number>();
-  for (const part of text.split(',').map((p) => p.trim()).filter((p) => p.length > 0)) {
+  for (const part of text
+    .split(',')
+    .map((p) => p.trim())
+    .filter((p) => p.length > 0)) {
     const [from, to, extra] = part.split('-');
-    if (extra !== undefined || from === undefined) throw new ConfigurationError(`${setting}: "${part}" is not a day or a day range`, { hint: 'e.g. "mon-fri"' });
+    if (extra !== undefined || from === undefined)
+      throw new ConfigurationError(`${setting}: "${part}" is not a day or a day range`, { hint: 'e.g. "mon-fri"' });
     const first = dayNumber(from, setting);
     const last = to === undefined ? first : dayNumber(to, setting);
     // Ranges may wrap the week (sat-mon).

@@ -76,7 +76,9 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
   };
   const clock = overrides.clock ?? systemClock;
   const logger = options.logger;
-  const store = overrides.store ?? (await openLedgerStore(config, { onIdleError: (error) => logger.warn({ err: error }, 'a pooled ledger connection broke; the next query reconnects') }));
+  const store =
+    overrides.store ??
+    (await openLedgerStore(config, { onIdleError: (error) => logger.warn({ err: error }, 'a pooled ledger connection broke; the next query reconnects') }));
 
   let hikClient: HikCentralClient | null = null;
   if ((overrides.eventSource === undefined || overrides.personDirectory === undefined) && config.hik !== null) {
@@ -123,15 +125,29 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
     ...(overrides.rateResetMarginMs !== undefined ? { resetMarginMs: overrides.rateResetMarginMs } : {}),
   });
   const gateway = timeTracking === null ? null : new HumandGateway(timeTracking, budget, events);
-  const mappings = gateway === null ? null : new MappingDirectory(context, config.isapi ? withTerminalPersons(personDirectory) : personDirectory, gateway, config.poll);
+  const mappings =
+    gateway === null ? null : new MappingDirectory(context, config.isapi ? withTerminalPersons(personDirectory) : personDirectory, gateway, config.poll);
   const evaluator = mappings === null ? null : new Evaluator(context, mappings);
   const engine = gateway === null ? null : new DeliveryEngine(context, new Deliverer(context, gateway, config.delivery, overrides.random), config.delivery);
   const unreadable = new UnreadableInputLog(store, clock, logger);
-  const ingestor = new Ingestor(context, { limits: { ...DEFAULT_INPUT_LIMITS, maxEventAgeMs: config.maxEventAgeMs ?? DEFAULT_INPUT_LIMITS.maxEventAgeMs }, unreadable });
+  const ingestor = new Ingestor(context, {
+    limits: { ...DEFAULT_INPUT_LIMITS, maxEventAgeMs: config.maxEventAgeMs ?? DEFAULT_INPUT_LIMITS.maxEventAgeMs },
+    unreadable,
+  });
   const poller = eventSource === null ? null : new Poller(context, eventSource, ingestor, config.poll, config.poll.doorIndexCodes);
   const isapi = createIsapiPolling(config, store, ingestor, clock, logger);
 
-  const app = new Application(config, context, { budget, mappings, evaluator, engine, ingestor, poller, isapi, ownedClients: [...ownedClients, ...(isapi ? [isapi] : [])], unreadable });
+  const app = new Application(config, context, {
+    budget,
+    mappings,
+    evaluator,
+    engine,
+    ingestor,
+    poller,
+    isapi,
+    ownedClients: [...ownedClients, ...(isapi ? [isapi] : [])],
+    unreadable,
+  });
   await app.start();
   return app;
 }
@@ -157,7 +173,12 @@ function mergeHumand(base: HumandConnectionConfig | null, override: Partial<Huma
   if (override === undefined) return base;
   const merged = { ...(base ?? {}), ...override } as Partial<HumandConnectionConfig>;
   if (!merged.baseUrl || !merged.auth) return base;
-  return { baseUrl: merged.baseUrl, auth: merged.auth, requestTimeoutMs: merged.requestTimeoutMs ?? 15_000, connectTimeoutMs: merged.connectTimeoutMs ?? 5_000 };
+  return {
+    baseUrl: merged.baseUrl,
+    auth: merged.auth,
+    requestTimeoutMs: merged.requestTimeoutMs ?? 15_000,
+    connectTimeoutMs: merged.connectTimeoutMs ?? 5_000,
+  };
 }
 
 interface Parts {
@@ -270,7 +291,16 @@ class Application implements App {
   }
 
   private async refreshMappingsIfStale(force: boolean, signal?: AbortSignal): Promise<MappingRefresh> {
-    const empty: MappingRefresh = { persons: null, users: null, activeUsers: null, csvEntries: null, changed: false, problems: [], authFailure: null, humandReachable: false };
+    const empty: MappingRefresh = {
+      persons: null,
+      users: null,
+      activeUsers: null,
+      csvEntries: null,
+      changed: false,
+      problems: [],
+      authFailure: null,
+      humandReachable: false,
+    };
     const { mappings, engine } = this.parts;
     if (mappings === null || engine === null) return empty;
     const refresh = await mappings.refresh({ force, ...(signal ? { signal } : {}) });
@@ -283,7 +313,10 @@ class Application implements App {
     return refresh;
   }
 
-  private async pollPass(signal?: AbortSignal, skipPoll = false): Promise<{ poll: ScanSummary | null; pollError: string | null; mappings: MappingRefresh; evaluation: EvaluationSummary }> {
+  private async pollPass(
+    signal?: AbortSignal,
+    skipPoll = false,
+  ): Promise<{ poll: ScanSummary | null; pollError: string | null; mappings: MappingRefresh; evaluation: EvaluationSummary }> {
     const mappings = await this.refreshMappingsIfStale(false, signal);
     let poll: ScanSummary | null = null;
     let pollError: string | null = null;
@@ -295,13 +328,17 @@ class Application implements App {
         await this.store.setMeta(META.pollLastSuccess, String(this.context.clock.now()));
         await this.store.setMeta(META.pollLastError, null);
         const ended = this.pollFailures.end();
-        if (ended !== null) this.context.logger.info({ failedPolls: ended.count, sinceMs: ended.sinceMs }, `polling HikCentral works again after ${ended.count} failed poll(s)`);
+        if (ended !== null)
+          this.context.logger.info({ failedPolls: ended.count, sinceMs: ended.sinceMs }, `polling HikCentral works again after ${ended.count} failed poll(s)`);
         this.context.events.emit({ type: 'poll-completed', ok: true, events: poll.events, fresh: poll.fresh, error: null });
       } catch (error) {
         pollError = error instanceof Error ? error.message : String(error);
         const repeat = this.pollFailures.note(pollError, this.context.clock.now());
         const repeated = repeat.count > 1 ? { repeated: repeat.count, sinceMs: repeat.sinceMs } : {};
-        this.context.logger[repeat.log ? 'error' : 'debug']({ err: error, hint: isAppError(error) ? error.hint : undefined, ...repeated }, repeat.count > 1 ? `poll failed again (${repeat.count} in a row); the cursor stays where it was` : 'poll failed; the cursor stays where it was');
+        this.context.logger[repeat.log ? 'error' : 'debug'](
+          { err: error, hint: isAppError(error) ? error.hint : undefined, ...repeated },
+          repeat.count > 1 ? `poll failed again (${repeat.count} in a row); the cursor stays where it was` : 'poll failed; the cursor stays where it was',
+        );
         await this.store.setMeta(META.pollLastError, pollError).catch(() => undefined);
         await this.noteError(error, 'poll failed');
         this.context.events.emit({ type: 'poll-completed', ok: false, events: 0, fresh: 0, error: pollError });
@@ -313,7 +350,13 @@ class Application implements App {
       ({ poll, pollError } = withIsapiPass(poll, pollError, pass));
       await this.store.setMeta(pollError === null ? META.pollLastSuccess : META.pollLastError, pollError ?? String(this.context.clock.now()));
       for (const error of pass.errors) await this.noteError(new Error(error), error);
-      this.context.events.emit({ type: 'poll-completed', ok: pass.errors.length === 0, events: pass.scan.events, fresh: pass.scan.fresh, error: pass.errors.join('; ') || null });
+      this.context.events.emit({
+        type: 'poll-completed',
+        ok: pass.errors.length === 0,
+        events: pass.scan.events,
+        fresh: pass.scan.fresh,
+        error: pass.errors.join('; ') || null,
+      });
     }
     const evaluation = await this.evaluate();
     return { poll, pollError, mappings, evaluation };
@@ -403,7 +446,8 @@ class Application implements App {
 
   async reprocess(range: { readonly from: string; readonly to: string; readonly dryRun: boolean }): Promise<ReprocessResult> {
     const evaluator = this.parts.evaluator;
-    if (evaluator === null) throw new ConfigurationError('Humand is not configured (HUMAND_AUTH): punches cannot be decided', { hint: 'set HUMAND_AUTH and HUMAND_BASE_URL' });
+    if (evaluator === null)
+      throw new ConfigurationError('Humand is not configured (HUMAND_AUTH): punches cannot be decided', { hint: 'set HUMAND_AUTH and HUMAND_BASE_URL' });
     // One at a time with every other evaluation.
     const run = this.evaluation.then(() => reprocess(this.context, evaluator, range));
     this.evaluation = run.catch(() => undefined);
@@ -468,7 +512,9 @@ class Application implements App {
     const startedMs = this.context.clock.now();
     const beat = (stoppedMs: number | null) => {
       const heartbeat: ServiceHeartbeat = { host: os.hostname(), pid: process.pid, startedMs, lastSeenMs: this.context.clock.now(), stoppedMs };
-      return this.store.setMeta(META.serviceHeartbeat, JSON.stringify(heartbeat)).catch((error: unknown) => this.context.logger.warn({ err: error }, 'could not write the service heartbeat'));
+      return this.store
+        .setMeta(META.serviceHeartbeat, JSON.stringify(heartbeat))
+        .catch((error: unknown) => this.context.logger.warn({ err: error }, 'could not write the service heartbeat'));
     };
     while (!signal.aborted) {
       await beat(null);
@@ -499,7 +545,8 @@ class Application implements App {
       },
       ...(options.onProgress ? { onProgress: options.onProgress } : {}),
     });
-    if (options.deliver === false) return { scan, evaluation, deliverySteps: 0, counts: await this.store.countsByOutcome(), paused: this.parts.engine?.pauseState ?? null };
+    if (options.deliver === false)
+      return { scan, evaluation, deliverySteps: 0, counts: await this.store.countsByOutcome(), paused: this.parts.engine?.pauseState ?? null };
     const { steps, paused } = await delivery.finish();
     return { scan, evaluation, deliverySteps: steps, counts: await this.store.countsByOutcome(), paused };
   }
@@ -585,7 +632,8 @@ class Application implements App {
   }
 
   private async problemPunches(selection: DeadLetterSelection, outcomes: readonly PunchOutcome[]) {
-    if ('all' in selection) return this.store.listByOutcome(selection.outcomes === undefined ? outcomes : outcomes.filter((o) => selection.outcomes!.includes(o)));
+    if ('all' in selection)
+      return this.store.listByOutcome(selection.outcomes === undefined ? outcomes : outcomes.filter((o) => selection.outcomes!.includes(o)));
     return (await this.store.findPunches({ ids: selection.ids, limit: selection.ids.length })).filter((p) => outcomes.includes(p.outcome));
   }
 
@@ -617,7 +665,9 @@ class Application implements App {
     });
   }
 
-  async deliverPending(options: { readonly signal?: AbortSignal; readonly deliverForMs?: number } = {}): Promise<{ readonly steps: number; readonly paused: PauseState | null }> {
+  async deliverPending(
+    options: { readonly signal?: AbortSignal; readonly deliverForMs?: number } = {},
+  ): Promise<{ readonly steps: number; readonly paused: PauseState | null }> {
     await this.takeOverDryRun();
     await this.evaluate();
     return this.drain(options.deliverForMs ?? this.config.delivery.syncMaxDeliveryMs, options.signal);

@@ -50,7 +50,12 @@ export class HumandHealth {
     const startsFailing = was.failingSinceMs === null;
     this.state = { failingSinceMs: was.failingSinceMs ?? nowMs, failures: was.failures + 1, lastFailureMs: nowMs, lastError: message, lastOkMs: was.lastOkMs };
     if (startsFailing) {
-      await pushRecentError(this.store, { atMs: nowMs, message: `Humand did not answer: ${message ?? 'no answer'}`, hint: 'punches are kept and sent when Humand answers again; check the network to Humand (HUMAND_BASE_URL, proxy, firewall)', code: 'HUMAND_UNREACHABLE' });
+      await pushRecentError(this.store, {
+        atMs: nowMs,
+        message: `Humand did not answer: ${message ?? 'no answer'}`,
+        hint: 'punches are kept and sent when Humand answers again; check the network to Humand (HUMAND_BASE_URL, proxy, firewall)',
+        code: 'HUMAND_UNREACHABLE',
+      });
     }
     if (startsFailing || nowMs - this.savedMs >= SAVE_EVERY_MS) await this.save(nowMs);
   }

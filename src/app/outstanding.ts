@@ -6,7 +6,11 @@ const PROBLEMS: ReadonlyArray<{ readonly outcome: PunchOutcome; readonly says: s
   { outcome: 'unmapped', says: 'unmapped', todo: 'map the person to a Humand employee (see doctor / the Coverage page)' },
   { outcome: 'rejected', says: 'rejected', todo: 'see dead-letters list' },
   { outcome: 'dead', says: 'dead after retries', todo: 'dead-letters retry once fixed' },
-  { outcome: 'review', says: 'need review (Humand would refuse them as they are)', todo: 'correct the day in Humand, then `dead-letters fixed --id N`; or `dead-letters retry --id N` to decide it again' },
+  {
+    outcome: 'review',
+    says: 'need review (Humand would refuse them as they are)',
+    todo: 'correct the day in Humand, then `dead-letters fixed --id N`; or `dead-letters retry --id N` to decide it again',
+  },
   { outcome: 'waiting', says: 'waiting behind a dead punch of the same employee', todo: 'they follow once it is re-driven' },
 ];
 

@@ -226,7 +226,10 @@ export interface App {
   refreshMappings(options?: { readonly signal?: AbortSignal }): Promise<MappingRefresh & { readonly evaluation: EvaluationSummary }>;
   mappingCoverage(): Promise<MappingCoverage>;
   /** Delivers what is waiting (no poll) until idle or until the deadline. */
-  deliverPending(options?: { readonly signal?: AbortSignal; readonly deliverForMs?: number }): Promise<{ readonly steps: number; readonly paused: PauseState | null }>;
+  deliverPending(options?: {
+    readonly signal?: AbortSignal;
+    readonly deliverForMs?: number;
+  }): Promise<{ readonly steps: number; readonly paused: PauseState | null }>;
   /** Clears a 401/403 pause by hand and lets delivery try again. */
   resumeDelivery(): Promise<void>;
   /** Throws when the ledger cannot commit a write. */

@@ -30,13 +30,10 @@ export function commandLogger(settings: CliSettings, defaultLevel = 'warn'): Log
 export function requireLive(settings: CliSettings, command: string): { readonly hik: HikConnectionConfig; readonly humand: HumandConnectionConfig } {
   const { hik, humand } = settings.config;
   if (settings.config.mode === 'live' && hik !== null && humand !== null) return { hik, humand };
-  throw new ConfigurationError(
-    `\`${command}\` needs a real site: HIKVISION_HOST, HIK_APP_KEY, HIK_SECRET and HUMAND_AUTH are not set`,
-    {
-      code: 'NOT_CONFIGURED',
-      hint: 'Copy .env.example to .env and fill it in (README, "Going live"), then run `hik2humand doctor`. Without credentials, `npm start` runs the demo against built-in simulators.',
-    },
-  );
+  throw new ConfigurationError(`\`${command}\` needs a real site: HIKVISION_HOST, HIK_APP_KEY, HIK_SECRET and HUMAND_AUTH are not set`, {
+    code: 'NOT_CONFIGURED',
+    hint: 'Copy .env.example to .env and fill it in (README, "Going live"), then run `hik2humand doctor`. Without credentials, `npm start` runs the demo against built-in simulators.',
+  });
 }
 
 /** Opens the App for one command and closes it (the ledger) whatever happens. */

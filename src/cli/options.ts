@@ -13,6 +13,7 @@ export function durationOption(flag: string, value: string | undefined): number 
 export function integerOption(flag: string, value: string | undefined, min: number, max: number, example: number): number | undefined {
   if (value === undefined) return undefined;
   const n = Number(value);
-  if (!Number.isInteger(n) || n < min || n > max) throw new ConfigProblems([`${flag}: "${value}" is not a whole number from ${min} to ${max} — use e.g. ${flag} ${example}`]);
+  if (!Number.isInteger(n) || n < min || n > max)
+    throw new ConfigProblems([`${flag}: "${value}" is not a whole number from ${min} to ${max} — use e.g. ${flag} ${example}`]);
   return n;
 }

@@ -100,7 +100,9 @@ function readEnvFile(named: string | undefined, cwd: string, problems: string[])
   try {
     return { values: parseDotenv(fs.readFileSync(file)), envFile: file };
   } catch (error) {
-    problems.push(`--env-file: "${named ?? '.env'}" cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'}) — use e.g. --env-file ./.env (copy .env.example)`);
+    problems.push(
+      `--env-file: "${named ?? '.env'}" cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'}) — use e.g. --env-file ./.env (copy .env.example)`,
+    );
     return { values: {}, envFile: null };
   }
 }

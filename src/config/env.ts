@@ -62,7 +62,11 @@ function postgresUrlSchema() {
         url = null;
       }
       if (url === null || (url.protocol !== 'postgres:' && url.protocol !== 'postgresql:')) {
-        ctx.issues.push({ code: 'custom', input: withoutPassword(text), message: `"${withoutPassword(text)}" is not a PostgreSQL URL — use e.g. ${example}, or leave it unset for the SQLite ledger at DATABASE_PATH` });
+        ctx.issues.push({
+          code: 'custom',
+          input: withoutPassword(text),
+          message: `"${withoutPassword(text)}" is not a PostgreSQL URL — use e.g. ${example}, or leave it unset for the SQLite ledger at DATABASE_PATH`,
+        });
         return z.NEVER;
       }
       if (url.pathname.replace(/^\//, '') === '') {
@@ -96,7 +100,12 @@ export const envSchema = z.object({
   DRY_RUN: opt(booleanSchema()),
   DATABASE_PATH: optionalText,
   DATABASE_URL: postgresUrlSchema(),
-  DATABASE_SCHEMA: opt(z.string().trim().regex(/^[A-Za-z_][A-Za-z0-9_]{0,62}$/, { message: 'is not a schema name (letters, digits and _, up to 63) — use e.g. hik2humand' })),
+  DATABASE_SCHEMA: opt(
+    z
+      .string()
+      .trim()
+      .regex(/^[A-Za-z_][A-Za-z0-9_]{0,62}$/, { message: 'is not a schema name (letters, digits and _, up to 63) — use e.g. hik2humand' }),
+  ),
   POLL_INTERVAL: opt(durationSchema(undefined, 1_000)),
   POLL_LOOKBACK: opt(durationSchema('2h')),
   POLL_INITIAL_LOOKBACK: opt(durationSchema('24h')),
@@ -104,7 +113,11 @@ export const envSchema = z.object({
   PERSONS_REFRESH_INTERVAL: opt(durationSchema('1h', 60_000)),
   SITE_TIMEZONE: opt(timeZoneSchema()),
   CONFIG_FILE: optionalText,
-  LOG_LEVEL: opt(z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], { message: 'must be one of fatal, error, warn, info, debug, trace, silent — use e.g. info' })),
+  LOG_LEVEL: opt(
+    z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
+      message: 'must be one of fatal, error, warn, info, debug, trace, silent — use e.g. info',
+    }),
+  ),
   DELIVERY_CONCURRENCY: opt(integerSchema(1, 64, '4')),
   DELIVERY_MAX_ATTEMPTS: opt(integerSchema(1, 1000, '10')),
   RETRY_BACKOFF_BASE: opt(durationSchema('5s', 10)),

@@ -27,13 +27,12 @@ const timeClockSchema = z
 export const configFileSchema = z
   .object({
     timeClocks: z.array(timeClockSchema).default([]),
-    eventCodes: z
-      .object({ granted: eventCodeList.optional(), refused: eventCodeList.optional(), doorState: eventCodeList.optional() })
-      .strict()
-      .default({}),
+    eventCodes: z.object({ granted: eventCodeList.optional(), refused: eventCodeList.optional(), doorState: eventCodeList.optional() }).strict().default({}),
     mapping: z
       .object({
-        strategy: z.enum(['personCode', 'cardNo', 'customField', 'csv'], { message: 'strategy must be personCode, cardNo, customField or csv' }).default('personCode'),
+        strategy: z
+          .enum(['personCode', 'cardNo', 'customField', 'csv'], { message: 'strategy must be personCode, cardNo, customField or csv' })
+          .default('personCode'),
         customField: z.string().min(1).optional(),
         csvFile: z.string().min(1).optional(),
         humandField: z.string().min(1).optional(),
@@ -42,7 +41,11 @@ export const configFileSchema = z
       .default({ strategy: 'personCode' })
       .superRefine((mapping, ctx) => {
         if (mapping.strategy === 'customField' && mapping.customField === undefined) {
-          ctx.addIssue({ code: 'custom', path: ['customField'], message: 'the customField strategy needs the HikCentral field name, e.g. customField: Legajo' });
+          ctx.addIssue({
+            code: 'custom',
+            path: ['customField'],
+            message: 'the customField strategy needs the HikCentral field name, e.g. customField: Legajo',
+          });
         }
         if (mapping.strategy === 'csv' && mapping.csvFile === undefined) {
           ctx.addIssue({ code: 'custom', path: ['csvFile'], message: 'the csv strategy needs a file, e.g. csvFile: ./mapping.csv' });

@@ -34,15 +34,26 @@ export const ISAPI_GRANTED_EVENT_CODES: readonly number[] = [
 
 /** Refusals at a terminal: recorded as `ignored: refused access`. */
 export const ISAPI_REFUSED_EVENT_CODES: readonly number[] = [
-  0x03, 0x04, 0x05, // card and password failed / timed out
+  0x03,
+  0x04,
+  0x05, // card and password failed / timed out
   0x06, // card without permission
   0x07, // card outside its valid period
   0x08, // card expired
   0x09, // card unknown
   0x0a, // anti-passback
   0x27, // fingerprint not matched
-  0x29, 0x2c, 0x2f, 0x31, // fingerprint combinations failed, fingerprint unknown
-  0x37, 0x3a, 0x3d, 0x40, 0x43, 0x46, 0x49, // face/employee combinations failed
+  0x29,
+  0x2c,
+  0x2f,
+  0x31, // fingerprint combinations failed, fingerprint unknown
+  0x37,
+  0x3a,
+  0x3d,
+  0x40,
+  0x43,
+  0x46,
+  0x49, // face/employee combinations failed
   0x4c, // face not matched
   0x4e, // employee no. and face failed
   0x50, // face not recognised
@@ -51,9 +62,12 @@ export const ISAPI_REFUSED_EVENT_CODES: readonly number[] = [
 
 /** Door and lock states at a terminal: nobody passed. */
 export const ISAPI_DOOR_STATE_EVENT_CODES: readonly number[] = [
-  0x15, 0x16, // lock opened / closed
-  0x17, 0x18, // exit button pressed / released
-  0x19, 0x1a, // door opened / closed normally
+  0x15,
+  0x16, // lock opened / closed
+  0x17,
+  0x18, // exit button pressed / released
+  0x19,
+  0x1a, // door opened / closed normally
   0x1b, // door opened abnormally (forced)
   0x1c, // door open too long
 ].map(event);

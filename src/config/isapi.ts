@@ -78,17 +78,28 @@ const readerSchema = z
   .strict()
   .superRefine((reader, ctx) => {
     if (reader.mode === 'door' && reader.direction === undefined) {
-      ctx.addIssue({ code: 'custom', path: ['direction'], message: 'door mode needs a direction — use in or out (or mode: attendanceStatus to take it from the terminal)' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['direction'],
+        message: 'door mode needs a direction — use in or out (or mode: attendanceStatus to take it from the terminal)',
+      });
     }
   });
 
 const deviceSchema = z
   .object({
     name: z.string().regex(NAME, { message: 'a device name is 1–40 letters, digits, - or _, e.g. entrada-1' }),
-    address: z.string().refine((value) => /^https?:\/\/[^/\s]+\/?$/.test(value.trim()), { message: 'an address is http://HOST[:PORT] or https://HOST[:PORT], e.g. http://10.0.0.21' }),
+    address: z
+      .string()
+      .refine((value) => /^https?:\/\/[^/\s]+\/?$/.test(value.trim()), {
+        message: 'an address is http://HOST[:PORT] or https://HOST[:PORT], e.g. http://10.0.0.21',
+      }),
     user: z.string().min(1, { message: 'the device user is required, e.g. admin (better: a dedicated user)' }),
     password: z.string().min(1).optional(),
-    passwordEnv: z.string().regex(/^[A-Z_][A-Z0-9_]*$/, { message: 'passwordEnv names an environment variable, e.g. ISAPI_ENTRADA_PASSWORD' }).optional(),
+    passwordEnv: z
+      .string()
+      .regex(/^[A-Z_][A-Z0-9_]*$/, { message: 'passwordEnv names an environment variable, e.g. ISAPI_ENTRADA_PASSWORD' })
+      .optional(),
     caFile: z.string().min(1).optional(),
     tlsInsecure: z.boolean().optional(),
     pageSize: integerSchema(1, 1000, '30').optional(),
@@ -98,7 +109,11 @@ const deviceSchema = z
   .strict()
   .superRefine((device, ctx) => {
     if ((device.password === undefined) === (device.passwordEnv === undefined)) {
-      ctx.addIssue({ code: 'custom', path: ['passwordEnv'], message: 'give exactly one of password or passwordEnv (the name of an environment variable holding it, preferred)' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['passwordEnv'],
+        message: 'give exactly one of password or passwordEnv (the name of an environment variable holding it, preferred)',
+      });
     }
   });
 
@@ -115,7 +130,10 @@ export const isapiFileSchema = z
       .object({
         host: z.string().min(1).default('0.0.0.0'),
         port: integerSchema(1, 65535, '8090'),
-        path: z.string().regex(/^\/[A-Za-z0-9/_-]*$/, { message: 'a path starts with /, e.g. /hik/isapi' }).default('/hik/isapi'),
+        path: z
+          .string()
+          .regex(/^\/[A-Za-z0-9/_-]*$/, { message: 'a path starts with /, e.g. /hik/isapi' })
+          .default('/hik/isapi'),
         advertisedAddress: z.string().min(1).optional(),
       })
       .strict()
@@ -169,7 +187,8 @@ export function buildIsapiConfig(
     let password = device.password ?? '';
     if (device.passwordEnv !== undefined) {
       password = env[device.passwordEnv] ?? '';
-      if (password === '') problems.push(`${where}.passwordEnv: the environment variable ${device.passwordEnv} is not set — set it to the device user's password`);
+      if (password === '')
+        problems.push(`${where}.passwordEnv: the environment variable ${device.passwordEnv} is not set — set it to the device user's password`);
     }
     registerSecret(password);
     let caCertPem: string | null = null;
@@ -177,15 +196,20 @@ export function buildIsapiConfig(
       const file = path.resolve(baseDir, device.caFile);
       try {
         caCertPem = fs.readFileSync(file, 'utf8');
-        if (!caCertPem.includes('-----BEGIN CERTIFICATE-----')) problems.push(`${where}.caFile: "${device.caFile}" is not a PEM certificate (starts with -----BEGIN CERTIFICATE-----)`);
+        if (!caCertPem.includes('-----BEGIN CERTIFICATE-----'))
+          problems.push(`${where}.caFile: "${device.caFile}" is not a PEM certificate (starts with -----BEGIN CERTIFICATE-----)`);
       } catch (error) {
-        problems.push(`${where}.caFile: "${device.caFile}" cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'}) — export the device certificate as PEM`);
+        problems.push(
+          `${where}.caFile: "${device.caFile}" cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'}) — export the device certificate as PEM`,
+        );
       }
     }
     const baseUrl = device.address.trim().replace(/\/+$/, '');
     const host = new URL(baseUrl).hostname.replace(/^\[|\]$/g, '');
     if (section.push !== undefined && device.pushFrom === undefined && isIP(host) === 0) {
-      problems.push(`${where}.pushFrom: the address names a host (${host}), not an IP — list the IP address(es) the terminal pushes from, e.g. pushFrom: [10.0.0.21]`);
+      problems.push(
+        `${where}.pushFrom: the address names a host (${host}), not an IP — list the IP address(es) the terminal pushes from, e.g. pushFrom: [10.0.0.21]`,
+      );
     }
     if (caCertPem !== null && baseUrl.startsWith('http:')) problems.push(`${where}.caFile: a CA file only matters for an https:// address`);
     const seen = new Set<number>();
@@ -220,7 +244,15 @@ export function buildIsapiConfig(
     driftWarnMs: section.driftWarn ?? 60_000,
     requestTimeoutMs: section.timeout ?? 15_000,
     connectTimeoutMs: 5_000,
-    push: section.push === undefined ? null : { host: section.push.host, port: section.push.port, path: section.push.path.replace(/\/+$/, ''), advertisedAddress: section.push.advertisedAddress ?? null },
+    push:
+      section.push === undefined
+        ? null
+        : {
+            host: section.push.host,
+            port: section.push.port,
+            path: section.push.path.replace(/\/+$/, ''),
+            advertisedAddress: section.push.advertisedAddress ?? null,
+          },
   };
 }
 

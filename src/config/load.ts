@@ -79,7 +79,8 @@ export function loadConfig(options: LoadConfigOptions = {}): AppConfig {
         : 'HIKVISION_HOST: not set while HUMAND_AUTH is — set both for a real site (e.g. HIKVISION_HOST=https://10.0.0.5), or neither for the demo',
     );
   }
-  if (hikConfigured && env.HIK_APP_KEY === undefined) problems.push('HIK_APP_KEY: not set — use the partner key from HikCentral\'s OpenAPI settings, e.g. HIK_APP_KEY=12345678');
+  if (hikConfigured && env.HIK_APP_KEY === undefined)
+    problems.push("HIK_APP_KEY: not set — use the partner key from HikCentral's OpenAPI settings, e.g. HIK_APP_KEY=12345678");
   if (hikConfigured && env.HIK_SECRET === undefined) problems.push('HIK_SECRET: not set — use the partner secret that goes with HIK_APP_KEY');
   let caCertPem: string | null = null;
   if (env.HIK_CA_CERT !== undefined) {
@@ -87,14 +88,20 @@ export function loadConfig(options: LoadConfigOptions = {}): AppConfig {
     try {
       caCertPem = fs.readFileSync(caPath, 'utf8');
       if (!caCertPem.includes('-----BEGIN CERTIFICATE-----')) {
-        problems.push(`HIK_CA_CERT: "${env.HIK_CA_CERT}" is not a PEM certificate — use e.g. ./certs/hikcentral-ca.pem (starts with -----BEGIN CERTIFICATE-----)`);
+        problems.push(
+          `HIK_CA_CERT: "${env.HIK_CA_CERT}" is not a PEM certificate — use e.g. ./certs/hikcentral-ca.pem (starts with -----BEGIN CERTIFICATE-----)`,
+        );
       }
     } catch (error) {
-      problems.push(`HIK_CA_CERT: "${env.HIK_CA_CERT}" cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'}) — use the path of the HikCentral CA or certificate PEM, e.g. ./certs/hikcentral-ca.pem`);
+      problems.push(
+        `HIK_CA_CERT: "${env.HIK_CA_CERT}" cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'}) — use the path of the HikCentral CA or certificate PEM, e.g. ./certs/hikcentral-ca.pem`,
+      );
     }
   }
   if (env.HIK_TLS_INSECURE === true && env.HIK_CA_CERT !== undefined) {
-    problems.push('HIK_TLS_INSECURE: set together with HIK_CA_CERT — the certificate would silently not be checked; keep HIK_CA_CERT and remove HIK_TLS_INSECURE');
+    problems.push(
+      'HIK_TLS_INSECURE: set together with HIK_CA_CERT — the certificate would silently not be checked; keep HIK_CA_CERT and remove HIK_TLS_INSECURE',
+    );
   }
   const mode = hikConfigured || humandConfigured ? 'live' : 'demo';
   if (mode === 'live' && rules !== null && rules.timeClocks.length === 0) {
@@ -185,11 +192,7 @@ function validSettingsOf(raw: Readonly<Record<string, string | undefined>>): Par
   return settings as Partial<EnvSettings>;
 }
 
-function readConfigFile(
-  named: string | undefined,
-  cwd: string,
-  problems: string[],
-): { file: ConfigFile | null; configFile: string | null } {
+function readConfigFile(named: string | undefined, cwd: string, problems: string[]): { file: ConfigFile | null; configFile: string | null } {
   let configFile: string | null = null;
   if (named !== undefined) configFile = path.resolve(cwd, named);
   else configFile = DEFAULT_CONFIG_FILES.map((f) => path.join(cwd, f)).find((f) => fs.existsSync(f)) ?? null;
@@ -201,7 +204,9 @@ function readConfigFile(
   try {
     text = fs.readFileSync(configFile, 'utf8');
   } catch (error) {
-    problems.push(`CONFIG_FILE: "${named ?? configFile}" cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'}) — use e.g. CONFIG_FILE=./hik2humand.yaml (see config.example.yaml)`);
+    problems.push(
+      `CONFIG_FILE: "${named ?? configFile}" cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'}) — use e.g. CONFIG_FILE=./hik2humand.yaml (see config.example.yaml)`,
+    );
     return { file: null, configFile };
   }
   let data: unknown;

@@ -42,7 +42,11 @@ export function durationSchema(example = '300, 5m or 30s', minMs = 0) {
       return z.NEVER;
     }
     if (ms < minMs) {
-      ctx.issues.push({ code: 'custom', input: value, message: `"${String(value)}" is too short — the minimum is ${formatMinimum(minMs)}; use e.g. ${example}` });
+      ctx.issues.push({
+        code: 'custom',
+        input: value,
+        message: `"${String(value)}" is too short — the minimum is ${formatMinimum(minMs)}; use e.g. ${example}`,
+      });
       return z.NEVER;
     }
     return ms;

@@ -8,10 +8,13 @@ export const systemClock: Clock = {
         reject(signal.reason instanceof Error ? signal.reason : new Error('aborted'));
         return;
       }
-      const timer = setTimeout(() => {
-        signal?.removeEventListener('abort', onAbort);
-        resolve();
-      }, Math.max(0, ms));
+      const timer = setTimeout(
+        () => {
+          signal?.removeEventListener('abort', onAbort);
+          resolve();
+        },
+        Math.max(0, ms),
+      );
       const onAbort = () => {
         clearTimeout(timer);
         reject(signal?.reason instanceof Error ? signal.reason : new Error('aborted'));

@@ -2,12 +2,7 @@
  * Typed, classified errors. Every error that crosses a module boundary is one of these,
  * so callers decide by `category`, never by matching message text.
  */
-export type ErrorCategory =
-  | 'transient'
-  | 'rate-limited'
-  | 'configuration'
-  | 'rejected-by-rule'
-  | 'bad-input';
+export type ErrorCategory = 'transient' | 'rate-limited' | 'configuration' | 'rejected-by-rule' | 'bad-input';
 
 export class AppError extends Error {
   readonly category: ErrorCategory;

@@ -89,7 +89,10 @@ const subscriptionViewSchema = z
     detail: z
       .array(
         z.looseObject({
-          eventTypes: z.array(z.coerce.number().int()).nullish().transform((types) => types ?? []),
+          eventTypes: z
+            .array(z.coerce.number().int())
+            .nullish()
+            .transform((types) => types ?? []),
           eventDest: z.string(),
         }),
       )
@@ -254,7 +257,13 @@ export class HikCentralClient implements AccessEventSourcePort, PersonDirectoryP
       return {
         ok: false,
         latencyMs,
-        error: { category: 'transient', reason: 'unexpected', message: error instanceof Error ? error.message : String(error), hint: undefined, code: undefined },
+        error: {
+          category: 'transient',
+          reason: 'unexpected',
+          message: error instanceof Error ? error.message : String(error),
+          hint: undefined,
+          code: undefined,
+        },
       };
     }
   }

@@ -31,7 +31,13 @@ export const optionalInteger = z
     return value.trim() === '' ? null : Number.parseInt(value, 10);
   });
 
-export const requiredInteger = z.union([z.number().int(), z.string().regex(/^\s*-?\d+\s*$/).transform((value) => Number.parseInt(value, 10))]);
+export const requiredInteger = z.union([
+  z.number().int(),
+  z
+    .string()
+    .regex(/^\s*-?\d+\s*$/)
+    .transform((value) => Number.parseInt(value, 10)),
+]);
 
 /** ISO 8601 date-time, kept exactly as sent; the offset (when present) is part of the value. */
 export const isoDateTime = z

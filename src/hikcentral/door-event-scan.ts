@@ -195,7 +195,10 @@ export class DoorEventScan implements AsyncIterable<AccessEvent> {
           const eventId = eventIdOf(raw);
           this.stats.invalid++;
           this.#observer?.onInvalidRecord?.(eventId);
-          invalid.push({ eventId: eventId?.slice(0, 64) ?? null, issues: parsed.error.issues.slice(0, 3).map((issue) => `${issue.path.join('.')}: ${issue.message}`.slice(0, 160)) });
+          invalid.push({
+            eventId: eventId?.slice(0, 64) ?? null,
+            issues: parsed.error.issues.slice(0, 3).map((issue) => `${issue.path.join('.')}: ${issue.message}`.slice(0, 160)),
+          });
           continue;
         }
         pageIds.add(parsed.data.eventId);
@@ -207,14 +210,20 @@ export class DoorEventScan implements AsyncIterable<AccessEvent> {
       }
       if (invalid.length > 0) {
         // One line per page, however many records are unreadable (a page holds up to 500).
-        this.#logger.warn({ pageNo, invalid: invalid.length, examples: invalid.slice(0, 3) }, 'skipping HikCentral door events that do not have the expected shape');
+        this.#logger.warn(
+          { pageNo, invalid: invalid.length, examples: invalid.slice(0, 3) },
+          'skipping HikCentral door events that do not have the expected shape',
+        );
       }
       // The merge needs each stream ascending; do not trust the platform blindly with that.
       events.sort(byTimeThenId);
       const first = events[0];
       if (first && first.timeMs < lastTimeMs && !this.#warnedOrder) {
         this.#warnedOrder = true;
-        this.#logger.warn({ pageNo, startTime: slice.startTime }, 'HikCentral returned door events out of ascending order (sortField/orderType ignored?); events are complete but not ordered');
+        this.#logger.warn(
+          { pageNo, startTime: slice.startTime },
+          'HikCentral returned door events out of ascending order (sortField/orderType ignored?); events are complete but not ordered',
+        );
       }
       lastTimeMs = events.at(-1)?.timeMs ?? lastTimeMs;
       yield* events;

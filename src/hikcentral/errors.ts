@@ -61,8 +61,8 @@ const CATEGORY_OF: Readonly<Record<HikFailureReason, ErrorCategory>> = {
   'http-status': 'transient',
   'connection-refused': 'transient',
   'dns-unresolved': 'transient',
-  'timeout': 'transient',
-  'network': 'transient',
+  timeout: 'transient',
+  network: 'transient',
   'malformed-response': 'transient',
 };
 

@@ -11,7 +11,10 @@ const customFieldSchema = z.looseObject({
 });
 
 export const personRecordSchema = z.looseObject({
-  personId: z.union([z.string(), z.number()]).transform((value) => String(value).trim()).pipe(z.string().min(1)),
+  personId: z
+    .union([z.string(), z.number()])
+    .transform((value) => String(value).trim())
+    .pipe(z.string().min(1)),
   personCode: optionalText,
   personName: optionalText,
   personFamilyName: optionalText,

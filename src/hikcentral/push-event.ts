@@ -25,7 +25,10 @@ const pushEventDataSchema = z.looseObject({
 
 /** One entry of `params.events`. */
 export const pushEventSchema = z.looseObject({
-  eventId: z.union([z.string(), z.number()]).transform((value) => String(value).trim()).pipe(z.string().min(1)),
+  eventId: z
+    .union([z.string(), z.number()])
+    .transform((value) => String(value).trim())
+    .pipe(z.string().min(1)),
   eventType: requiredInteger,
   happenTime: isoDateTime,
   srcIndex: optionalText,

@@ -44,10 +44,7 @@ function lowerCaseHeaders(headers: Readonly<Record<string, string>>): Map<string
 }
 
 /** The header names that get signed, lower case and sorted. */
-export function signedHeaderNames(
-  headers: Readonly<Record<string, string>>,
-  extraSignedHeaders: readonly string[] = [],
-): string[] {
+export function signedHeaderNames(headers: Readonly<Record<string, string>>, extraSignedHeaders: readonly string[] = []): string[] {
   const names = new Set<string>();
   for (const name of Object.keys(headers)) {
     const lower = name.toLowerCase();
@@ -132,10 +129,7 @@ export function createArtemisHeaders(input: ArtemisHeaderInput): Record<string, 
     headers.userid = input.userId;
     extra.push('userid');
   }
-  const signed = signRequest(
-    { method: input.method, path: input.path, headers, query: input.query ?? null, extraSignedHeaders: extra },
-    input.appSecret,
-  );
+  const signed = signRequest({ method: input.method, path: input.path, headers, query: input.query ?? null, extraSignedHeaders: extra }, input.appSecret);
   headers['x-ca-signature'] = signed.signature;
   headers['x-ca-signature-headers'] = signed.signatureHeaders;
   return headers;

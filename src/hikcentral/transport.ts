@@ -72,10 +72,16 @@ export class ArtemisTransport {
     this.#logger = options.logger;
     registerSecret(options.appSecret);
     if (options.appKey.trim() === '') {
-      throw new HikCentralError('HIK_APP_KEY is empty', { reason: 'app-key-missing', hint: 'Set HIK_APP_KEY to the app key of the partner app in HikCentral (System > Open API).' });
+      throw new HikCentralError('HIK_APP_KEY is empty', {
+        reason: 'app-key-missing',
+        hint: 'Set HIK_APP_KEY to the app key of the partner app in HikCentral (System > Open API).',
+      });
     }
     if (options.appSecret.trim() === '') {
-      throw new HikCentralError('HIK_SECRET is empty', { reason: 'signature-invalid', hint: 'Set HIK_SECRET to the app secret of the partner app in HikCentral (System > Open API).' });
+      throw new HikCentralError('HIK_SECRET is empty', {
+        reason: 'signature-invalid',
+        hint: 'Set HIK_SECRET to the app secret of the partner app in HikCentral (System > Open API).',
+      });
     }
 
     let url: URL;
@@ -97,7 +103,10 @@ export class ArtemisTransport {
     this.#origin = url.origin;
     this.#basePath = url.pathname.replace(/\/+$/, '');
     if (url.protocol === 'http:') {
-      this.#logger.warn({ baseUrl: url.origin }, 'HIKVISION_HOST uses plain HTTP: a real HikCentral refuses it (0x0240103c) and the traffic is readable on the network');
+      this.#logger.warn(
+        { baseUrl: url.origin },
+        'HIKVISION_HOST uses plain HTTP: a real HikCentral refuses it (0x0240103c) and the traffic is readable on the network',
+      );
     }
 
     if (options.caCertPem !== undefined && !looksLikePem(options.caCertPem)) {
@@ -174,7 +183,8 @@ export class ArtemisTransport {
       const data = this.#readEnvelope(path, response.statusCode, text, schema, ourStringToSign);
       this.#logger.debug({ path, status: response.statusCode, ms: receivedAt - sentAt }, 'hikcentral call ok');
       const ended = this.#failures.end();
-      if (ended !== null && ended.count > 1) this.#logger.info({ path, failedRequests: ended.count, sinceMs: ended.sinceMs }, `HikCentral answers again after ${ended.count} failed requests`);
+      if (ended !== null && ended.count > 1)
+        this.#logger.info({ path, failedRequests: ended.count, sinceMs: ended.sinceMs }, `HikCentral answers again after ${ended.count} failed requests`);
       return { data, serverDate, sentAt, receivedAt };
     } catch (error) {
       if (signal?.aborted) throw signal.reason instanceof Error ? signal.reason : error;
@@ -184,8 +194,18 @@ export class ArtemisTransport {
       const expected = typed.artemisCode !== undefined && expectedCodes?.has(typed.artemisCode.toLowerCase()) === true;
       const repeat = expected ? null : this.#failures.note(`${typed.reason}|${path}|${typed.message}`, this.#clock.now());
       this.#logger[expected || repeat?.log === false ? 'debug' : 'warn'](
-        { path, reason: typed.reason, category: typed.category, artemisCode: typed.artemisCode, hint: typed.hint, ms: this.#clock.now() - sentAt, ...(repeat !== null && repeat.count > 1 ? { repeated: repeat.count, sinceMs: repeat.sinceMs } : {}) },
-        repeat !== null && repeat.count > 1 ? `${typed.message} (${repeat.count} times in a row since ${new Date(repeat.sinceMs).toISOString()})` : typed.message,
+        {
+          path,
+          reason: typed.reason,
+          category: typed.category,
+          artemisCode: typed.artemisCode,
+          hint: typed.hint,
+          ms: this.#clock.now() - sentAt,
+          ...(repeat !== null && repeat.count > 1 ? { repeated: repeat.count, sinceMs: repeat.sinceMs } : {}),
+        },
+        repeat !== null && repeat.count > 1
+          ? `${typed.message} (${repeat.count} times in a row since ${new Date(repeat.sinceMs).toISOString()})`
+          : typed.message,
       );
       throw typed;
     }

@@ -56,8 +56,7 @@ export function classifyHumandFailure(answer: FailedAnswer): HumandFailure {
   if (status === 404) return { kind: 'not-found', status: 404, code, message };
   if (status === 429) {
     const fromReset = answer.rateLimit?.resetSeconds;
-    const retryAfterMs =
-      answer.retryAfterMs ?? (fromReset === null || fromReset === undefined ? null : Math.ceil(fromReset * 1000));
+    const retryAfterMs = answer.retryAfterMs ?? (fromReset === null || fromReset === undefined ? null : Math.ceil(fromReset * 1000));
     return { kind: 'rate-limited', status: 429, retryAfterMs: retryAfterMs ?? DEFAULT_RATE_LIMIT_WAIT_MS, message };
   }
   if (status >= 500 || status === 408 || status < 200 || (status >= 300 && status < 400)) {

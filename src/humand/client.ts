@@ -7,13 +7,7 @@ import { silentLogger } from '../logging/logger.js';
 import { redactText, registerSecret } from '../logging/redact.js';
 import { classifyHumandFailure } from './classify-failure.js';
 import { toDomainEntry, toDomainUser } from './map-to-domain.js';
-import {
-  HUMAND_MAX_PAGE_SIZE,
-  normaliseAuth,
-  normaliseBaseUrl,
-  positiveInteger,
-  type HumandClientOptions,
-} from './options.js';
+import { HUMAND_MAX_PAGE_SIZE, normaliseAuth, normaliseBaseUrl, positiveInteger, type HumandClientOptions } from './options.js';
 import { parseRateLimitHeaders, parseRetryAfterMs } from './rate-limit-headers.js';
 import { groupEntriesByDay } from './day-grouping.js';
 import { daySummariesPageSchema, entriesPageSchema, entrySchema, userSchema, usersPageSchema } from './response-schemas.js';
@@ -169,7 +163,10 @@ export class HumandClient implements TimeTrackingPort {
       if (bulk.ok || !isRefusedReadPath(bulk.failure)) return bulk;
       this.#summariesAnswered = false;
       this.#summariesRefusedUntilMs = this.#clock.now() + READ_PATH_RETRY_MS;
-      this.#logger.info({ status: bulk.failure.status, message: bulk.failure.message }, 'Humand refused day summaries; reading entries per employee instead (for the next hour)');
+      this.#logger.info(
+        { status: bulk.failure.status, message: bulk.failure.message },
+        'Humand refused day summaries; reading entries per employee instead (for the next hour)',
+      );
     }
     const entries: TimeTrackingEntry[] = [];
     let last: HumandResult<TimeTrackingEntry[]> | null = null;
@@ -209,7 +206,15 @@ export class HumandClient implements TimeTrackingPort {
       if (read.value.length >= DAY_SUMMARIES_CAP) {
         // At the cap: days may be missing with nothing saying so. Read the group again in halves.
         if (group.length === 1) {
-          return { ok: false, failure: { kind: 'transient', status: read.status, message: `Humand day summaries for one employee reached the ${DAY_SUMMARIES_CAP}-item cap (${startDate}..${endDate}): read a shorter range` }, rateLimit };
+          return {
+            ok: false,
+            failure: {
+              kind: 'transient',
+              status: read.status,
+              message: `Humand day summaries for one employee reached the ${DAY_SUMMARIES_CAP}-item cap (${startDate}..${endDate}): read a shorter range`,
+            },
+            rateLimit,
+          };
         }
         const half = Math.ceil(group.length / 2);
         pending.unshift(group.slice(0, half), group.slice(half));
@@ -221,7 +226,12 @@ export class HumandClient implements TimeTrackingPort {
   }
 
   /** One group's day summaries (each as its entries): one page of up to 500, or pages of 50 where a tenant refuses big pages. */
-  async #readSummaryGroup(ids: readonly string[], startDate: string, endDate: string, signal: AbortSignal | undefined): Promise<HumandResult<DaySummaryEntries[]>> {
+  async #readSummaryGroup(
+    ids: readonly string[],
+    startDate: string,
+    endDate: string,
+    signal: AbortSignal | undefined,
+  ): Promise<HumandResult<DaySummaryEntries[]>> {
     const exchangeFor = (page: number, limit: number): Exchange => ({
       method: 'GET',
       pathAndQuery: `/time-tracking/day-summaries?${new URLSearchParams({ employeeIds: ids.join(','), startDate, endDate, page: String(page), limit: String(limit) }).toString()}`,
@@ -302,7 +312,13 @@ export class HumandClient implements TimeTrackingPort {
     }
     const rateLimit = parseRateLimitHeaders(outcome.headers, observedAt);
     const json = parseJson(outcome.text);
-    const logFields = { method: exchange.method, route: exchange.label, status: outcome.status, ms: outcome.elapsedMs, remaining: rateLimit?.remaining ?? null };
+    const logFields = {
+      method: exchange.method,
+      route: exchange.label,
+      status: outcome.status,
+      ms: outcome.elapsedMs,
+      remaining: rateLimit?.remaining ?? null,
+    };
 
     if (outcome.status >= 200 && outcome.status < 300) {
       const parsed: Parsed<T> = json === undefined ? { ok: false, message: 'body is not JSON' } : parse(json);
@@ -312,7 +328,11 @@ export class HumandClient implements TimeTrackingPort {
       }
       // The request may well have been processed (a 201 whose body we cannot read): transient, so the caller reconciles.
       this.#logger.warn({ ...logFields, problem: parsed.message }, 'Humand answered success with a body we cannot read');
-      return { ok: false, failure: { kind: 'transient', status: outcome.status, message: `Humand answered ${outcome.status} with an unreadable body: ${parsed.message}` }, rateLimit };
+      return {
+        ok: false,
+        failure: { kind: 'transient', status: outcome.status, message: `Humand answered ${outcome.status} with an unreadable body: ${parsed.message}` },
+        rateLimit,
+      };
     }
 
     const failure = classifyHumandFailure({
@@ -341,7 +361,7 @@ export class HumandClient implements TimeTrackingPort {
     let waitedMs = 0;
     let lastRateLimit: RateLimitInfo | null = null;
     let lastStatus = 200;
-    for (let page = 1; page <= this.#maxPages; ) {
+    for (let page = 1; page <= this.#maxPages;) {
       let pageLength = 0;
       const result = await this.#exchange(exchangeFor(page), signal, (json) => {
         const parsed = parse(json);
@@ -399,7 +419,10 @@ function parseDaySummaries(json: unknown): Parsed<DaySummaryEntries[]> & { reado
     const employeeId = item.employeeId ?? item.employeeInternalId ?? null;
     const entries: TimeTrackingEntry[] = [];
     for (const wire of item.entries ?? []) {
-      const entry = toDomainEntry({ ...wire, referenceDate: wire.referenceDate ?? item.referenceDate ?? null }, employeeId === null ? {} : { employeeInternalId: employeeId });
+      const entry = toDomainEntry(
+        { ...wire, referenceDate: wire.referenceDate ?? item.referenceDate ?? null },
+        employeeId === null ? {} : { employeeInternalId: employeeId },
+      );
       if (!entry) return { ok: false, message: `entry ${String(wire.id)} has no time` };
       entries.push(entry);
     }
@@ -461,14 +484,14 @@ function describeProbeFailure(failure: HumandFailure, baseUrl: string): Omit<Hum
         status: 'forbidden',
         httpStatus: 403,
         message: `Humand accepted the key but denied access: ${failure.message}`,
-        hint: 'Give the API key\'s user the users and time-tracking permissions in Humand, and if the key has an IP allowlist add this machine\'s public IP. Punches are kept until this is fixed.',
+        hint: "Give the API key's user the users and time-tracking permissions in Humand, and if the key has an IP allowlist add this machine's public IP. Punches are kept until this is fixed.",
       };
     case 'rate-limited':
       return {
         status: 'rate-limited',
         httpStatus: 429,
         message: `Humand's rate limit is exhausted right now (retry in ${Math.ceil(failure.retryAfterMs / 1000)} s); the key works`,
-        hint: 'Something else may be sharing this API key\'s 50 requests per minute.',
+        hint: "Something else may be sharing this API key's 50 requests per minute.",
       };
     case 'transient':
       return failure.status === null

@@ -10,7 +10,7 @@ export function humandFailureToError(failure: HumandFailure): AppError {
     case 'rejected-by-rule':
       return new RejectedByRuleError(`Humand rejected the entry: ${failure.message}`, {
         code: failure.code ?? undefined,
-        hint: 'Humand\'s time-tracking rules refused it (alternation, duplicate, future time, or unknown/inactive employee). Review the employee\'s timeline in Humand.',
+        hint: "Humand's time-tracking rules refused it (alternation, duplicate, future time, or unknown/inactive employee). Review the employee's timeline in Humand.",
       });
     case 'unauthorised':
       return new ConfigurationError(`Humand refused the API key: ${failure.message}`, {
@@ -20,7 +20,7 @@ export function humandFailureToError(failure: HumandFailure): AppError {
     case 'forbidden':
       return new ConfigurationError(`Humand denied access: ${failure.message}`, {
         code: failure.code ?? undefined,
-        hint: 'Give the API key\'s user the time-tracking permission, and add this machine\'s IP to the key\'s allowlist if it has one. Punches are kept meanwhile.',
+        hint: "Give the API key's user the time-tracking permission, and add this machine's IP to the key's allowlist if it has one. Punches are kept meanwhile.",
       });
     case 'rate-limited':
       return new RateLimitedError(`Humand rate limit reached: ${failure.message}`, failure.retryAfterMs, {

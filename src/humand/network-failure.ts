@@ -33,7 +33,11 @@ export function describeNetworkFailure(
     };
   }
   if (context.callerAborted || codes.includes('ABORTED') || codes.includes('UND_ERR_ABORTED')) {
-    return { reason: 'aborted', message: 'Request to Humand was cancelled before an answer arrived', hint: 'Nothing to do: the caller stopped waiting (shutdown).' };
+    return {
+      reason: 'aborted',
+      message: 'Request to Humand was cancelled before an answer arrived',
+      hint: 'Nothing to do: the caller stopped waiting (shutdown).',
+    };
   }
   if (codes.some((code) => REFUSED_CODES.has(code))) {
     return {
@@ -46,7 +50,7 @@ export function describeNetworkFailure(
     return {
       reason: 'dns',
       message: `Humand host name could not be resolved (${origin})`,
-      hint: 'Check HUMAND_BASE_URL spelling and this machine\'s DNS resolver.',
+      hint: "Check HUMAND_BASE_URL spelling and this machine's DNS resolver.",
     };
   }
   if (codes.some((code) => code.startsWith('ERR_TLS') || code.includes('CERT') || code.includes('SSL'))) {

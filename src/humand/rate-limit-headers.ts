@@ -69,7 +69,10 @@ function parseParams(text: string): Map<string, string> {
     const eq = token.indexOf('=');
     if (eq <= 0) continue;
     const key = token.slice(0, eq).trim().toLowerCase();
-    const value = token.slice(eq + 1).trim().replace(/^"(.*)"$/, '$1');
+    const value = token
+      .slice(eq + 1)
+      .trim()
+      .replace(/^"(.*)"$/, '$1');
     if (key !== '' && !params.has(key)) params.set(key, value);
   }
   return params;

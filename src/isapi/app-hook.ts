@@ -30,7 +30,9 @@ type Scan = { readonly fromMs: number; readonly toMs: number; readonly events: n
 /** A pass's poll result with the terminals' added: counts summed, their errors joined to HikCentral's. */
 export function withIsapiPass<S extends Scan>(poll: S | null, pollError: string | null, pass: IsapiPollPass): { poll: S | Scan; pollError: string | null } {
   const merged: S | Scan =
-    poll === null ? pass.scan : { ...poll, events: poll.events + pass.scan.events, fresh: poll.fresh + pass.scan.fresh, duplicates: poll.duplicates + pass.scan.duplicates };
+    poll === null
+      ? pass.scan
+      : { ...poll, events: poll.events + pass.scan.events, fresh: poll.fresh + pass.scan.fresh, duplicates: poll.duplicates + pass.scan.duplicates };
   const errors = [...(pollError === null ? [] : [pollError]), ...pass.errors];
   return { poll: merged, pollError: errors.length === 0 ? null : errors.join('; ') };
 }

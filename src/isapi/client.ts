@@ -79,7 +79,11 @@ export class IsapiClient {
     const { device } = options;
     registerSecret(device.password);
     this.origin = new URL(device.baseUrl).origin;
-    if (device.tlsInsecure) options.logger.warn({ device: device.name }, `TLS CERTIFICATE VERIFICATION IS DISABLED for terminal ${device.name}: anyone on the network path can impersonate it. Set caFile instead.`);
+    if (device.tlsInsecure)
+      options.logger.warn(
+        { device: device.name },
+        `TLS CERTIFICATE VERIFICATION IS DISABLED for terminal ${device.name}: anyone on the network path can impersonate it. Set caFile instead.`,
+      );
     this.agent = new Agent({
       connect: {
         timeout: options.connectTimeoutMs,
@@ -107,7 +111,11 @@ export class IsapiClient {
     try {
       const response = await request(`${this.origin}${path}`, {
         method: method as 'GET',
-        headers: { accept: `${JSON_TYPE}, application/xml`, ...(body !== undefined ? { 'content-type': JSON_TYPE } : {}), ...(authorization ? { authorization } : {}) },
+        headers: {
+          accept: `${JSON_TYPE}, application/xml`,
+          ...(body !== undefined ? { 'content-type': JSON_TYPE } : {}),
+          ...(authorization ? { authorization } : {}),
+        },
         ...(body !== undefined ? { body } : {}),
         dispatcher: this.agent,
         signal: signal ? AbortSignal.any([signal, deadline]) : deadline,
@@ -152,13 +160,21 @@ export class IsapiClient {
     this.blockedUntilMs = this.options.clock.now() + Math.max(backoff, locked ? unlockSeconds * 1000 + 60_000 : 0);
     this.blockedLocked = locked;
     const error = credentialsRefused(this.name, this.blockedUntilMs, locked);
-    this.options.logger.error({ device: this.name, refusals: this.authRefusals, nextTry: new Date(this.blockedUntilMs).toISOString(), hint: error.hint }, error.message);
+    this.options.logger.error(
+      { device: this.name, refusals: this.authRefusals, nextTry: new Date(this.blockedUntilMs).toISOString(), hint: error.hint },
+      error.message,
+    );
     throw error;
   }
 
   async deviceInfo(signal?: AbortSignal): Promise<DeviceInfo> {
     const xml = await this.call('GET', '/ISAPI/System/deviceInfo', undefined, signal);
-    return { model: xmlText(xml, 'model'), serialNumber: xmlText(xml, 'serialNumber'), firmwareVersion: xmlText(xml, 'firmwareVersion'), deviceName: xmlText(xml, 'deviceName') };
+    return {
+      model: xmlText(xml, 'model'),
+      serialNumber: xmlText(xml, 'serialNumber'),
+      firmwareVersion: xmlText(xml, 'firmwareVersion'),
+      deviceName: xmlText(xml, 'deviceName'),
+    };
   }
 
   async deviceTime(signal?: AbortSignal): Promise<DeviceTime> {
@@ -174,7 +190,9 @@ export class IsapiClient {
     if (this.pageLimit !== null) return this.pageLimit;
     let limit = DEFAULT_PAGE;
     try {
-      const parsed = capabilitiesSchema.safeParse(JSON.parse(await this.call('GET', '/ISAPI/AccessControl/AcsEvent/capabilities?format=json', undefined, signal)));
+      const parsed = capabilitiesSchema.safeParse(
+        JSON.parse(await this.call('GET', '/ISAPI/AccessControl/AcsEvent/capabilities?format=json', undefined, signal)),
+      );
       if (parsed.success && parsed.data.AcsEvent.AcsEventCond.maxResults !== undefined) limit = parsed.data.AcsEvent.AcsEventCond.maxResults['@max'];
     } catch (error) {
       if (isAppError(error) && error.code !== 'ISAPI_HTTP') throw error;
@@ -193,7 +211,15 @@ export class IsapiClient {
     const write = (ms: number) => DateTime.fromMillis(Math.floor(ms / 1000) * 1000, { zone }).toISO({ suppressMilliseconds: true, includeOffset: true })!;
     let position = 0;
     for (let pages = 0; pages < 100_000; pages++) {
-      const cond = { searchID, searchResultPosition: position, maxResults: pageSize, major: search.major, minor: search.minor ?? 0, startTime: write(search.startMs), endTime: write(search.endMs) };
+      const cond = {
+        searchID,
+        searchResultPosition: position,
+        maxResults: pageSize,
+        major: search.major,
+        minor: search.minor ?? 0,
+        startTime: write(search.startMs),
+        endTime: write(search.endMs),
+      };
       const text = await this.call('POST', '/ISAPI/AccessControl/AcsEvent?format=json', { AcsEventCond: cond }, signal);
       let json: unknown;
       try {
@@ -202,7 +228,13 @@ export class IsapiClient {
         throw deviceAnswered(this.name, '/ISAPI/AccessControl/AcsEvent', 200, `not JSON: ${text}`);
       }
       const parsed = acsEventAnswerSchema.safeParse(json);
-      if (!parsed.success) throw deviceAnswered(this.name, '/ISAPI/AccessControl/AcsEvent', 200, `unexpected shape (${parsed.error.issues.map((i) => i.path.join('.')).join(', ')})`);
+      if (!parsed.success)
+        throw deviceAnswered(
+          this.name,
+          '/ISAPI/AccessControl/AcsEvent',
+          200,
+          `unexpected shape (${parsed.error.issues.map((i) => i.path.join('.')).join(', ')})`,
+        );
       const answer = parsed.data.AcsEvent;
       const records = answer.InfoList ?? [];
       yield { records, status: answer.responseStatusStrg, totalMatches: answer.totalMatches ?? null };
@@ -216,4 +248,3 @@ export class IsapiClient {
     await this.agent.close();
   }
 }
-

@@ -59,7 +59,10 @@ export class IsapiDevicePoller {
     const time = await this.client.deviceTime(signal);
     const driftMs = time.ms - this.clock.now();
     if (Math.abs(driftMs) > this.config.driftWarnMs) {
-      this.logger.warn({ device, driftSeconds: Math.round(driftMs / 1000), deviceTime: time.localTime }, `terminal ${device}'s clock is ${Math.round(Math.abs(driftMs) / 1000)} s ${driftMs > 0 ? 'ahead' : 'behind'}: punches carry the device's time — set NTP on the device (Configuration > System > Time)`);
+      this.logger.warn(
+        { device, driftSeconds: Math.round(driftMs / 1000), deviceTime: time.localTime },
+        `terminal ${device}'s clock is ${Math.round(Math.abs(driftMs) / 1000)} s ${driftMs > 0 ? 'ahead' : 'behind'}: punches carry the device's time — set NTP on the device (Configuration > System > Time)`,
+      );
     }
     const cursor = (await this.ledger.getCursor(cursorName(device))) ?? time.ms - this.config.initialLookbackMs;
     const fromMs = Math.min(cursor, time.ms) - this.config.overlapMs;
@@ -94,7 +97,13 @@ export class IsapiDevicePoller {
       if (oldest === undefined || oldest.serialNo <= lastSerial + 1) return null;
       const lost = { fromSerial: lastSerial + 1, toSerial: oldest.serialNo - 1 };
       this.logger.warn(
-        { device: this.device, lastReadSerial: lastSerial, oldestOnDevice: oldest.serialNo, oldestTime: oldest.time, lost: lost.toSerial - lost.fromSerial + 1 },
+        {
+          device: this.device,
+          lastReadSerial: lastSerial,
+          oldestOnDevice: oldest.serialNo,
+          oldestTime: oldest.time,
+          lost: lost.toSerial - lost.fromSerial + 1,
+        },
         `terminal ${this.device}'s event buffer wrapped past our cursor: events ${lost.fromSerial}–${lost.toSerial} were overwritten before they were read — check those punches by hand (the device was unreachable too long, or its buffer is small)`,
       );
       return lost;

@@ -71,11 +71,24 @@ export function digestResponse(input: DigestResponseInput): string {
 const quote = (value: string) => `"${value.replace(/(["\\])/g, '\\$1')}"`;
 
 /** The Authorization header answering `challenge` for one request. */
-export function digestAuthorization(challenge: DigestChallenge, request: { method: string; uri: string; user: string; password: string; nc?: number; cnonce?: string }): string {
+export function digestAuthorization(
+  challenge: DigestChallenge,
+  request: { method: string; uri: string; user: string; password: string; nc?: number; cnonce?: string },
+): string {
   if (challenge.algorithm.toUpperCase() !== 'MD5') throw new Error(`digest algorithm ${challenge.algorithm} is not supported (MD5 only)`);
   const nc = (request.nc ?? 1).toString(16).padStart(8, '0');
   const cnonce = request.cnonce ?? randomBytes(8).toString('hex');
-  const response = digestResponse({ user: request.user, realm: challenge.realm, password: request.password, method: request.method, uri: request.uri, nonce: challenge.nonce, qop: challenge.qop, nc, cnonce });
+  const response = digestResponse({
+    user: request.user,
+    realm: challenge.realm,
+    password: request.password,
+    method: request.method,
+    uri: request.uri,
+    nonce: challenge.nonce,
+    qop: challenge.qop,
+    nc,
+    cnonce,
+  });
   const parts = [
     `username=${quote(request.user)}`,
     `realm=${quote(challenge.realm)}`,

@@ -23,7 +23,12 @@ export function credentialsRefused(device: string, nextTryMs: number, locked: bo
 
 export function deviceAnswered(device: string, path: string, status: number, body: string): AppError {
   const message = `terminal ${device} answered ${path} with HTTP ${status}: ${body.replace(/\s+/g, ' ').slice(0, 300)}`;
-  return status >= 500 ? new TransientError(message, { code: 'ISAPI_HTTP' }) : new ConfigurationError(message, { code: 'ISAPI_HTTP', hint: 'The firmware may not offer this ISAPI resource or expects other parameters; see docs/isapi.md.' });
+  return status >= 500
+    ? new TransientError(message, { code: 'ISAPI_HTTP' })
+    : new ConfigurationError(message, {
+        code: 'ISAPI_HTTP',
+        hint: 'The firmware may not offer this ISAPI resource or expects other parameters; see docs/isapi.md.',
+      });
 }
 
 export function tlsRefused(device: string, code: string, cause: unknown): AppError {

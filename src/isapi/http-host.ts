@@ -11,7 +11,16 @@ export interface PushTarget {
 
 const hostListSchema = z.object({
   HttpHostNotificationList: z
-    .array(z.object({ HttpHostNotification: z.looseObject({ id: z.coerce.string().optional(), url: z.string().optional(), ipAddress: z.string().optional(), portNo: z.coerce.number().optional() }) }))
+    .array(
+      z.object({
+        HttpHostNotification: z.looseObject({
+          id: z.coerce.string().optional(),
+          url: z.string().optional(),
+          ipAddress: z.string().optional(),
+          portNo: z.coerce.number().optional(),
+        }),
+      }),
+    )
     .default([]),
 });
 

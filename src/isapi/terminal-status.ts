@@ -45,7 +45,12 @@ export async function readTerminalStatus(store: TerminalStatusStore, device: str
 }
 
 /** Notes one read of a terminal: its summary, or the error that stopped it. */
-export async function noteTerminalRead(store: TerminalStatusStore, device: string, nowMs: number, outcome: { readonly summary: DevicePollSummary } | { readonly error: string }): Promise<void> {
+export async function noteTerminalRead(
+  store: TerminalStatusStore,
+  device: string,
+  nowMs: number,
+  outcome: { readonly summary: DevicePollSummary } | { readonly error: string },
+): Promise<void> {
   const previous = await readTerminalStatus(store, device);
   const next: Omit<TerminalStatus, 'device'> =
     'summary' in outcome

@@ -52,7 +52,8 @@ export interface AdminServer {
 const OPEN_PATHS = new Set(['/healthz', '/readyz']);
 
 const SECURITY_HEADERS: Record<string, string> = {
-  'content-security-policy': "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'",
+  'content-security-policy':
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'",
   'x-content-type-options': 'nosniff',
   'referrer-policy': 'no-referrer',
   'x-frame-options': 'DENY',
@@ -96,7 +97,11 @@ export async function startAdminServer(options: AdminServerOptions): Promise<Adm
     });
   }
   const hrAuth = options.hrAuth ?? null;
-  if (hrAuth !== null && auth === null) throw new ConfigurationError('a read-only HR login without an admin login protects nothing', { code: 'ADMIN_HR_WITHOUT_ADMIN', hint: 'set DASHBOARD_PASSWORD or DASHBOARD_TOKEN as well' });
+  if (hrAuth !== null && auth === null)
+    throw new ConfigurationError('a read-only HR login without an admin login protects nothing', {
+      code: 'ADMIN_HR_WITHOUT_ADMIN',
+      hint: 'set DASHBOARD_PASSWORD or DASHBOARD_TOKEN as well',
+    });
   if (auth) registerSecret('token' in auth ? auth.token : auth.password);
   if (hrAuth) registerSecret(hrAuth.password);
   const roles = new WeakMap<FastifyRequest, DashboardRole>();
@@ -114,7 +119,10 @@ export async function startAdminServer(options: AdminServerOptions): Promise<Adm
     // Before anything else (DNS rebinding): a page of another site reaches us only under its own name.
     // Probes stay open to any name: orchestrators address them by service names, and they reveal nothing.
     if (!OPEN_PATHS.has(path) && !hosts.allowsHost(request.headers.host)) {
-      logger.warn({ path, ip: request.ip, host: request.headers.host?.slice(0, 100) }, 'admin request refused: Host is not a loopback name, an IP address or an allowed name (ADMIN_ALLOWED_HOSTS, DASHBOARD_PUBLIC_URL)');
+      logger.warn(
+        { path, ip: request.ip, host: request.headers.host?.slice(0, 100) },
+        'admin request refused: Host is not a loopback name, an IP address or an allowed name (ADMIN_ALLOWED_HOSTS, DASHBOARD_PUBLIC_URL)',
+      );
       return reply.code(421).send({ error: 'unknown host name; add it to ADMIN_ALLOWED_HOSTS' });
     }
     if (OPEN_PATHS.has(path)) return;
@@ -146,14 +154,19 @@ export async function startAdminServer(options: AdminServerOptions): Promise<Adm
   // The page asks who it is talking to, to hide the actions from the HR login.
   app.get('/api/me', async (request, reply) => {
     const role = roles.get(request) ?? 'admin';
-    return reply.header('cache-control', 'no-store').send({ role, user: auth === null ? null : basicUser(request.headers.authorization), readOnly: role === 'hr' });
+    return reply
+      .header('cache-control', 'no-store')
+      .send({ role, user: auth === null ? null : basicUser(request.headers.authorization), readOnly: role === 'hr' });
   });
 
   app.get('/healthz', async () => ({ status: 'ok', uptimeSeconds: Math.round(process.uptime()) }));
 
   app.get('/readyz', async (_request, reply) => {
     const readiness = await checkReadiness(data, clock.now(), { maxPollAgeMs });
-    return reply.code(readiness.ready ? 200 : 503).header('cache-control', 'no-store').send(readiness);
+    return reply
+      .code(readiness.ready ? 200 : 503)
+      .header('cache-control', 'no-store')
+      .send(readiness);
   });
 
   app.get('/metrics', async (_request, reply) => {
@@ -163,7 +176,10 @@ export async function startAdminServer(options: AdminServerOptions): Promise<Adm
       // Counters are still worth serving; the gauges keep their last values.
       logger.warn({ err: error }, 'metrics: status unreadable');
     }
-    return reply.header('content-type', metrics.contentType).header('cache-control', 'no-store').send(await metrics.render());
+    return reply
+      .header('content-type', metrics.contentType)
+      .header('cache-control', 'no-store')
+      .send(await metrics.render());
   });
 
   const sendPage = async (request: FastifyRequest, reply: FastifyReply) => {

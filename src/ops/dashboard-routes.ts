@@ -16,24 +16,32 @@ import { todayIn } from './views/overview.js';
 export const MAX_EXPORT_ROWS = 200_000;
 
 const blank = (v: unknown) => (v === '' ? undefined : v);
-const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'use YYYY-MM-DD').refine((v) => DateTime.fromISO(v).isValid, 'not a calendar date');
+const date = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'use YYYY-MM-DD')
+  .refine((v) => DateTime.fromISO(v).isValid, 'not a calendar date');
 const flag = z.preprocess((v) => (v === '' || v === undefined ? undefined : v === '1' || v === 'true'), z.boolean().optional());
 const text = z.preprocess(blank, z.string().max(200).optional());
 const lang = z.enum(['en', 'es']).default('en');
 const format = z.enum(['csv', 'xlsx']);
 
-const attendanceSchema = z.object({
-  from: z.preprocess(blank, date.optional()),
-  to: z.preprocess(blank, date.optional()),
-  employee: text,
-  door: text,
-  department: text,
-  timeClocksOnly: flag,
-  humand: flag,
-  offset: z.coerce.number().int().min(0).optional(),
-  limit: z.coerce.number().int().min(1).max(500).optional(),
-}).refine((q) => !q.from || !q.to || q.from <= q.to, { message: 'from must not be after to', path: ['from'] })
-  .refine((q) => !q.from || !q.to || DateTime.fromISO(q.to).diff(DateTime.fromISO(q.from), 'days').days < MAX_ATTENDANCE_DAYS, { message: `at most ${MAX_ATTENDANCE_DAYS} days`, path: ['to'] });
+const attendanceSchema = z
+  .object({
+    from: z.preprocess(blank, date.optional()),
+    to: z.preprocess(blank, date.optional()),
+    employee: text,
+    door: text,
+    department: text,
+    timeClocksOnly: flag,
+    humand: flag,
+    offset: z.coerce.number().int().min(0).optional(),
+    limit: z.coerce.number().int().min(1).max(500).optional(),
+  })
+  .refine((q) => !q.from || !q.to || q.from <= q.to, { message: 'from must not be after to', path: ['from'] })
+  .refine((q) => !q.from || !q.to || DateTime.fromISO(q.to).diff(DateTime.fromISO(q.from), 'days').days < MAX_ATTENDANCE_DAYS, {
+    message: `at most ${MAX_ATTENDANCE_DAYS} days`,
+    path: ['to'],
+  });
 
 const punchExportSchema = z.object({
   employee: text,

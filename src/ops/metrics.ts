@@ -51,19 +51,55 @@ export function createOpsMetrics(options: OpsMetricsOptions = {}): OpsMetrics {
   });
   const punches = new Gauge({ name: 'hik2humand_punches', help: 'Punches in the ledger by current outcome.', labelNames: ['outcome'] as const, registers });
   const queueDepth = new Gauge({ name: 'hik2humand_queue_depth', help: 'Punches waiting for delivery to Humand (queued, held, sending).', registers });
-  const oldestPending = new Gauge({ name: 'hik2humand_oldest_pending_age_seconds', help: 'Age of the oldest punch still waiting for delivery (0 when none).', registers });
-  const oldestWait = new Gauge({ name: 'hik2humand_oldest_pending_wait_seconds', help: 'How long the longest-waiting punch has waited since it was recorded (0 when none): the delivery delay, unlike the event age above.', registers });
+  const oldestPending = new Gauge({
+    name: 'hik2humand_oldest_pending_age_seconds',
+    help: 'Age of the oldest punch still waiting for delivery (0 when none).',
+    registers,
+  });
+  const oldestWait = new Gauge({
+    name: 'hik2humand_oldest_pending_wait_seconds',
+    help: 'How long the longest-waiting punch has waited since it was recorded (0 when none): the delivery delay, unlike the event age above.',
+    registers,
+  });
   const deadLetters = new Gauge({ name: 'hik2humand_dead_letters', help: 'Punches that gave up and need a person (outcome dead).', registers });
   const unmapped = new Gauge({ name: 'hik2humand_unmapped_punches', help: 'Punches waiting for a person-to-user mapping.', registers });
-  const rateRemaining = new Gauge({ name: 'hik2humand_humand_rate_limit_remaining', help: 'Requests left in the current Humand rate-limit window (last seen).', registers });
-  const rateLimit = new Gauge({ name: 'hik2humand_humand_rate_limit_limit', help: 'Requests allowed per Humand rate-limit window (last seen, or assumed).', registers });
-  const leaseEpoch = new Gauge({ name: 'hik2humand_delivery_lease_epoch', help: 'Fencing token of the delivery lease (grows on every takeover between instances); 0 when nobody holds it.', registers });
-  const takeoverWait = new Gauge({ name: 'hik2humand_delivery_lease_takeover_wait_seconds', help: 'How long the last takeover of the delivery lease waited after the previous holder\'s lease ran out (0 when it was handed over on a stop).', registers });
+  const rateRemaining = new Gauge({
+    name: 'hik2humand_humand_rate_limit_remaining',
+    help: 'Requests left in the current Humand rate-limit window (last seen).',
+    registers,
+  });
+  const rateLimit = new Gauge({
+    name: 'hik2humand_humand_rate_limit_limit',
+    help: 'Requests allowed per Humand rate-limit window (last seen, or assumed).',
+    registers,
+  });
+  const leaseEpoch = new Gauge({
+    name: 'hik2humand_delivery_lease_epoch',
+    help: 'Fencing token of the delivery lease (grows on every takeover between instances); 0 when nobody holds it.',
+    registers,
+  });
+  const takeoverWait = new Gauge({
+    name: 'hik2humand_delivery_lease_takeover_wait_seconds',
+    help: "How long the last takeover of the delivery lease waited after the previous holder's lease ran out (0 when it was handed over on a stop).",
+    registers,
+  });
   const paused = new Gauge({ name: 'hik2humand_delivery_paused', help: '1 while delivery is paused because Humand refuses the key (401/403).', registers });
-  const pollLag = new Gauge({ name: 'hik2humand_poll_lag_seconds', help: 'How far behind now the poll cursor is (events newer than this may not have been read).', registers });
+  const pollLag = new Gauge({
+    name: 'hik2humand_poll_lag_seconds',
+    help: 'How far behind now the poll cursor is (events newer than this may not have been read).',
+    registers,
+  });
   const lastPollSuccess = new Gauge({ name: 'hik2humand_last_poll_success_timestamp_seconds', help: 'When the last poll succeeded (Unix time).', registers });
-  const unreadable = new Gauge({ name: 'hik2humand_unreadable_inputs', help: 'Inputs set aside as unreadable since the ledger was created (impossible times, malformed pushed events); never sent.', registers });
-  const lastEvent = new Gauge({ name: 'hik2humand_last_event_received_timestamp_seconds', help: 'When the last access event was received (Unix time).', registers });
+  const unreadable = new Gauge({
+    name: 'hik2humand_unreadable_inputs',
+    help: 'Inputs set aside as unreadable since the ledger was created (impossible times, malformed pushed events); never sent.',
+    registers,
+  });
+  const lastEvent = new Gauge({
+    name: 'hik2humand_last_event_received_timestamp_seconds',
+    help: 'When the last access event was received (Unix time).',
+    registers,
+  });
 
   // Counters exist with zero for the common labels, so rate() works from the first scrape.
   for (const source of ['poll', 'push']) for (const outcome of ['new', 'duplicate']) eventsReceived.inc({ source, outcome }, 0);
@@ -107,7 +143,8 @@ export function createOpsMetrics(options: OpsMetricsOptions = {}): OpsMetrics {
       paused.set(status.delivery.state === 'paused' ? 1 : 0);
       leaseEpoch.set(status.deliveryLease?.epoch ?? 0);
       const previous = status.deliveryLease?.previousHolder ?? null;
-      if (status.deliveryLease && previous !== null) takeoverWait.set(previous.expiredMs === null ? 0 : Math.max(0, (status.deliveryLease.acquiredMs - previous.expiredMs) / 1000));
+      if (status.deliveryLease && previous !== null)
+        takeoverWait.set(previous.expiredMs === null ? 0 : Math.max(0, (status.deliveryLease.acquiredMs - previous.expiredMs) / 1000));
       rateLimit.set(status.rateLimit?.limit ?? status.assumedRateLimit.limit);
       if (status.rateLimit?.remaining != null) rateRemaining.set(status.rateLimit.remaining);
       if (status.poll.enabled && status.poll.cursorMs !== null) pollLag.set(Math.max(0, (nowMs - status.poll.cursorMs) / 1000));

@@ -54,7 +54,11 @@ export function humandCheck(status: OpsStatus): ReadinessCheck {
   const { delivery } = status;
   switch (delivery.state) {
     case 'paused':
-      return { name: 'humand', ok: false, detail: `delivery paused: ${delivery.reason ?? 'Humand refused the key'}${delivery.hint ? ` (${delivery.hint})` : ''}` };
+      return {
+        name: 'humand',
+        ok: false,
+        detail: `delivery paused: ${delivery.reason ?? 'Humand refused the key'}${delivery.hint ? ` (${delivery.hint})` : ''}`,
+      };
     case 'dry-run':
       return { name: 'humand', ok: true, detail: 'dry run: nothing is sent to Humand' };
     case 'stopped':
@@ -62,7 +66,11 @@ export function humandCheck(status: OpsStatus): ReadinessCheck {
     case 'running': {
       const humand = status.humand ?? null;
       if (humand !== null && humand.failingSinceMs !== null) {
-        return { name: 'humand', ok: false, detail: `Humand has not answered since ${new Date(humand.failingSinceMs).toISOString()} (${humand.failures} request(s) without an answer): ${humand.lastError ?? 'no answer'}; punches are kept` };
+        return {
+          name: 'humand',
+          ok: false,
+          detail: `Humand has not answered since ${new Date(humand.failingSinceMs).toISOString()} (${humand.failures} request(s) without an answer): ${humand.lastError ?? 'no answer'}; punches are kept`,
+        };
       }
       return { name: 'humand', ok: true, detail: humand?.lastOkMs != null ? 'delivery running; Humand answers' : 'delivery running' };
     }

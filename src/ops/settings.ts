@@ -29,7 +29,12 @@ const schema = z.object({
     emptyToUndefined,
     z
       .string()
-      .transform((text) => text.split(',').map((name) => name.trim()).filter((name) => name !== ''))
+      .transform((text) =>
+        text
+          .split(',')
+          .map((name) => name.trim())
+          .filter((name) => name !== ''),
+      )
       .pipe(z.array(z.string().regex(/^[A-Za-z0-9.-]+$/, 'names only, comma separated, e.g. hik2humand.plant.local,dashboard.example.com')))
       .optional(),
   ),
@@ -56,20 +61,29 @@ export function parseAdminSettings(env: Readonly<Record<string, string | undefin
       : null;
   // Checked with the rest of the configuration: `run` must refuse before any server listens or any API is called.
   if (auth === null && !isLoopbackHost(v.ADMIN_HOST)) {
-    throw new ConfigurationError(`ADMIN_HOST=${v.ADMIN_HOST} without DASHBOARD_PASSWORD or DASHBOARD_TOKEN would open the dashboard and its API to the network`, {
-      code: 'ADMIN_AUTH_REQUIRED',
-      hint: 'set DASHBOARD_PASSWORD (with DASHBOARD_USER) or DASHBOARD_TOKEN, or bind ADMIN_HOST to 127.0.0.1',
-    });
+    throw new ConfigurationError(
+      `ADMIN_HOST=${v.ADMIN_HOST} without DASHBOARD_PASSWORD or DASHBOARD_TOKEN would open the dashboard and its API to the network`,
+      {
+        code: 'ADMIN_AUTH_REQUIRED',
+        hint: 'set DASHBOARD_PASSWORD (with DASHBOARD_USER) or DASHBOARD_TOKEN, or bind ADMIN_HOST to 127.0.0.1',
+      },
+    );
   }
   const hrAuth = v.DASHBOARD_HR_PASSWORD === undefined ? null : { username: v.DASHBOARD_HR_USER, password: v.DASHBOARD_HR_PASSWORD };
   if (hrAuth !== null && auth === null) {
-    throw new ConfigurationError('DASHBOARD_HR_PASSWORD is set but there is no admin login: without DASHBOARD_PASSWORD or DASHBOARD_TOKEN everyone is admin, so a read-only HR login would protect nothing', {
-      code: 'ADMIN_HR_WITHOUT_ADMIN',
-      hint: 'set DASHBOARD_PASSWORD (with DASHBOARD_USER) or DASHBOARD_TOKEN for IT as well',
-    });
+    throw new ConfigurationError(
+      'DASHBOARD_HR_PASSWORD is set but there is no admin login: without DASHBOARD_PASSWORD or DASHBOARD_TOKEN everyone is admin, so a read-only HR login would protect nothing',
+      {
+        code: 'ADMIN_HR_WITHOUT_ADMIN',
+        hint: 'set DASHBOARD_PASSWORD (with DASHBOARD_USER) or DASHBOARD_TOKEN for IT as well',
+      },
+    );
   }
   if (hrAuth !== null && auth !== null && 'username' in auth && auth.username === hrAuth.username) {
-    throw new ConfigurationError(`DASHBOARD_HR_USER and DASHBOARD_USER are both "${hrAuth.username}"`, { code: 'ADMIN_HR_SAME_USER', hint: 'give the HR login its own user name (default rrhh)' });
+    throw new ConfigurationError(`DASHBOARD_HR_USER and DASHBOARD_USER are both "${hrAuth.username}"`, {
+      code: 'ADMIN_HR_SAME_USER',
+      hint: 'give the HR login its own user name (default rrhh)',
+    });
   }
   const publicHost = v.DASHBOARD_PUBLIC_URL === undefined ? [] : [new URL(v.DASHBOARD_PUBLIC_URL).hostname];
   const allowedHosts = [...new Set([...(v.ADMIN_ALLOWED_HOSTS ?? []), ...publicHost])];

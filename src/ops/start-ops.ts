@@ -58,7 +58,8 @@ export async function startOps(options: StartOpsOptions): Promise<Ops> {
     readSignals: async () => {
       const status = await data.status();
       return {
-        deliveryPaused: status.delivery.state === 'paused' ? { reason: status.delivery.reason ?? 'Humand refused the key', sinceMs: status.delivery.sinceMs } : null,
+        deliveryPaused:
+          status.delivery.state === 'paused' ? { reason: status.delivery.reason ?? 'Humand refused the key', sinceMs: status.delivery.sinceMs } : null,
         pending: AWAITING_DELIVERY.reduce((sum, outcome) => sum + (status.counts[outcome] ?? 0), 0),
         deadLetters: (status.counts.dead ?? 0) + (status.counts.rejected ?? 0),
         lastEventMs: status.lastEventMs,
@@ -67,7 +68,11 @@ export async function startOps(options: StartOpsOptions): Promise<Ops> {
   });
   // A pause or a new dead punch is worth telling at once, not at the next periodic check.
   const unsubscribe = app.subscribe((event) => {
-    if (event.type === 'delivery-paused' || event.type === 'delivery-resumed' || (event.type === 'punch-outcome' && (event.outcome === 'dead' || event.outcome === 'rejected'))) {
+    if (
+      event.type === 'delivery-paused' ||
+      event.type === 'delivery-resumed' ||
+      (event.type === 'punch-outcome' && (event.outcome === 'dead' || event.outcome === 'rejected'))
+    ) {
       void alerts.evaluate();
     }
   });

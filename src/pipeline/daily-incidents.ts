@@ -43,7 +43,11 @@ export async function dailyIncidents(store: LedgerStore, date: string, timezone:
   for (let offset = 0; ; offset += PAGE) {
     const page = await store.findPunchPage({ from: date, to: date, outcomes: INCIDENT_OUTCOMES, limit: PAGE, offset });
     for (const punch of page) {
-      note(punch.employeeId ?? `person:${punch.personId ?? ''}`, label(punch.employeeId, punch.personId, punch.personName ?? punch.personCode), punch.outcome as IncidentKind);
+      note(
+        punch.employeeId ?? `person:${punch.personId ?? ''}`,
+        label(punch.employeeId, punch.personId, punch.personName ?? punch.personCode),
+        punch.outcome as IncidentKind,
+      );
     }
     if (page.length < PAGE) break;
   }

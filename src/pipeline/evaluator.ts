@@ -71,9 +71,15 @@ export class Evaluator {
         await decideAll(parked);
       }
     }
-    const updates = decided.filter(({ punch, update }) => update.outcome !== punch.outcome || update.reason !== punch.reason || update.employeeId !== punch.employeeId);
+    const updates = decided.filter(
+      ({ punch, update }) => update.outcome !== punch.outcome || update.reason !== punch.reason || update.employeeId !== punch.employeeId,
+    );
     // Guarded: on a shared ledger another instance may have decided (and delivered) it meanwhile.
-    if (updates.length > 0) await store.updatePunches(updates.map(({ punch, update }) => ({ ...update, expectedOutcome: punch.outcome })), this.context.clock.now());
+    if (updates.length > 0)
+      await store.updatePunches(
+        updates.map(({ punch, update }) => ({ ...update, expectedOutcome: punch.outcome })),
+        this.context.clock.now(),
+      );
     if (recheckAll) this.checkedVersion = inputs.version;
     await this.rederiveBehind(updates);
     if (undecided.punches > 0) this.context.logger.debug(undecided, 'punches left undecided until what mapping needs is loaded');
@@ -86,7 +92,13 @@ export class Evaluator {
       if (update.outcome !== punch.outcome) {
         announce(this.context, punch, update);
         const log = punchLogger(this.context, punch);
-        const fields = { outcome: update.outcome, reason: update.reason ?? undefined, employee: update.employeeId ?? undefined, door: punch.doorName ?? punch.doorIndexCode, eventTime: punch.eventTime };
+        const fields = {
+          outcome: update.outcome,
+          reason: update.reason ?? undefined,
+          employee: update.employeeId ?? undefined,
+          door: punch.doorName ?? punch.doorIndexCode,
+          eventTime: punch.eventTime,
+        };
         // Events at other doors are most of the traffic: debug, so the log shows the punches.
         if (update.outcome === 'unmapped') log.warn(fields, 'mapping failure: punch parked until a mapping appears');
         else if (update.outcome === 'ignored') log.debug(fields, 'event processed: ignored');
@@ -128,14 +140,19 @@ export class Evaluator {
     if (!key.ok) return { id: punch.id, outcome: 'unmapped', reason: key.reason, employeeId: null, ...personCode };
     const field = rules.mapping.strategy === 'csv' ? null : rules.mapping.humandField;
     const candidates =
-      field === null
-        ? [await this.context.store.getUser(key.key)].filter((u) => u !== null)
-        : await this.context.store.findUsersByField(field, key.key);
+      field === null ? [await this.context.store.getUser(key.key)].filter((u) => u !== null) : await this.context.store.findUsersByField(field, key.key);
     const choice = chooseActiveUser(key.key, candidates, field);
     if (!choice.ok) return { id: punch.id, outcome: 'unmapped', reason: `${choice.reason} (${key.via})`, employeeId: null, ...personCode };
     const workingDay = workingDayOf(punch.eventMs, this.context.siteTimezone, rules.dayBoundaryHour);
     if (isBeyondSkew(punch.eventMs, this.context.clock.now(), rules.futureToleranceMs)) {
-      return { id: punch.id, outcome: 'held', reason: 'held: the event time is in the future; delivered once it is not', employeeId: choice.user.employeeInternalId, workingDay, ...personCode };
+      return {
+        id: punch.id,
+        outcome: 'held',
+        reason: 'held: the event time is in the future; delivered once it is not',
+        employeeId: choice.user.employeeInternalId,
+        workingDay,
+        ...personCode,
+      };
     }
     return { id: punch.id, outcome: 'queued', reason: null, employeeId: choice.user.employeeInternalId, workingDay, ...personCode };
   }

@@ -17,14 +17,21 @@ export const LAST_NEW_EVENT_META = META_KEYS.lastNewEvent;
 export class Ingestor {
   constructor(
     private readonly context: PipelineContext,
-    private readonly guard: { readonly limits: InputLimits; readonly unreadable: UnreadableInputLog | null } = { limits: DEFAULT_INPUT_LIMITS, unreadable: null },
+    private readonly guard: { readonly limits: InputLimits; readonly unreadable: UnreadableInputLog | null } = {
+      limits: DEFAULT_INPUT_LIMITS,
+      unreadable: null,
+    },
   ) {}
 
   /**
    * `meta`: bookkeeping the caller wants committed with the events (one transaction, one fsync).
    * Events no real punch can be (src/ingest-guard) are set aside, not stored: `refused` counts them.
    */
-  async ingest(events: readonly AccessEvent[], source: EventSource, meta?: Readonly<Record<string, string>>): Promise<IngestResult & { readonly refused: number }> {
+  async ingest(
+    events: readonly AccessEvent[],
+    source: EventSource,
+    meta?: Readonly<Record<string, string>>,
+  ): Promise<IngestResult & { readonly refused: number }> {
     const screened = screenEvents(events, this.context.clock.now(), this.guard.limits);
     if (screened.refused.length > 0) await this.guard.unreadable?.record(screened.refused, source);
     const items: IngestItem[] = screened.accepted.map((event) => {
@@ -36,7 +43,10 @@ export class Ingestor {
     const result = await this.context.store.ingest(items, source, now, { ...(meta ? { meta } : {}), metaWhenNew: { [LAST_NEW_EVENT_META]: String(now) } });
     this.context.events.emit({ type: 'events-received', source, fresh: result.newPunchIds.length, duplicates: result.duplicates });
     if (events.length > 0) {
-      this.context.logger.debug({ source, events: events.length, fresh: result.newPunchIds.length, duplicates: result.duplicates, refused: screened.refused.length }, 'events recorded');
+      this.context.logger.debug(
+        { source, events: events.length, fresh: result.newPunchIds.length, duplicates: result.duplicates, refused: screened.refused.length },
+        'events recorded',
+      );
     }
     return { ...result, refused: screened.refused.length };
   }

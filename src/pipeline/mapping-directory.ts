@@ -81,7 +81,12 @@ export class MappingDirectory {
 
   async inputs(): Promise<MappingInputs> {
     const { store } = this.context;
-    const [usersAt, personsAt, usersDigest, personsDigest] = [await store.usersRefreshedAt(), await store.personsRefreshedAt(), await store.getMeta(USERS_DIGEST), await store.getMeta(PERSONS_DIGEST)];
+    const [usersAt, personsAt, usersDigest, personsDigest] = [
+      await store.usersRefreshedAt(),
+      await store.personsRefreshedAt(),
+      await store.getMeta(USERS_DIGEST),
+      await store.getMeta(PERSONS_DIGEST),
+    ];
     return {
       usersLoaded: usersAt !== null,
       personsLoaded: this.persons === null || personsAt !== null,
@@ -228,7 +233,10 @@ export class MappingDirectory {
         if (failure.kind === 'forbidden' || failure.kind === 'unauthorised') {
           authFailure = {
             reason: `Humand answered ${failure.status} ${failure.code ?? ''}: ${failure.message}`.replace('  ', ' '),
-            hint: failure.kind === 'unauthorised' ? 'check HUMAND_AUTH: Humand does not know this key' : "give the key's user access (or allow this IP in /api-keys/allowed-ips); punches are kept",
+            hint:
+              failure.kind === 'unauthorised'
+                ? 'check HUMAND_AUTH: Humand does not know this key'
+                : "give the key's user access (or allow this IP in /api-keys/allowed-ips); punches are kept",
           };
         }
       } else {

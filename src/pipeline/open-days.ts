@@ -21,7 +21,13 @@ export async function findOpenDays(store: LedgerStore, sinceMs: number, nowMs: n
   const entries: PunchRecord[] = [];
   const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
   for (let offset = 0; ; offset += 5_000) {
-    const page = await store.findPunchPage({ from: day(sinceMs - 86_400_000), to: day(nowMs + 86_400_000), outcomes: ['delivered', 'covered'], limit: 5_000, offset });
+    const page = await store.findPunchPage({
+      from: day(sinceMs - 86_400_000),
+      to: day(nowMs + 86_400_000),
+      outcomes: ['delivered', 'covered'],
+      limit: 5_000,
+      offset,
+    });
     entries.push(...page);
     if (page.length < 5_000) break;
   }
@@ -36,7 +42,8 @@ export async function findOpenDays(store: LedgerStore, sinceMs: number, nowMs: n
     list.forEach((punch, i) => {
       if (punch.entryType !== 'START' || punch.eventMs! < sinceMs || nowMs - punch.eventMs! <= maxOpenShiftMs) return;
       const next = list[i + 1];
-      if (next === undefined || next.entryType !== 'END' || next.eventMs! - punch.eventMs! > maxOpenShiftMs) open.push({ employeeId, punchId: punch.id, startMs: punch.eventMs! });
+      if (next === undefined || next.entryType !== 'END' || next.eventMs! - punch.eventMs! > maxOpenShiftMs)
+        open.push({ employeeId, punchId: punch.id, startMs: punch.eventMs! });
     });
   }
   return open.sort((a, b) => a.startMs - b.startMs);

@@ -59,7 +59,10 @@ export class Poller {
       if (batch.length >= BATCH) await flush();
     }
     await flush();
-    this.context.logger.info({ source, fromMs: new Date(fromMs).toISOString(), toMs: new Date(toMs).toISOString(), events, fresh, duplicates }, 'HikCentral events read');
+    this.context.logger.info(
+      { source, fromMs: new Date(fromMs).toISOString(), toMs: new Date(toMs).toISOString(), events, fresh, duplicates },
+      'HikCentral events read',
+    );
     return { fromMs, toMs, events, fresh, duplicates };
   }
 }

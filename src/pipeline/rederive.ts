@@ -6,7 +6,16 @@ export const REDERIVE_SPAN_MS = 24 * 3_600_000;
 
 /** Back to the queue, undecided: the delivery engine decides it again in the employee's order. */
 export function undecided(punch: PunchRecord, reason: string | null = null): PunchUpdate {
-  return { id: punch.id, outcome: 'queued', reason, entryType: null, request: null, nextAttemptMs: null, reconcileNeeded: false, expectedOutcome: punch.outcome };
+  return {
+    id: punch.id,
+    outcome: 'queued',
+    reason,
+    entryType: null,
+    request: null,
+    nextAttemptMs: null,
+    reconcileNeeded: false,
+    expectedOutcome: punch.outcome,
+  };
 }
 
 /**
@@ -26,7 +35,10 @@ export async function rederiveAfter(context: PipelineContext, employeeId: string
 }
 
 /** For each employee among `changed`, the decisions after the earliest changed punch are made again (the changed ones excepted). */
-export async function rederiveBehind(context: PipelineContext, changed: readonly { readonly id: number; readonly employeeId: string | null; readonly eventMs: number | null }[]): Promise<void> {
+export async function rederiveBehind(
+  context: PipelineContext,
+  changed: readonly { readonly id: number; readonly employeeId: string | null; readonly eventMs: number | null }[],
+): Promise<void> {
   const earliest = new Map<string, { ms: number; ids: Set<number> }>();
   for (const p of changed) {
     if (p.employeeId === null || p.eventMs === null) continue;

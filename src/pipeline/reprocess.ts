@@ -7,7 +7,21 @@ import type { Evaluator } from './evaluator.js';
 import { redrive } from './problems.js';
 
 /** Decisions that can be made again: nothing Humand accepted, nothing in flight, nothing a person closed. */
-const RECONSIDERED: readonly PunchOutcome[] = ['received', 'ignored', 'unmapped', 'held', 'queued', 'waiting', 'debounced', 'corrected', 'covered', 'suppressed', 'review', 'rejected', 'dead'];
+const RECONSIDERED: readonly PunchOutcome[] = [
+  'received',
+  'ignored',
+  'unmapped',
+  'held',
+  'queued',
+  'waiting',
+  'debounced',
+  'corrected',
+  'covered',
+  'suppressed',
+  'review',
+  'rejected',
+  'dead',
+];
 /** Decided only at delivery, from the employee's day: a preview can only say they are decided again. */
 const DAY_DECISIONS: readonly PunchOutcome[] = ['waiting', 'debounced', 'corrected', 'covered', 'suppressed', 'review'];
 const PAGE = 2_000;
@@ -61,7 +75,11 @@ export function rulesDigest(rules: RulesConfig): string {
  * raw events are facts, decisions are re-derivable). With `dryRun` nothing is written: the
  * result says what would change.
  */
-export async function reprocess(context: PipelineContext, evaluator: Evaluator, range: { readonly from: string; readonly to: string; readonly dryRun: boolean }): Promise<ReprocessResult> {
+export async function reprocess(
+  context: PipelineContext,
+  evaluator: Evaluator,
+  range: { readonly from: string; readonly to: string; readonly dryRun: boolean },
+): Promise<ReprocessResult> {
   const candidates: PunchRecord[] = [];
   for (let offset = 0; ; offset += PAGE) {
     const page = await context.store.findPunchPage({ from: range.from, to: range.to, outcomes: RECONSIDERED, limit: PAGE, offset });
@@ -91,11 +109,21 @@ export async function reprocess(context: PipelineContext, evaluator: Evaluator, 
       toReason: preview.reason ?? null,
     });
   }
-  const result = { from: range.from, to: range.to, dryRun: range.dryRun, considered: candidates.length, changes, nowQueued: changes.filter((c) => c.to === 'queued' || c.to === 'held').length, redecidedAtDelivery };
+  const result = {
+    from: range.from,
+    to: range.to,
+    dryRun: range.dryRun,
+    considered: candidates.length,
+    changes,
+    nowQueued: changes.filter((c) => c.to === 'queued' || c.to === 'held').length,
+    redecidedAtDelivery,
+  };
   if (range.dryRun) return result;
 
   const problems = candidates.filter((p) => p.outcome === 'dead' || p.outcome === 'rejected');
-  const rest = candidates.filter((p) => p.outcome !== 'dead' && p.outcome !== 'rejected' && !(p.outcome === 'queued' && (p.request !== null || p.attempts > 0)));
+  const rest = candidates.filter(
+    (p) => p.outcome !== 'dead' && p.outcome !== 'rejected' && !(p.outcome === 'queued' && (p.request !== null || p.attempts > 0)),
+  );
   const updates: PunchUpdate[] = rest.map((p) => ({
     id: p.id,
     outcome: 'received',
@@ -110,7 +138,10 @@ export async function reprocess(context: PipelineContext, evaluator: Evaluator, 
   if (updates.length > 0) await context.store.updatePunches(updates, context.clock.now());
   await redrive(context, problems);
   await evaluator.evaluate({ recheckUnmapped: true });
-  context.logger.info({ from: range.from, to: range.to, considered: candidates.length, changed: changes.length, nowQueued: result.nowQueued }, 'punches decided again under the current rules');
+  context.logger.info(
+    { from: range.from, to: range.to, considered: candidates.length, changed: changes.length, nowQueued: result.nowQueued },
+    'punches decided again under the current rules',
+  );
   return result;
 }
 

@@ -3,7 +3,14 @@ import type { Command } from 'commander';
 import { ConfigurationError } from '../domain/errors.js';
 import type { Logger } from '../logging/logger.js';
 import type { PushConfig } from './config.js';
-import { ensureSubscription, listSubscriptions, removeSubscription, type EnsureResult, type ListedSubscription, type SubscriptionClient } from './subscription-manager.js';
+import {
+  ensureSubscription,
+  listSubscriptions,
+  removeSubscription,
+  type EnsureResult,
+  type ListedSubscription,
+  type SubscriptionClient,
+} from './subscription-manager.js';
 
 /** What the push commands need; the CLI builds it from the configuration. */
 export interface PushCommandContext {
@@ -95,13 +102,21 @@ export async function subscriptionsCommand(ctx: PushCommandContext, options: { r
   if (ours !== null) {
     const covered = new Set(listed.filter((entry) => entry.ours).flatMap((entry) => entry.eventTypes));
     const missing = ctx.eventTypes.filter((type) => !covered.has(type));
-    out(missing.length === 0 ? `(* = this receiver, ${ours}; every access-granted type is subscribed)` : `(* = this receiver, ${ours}; NOT subscribed: ${describeTypes(missing)})`);
+    out(
+      missing.length === 0
+        ? `(* = this receiver, ${ours}; every access-granted type is subscribed)`
+        : `(* = this receiver, ${ours}; NOT subscribed: ${describeTypes(missing)})`,
+    );
   }
   return listed;
 }
 
 function parseEventTypes(text: string): number[] {
-  const types = text.split(',').map((item) => item.trim()).filter((item) => item.length > 0).map(Number);
+  const types = text
+    .split(',')
+    .map((item) => item.trim())
+    .filter((item) => item.length > 0)
+    .map(Number);
   if (types.length === 0 || types.some((type) => !Number.isInteger(type) || type <= 0)) {
     throw new ConfigurationError(`--event-types must be a comma-separated list of event codes, got "${text}"`, {
       code: 'BAD_EVENT_TYPES',

@@ -48,7 +48,12 @@ export const PUSH_ENV_VARIABLES = [
 const blankToUndefined = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? undefined : value);
 const optional = <T extends z.ZodType>(schema: T) => z.preprocess(blankToUndefined, schema.optional());
 const flag = z.enum(['1', '0', 'true', 'false', 'yes', 'no', 'on', 'off']).transform((v) => ['1', 'true', 'yes', 'on'].includes(v));
-const list = z.string().transform((text) => text.split(',').map((item) => item.trim()).filter((item) => item.length > 0));
+const list = z.string().transform((text) =>
+  text
+    .split(',')
+    .map((item) => item.trim())
+    .filter((item) => item.length > 0),
+);
 
 const envSchema = z.object({
   WEBHOOK_URL: optional(z.url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL' })),
@@ -58,9 +63,20 @@ const envSchema = z.object({
   WEBHOOK_TOKEN: optional(z.string().trim().min(16, { error: 'must be at least 16 characters (e.g. `openssl rand -hex 24`)' })),
   WEBHOOK_ALLOWED_IPS: optional(list),
   WEBHOOK_TRUST_PROXY: optional(z.string().trim()),
-  WEBHOOK_BODY_LIMIT_BYTES: optional(z.coerce.number().int().min(1024).max(64 * 1024 * 1024)),
+  WEBHOOK_BODY_LIMIT_BYTES: optional(
+    z.coerce
+      .number()
+      .int()
+      .min(1024)
+      .max(64 * 1024 * 1024),
+  ),
   WEBHOOK_SUBSCRIBE: optional(flag),
-  WEBHOOK_RECHECK_MINUTES: optional(z.coerce.number().min(1, 'the minimum is 1 (minute)').max(24 * 60)),
+  WEBHOOK_RECHECK_MINUTES: optional(
+    z.coerce
+      .number()
+      .min(1, 'the minimum is 1 (minute)')
+      .max(24 * 60),
+  ),
   WEBHOOK_PASSBACK: optional(flag),
   WEBHOOK_TLS_CERT: optional(z.string()),
   WEBHOOK_TLS_KEY: optional(z.string()),
@@ -71,7 +87,10 @@ function trustProxyFrom(value: string | undefined): boolean | string[] {
   const lower = value.toLowerCase();
   if (['0', 'false', 'no', 'off'].includes(lower)) return false;
   if (['1', 'true', 'yes', 'on'].includes(lower)) return true;
-  const proxies = value.split(',').map((item) => item.trim()).filter((item) => item.length > 0);
+  const proxies = value
+    .split(',')
+    .map((item) => item.trim())
+    .filter((item) => item.length > 0);
   createIpAllowlist(proxies); // same syntax: fail early on a typo
   return proxies;
 }
@@ -80,7 +99,11 @@ function readPem(path: string, variable: string): string {
   try {
     return fs.readFileSync(path, 'utf8');
   } catch (cause) {
-    throw new ConfigurationError(`${variable} cannot be read: ${path}`, { code: 'WEBHOOK_TLS_UNREADABLE', hint: `Point ${variable} at a readable PEM file.`, cause });
+    throw new ConfigurationError(`${variable} cannot be read: ${path}`, {
+      code: 'WEBHOOK_TLS_UNREADABLE',
+      hint: `Point ${variable} at a readable PEM file.`,
+      cause,
+    });
   }
 }
 
@@ -118,11 +141,15 @@ export function readPushConfig(env: Readonly<Record<string, string | undefined>>
   const allowedIps = e.WEBHOOK_ALLOWED_IPS ?? [];
   createIpAllowlist(allowedIps);
   if ((e.WEBHOOK_TLS_CERT === undefined) !== (e.WEBHOOK_TLS_KEY === undefined)) {
-    throw new ConfigurationError('WEBHOOK_TLS_CERT and WEBHOOK_TLS_KEY go together', { code: 'WEBHOOK_TLS_INCOMPLETE', hint: 'Set both (PEM files) to serve HTTPS, or neither.' });
+    throw new ConfigurationError('WEBHOOK_TLS_CERT and WEBHOOK_TLS_KEY go together', {
+      code: 'WEBHOOK_TLS_INCOMPLETE',
+      hint: 'Set both (PEM files) to serve HTTPS, or neither.',
+    });
   }
-  const tls = e.WEBHOOK_TLS_CERT !== undefined && e.WEBHOOK_TLS_KEY !== undefined
-    ? { cert: readPem(e.WEBHOOK_TLS_CERT, 'WEBHOOK_TLS_CERT'), key: readPem(e.WEBHOOK_TLS_KEY, 'WEBHOOK_TLS_KEY') }
-    : null;
+  const tls =
+    e.WEBHOOK_TLS_CERT !== undefined && e.WEBHOOK_TLS_KEY !== undefined
+      ? { cert: readPem(e.WEBHOOK_TLS_CERT, 'WEBHOOK_TLS_CERT'), key: readPem(e.WEBHOOK_TLS_KEY, 'WEBHOOK_TLS_KEY') }
+      : null;
   return {
     host: e.WEBHOOK_HOST ?? DEFAULT_WEBHOOK_HOST,
     port,

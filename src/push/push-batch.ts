@@ -7,8 +7,7 @@ export interface RejectedPushEvent {
 }
 
 export type PushBatch =
-  | { readonly ok: true; readonly events: AccessEvent[]; readonly rejected: RejectedPushEvent[] }
-  | { readonly ok: false; readonly reason: string };
+  { readonly ok: true; readonly events: AccessEvent[]; readonly rejected: RejectedPushEvent[] } | { readonly ok: false; readonly reason: string };
 
 const MAX_REASON = 160;
 

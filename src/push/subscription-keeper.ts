@@ -62,11 +62,17 @@ export function startSubscriptionKeeper(options: SubscriptionKeeperOptions): Sub
           resubscriptions: status.resubscriptions + (result.action === 'subscribed' ? 1 : 0),
           lastError: null,
         };
-        if (result.action === 'subscribed' && status.checks > 1) logger.warn({ eventDest: options.eventDest }, 'HikCentral had lost the event subscription; subscribed again');
+        if (result.action === 'subscribed' && status.checks > 1)
+          logger.warn({ eventDest: options.eventDest }, 'HikCentral had lost the event subscription; subscribed again');
         return result;
       } catch (error) {
         const message = error instanceof Error ? error.message : String(error);
-        status = { ...status, checks: status.checks + 1, lastCheckMs: clock.now(), lastError: { message, hint: isAppError(error) ? error.hint : undefined, atMs: clock.now() } };
+        status = {
+          ...status,
+          checks: status.checks + 1,
+          lastCheckMs: clock.now(),
+          lastError: { message, hint: isAppError(error) ? error.hint : undefined, atMs: clock.now() },
+        };
         throw error;
       } finally {
         inFlight = null;

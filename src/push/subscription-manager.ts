@@ -53,7 +53,10 @@ export function sameDestination(a: string, b: string): boolean {
   return canonical(a) === canonical(b);
 }
 
-export function compareSubscriptions(current: readonly HikSubscription[], wanted: Pick<DesiredSubscription, 'eventTypes' | 'eventDest'>): SubscriptionComparison {
+export function compareSubscriptions(
+  current: readonly HikSubscription[],
+  wanted: Pick<DesiredSubscription, 'eventTypes' | 'eventDest'>,
+): SubscriptionComparison {
   const ours = new Set<number>();
   const others = new Map<number, string>();
   for (const subscription of current) {
@@ -102,10 +105,16 @@ function validate(desired: DesiredSubscription): void {
     });
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    throw new ConfigurationError(`WEBHOOK_URL must be http or https: ${desired.eventDest}`, { code: 'WEBHOOK_URL_INVALID', hint: 'Use an http:// or https:// address.' });
+    throw new ConfigurationError(`WEBHOOK_URL must be http or https: ${desired.eventDest}`, {
+      code: 'WEBHOOK_URL_INVALID',
+      hint: 'Use an http:// or https:// address.',
+    });
   }
   if (desired.token.length === 0) {
-    throw new ConfigurationError('WEBHOOK_TOKEN is empty', { code: 'WEBHOOK_TOKEN_MISSING', hint: 'Set WEBHOOK_TOKEN to a long random value (e.g. `openssl rand -hex 24`).' });
+    throw new ConfigurationError('WEBHOOK_TOKEN is empty', {
+      code: 'WEBHOOK_TOKEN_MISSING',
+      hint: 'Set WEBHOOK_TOKEN to a long random value (e.g. `openssl rand -hex 24`).',
+    });
   }
 }
 

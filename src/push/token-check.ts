@@ -8,7 +8,9 @@ export function createTokenCheck(expected: string): (presented: string | undefin
   const expectedDigest = createHash('sha256').update(expected, 'utf8').digest();
   return (presented) => {
     // Hash even when absent, so a missing header costs the same as a wrong one.
-    const presentedDigest = createHash('sha256').update(presented ?? '', 'utf8').digest();
+    const presentedDigest = createHash('sha256')
+      .update(presented ?? '', 'utf8')
+      .digest();
     return timingSafeEqual(expectedDigest, presentedDigest) && presented !== undefined && expected.length > 0;
   };
 }

@@ -88,7 +88,10 @@ const RESULT_BY_STATUS: Readonly<Record<number, string>> = {
 };
 
 function refuse(reply: FastifyReply, status: number, msg: string): FastifyReply {
-  return reply.code(status).header('content-type', 'application/json; charset=utf-8').send({ code: String(status), msg } satisfies PlatformAnswer);
+  return reply
+    .code(status)
+    .header('content-type', 'application/json; charset=utf-8')
+    .send({ code: String(status), msg } satisfies PlatformAnswer);
 }
 
 function headerValue(value: string | string[] | undefined): string | undefined {
@@ -139,8 +142,7 @@ export async function startWebhookServer(options: WebhookServerOptions): Promise
   if (options.token.length === 0) throw new Error('webhook token must not be empty');
   const logger = options.logger.child({ component: 'webhook' });
   const tokenMatches = createTokenCheck(options.token);
-  const allowlist: IpAllowlist | null =
-    options.allowedIps && options.allowedIps.length > 0 ? createIpAllowlist(options.allowedIps) : null;
+  const allowlist: IpAllowlist | null = options.allowedIps && options.allowedIps.length > 0 ? createIpAllowlist(options.allowedIps) : null;
   const { ingest, onIngested, recordRejectedInput, onRequest } = options;
   // Rejected inputs are recorded one batch at a time across requests: a recorder that reads, appends
   // and writes back (the App's unreadable-input list does) would otherwise lose entries under concurrency.
@@ -173,9 +175,9 @@ export async function startWebhookServer(options: WebhookServerOptions): Promise
     onConstructorPoisoning: 'error' as const,
   };
   // The HTTPS and HTTP instances differ only in their raw server type, which nothing below touches.
-  const app = (
-    options.tls ? Fastify({ ...common, https: { key: options.tls.key, cert: options.tls.cert, ...serverTimeouts } }) : Fastify({ ...common, http: serverTimeouts })
-  ) as unknown as FastifyInstance;
+  const app = (options.tls
+    ? Fastify({ ...common, https: { key: options.tls.key, cert: options.tls.cert, ...serverTimeouts } })
+    : Fastify({ ...common, http: serverTimeouts })) as unknown as FastifyInstance;
 
   // Only JSON is an OnEventNotify body; anything else is a 415, not a string to validate.
   app.removeContentTypeParser('text/plain');
@@ -188,7 +190,10 @@ export async function startWebhookServer(options: WebhookServerOptions): Promise
     }
     if (!tokenMatches(headerValue(request.headers.token))) {
       const missing = request.headers.token === undefined;
-      logger.warn({ remoteAddress: request.ip, url: request.url, tokenPresent: !missing }, missing ? 'webhook request without token refused' : 'webhook request with a wrong token refused');
+      logger.warn(
+        { remoteAddress: request.ip, url: request.url, tokenPresent: !missing },
+        missing ? 'webhook request without token refused' : 'webhook request with a wrong token refused',
+      );
       return refuse(reply, 401, missing ? 'missing token' : 'wrong token');
     }
     return undefined;
@@ -234,16 +239,16 @@ export async function startWebhookServer(options: WebhookServerOptions): Promise
       // One grouped record (and log line) per batch, however many of its events were unreadable.
       if (batch.rejected.length > 0) await recordRejected(batch.rejected);
     } catch (error) {
-      logger.error({ err: error, events: batch.events.length, rejected: batch.rejected.length }, 'could not commit pushed events to the ledger; answering 503 so the platform re-sends');
+      logger.error(
+        { err: error, events: batch.events.length, rejected: batch.rejected.length },
+        'could not commit pushed events to the ledger; answering 503 so the platform re-sends',
+      );
       return refuse(reply, 503, 'store unavailable, send again later');
     }
     const rejected = batch.rejected.length + refused;
     batchCounts.set(request, { events, inserted, duplicates, rejected });
     void reply.code(200).send(OK);
-    logger.info(
-      { received: events, inserted, duplicates, rejected, ms: Math.round((performance.now() - started) * 10) / 10 },
-      'push batch committed',
-    );
+    logger.info({ received: events, inserted, duplicates, rejected, ms: Math.round((performance.now() - started) * 10) / 10 }, 'push batch committed');
     if (inserted > 0 && onIngested) {
       setImmediate(() => {
         try {

@@ -14,7 +14,10 @@ export function isPostgresUrl(url: string | null | undefined): url is string {
  * Opens (and migrates) the ledger the configuration names: the PostgreSQL one for several
  * instances, the SQLite file otherwise.
  */
-export async function openLedgerStore(config: LedgerLocation, postgres: Partial<Omit<PostgresStoreOptions, 'connectionString' | 'schema'>> = {}): Promise<LedgerStore> {
+export async function openLedgerStore(
+  config: LedgerLocation,
+  postgres: Partial<Omit<PostgresStoreOptions, 'connectionString' | 'schema'>> = {},
+): Promise<LedgerStore> {
   if (isPostgresUrl(config.databaseUrl)) {
     return PostgresLedgerStore.open({ ...postgres, connectionString: config.databaseUrl.trim(), schema: config.databaseSchema ?? 'public' });
   }

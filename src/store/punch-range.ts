@@ -64,8 +64,11 @@ export function punchRangeConditions(query: PunchRangeQuery, param: (value: unkn
   else if (query.employeeIds !== undefined || query.personIds !== undefined) where.push('1 = 0');
   if (query.door !== undefined && query.door !== '') {
     const pattern = `%${query.door.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    where.push(`(${['door_name', 'door_index_code', 'reader_name', 'reader_index_code']
-      .map((column) => `lower(${column}) LIKE ${param(pattern)} ESCAPE '\\'`).join(' OR ')})`);
+    where.push(
+      `(${['door_name', 'door_index_code', 'reader_name', 'reader_index_code']
+        .map((column) => `lower(${column}) LIKE ${param(pattern)} ESCAPE '\\'`)
+        .join(' OR ')})`,
+    );
   }
   if (query.outcomes !== undefined) where.push(query.outcomes.length > 0 ? `outcome IN (${list(query.outcomes)})` : '1 = 0');
   if (query.excludeOutcomes !== undefined && query.excludeOutcomes.length > 0) {

@@ -29,7 +29,22 @@ export type PunchOutcome =
   | 'dry-run';
 
 export const PUNCH_OUTCOMES: readonly PunchOutcome[] = [
-  'received', 'ignored', 'unmapped', 'held', 'queued', 'waiting', 'sending', 'debounced', 'corrected', 'covered', 'suppressed', 'delivered', 'review', 'rejected', 'dead', 'dry-run',
+  'received',
+  'ignored',
+  'unmapped',
+  'held',
+  'queued',
+  'waiting',
+  'sending',
+  'debounced',
+  'corrected',
+  'covered',
+  'suppressed',
+  'delivered',
+  'review',
+  'rejected',
+  'dead',
+  'dry-run',
 ];
 
 /** Punches a person must look at: not sent, and not sendable without a decision or a fix. */

@@ -1,16 +1,7 @@
 import type { EventSource } from '../domain/access-event.js';
 import type { HikPerson } from '../domain/hik-person.js';
 import type { HumandUser } from '../domain/humand.js';
-import type {
-  DeliveryAttempt,
-  IngestBookkeeping,
-  IngestItem,
-  IngestResult,
-  PunchOutcome,
-  PunchQuery,
-  PunchRecord,
-  PunchUpdate,
-} from './punch.js';
+import type { DeliveryAttempt, IngestBookkeeping, IngestItem, IngestResult, PunchOutcome, PunchQuery, PunchRecord, PunchUpdate } from './punch.js';
 import type { PunchPageQuery, PunchPerson, PunchRangeQuery } from './punch-range.js';
 
 /**

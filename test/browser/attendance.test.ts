@@ -65,7 +65,7 @@ describe.skipIf(!hasChromium)('attendance view in headless Chromium', () => {
     if (downloads) fs.rmSync(downloads, { recursive: true, force: true });
   });
 
-  it('shows each employee\'s day as sent, finds people, pages, exports and reads in both languages and on a phone', async () => {
+  it("shows each employee's day as sent, finds people, pages, exports and reads in both languages and on a phone", async () => {
     const { app, world } = w;
     // A clock-in at 23:00 that dies (Humand answers 500, one attempt allowed): an incident of that day.
     const late = morningEmployee(world);
@@ -127,7 +127,9 @@ describe.skipIf(!hasChromium)('attendance view in headless Chromium', () => {
     expect(sheet.getCell('A1').value).toBe('Empleado');
     expect(sheet.getCell('H1').value).toBe('Horas');
     expect(sheet.rowCount).toBe(1 + people.length);
-    const view = (await (await fetch(`${w.ops.url}/api/attendance?from=${DAY}&to=${DAY}&employee=${employee.employeeInternalId}`)).json()) as { rows: { minutes: number }[] };
+    const view = (await (await fetch(`${w.ops.url}/api/attendance?from=${DAY}&to=${DAY}&employee=${employee.employeeInternalId}`)).json()) as {
+      rows: { minutes: number }[];
+    };
     const exported = (sheet.getSheetValues().slice(2) as unknown[][]).find((r) => r[3] === employee.employeeInternalId)!;
     expect(exported[8]).toBeCloseTo(Math.round((view.rows[0]!.minutes / 60) * 100) / 100, 2);
     expect(sheet.getCell('F2').numFmt).toBe('dd/mm/yyyy');
@@ -137,7 +139,10 @@ describe.skipIf(!hasChromium)('attendance view in headless Chromium', () => {
     await open(`attendance?from=${DAY}&to=${DAY}`);
     expect(await page.locator('[data-testid="attendance"] th').first().textContent()).toBe('Employee');
     expect(await page.getByTestId('page-range').textContent()).toBe(`1–${people.length} of ${people.length} employees`);
-    const csv = fs.readFileSync(await download('export-csv'), 'utf8').replace(/^\uFEFF/, '').split('\r\n');
+    const csv = fs
+      .readFileSync(await download('export-csv'), 'utf8')
+      .replace(/^\uFEFF/, '')
+      .split('\r\n');
     expect(csv[0]).toBe('Employee,Code,Employee id,HikCentral person,Department,Date,In / out,Hours,Hours (h:mm),Incidents,Humand');
     expect(csv.filter((line) => line.includes(`,${DAY},`)).length).toBe(people.length);
 
@@ -181,7 +186,14 @@ describe.skipIf(!hasChromium)('attendance view in headless Chromium', () => {
   it.skipIf(!docImages)('writes a screenshot of each page for the docs', async () => {
     await page.setViewportSize({ width: 1366, height: 900 });
     const dead = (await w.app.store.findPunches({ outcome: 'delivered', limit: 1 }))[0]!;
-    for (const [name, hash] of [['overview', 'overview'], ['attendance-month', 'attendance?from=2026-01-01&to=2026-01-31'], ['punches', `punches?date=${DAY}`], ['punch', `punch/${dead.id}`], ['problems', 'problems'], ['coverage', 'coverage']] as const) {
+    for (const [name, hash] of [
+      ['overview', 'overview'],
+      ['attendance-month', 'attendance?from=2026-01-01&to=2026-01-31'],
+      ['punches', `punches?date=${DAY}`],
+      ['punch', `punch/${dead.id}`],
+      ['problems', 'problems'],
+      ['coverage', 'coverage'],
+    ] as const) {
       await open(hash);
       await shoot(name);
     }

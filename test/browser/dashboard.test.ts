@@ -135,14 +135,22 @@ describe('dashboard in headless Chromium', () => {
     await page.locator(`[data-testid="punch-results"] tr[data-id="${delivered.id}"] a`).click();
     await page.waitForSelector('[data-testid="punch-detail"]');
     expect(await page.locator('[data-testid="attempts"] tbody tr').filter({ hasText: '201' }).count()).toBe(1);
-    const day = (await app.store.findPunches({ employeeId: delivered.employeeId!, date: delivered.workingDay!, limit: 1000 }));
+    const day = await app.store.findPunches({ employeeId: delivered.employeeId!, date: delivered.workingDay!, limit: 1000 });
     expect(await page.locator('[data-testid="timeline"] li').count()).toBe(day.length);
     const sentTypes = (await page.locator('[data-testid="timeline"] li .what').allTextContents()).filter((t) => t !== '—');
     expect(sentTypes.length).toBeGreaterThan(0);
     expect(sentTypes.every((t) => t === 'clock-in' || t === 'clock-out')).toBe(true);
 
     // Problems: the unmapped person with the punches waiting for them, and the dead punch.
-    await app.recordRejectedInputs([{ raw: { eventId: 'hostile-1', data: { personName: '<img src=x onerror="document.title=1">' } }, reason: 'eventId hostile-1: unreadable time: offset +19:00 is beyond ±14 h (no real time zone)' }], 'push');
+    await app.recordRejectedInputs(
+      [
+        {
+          raw: { eventId: 'hostile-1', data: { personName: '<img src=x onerror="document.title=1">' } },
+          reason: 'eventId hostile-1: unreadable time: offset +19:00 is beyond ±14 h (no real time zone)',
+        },
+      ],
+      'push',
+    );
     await open('problems');
     const unreadableRow = page.locator('[data-testid="unreadable-inputs"] tbody tr');
     expect(await unreadableRow.count()).toBe(1);

@@ -44,7 +44,9 @@ describe.skipIf(!hasChromium)('dashboard: HR login and re-drive all dead', () =>
     await adminPage.waitForSelector('main[aria-busy="false"]');
     expect(await adminPage.getByTestId('role').count()).toBe(0);
     await adminPage.getByTestId('redrive-all').click();
-    expect(await adminPage.getByTestId('redrive-all-question').textContent()).toMatch(/^¿Reenviar la 1 fichada fallida\? Las rechazadas y las a revisar no se incluyen/);
+    expect(await adminPage.getByTestId('redrive-all-question').textContent()).toMatch(
+      /^¿Reenviar la 1 fichada fallida\? Las rechazadas y las a revisar no se incluyen/,
+    );
     await adminPage.getByTestId('redrive-all-cancel').click();
     expect((await w.app.store.getPunch(ids.dead))?.outcome).toBe('dead');
     await adminPage.getByTestId('redrive-all').click();

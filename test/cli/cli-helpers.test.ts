@@ -37,7 +37,9 @@ describe('command-line instants', () => {
 
   it('names the option and shows examples when the value is not a date', () => {
     expect(() => parseInstant('--from', 'last week', 'UTC', 'start')).toThrow(ConfigProblems);
-    expect(() => parseInstant('--from', 'last week', 'UTC', 'start')).toThrow(/--from: "last week" is not a date or date-time — use e\.g\. --from 2026-01-27, --from 27\/01\/2026, --from yesterday/);
+    expect(() => parseInstant('--from', 'last week', 'UTC', 'start')).toThrow(
+      /--from: "last week" is not a date or date-time — use e\.g\. --from 2026-01-27, --from 27\/01\/2026, --from yesterday/,
+    );
     expect(() => parseDay('--date', '31/02/2026', 'UTC')).toThrow(/--date: "31\/02\/2026" is not a date/);
   });
 });
@@ -104,7 +106,12 @@ describe('stopping on signals', () => {
   it('stops gracefully on the first signal, ignores the copies npm/tsx relay with it, and forces only when a person insists', () => {
     let nowMs = 1_000_000;
     const forced: string[] = [];
-    const stop = stopOnSignals(null, 'the test', (signal) => forced.push(signal), () => nowMs);
+    const stop = stopOnSignals(
+      null,
+      'the test',
+      (signal) => forced.push(signal),
+      () => nowMs,
+    );
     try {
       process.emit('SIGTERM', 'SIGTERM');
       expect(stop.signal.aborted).toBe(true);

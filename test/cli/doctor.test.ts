@@ -77,7 +77,10 @@ describe('doctor checks the site rules against HikCentral', () => {
   }
 
   it('fails a time clock whose reader name has a typo and suggests the closest reader HikCentral has', async () => {
-    const env = withConfig('typo-reader.yaml', 'timeClocks:\n  - reader: "Facial Entrda"\n    direction: in\n  - reader: "Facial Salida"\n    direction: out\nmapping:\n  strategy: personCode\n');
+    const env = withConfig(
+      'typo-reader.yaml',
+      'timeClocks:\n  - reader: "Facial Entrda"\n    direction: in\n  - reader: "Facial Salida"\n    direction: out\nmapping:\n  strategy: personCode\n',
+    );
     const result = await runCli(['doctor', '--json'], { cwd: site.dir, env });
     expect(result.code).toBe(6);
     const report = JSON.parse(result.stdout) as DoctorJson;
@@ -91,19 +94,34 @@ describe('doctor checks the site rules against HikCentral', () => {
   }, 30_000);
 
   it("fails a door that is not in HikCentral's door list, naming the closest door", async () => {
-    const env = withConfig('typo-door.yaml', 'timeClocks:\n  - door: "Molinete Reloj Entrda"\n    direction: in\n  - reader: "Facial Salida"\n    direction: out\nmapping:\n  strategy: personCode\n');
+    const env = withConfig(
+      'typo-door.yaml',
+      'timeClocks:\n  - door: "Molinete Reloj Entrda"\n    direction: in\n  - reader: "Facial Salida"\n    direction: out\nmapping:\n  strategy: personCode\n',
+    );
     const result = await runCli(['doctor'], { cwd: site.dir, env });
     expect(result.code).toBe(6);
-    expect(result.stdout).toMatch(/\[FAIL\] time clock Molinete Reloj Entrda +door: "Molinete Reloj Entrda": no door of that name or index code in HikCentral's door list \(7 door\(s\)\)/);
+    expect(result.stdout).toMatch(
+      /\[FAIL\] time clock Molinete Reloj Entrda +door: "Molinete Reloj Entrda": no door of that name or index code in HikCentral's door list \(7 door\(s\)\)/,
+    );
     expect(result.stdout).toMatch(/fix: .*did you mean "Molinete Reloj Entrada"\?/);
   }, 30_000);
 
   it('speaks Spanish to a Spanish locale: the same findings, the names, the fix lines and the summary', async () => {
-    const env = { ...withConfig('typo-door-es.yaml', 'timeClocks:\n  - door: "Molinete Reloj Entrda"\n    direction: in\n  - reader: "Facial Salida"\n    direction: out\nmapping:\n  strategy: personCode\n'), LANG: 'es_AR.UTF-8' };
+    const env = {
+      ...withConfig(
+        'typo-door-es.yaml',
+        'timeClocks:\n  - door: "Molinete Reloj Entrda"\n    direction: in\n  - reader: "Facial Salida"\n    direction: out\nmapping:\n  strategy: personCode\n',
+      ),
+      LANG: 'es_AR.UTF-8',
+    };
     const result = await runCli(['doctor'], { cwd: site.dir, env });
     expect(result.code).toBe(6);
-    expect(result.stdout).toMatch(/\[FAIL\] reloj Molinete Reloj Entrda +door: "Molinete Reloj Entrda": no hay ninguna puerta con ese nombre o código en la lista de puertas de HikCentral \(7 puerta\(s\)\)/);
-    expect(result.stdout).toMatch(/qué hacer: En el archivo de configuración \(timeClocks\), escriba la puerta exactamente como la escribe HikCentral — ¿quiso decir "Molinete Reloj Entrada"\?/);
+    expect(result.stdout).toMatch(
+      /\[FAIL\] reloj Molinete Reloj Entrda +door: "Molinete Reloj Entrda": no hay ninguna puerta con ese nombre o código en la lista de puertas de HikCentral \(7 puerta\(s\)\)/,
+    );
+    expect(result.stdout).toMatch(
+      /qué hacer: En el archivo de configuración \(timeClocks\), escriba la puerta exactamente como la escribe HikCentral — ¿quiso decir "Molinete Reloj Entrada"\?/,
+    );
     expect(result.stdout).toMatch(/\[ ok \] configuración +sitio real; archivo de configuración .*zona horaria del sitio America\/Argentina\/Buenos_Aires/);
     expect(result.stdout).toMatch(/\[ ok \] HikCentral +https:\/\/.* respondió un pedido firmado en \d+ ms/);
     expect(result.stdout).toMatch(/^1 comprobación falló(, \d+ advertencias?)?\. Haga lo que dicen las líneas "qué hacer:"/m);
@@ -117,7 +135,9 @@ describe('doctor checks the site rules against HikCentral', () => {
       const result = await runCli(['doctor', '--json'], { cwd: site.dir, env });
       const door = checkOf(JSON.parse(result.stdout) as DoctorJson, 'time clock Molinete Reloj Entrda');
       expect(result.code).toBe(6);
-      expect(door.message).toMatch(/no door of that name or index code in the doors with events in the last 3 day\(s\) \(HikCentral's door list did not answer: .*API not found/);
+      expect(door.message).toMatch(
+        /no door of that name or index code in the doors with events in the last 3 day\(s\) \(HikCentral's door list did not answer: .*API not found/,
+      );
       expect(door.fix).toMatch(/did you mean "Molinete Reloj Entrada"\?/);
     } finally {
       site.hik.faults.clear();
@@ -142,7 +162,11 @@ describe('doctor checks the site rules against HikCentral', () => {
       const result = await runCli(['doctor', '--json'], { cwd: site.dir, env: site.env });
       const check = checkOf(JSON.parse(result.stdout) as DoctorJson, 'mapping at time clocks');
       expect(check.status).toBe('warn');
-      expect(check.message).toMatch(new RegExp(`^1 of ${site.day.employees.length} person\\(s\\) who passed a time clock in the last 3 day\\(s\\) would be unmapped \\(mapping by personCode`));
+      expect(check.message).toMatch(
+        new RegExp(
+          `^1 of ${site.day.employees.length} person\\(s\\) who passed a time clock in the last 3 day\\(s\\) would be unmapped \\(mapping by personCode`,
+        ),
+      );
       expect(check.message).toContain(employee.employeeInternalId);
     } finally {
       site.humand.state.setUserStatus(employee.employeeInternalId, 'ACTIVE');

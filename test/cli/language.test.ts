@@ -16,7 +16,7 @@ describe('the language the CLI prints in', () => {
     expect(cliLanguage({}, 'en-US')).toBe('en');
   });
 
-  it('chooses plural forms by the language\'s rules and writes days and times as its readers do', () => {
+  it("chooses plural forms by the language's rules and writes days and times as its readers do", () => {
     const es = cliText('es');
     const en = cliText('en');
     expect([es.count('sync.steps', 1), es.count('sync.steps', 0), es.count('sync.steps', 13)]).toEqual(['1 paso', '0 pasos', '13 pasos']);
@@ -51,9 +51,14 @@ describe('sync and punches in Spanish', () => {
 
     const [year, month, day] = site.date.split('-');
     const employee = site.day.employees[0]!;
-    const punches = await runCli(['punches', '--employee', employee.employeeInternalId, '--date', site.date], { cwd: site.dir, env: { ...site.env, HIK2HUMAND_LANG: 'es' } });
+    const punches = await runCli(['punches', '--employee', employee.employeeInternalId, '--date', site.date], {
+      cwd: site.dir,
+      env: { ...site.env, HIK2HUMAND_LANG: 'es' },
+    });
     expect(punches.code).toBe(0);
-    expect(punches.stdout).toMatch(new RegExp(`^\\d+ fichadas? para empleado ${employee.employeeInternalId}, ${day}/${month}/${year} \\(horas en America/Argentina/Buenos_Aires\\):`));
+    expect(punches.stdout).toMatch(
+      new RegExp(`^\\d+ fichadas? para empleado ${employee.employeeInternalId}, ${day}/${month}/${year} \\(horas en America/Argentina/Buenos_Aires\\):`),
+    );
     expect(punches.stdout).toMatch(/resultado ENTREGADA; (entrada|salida); jornada \d{2}\/\d{2}\/\d{4}; intentos 1/);
   }, 60_000);
 

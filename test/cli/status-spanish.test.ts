@@ -13,7 +13,13 @@ describe('status in Spanish (issue #10)', () => {
       oldestPendingEventMs: Date.parse('2026-01-27T11:00:00Z'),
       oldestPendingReceivedMs: Date.parse('2026-01-28T10:40:00Z'),
       service: null,
-      humand: { failingSinceMs: Date.parse('2026-01-28T10:55:00Z'), failures: 4, lastFailureMs: NOW, lastError: 'Connection to Humand refused', lastOkMs: null },
+      humand: {
+        failingSinceMs: Date.parse('2026-01-28T10:55:00Z'),
+        failures: 4,
+        lastFailureMs: NOW,
+        lastError: 'Connection to Humand refused',
+        lastOkMs: null,
+      },
       recentErrors: [{ atMs: NOW, firstMs: NOW - 60_000, count: 3, message: 'HikCentral refused the connection', hint: 'check HIKVISION_HOST', code: null }],
     });
     const text = formatStatus(status, NOW, 'ledger.db', cliText('es')).join('\n');

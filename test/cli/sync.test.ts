@@ -21,7 +21,6 @@ describe('sync', () => {
     expect(verbose.stderr).toMatch(/"stack":"HikCentralError/);
   });
 
-
   it('delivers the working day to Humand exactly once and exits 0; a second pass sends nothing again', async () => {
     const first = await runCli(['sync'], { cwd: site.dir, env: site.env });
     expect(first.stderr).toBe('');

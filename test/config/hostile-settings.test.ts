@@ -56,11 +56,17 @@ describe('intervals (issue #14 item 6)', () => {
   });
 
   it('keeps accepting reasonable values', () => {
-    expect(live({ POLL_INTERVAL: '1s', RETRY_BACKOFF_BASE: '50ms', EVENT_MAX_AGE: '30d' })).toMatchObject({ poll: { intervalMs: 1_000 }, delivery: { backoffBaseMs: 50 }, maxEventAgeMs: 30 * 86_400_000 });
+    expect(live({ POLL_INTERVAL: '1s', RETRY_BACKOFF_BASE: '50ms', EVENT_MAX_AGE: '30d' })).toMatchObject({
+      poll: { intervalMs: 1_000 },
+      delivery: { backoffBaseMs: 50 },
+      maxEventAgeMs: 30 * 86_400_000,
+    });
   });
 
   it('refuses a sub-minute subscription re-check', () => {
-    expect(() => readPushConfig({ WEBHOOK_URL: 'http://10.0.4.15:9000/hik', WEBHOOK_TOKEN: 'tok-0123456789abcdef', WEBHOOK_RECHECK_MINUTES: '0.001' })).toThrow(/minimum is 1/);
+    expect(() => readPushConfig({ WEBHOOK_URL: 'http://10.0.4.15:9000/hik', WEBHOOK_TOKEN: 'tok-0123456789abcdef', WEBHOOK_RECHECK_MINUTES: '0.001' })).toThrow(
+      /minimum is 1/,
+    );
   });
 });
 
@@ -90,10 +96,28 @@ describe('HIK_TLS_INSECURE (issue #14 item 6)', () => {
 describe('control characters in CLI output (issue #14 item 6)', () => {
   it('shows ESC, BEL and line breaks in names as \\xHH, never sends them to the terminal', () => {
     const punch = {
-      id: 7, eventId: 'e', source: 'push', eventTime: '2026-01-27T08:00:00Z', eventMs: Date.parse('2026-01-27T08:00:00Z'),
-      personId: '42', personCode: null, personName: 'Ana\u001b]0;owned\u0007\u001b[2J\nFAKE LINE', cardNo: null,
-      doorIndexCode: 'd', doorName: 'Door\u009b31m', readerIndexCode: null, readerName: null, outcome: 'rejected', reason: 'Humand said \u001b[31mno', employeeId: '20001',
-      entryType: 'START', workingDay: '2026-01-27', attempts: 1, humandEntryId: null, request: null, history: [],
+      id: 7,
+      eventId: 'e',
+      source: 'push',
+      eventTime: '2026-01-27T08:00:00Z',
+      eventMs: Date.parse('2026-01-27T08:00:00Z'),
+      personId: '42',
+      personCode: null,
+      personName: 'Ana\u001b]0;owned\u0007\u001b[2J\nFAKE LINE',
+      cardNo: null,
+      doorIndexCode: 'd',
+      doorName: 'Door\u009b31m',
+      readerIndexCode: null,
+      readerName: null,
+      outcome: 'rejected',
+      reason: 'Humand said \u001b[31mno',
+      employeeId: '20001',
+      entryType: 'START',
+      workingDay: '2026-01-27',
+      attempts: 1,
+      humandEntryId: null,
+      request: null,
+      history: [],
     } as unknown as PunchView;
     const text = formatPunch(punch, 'UTC').join('\n');
     // eslint-disable-next-line no-control-regex
@@ -131,7 +155,13 @@ describe('webhook deadlines as documented (issue #14 item 6)', () => {
   }
 
   it('cuts a client trickling its headers at the headers deadline and one trickling its body at the request deadline', async () => {
-    server = await startWebhookServer({ port: 0, token: 'tok-0123456789abcdef', logger: silentLogger(), ingest: async () => ({ inserted: 0, duplicates: 0 }), timeouts: { headersMs: 600, requestMs: 2_500 } });
+    server = await startWebhookServer({
+      port: 0,
+      token: 'tok-0123456789abcdef',
+      logger: silentLogger(),
+      ingest: async () => ({ inserted: 0, duplicates: 0 }),
+      timeouts: { headersMs: 600, requestMs: 2_500 },
+    });
     const headers = `POST /hik/events HTTP/1.1\r\nhost: x\r\ntoken: tok-0123456789abcdef\r\ncontent-type: application/json\r\ncontent-length: 400\r\n\r\n`;
     const headerCut = await trickle(server.url, `${headers}${'x'.repeat(400)}`, 20);
     expect(headerCut).toBeGreaterThanOrEqual(550);
@@ -153,4 +183,3 @@ describe('webhook deadlines as documented (issue #14 item 6)', () => {
     expect(bodyCut).toBeLessThan(5_000);
   });
 });
-

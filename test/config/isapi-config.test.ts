@@ -109,13 +109,19 @@ isapi:
 
   it('still needs HUMAND_AUTH', () => {
     fs.writeFileSync(path.join(dir, 'hik2humand.yaml'), ISAPI_YAML);
-    expect(() => loadConfig({ cwd: dir, dotenv: false, env: { ISAPI_ENTRADA_PASSWORD: 'env-Pass-12345' } })).toThrow(/HUMAND_AUTH: not set while ISAPI devices are configured/);
+    expect(() => loadConfig({ cwd: dir, dotenv: false, env: { ISAPI_ENTRADA_PASSWORD: 'env-Pass-12345' } })).toThrow(
+      /HUMAND_AUTH: not set while ISAPI devices are configured/,
+    );
   });
 
   it('redacts the device passwords from logs, by field and in free text', () => {
     const config = load(ISAPI_YAML, { ISAPI_ENTRADA_PASSWORD: 'env-Pass-12345' });
     const chunks: string[] = [];
-    const logger = createLogger({ level: 'info', pretty: false, destination: new Writable({ write: (c: Buffer, _e, cb) => (chunks.push(c.toString()), cb()) }) });
+    const logger = createLogger({
+      level: 'info',
+      pretty: false,
+      destination: new Writable({ write: (c: Buffer, _e, cb) => (chunks.push(c.toString()), cb()) }),
+    });
     logger.info({ isapi: config.isapi }, 'config');
     logger.info({ devices: config.isapi?.devices }, 'devices');
     logger.warn('device said: wrong password literal-Pass-99');

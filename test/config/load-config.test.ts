@@ -151,8 +151,12 @@ describe('configuration', () => {
   });
 
   it('shows the line of a YAML typo and its likely cause, not a message cut after "column 1:"', () => {
-    const unclosed = loadError({ CONFIG_FILE: write('quote.yaml', 'timeClocks:\n  - reader: "Facial Entrada\n    direction: in\nmapping:\n  strategy: personCode\n') });
-    expect(unclosed).toMatch(/quote\.yaml is not valid YAML: Missing closing "quote at line \d+, column \d+ — line 2 reads: " {2}- reader: \\"Facial Entrada" — likely: a quote or bracket opened on this line or before it is not closed/);
+    const unclosed = loadError({
+      CONFIG_FILE: write('quote.yaml', 'timeClocks:\n  - reader: "Facial Entrada\n    direction: in\nmapping:\n  strategy: personCode\n'),
+    });
+    expect(unclosed).toMatch(
+      /quote\.yaml is not valid YAML: Missing closing "quote at line \d+, column \d+ — line 2 reads: " {2}- reader: \\"Facial Entrada" — likely: a quote or bracket opened on this line or before it is not closed/,
+    );
     expect(unclosed).not.toMatch(/column \d+:/);
     // Notepad users indent with a tab.
     const tabbed = loadError({ CONFIG_FILE: write('tab.yaml', 'timeClocks:\n\t- reader: X\n') });
@@ -161,7 +165,12 @@ describe('configuration', () => {
 
   it('reads durations in every documented spelling', () => {
     expect([parseDuration('300'), parseDuration('5m'), parseDuration('30s'), parseDuration('1h30m'), parseDuration('250ms'), parseDuration('abc')]).toEqual([
-      300_000, 300_000, 30_000, 5_400_000, 250, null,
+      300_000,
+      300_000,
+      30_000,
+      5_400_000,
+      250,
+      null,
     ]);
   });
 });

@@ -70,8 +70,22 @@ export class BehaviourDayRun {
       ingest: (events, source) => app.ingest(events, source),
       recordRejectedInput: (inputs) => app.recordRejectedInputs(inputs, 'push'),
     });
-    this.client = new HikCentralClient({ baseUrl: world.hik.httpsUrl, appKey: HIK_KEY, appSecret: HIK_SECRET, caCertPem: world.hik.caPem, connectTimeoutMs: 5_000, requestTimeoutMs: 10_000, logger: silentLogger(), clock });
-    await ensureSubscription({ client: this.client, eventTypes: configFor(world, 'unused').rules.grantedEventCodes, eventDest: this.receiver.url, token: TOKEN });
+    this.client = new HikCentralClient({
+      baseUrl: world.hik.httpsUrl,
+      appKey: HIK_KEY,
+      appSecret: HIK_SECRET,
+      caCertPem: world.hik.caPem,
+      connectTimeoutMs: 5_000,
+      requestTimeoutMs: 10_000,
+      logger: silentLogger(),
+      clock,
+    });
+    await ensureSubscription({
+      client: this.client,
+      eventTypes: configFor(world, 'unused').rules.grantedEventCodes,
+      eventDest: this.receiver.url,
+      token: TOKEN,
+    });
     const stop = new AbortController();
     let firstPass: () => void = () => undefined;
     const ready = new Promise<void>((resolve) => (firstPass = resolve));
@@ -87,7 +101,13 @@ export class BehaviourDayRun {
   }
 
   private async start(options: BehaviourDayOptions): Promise<{ day: GeneratedWorkingDay; clock: ShiftedClock }> {
-    const day = generateWorkingDay({ date: options.date ?? '2026-01-27', timezone: options.timezone ?? 'America/Argentina/Buenos_Aires', employees: options.employees, seed: options.seed, behaviours: options.behaviours });
+    const day = generateWorkingDay({
+      date: options.date ?? '2026-01-27',
+      timezone: options.timezone ?? 'America/Argentina/Buenos_Aires',
+      employees: options.employees,
+      seed: options.seed,
+      behaviours: options.behaviours,
+    });
     this.dir = fs.mkdtempSync(path.join(os.tmpdir(), 'e2e-behaviours-'));
     const clock = new ShiftedClock(day.window.startMs);
     this.world = await startWorld({ employees: options.employees, seed: options.seed, clock, day });
@@ -130,7 +150,10 @@ export function expectedLines(day: GeneratedWorkingDay): Record<string, string[]
   const zone = day.scenario.site.timezone;
   const out: Record<string, string[]> = {};
   for (const [employee, punches] of Object.entries(day.expected.timelines)) {
-    if (punches.length > 0) out[employee] = punches.map((p) => `${p.type} ${DateTime.fromMillis(p.time, { zone }).toFormat("yyyy-MM-dd'T'HH:mm:ss.SSSZZ")}${p.source === 'APP' ? ' (app)' : ''}`);
+    if (punches.length > 0)
+      out[employee] = punches.map(
+        (p) => `${p.type} ${DateTime.fromMillis(p.time, { zone }).toFormat("yyyy-MM-dd'T'HH:mm:ss.SSSZZ")}${p.source === 'APP' ? ' (app)' : ''}`,
+      );
   }
   return out;
 }
@@ -138,5 +161,8 @@ export function expectedLines(day: GeneratedWorkingDay): Record<string, string[]
 /** eventIds of the punches the ledger holds in `review` (the decision model's "needs review"). */
 export async function reviewEventIds(app: App): Promise<string[]> {
   const punches = await app.store.findPunches({ limit: 1_000_000 });
-  return punches.filter((p) => (p.outcome as string) === 'review').map((p) => p.eventId).sort();
+  return punches
+    .filter((p) => (p.outcome as string) === 'review')
+    .map((p) => p.eventId)
+    .sort();
 }

@@ -64,10 +64,13 @@ describe('killing the process (SIGKILL) at random points, then running again', (
           child.kill('SIGKILL');
         }
       }, 2);
-      const timer = kill.afterMs === undefined ? undefined : setTimeout(() => {
-        killedAtRequests = world.humand.state.requests.length - startRequests;
-        child.kill('SIGKILL');
-      }, kill.afterMs);
+      const timer =
+        kill.afterMs === undefined
+          ? undefined
+          : setTimeout(() => {
+              killedAtRequests = world.humand.state.requests.length - startRequests;
+              child.kill('SIGKILL');
+            }, kill.afterMs);
       child.on('error', reject);
       child.on('exit', (exitCode, signal) => {
         clearInterval(watcher);

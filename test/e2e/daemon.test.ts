@@ -23,10 +23,7 @@ describe('daemon (run)', () => {
     // A push arrives between polls: recorded durably, then delivered by the running daemon.
     const absent = world.day.employees.find((e) => e.shift === 'absent')!;
     const pollsBefore = world.hik.state.requests().filter((r) => r.path.endsWith('/door/events')).length;
-    const result = await app.ingest(
-      [tapBy(absent, 'pushed-1', '2026-01-29T08:59:30-03:00', { readerName: 'Facial Entrada' })],
-      'push',
-    );
+    const result = await app.ingest([tapBy(absent, 'pushed-1', '2026-01-29T08:59:30-03:00', { readerName: 'Facial Entrada' })], 'push');
     expect(result).toMatchObject({ inserted: 1, duplicates: 0 });
     await until(() => world.humand.state.timeline(absent.employeeInternalId).length === 1, 'the pushed punch to be delivered');
     expect(world.humand.state.timeline(absent.employeeInternalId)[0]!.time).toBe('2026-01-29T08:59:30.000-03:00');

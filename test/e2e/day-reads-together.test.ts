@@ -18,7 +18,12 @@ describe("reading Humand's days for several employees at once", () => {
     await app.refreshMappings();
     const taps = EMPLOYEES.map((who) => {
       const employee = on.world.day.employees[who]!;
-      on.world.humand.state.addAppEntry({ employeeInternalId: employee.employeeInternalId, time: '2026-01-27T08:0' + who + ':00-03:00', type: 'START', source: 'APP' });
+      on.world.humand.state.addAppEntry({
+        employeeInternalId: employee.employeeInternalId,
+        time: '2026-01-27T08:0' + who + ':00-03:00',
+        type: 'START',
+        source: 'APP',
+      });
       return tapBy(employee, `rt-${who}`, '2026-01-27T17:0' + who + ':00-03:00', { readerIndexCode: '201', readerName: 'Facial Salida', doorIndexCode: '2' });
     });
     await app.ingest(taps, 'backfill');
@@ -26,7 +31,13 @@ describe("reading Humand's days for several employees at once", () => {
   }
 
   const summaryReads = (on: WorldOnClock) => on.world.humand.state.requests.filter((r) => r.path.endsWith('/time-tracking/day-summaries'));
-  const timelines = (on: WorldOnClock) => EMPLOYEES.map((who) => on.world.humand.state.timeline(on.world.day.employees[who]!.employeeInternalId).map((e) => `${e.type} ${e.time.slice(11, 16)}`).join(','));
+  const timelines = (on: WorldOnClock) =>
+    EMPLOYEES.map((who) =>
+      on.world.humand.state
+        .timeline(on.world.day.employees[who]!.employeeInternalId)
+        .map((e) => `${e.type} ${e.time.slice(11, 16)}`)
+        .join(','),
+    );
 
   it('one request covers every waiting employee, and each clock-out is sent after its app clock-in', async () => {
     const on = await runs.startWorld({ dirPrefix: 'e2e-rt-', clockAt: NOW, employees: 6, seed: 4 });
@@ -38,7 +49,9 @@ describe("reading Humand's days for several employees at once", () => {
     expect(reads).toHaveLength(2);
     const first = String(reads[0]!.query.employeeIds).split(',');
     expect(first).toHaveLength(1);
-    expect([...first, ...String(reads[1]!.query.employeeIds).split(',')].sort()).toEqual(EMPLOYEES.map((who) => on.world.day.employees[who]!.employeeInternalId).sort());
+    expect([...first, ...String(reads[1]!.query.employeeIds).split(',')].sort()).toEqual(
+      EMPLOYEES.map((who) => on.world.day.employees[who]!.employeeInternalId).sort(),
+    );
     // The punch that asked shows the read in its history, with whom it was read.
     const histories = (await app.punches({})).flatMap((p) => p.history.filter((a) => a.kind === 'reconcile'));
     expect(histories).toHaveLength(2);

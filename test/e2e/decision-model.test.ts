@@ -20,8 +20,15 @@ describe('the decision model in the running pipeline', () => {
     const employee = on.world.day.employees[who]!;
     let n = 0;
     const tap = (time: string, reader: 'Facial Entrada' | 'Facial Salida') =>
-      tapBy(employee, `dm-${who}-${++n}`, time, { readerIndexCode: reader === 'Facial Entrada' ? '101' : '201', readerName: reader, doorIndexCode: reader === 'Facial Entrada' ? '1' : '2' });
-    const timeline = () => on.world.humand.state.timeline(employee.employeeInternalId).map((e) => `${e.type} ${e.time.slice(11, 16)}${e.source === 'INTEGRATION' ? '' : ` (${e.source})`}`);
+      tapBy(employee, `dm-${who}-${++n}`, time, {
+        readerIndexCode: reader === 'Facial Entrada' ? '101' : '201',
+        readerName: reader,
+        doorIndexCode: reader === 'Facial Entrada' ? '1' : '2',
+      });
+    const timeline = () =>
+      on.world.humand.state
+        .timeline(employee.employeeInternalId)
+        .map((e) => `${e.type} ${e.time.slice(11, 16)}${e.source === 'INTEGRATION' ? '' : ` (${e.source})`}`);
     return { employee, tap, timeline };
   }
 
@@ -33,7 +40,14 @@ describe('the decision model in the running pipeline', () => {
     await app.ingest([tap('2026-01-27T09:06:00-03:00', 'Facial Entrada')], 'push');
     await app.deliverPending();
     on.world.humand.faults.set({ fail5xxNext: 1_000 });
-    await app.ingest([tap('2026-01-27T12:55:00-03:00', 'Facial Salida'), tap('2026-01-27T13:50:00-03:00', 'Facial Entrada'), tap('2026-01-27T17:56:00-03:00', 'Facial Salida')], 'push');
+    await app.ingest(
+      [
+        tap('2026-01-27T12:55:00-03:00', 'Facial Salida'),
+        tap('2026-01-27T13:50:00-03:00', 'Facial Entrada'),
+        tap('2026-01-27T17:56:00-03:00', 'Facial Salida'),
+      ],
+      'push',
+    );
     const blocked = await app.syncOnce({ skipPoll: true });
 
     expect(timeline()).toEqual(['START 09:06']);
@@ -65,8 +79,18 @@ describe('the decision model in the running pipeline', () => {
     expect(timeline()).toEqual([]);
 
     // HR enters the day by hand in Humand (both entries), and marks the punch fixed.
-    on.world.humand.state.addAppEntry({ employeeInternalId: employee.employeeInternalId, time: '2026-01-27T08:00:00.000-03:00', type: 'START', source: 'MANUAL' });
-    on.world.humand.state.addAppEntry({ employeeInternalId: employee.employeeInternalId, time: '2026-01-27T12:00:00.000-03:00', type: 'END', source: 'MANUAL' });
+    on.world.humand.state.addAppEntry({
+      employeeInternalId: employee.employeeInternalId,
+      time: '2026-01-27T08:00:00.000-03:00',
+      type: 'START',
+      source: 'MANUAL',
+    });
+    on.world.humand.state.addAppEntry({
+      employeeInternalId: employee.employeeInternalId,
+      time: '2026-01-27T12:00:00.000-03:00',
+      type: 'END',
+      source: 'MANUAL',
+    });
     expect(await app.deadLetters.markFixed({ ids: [review!.id] }, 'hr@example.com')).toBe(1);
     await app.ingest([tap('2026-01-27T13:00:00-03:00', 'Facial Entrada'), tap('2026-01-27T17:00:00-03:00', 'Facial Salida')], 'push');
     await app.deliverPending();

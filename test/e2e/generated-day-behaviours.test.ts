@@ -14,11 +14,19 @@ import { BehaviourDayRun, expectedLines, humandLines, reviewEventIds } from './b
 const CASES: ReadonlyArray<{ name: string; behaviours: DayBehaviours; employees?: number; date?: string; timezone?: string }> = [
   { name: 'wrong-reader taps at shift start and end (both mirrors)', behaviours: { wrongReaderRate: 0.3 } },
   { name: 'app clock-ins/outs written into Humand as another source', behaviours: { appRate: 0.4 } },
-  { name: 'forgotten clock-outs, early shifts before the 04:00 boundary, forgotten clock-ins', behaviours: { forgottenClockOutRate: 0.25, forgottenClockInRate: 0.1, earlyShiftRate: 0.3 } },
+  {
+    name: 'forgotten clock-outs, early shifts before the 04:00 boundary, forgotten clock-ins',
+    behaviours: { forgottenClockOutRate: 0.25, forgottenClockInRate: 0.1, earlyShiftRate: 0.3 },
+  },
   { name: 'a one-terminal site in alternate mode with night shifts and re-taps', behaviours: { oneTerminal: true, reTapRate: 0.3 } },
   { name: 'readers writing UTC (Z) and another offset', behaviours: { readerTimeZones: { '101': 'UTC+1', '201': 'UTC' } } },
   { name: 'persons deleted in HikCentral at noon', behaviours: { deletedAtNoonRate: 0.3 } },
-  { name: 'a DST site (Europe/Madrid, the night the clocks go forward) with every behaviour', behaviours: ALL_BEHAVIOURS, date: '2026-03-28', timezone: 'Europe/Madrid' },
+  {
+    name: 'a DST site (Europe/Madrid, the night the clocks go forward) with every behaviour',
+    behaviours: ALL_BEHAVIOURS,
+    date: '2026-03-28',
+    timezone: 'Europe/Madrid',
+  },
   { name: 'every behaviour at once', behaviours: ALL_BEHAVIOURS, employees: 120 },
 ];
 
@@ -31,7 +39,13 @@ afterEach(async () => {
 describe('NEEDS THE DECISION MODEL (issue #9): a generated day with real-life behaviours equals its ground truth exactly — poll', () => {
   it.each(CASES)('$name', async ({ behaviours, employees, date, timezone }) => {
     run = new BehaviourDayRun();
-    const { day, world, app } = await run.poll({ employees: employees ?? 60, seed: 11, behaviours, ...(date ? { date } : {}), ...(timezone ? { timezone } : {}) });
+    const { day, world, app } = await run.poll({
+      employees: employees ?? 60,
+      seed: 11,
+      behaviours,
+      ...(date ? { date } : {}),
+      ...(timezone ? { timezone } : {}),
+    });
     expect(humandLines(world)).toEqual(expectedLines(day));
     expect(await reviewEventIds(app)).toEqual([...day.expected.review].sort());
     // Nothing is left dead, rejected or unmapped: what is not sent is in review, with its reason.

@@ -72,7 +72,9 @@ describe('a generated working day for 200 employees (poll mode)', () => {
       expect(['/time-tracking/entries/clockIn', '/time-tracking/entries/clockOut']).toContain(entry.path);
       expect(body.now).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.000-03:00$/);
       expect(typeof entry.punch).toBe('string');
-      (byEmployee[body.employeeId] ??= []).push(`${entry.path === '/time-tracking/entries/clockIn' ? 'START' : 'END'} ${new Date(Date.parse(body.now)).toISOString()}`);
+      (byEmployee[body.employeeId] ??= []).push(
+        `${entry.path === '/time-tracking/entries/clockIn' ? 'START' : 'END'} ${new Date(Date.parse(body.now)).toISOString()}`,
+      );
     }
     for (const list of Object.values(byEmployee)) list.sort((a, b) => a.slice(a.indexOf(' ')).localeCompare(b.slice(b.indexOf(' '))));
     expect(byEmployee).toEqual(expectedTimelines(world));

@@ -45,7 +45,9 @@ export async function startWorld(options: {
   const skip = new Set(options.withoutUsers ?? []);
   const humand = await startHumandSimulator({
     apiKey: HUMAND_KEY,
-    users: day.employees.filter((e) => !skip.has(e.employeeInternalId)).map((e) => ({ employeeInternalId: e.employeeInternalId, firstName: e.firstName, lastName: e.lastName, email: e.email })),
+    users: day.employees
+      .filter((e) => !skip.has(e.employeeInternalId))
+      .map((e) => ({ employeeInternalId: e.employeeInternalId, firstName: e.firstName, lastName: e.lastName, email: e.email })),
     rateLimit: options.rateLimit ?? { limit: 400, windowMs: 1_000 },
     ...(clock ? { clock } : {}),
   });
@@ -170,7 +172,12 @@ export function memoryLogger(level = 'info'): { logger: Logger; lines: () => Rec
 }
 
 /** A face punch at the first time clock (door 1, reader 101) by a generated employee, as a push would bring it. */
-export function tapBy(employee: { personId: string; employeeInternalId: string }, eventId: string, time: string, overrides: Partial<AccessEvent> = {}): AccessEvent {
+export function tapBy(
+  employee: { personId: string; employeeInternalId: string },
+  eventId: string,
+  time: string,
+  overrides: Partial<AccessEvent> = {},
+): AccessEvent {
   return {
     eventId,
     eventCode: 196893,
@@ -272,10 +279,13 @@ export class E2eRuns {
 /** Waits until nothing is left to decide or deliver (a daemon works in the background). */
 export async function settled(app: App): Promise<void> {
   await expect
-    .poll(async () => {
-      const counts = await app.store.countsByOutcome();
-      return counts.received + AWAITING_DELIVERY.reduce((sum, outcome) => sum + counts[outcome], 0);
-    }, { timeout: 30_000, interval: 50 })
+    .poll(
+      async () => {
+        const counts = await app.store.countsByOutcome();
+        return counts.received + AWAITING_DELIVERY.reduce((sum, outcome) => sum + counts[outcome], 0);
+      },
+      { timeout: 30_000, interval: 50 },
+    )
     .toBe(0);
 }
 
@@ -284,11 +294,20 @@ export async function settled(app: App): Promise<void> {
  * (environment + config file): writes HikCentral's CA and a config file naming the day's time
  * clocks into `dir`. `extra` adds or overrides variables (the ledger, timings, log level).
  */
-export function serviceEnvFor(world: World, dir: string, extra: NodeJS.ProcessEnv, configLines: readonly string[] = ['settleDelay: 0s', 'debounce: 60s', 'dayBoundaryHour: 4']): NodeJS.ProcessEnv {
+export function serviceEnvFor(
+  world: World,
+  dir: string,
+  extra: NodeJS.ProcessEnv,
+  configLines: readonly string[] = ['settleDelay: 0s', 'debounce: 60s', 'dayBoundaryHour: 4'],
+): NodeJS.ProcessEnv {
   const caFile = path.join(dir, 'hik-ca.pem');
   fs.writeFileSync(caFile, world.hik.caPem);
   const configFile = path.join(dir, 'hik2humand.yaml');
-  const clocks = world.day.timeClockReaders.flatMap((r) => [`  - reader: "${r.readerIndexCode}"`, `    direction: ${r.direction}`, `    label: "${r.readerName}"`]);
+  const clocks = world.day.timeClockReaders.flatMap((r) => [
+    `  - reader: "${r.readerIndexCode}"`,
+    `    direction: ${r.direction}`,
+    `    label: "${r.readerName}"`,
+  ]);
   fs.writeFileSync(configFile, ['timeClocks:', ...clocks, ...configLines, ''].join('\n'));
   return {
     PATH: process.env.PATH,

@@ -11,7 +11,13 @@ describe('Humand trouble: still the exact timelines', () => {
 
   async function setUp(options: { employees?: number; rateLimit?: { limit: number; windowMs: number }; requestTimeoutMs?: number } = {}) {
     const { world, app } = await runs.start(
-      { dirPrefix: 'e2e-trouble-', clockAt: AFTER_THE_DAY, employees: options.employees ?? 30, seed: 5, ...(options.rateLimit ? { rateLimit: options.rateLimit } : {}) },
+      {
+        dirPrefix: 'e2e-trouble-',
+        clockAt: AFTER_THE_DAY,
+        employees: options.employees ?? 30,
+        seed: 5,
+        ...(options.rateLimit ? { rateLimit: options.rateLimit } : {}),
+      },
       { overrides: options.requestTimeoutMs ? { humand: { requestTimeoutMs: options.requestTimeoutMs } } : {} },
     );
     // Users and persons cached first, so the faults hit the clock requests.
@@ -70,7 +76,9 @@ describe('Humand trouble: still the exact timelines', () => {
     expect(summary.attention).toEqual([]);
     expect(humandTimelines(world)).toEqual(expectedTimelines(world));
     entriesPerEmployeeAreUnique(world);
-    const recovered = (await app.punches({ outcome: 'delivered', limit: 10_000 })).filter((p) => p.reason === 'delivered: found in Humand after an unanswered attempt');
+    const recovered = (await app.punches({ outcome: 'delivered', limit: 10_000 })).filter(
+      (p) => p.reason === 'delivered: found in Humand after an unanswered attempt',
+    );
     expect(recovered.length).toBeGreaterThanOrEqual(6);
     for (const punch of recovered) expect(punch.history.map((a) => a.kind)).toContain('reconcile');
   });
@@ -116,7 +124,10 @@ describe('Humand trouble: still the exact timelines', () => {
     expect(humandTimelines(world)).toEqual(expectedTimelines(world));
     const requests = world.humand.state.requests;
     const statuses = requests.map((r) => r.status);
-    expect(statuses.filter((status) => status === 429), JSON.stringify(world.humand.state.countsByStatus())).toHaveLength(0);
+    expect(
+      statuses.filter((status) => status === 429),
+      JSON.stringify(world.humand.state.countsByStatus()),
+    ).toHaveLength(0);
     // Replay the simulator's fixed windows over its own request log.
     const windows: number[] = [];
     let windowStart = -Infinity;

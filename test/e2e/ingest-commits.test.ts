@@ -12,7 +12,20 @@ import { tapBy } from './harness.js';
 import { ShiftedClock } from './shifted-clock.js';
 
 /** Every LedgerStore method that commits a transaction. */
-const WRITES = new Set(['ingest', 'updatePunches', 'updateWithAttempt', 'recordAttempt', 'resetOutcome', 'setCursor', 'replacePersons', 'upsertPerson', 'replaceUsers', 'setMeta', 'tryAcquireDeliveryLease', 'releaseDeliveryLease']);
+const WRITES = new Set([
+  'ingest',
+  'updatePunches',
+  'updateWithAttempt',
+  'recordAttempt',
+  'resetOutcome',
+  'setCursor',
+  'replacePersons',
+  'upsertPerson',
+  'replaceUsers',
+  'setMeta',
+  'tryAcquireDeliveryLease',
+  'releaseDeliveryLease',
+]);
 
 /** The real SQLite ledger, with a record of the commits asked of it. */
 function recordingCommits(store: LedgerStore): { store: LedgerStore; commits: string[] } {

@@ -14,9 +14,25 @@ const HOUR = 3_600_000;
 
 /** The site's terminal receiver, and every terminal's HTTP host pointed at it (as `isapi-hosts` would). */
 async function pointTerminalsAtReceiver(world: TerminalWorld, app: App, clock: ShiftedClock): Promise<IsapiReceiver> {
-  const receiver = await startIsapiReceiver({ host: '127.0.0.1', port: 0, devices: world.isapi.devices, timeZone: world.day.scenario.site.timezone, logger: silentLogger(), ingest: (events, source) => app.ingest(events, source) });
+  const receiver = await startIsapiReceiver({
+    host: '127.0.0.1',
+    port: 0,
+    devices: world.isapi.devices,
+    timeZone: world.day.scenario.site.timezone,
+    logger: silentLogger(),
+    ingest: (events, source) => app.ingest(events, source),
+  });
   for (const device of world.isapi.devices) {
-    const client = new IsapiClient({ device, logger: silentLogger(), clock, timeZone: 'UTC', requestTimeoutMs: 5_000, connectTimeoutMs: 2_000, authBackoffMs: 60_000, authBackoffMaxMs: 60_000 });
+    const client = new IsapiClient({
+      device,
+      logger: silentLogger(),
+      clock,
+      timeZone: 'UTC',
+      requestTimeoutMs: 5_000,
+      connectTimeoutMs: 2_000,
+      authBackoffMs: 60_000,
+      authBackoffMaxMs: 60_000,
+    });
     await configureHttpHost(client, { ipAddress: '127.0.0.1', portNo: receiver.port, url: `${new URL(receiver.url).pathname}/${device.name}` });
     await client.close();
   }
@@ -45,7 +61,11 @@ describe('a generated working day on three Hikvision terminals read over ISAPI (
     world = await startTerminalWorld({ employees, seed, clock, driftMs: { salida: 3 * 60_000 } });
     const { startMs, endMs } = world.day.window;
     clock.setTo(startMs + HOUR);
-    app = await createApp({ config: terminalSiteConfig(world.humand, path.join(dir, 'ledger.db'), world.isapi), logger: silentLogger(), overrides: { clock, rateResetMarginMs: 50 } });
+    app = await createApp({
+      config: terminalSiteConfig(world.humand, path.join(dir, 'ledger.db'), world.isapi),
+      logger: silentLogger(),
+      overrides: { clock, rateResetMarginMs: 50 },
+    });
     return { clock, app, world, startMs, endMs };
   }
 
@@ -78,7 +98,10 @@ describe('a generated working day on three Hikvision terminals read over ISAPI (
     // Every event of every terminal is in the ledger once (two taps of one person at one door in one second are one punch).
     const punches = new Set<string>();
     for (const [name, terminal] of world.terminals) {
-      for (const e of terminal.state.buffer()) punches.add(e.employeeNo === null ? `${name}#${e.serialNo}` : `${e.employeeNo}|${Math.floor(terminal.state.deviceTimeOf(e) / 1000)}|${name}/${e.doorNo}`);
+      for (const e of terminal.state.buffer())
+        punches.add(
+          e.employeeNo === null ? `${name}#${e.serialNo}` : `${e.employeeNo}|${Math.floor(terminal.state.deviceTimeOf(e) / 1000)}|${name}/${e.doorNo}`,
+        );
     }
     expect(Object.values(counts).reduce((n, c) => n + c, 0)).toBe(punches.size);
     // The search respected the firmware's page size, and nobody tripped a lockout.
@@ -107,7 +130,8 @@ describe('a generated working day on three Hikvision terminals read over ISAPI (
     const sources = (await app.punches({ limit: 100_000 })).map((p) => p.source);
     expect(sources.filter((source) => source === 'push').length).toBeGreaterThan(sources.length / 2);
     // And the poll did read every terminal again (which is why "nothing doubled" means something here).
-    for (const terminal of world.terminals.values()) expect(terminal.state.requests.filter((r) => r.path === '/ISAPI/AccessControl/AcsEvent').length).toBeGreaterThan(0);
+    for (const terminal of world.terminals.values())
+      expect(terminal.state.requests.filter((r) => r.path === '/ISAPI/AccessControl/AcsEvent').length).toBeGreaterThan(0);
   }, 120_000);
   it('in push only (no poll at all): the offline terminal pushes its two hours once back, the drifting one is read on its own clock, and Humand equals the ground truth exactly', async () => {
     const { clock, app, world, startMs, endMs } = await startDay(40, 34);

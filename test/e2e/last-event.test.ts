@@ -11,7 +11,15 @@ describe('"last event" in status (real HTTP, both simulators)', () => {
     const { world, app, clock } = await runs.start({ dirPrefix: 'e2e-last-event-', clockAt: NOW, employees: 6, seed: 5 });
     const [a, b] = world.day.scenario.persons;
     if (!a || !b) throw new Error('two persons expected');
-    const recent = (eventId: string, personId: string, atMs: number) => ({ eventId, eventType: 196893, eventTime: atMs, personId, doorIndexCode: '1', readerIndexCode: '101', checkInAndOutType: 1 });
+    const recent = (eventId: string, personId: string, atMs: number) => ({
+      eventId,
+      eventType: 196893,
+      eventTime: atMs,
+      personId,
+      doorIndexCode: '1',
+      readerIndexCode: '101',
+      checkInAndOutType: 1,
+    });
     world.hik.state.addEvents([recent('recent-1', a.personId, NOW - 30 * MINUTE), recent('recent-2', b.personId, NOW - 20 * MINUTE)]);
 
     const first = await app.syncOnce();

@@ -87,12 +87,26 @@ describe('per-employee order when the mapping appears late (real HTTP, both simu
     await probe.close();
     if (!absent) throw new Error('the generated day should have an absent employee');
     world = await startWorld({ employees: 12, seed: 9, clock, ...(options.withoutUser ? { withoutUsers: [absent.employeeInternalId] } : {}) });
-    client = new HikCentralClient({ baseUrl: world.hik.httpsUrl, appKey: HIK_KEY, appSecret: HIK_SECRET, caCertPem: world.hik.caPem, connectTimeoutMs: 5_000, requestTimeoutMs: 10_000, logger: silentLogger(), clock });
+    client = new HikCentralClient({
+      baseUrl: world.hik.httpsUrl,
+      appKey: HIK_KEY,
+      appSecret: HIK_SECRET,
+      caCertPem: world.hik.caPem,
+      connectTimeoutMs: 5_000,
+      requestTimeoutMs: 10_000,
+      logger: silentLogger(),
+      clock,
+    });
     const source = new GatedEventSource(client);
     const theApp = await createApp({
       config: configFor(world, path.join(dir, 'ledger.db')),
       logger: silentLogger(),
-      overrides: { clock, rateResetMarginMs: 50, eventSource: source, ...(options.usersRefreshMs !== undefined ? { poll: { usersRefreshMs: options.usersRefreshMs } } : {}) },
+      overrides: {
+        clock,
+        rateResetMarginMs: 50,
+        eventSource: source,
+        ...(options.usersRefreshMs !== undefined ? { poll: { usersRefreshMs: options.usersRefreshMs } } : {}),
+      },
     });
     app = theApp;
     const startDaemon = () => {
@@ -106,7 +120,10 @@ describe('per-employee order when the mapping appears late (real HTTP, both simu
   async function settled(theApp: App, employee: GeneratedEmployee): Promise<string[]> {
     const open = ['received', 'unmapped', 'queued', 'held', 'sending'];
     await expect
-      .poll(async () => (await theApp.store.findPunches({ personId: employee.personId })).filter((p) => open.includes(p.outcome)).length, { timeout: 20_000, interval: 20 })
+      .poll(async () => (await theApp.store.findPunches({ personId: employee.personId })).filter((p) => open.includes(p.outcome)).length, {
+        timeout: 20_000,
+        interval: 20,
+      })
       .toBe(0);
     return (await theApp.store.findPunches({ personId: employee.personId })).map((p) => `${p.eventId} ${p.outcome}`);
   }
@@ -137,7 +154,9 @@ describe('per-employee order when the mapping appears late (real HTTP, both simu
     await theApp.ingest([tap(employee, 'first-tap', FIRST_TAP)], 'push');
     await theApp.deliverPending({ deliverForMs: 0 });
     const [parked] = await theApp.store.findPunches({ personId: employee.personId });
-    expect(`${parked?.outcome}: ${parked?.reason}`).toBe(`unmapped: unmapped: no Humand user has employeeInternalId ${employee.employeeInternalId} (personCode)`);
+    expect(`${parked?.outcome}: ${parked?.reason}`).toBe(
+      `unmapped: unmapped: no Humand user has employeeInternalId ${employee.employeeInternalId} (personCode)`,
+    );
 
     w.humand.state.addUser({ employeeInternalId: employee.employeeInternalId, firstName: employee.firstName, lastName: employee.lastName });
     startDaemon(); // its pass reads the users again (now with the new employee), then polls
@@ -184,7 +203,10 @@ describe('per-employee order when the mapping appears late (real HTTP, both simu
     w.hik.faults.clear();
     await theApp.ingest([tap(employee, 'second-tap', SECOND_TAP, false)], 'poll');
     await theApp.deliverPending(); // until idle: both are decided and delivered when it returns
-    expect((await theApp.store.findPunches({ personId: employee.personId })).map((p) => `${p.eventId} ${p.outcome}`)).toEqual(['first-tap delivered', 'second-tap debounced']);
+    expect((await theApp.store.findPunches({ personId: employee.personId })).map((p) => `${p.eventId} ${p.outcome}`)).toEqual([
+      'first-tap delivered',
+      'second-tap debounced',
+    ]);
     expect(timelineOf(w, employee)).toEqual(['START 2026-01-29T08:00:00.000-03:00']);
   });
 });

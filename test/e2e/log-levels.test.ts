@@ -14,7 +14,10 @@ describe('log levels and correlation ids on a working day (real HTTP, both simul
     await probe.close();
     if (!absentA || !absentB) throw new Error('three employees expected');
     const { logger, lines } = memoryLogger('debug');
-    const { world, app } = await runs.start({ dirPrefix: 'e2e-logs-', clockAt: Date.parse('2026-01-29T12:00:00Z'), employees: 20, seed: 3, withoutUsers: [working.employeeInternalId] }, { logger });
+    const { world, app } = await runs.start(
+      { dirPrefix: 'e2e-logs-', clockAt: Date.parse('2026-01-29T12:00:00Z'), employees: 20, seed: 3, withoutUsers: [working.employeeInternalId] },
+      { logger },
+    );
 
     await app.syncOnce(); // the generated day: other doors, refusals, door states, one employee unmapped, the rest delivered
     world.humand.state.setUserStatus(absentA.employeeInternalId, 'DEACTIVATED'); // our cache still says ACTIVE: Humand rejects
@@ -38,7 +41,13 @@ describe('log levels and correlation ids on a working day (real HTTP, both simul
     expect(levelsOf((l) => l.outcome === 'queued')).toEqual([INFO]);
 
     // Every line about a punch names it: its correlation id, and its eventId.
-    const aboutAPunch = all.filter((l) => 'outcome' in l || 'eventId' in l || (typeof l.msg === 'string' && /^(punch |event processed|mapping failure|sending |Humand (accepted|did not accept)|read back|retrying|dry run)/.test(l.msg)));
+    const aboutAPunch = all.filter(
+      (l) =>
+        'outcome' in l ||
+        'eventId' in l ||
+        (typeof l.msg === 'string' &&
+          /^(punch |event processed|mapping failure|sending |Humand (accepted|did not accept)|read back|retrying|dry run)/.test(l.msg)),
+    );
     expect(aboutAPunch.length).toBeGreaterThan(100);
     for (const line of aboutAPunch) expect(line, JSON.stringify(line)).toMatchObject({ punch: expect.stringMatching(/^p-\d+$/), eventId: expect.any(String) });
 

@@ -67,7 +67,12 @@ describe('decisions in the running pipeline (pushed events, real Humand simulato
     clock.jumpTo(NOW + 10_000);
     await app.deliverPending();
 
-    expect(timeline(0)).toEqual(['START 2026-01-27T08:00:00.000-03:00', 'END 2026-01-27T12:00:00.000-03:00', 'START 2026-01-27T13:00:00.000-03:00', 'END 2026-01-27T17:00:00.000-03:00']);
+    expect(timeline(0)).toEqual([
+      'START 2026-01-27T08:00:00.000-03:00',
+      'END 2026-01-27T12:00:00.000-03:00',
+      'START 2026-01-27T13:00:00.000-03:00',
+      'END 2026-01-27T17:00:00.000-03:00',
+    ]);
     expect(timeline(1)).toEqual(['START 2026-01-27T08:00:00.000-03:00', 'END 2026-01-27T17:00:00.000-03:00']);
     const review = await app.punches({ employeeId: employees[1]!.employeeInternalId, outcome: 'review' });
     expect(review.map((p) => p.eventTime)).toEqual(['2026-01-27T09:00:00-03:00']);
@@ -76,7 +81,9 @@ describe('decisions in the running pipeline (pushed events, real Humand simulato
     expect(review[0]!.history.map((a) => `${a.kind} ${a.method} ${a.path}`)).toEqual(['reconcile GET /time-tracking/day-summaries']);
     expect(timeline(2)).toEqual(['START 2026-01-26T22:00:00.000-03:00', 'END 2026-01-27T02:00:00.000-03:00']);
     expect(timeline(4)).toEqual(['START 2026-01-27T19:59:40.000-03:00']);
-    expect((await app.punches({ employeeId: employees[4]!.employeeInternalId, outcome: 'debounced' })).map((p) => p.eventTime)).toEqual(['2026-01-27T19:59:58-03:00']);
+    expect((await app.punches({ employeeId: employees[4]!.employeeInternalId, outcome: 'debounced' })).map((p) => p.eventTime)).toEqual([
+      '2026-01-27T19:59:58-03:00',
+    ]);
 
     expect(timeline(3)).toEqual([]);
     const held = await app.punches({ employeeId: employees[3]!.employeeInternalId });
@@ -86,7 +93,7 @@ describe('decisions in the running pipeline (pushed events, real Humand simulato
     expect(timeline(3)).toEqual(['START 2026-01-27T20:10:00.000-03:00']);
   });
 
-  it('a punch Humand rejects is a dead letter with Humand\'s message; retried after the fix, it is delivered', async () => {
+  it("a punch Humand rejects is a dead letter with Humand's message; retried after the fix, it is delivered", async () => {
     const { world, app, tap, timeline, employees } = await setUp({ settleDelayMs: 0 });
     world.humand.state.setUserStatus(employees[5]!.employeeInternalId, 'DEACTIVATED'); // our user cache still says ACTIVE
     await app.ingest([tap(5, '2026-01-27T08:00:00-03:00', '101', 1)], 'push');

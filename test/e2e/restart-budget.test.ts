@@ -9,7 +9,13 @@ describe('a restart inside a busy Humand window (issue #14 item 7)', () => {
   const runs = new E2eRuns();
 
   it('the new process does not spend the window again: zero 429s, the day still exact', async () => {
-    const on = await runs.startWorld({ dirPrefix: 'e2e-restart-budget-', clockAt: AFTER_THE_DAY, employees: 40, seed: 11, rateLimit: { limit: LIMIT, windowMs: WINDOW_MS } });
+    const on = await runs.startWorld({
+      dirPrefix: 'e2e-restart-budget-',
+      clockAt: AFTER_THE_DAY,
+      employees: 40,
+      seed: 11,
+      rateLimit: { limit: LIMIT, windowMs: WINDOW_MS },
+    });
     const first = await runs.openApp(on);
     await first.refreshMappings();
     // Stop the first process as soon as Humand says the window is nearly spent.

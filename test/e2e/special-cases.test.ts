@@ -39,7 +39,13 @@ describe('special cases end as expected (real HTTP, both simulators)', () => {
   const runs = new E2eRuns();
 
   async function setUp(options: { withoutUsers?: string[]; clockAt?: number; seed?: number } = {}) {
-    const { clock, world, app } = await runs.start({ dirPrefix: 'e2e-special-', clockAt: options.clockAt ?? AFTER_THE_DAY, employees: 40, seed: options.seed ?? 3, ...(options.withoutUsers ? { withoutUsers: options.withoutUsers } : {}) });
+    const { clock, world, app } = await runs.start({
+      dirPrefix: 'e2e-special-',
+      clockAt: options.clockAt ?? AFTER_THE_DAY,
+      employees: 40,
+      seed: options.seed ?? 3,
+      ...(options.withoutUsers ? { withoutUsers: options.withoutUsers } : {}),
+    });
     return { clock, world, app };
   }
 
@@ -113,8 +119,26 @@ describe('special cases end as expected (real HTTP, both simulators)', () => {
     const endTime = Date.parse('2026-01-27T11:10:00-03:00');
     world.hik.state.addEvents([
       // The entry reader was offline: its event reaches HikCentral 50 minutes late, after the exit.
-      { eventId: 'late-in', eventType: 196893, eventTime: startTime, arrivalTime: startTime + 50 * MINUTE, personId: person.personId, doorIndexCode: '1', readerIndexCode: '101', checkInAndOutType: 1 },
-      { eventId: 'on-time-out', eventType: 196893, eventTime: endTime, arrivalTime: endTime + 5_000, personId: person.personId, doorIndexCode: '2', readerIndexCode: '201', checkInAndOutType: 2 },
+      {
+        eventId: 'late-in',
+        eventType: 196893,
+        eventTime: startTime,
+        arrivalTime: startTime + 50 * MINUTE,
+        personId: person.personId,
+        doorIndexCode: '1',
+        readerIndexCode: '101',
+        checkInAndOutType: 1,
+      },
+      {
+        eventId: 'on-time-out',
+        eventType: 196893,
+        eventTime: endTime,
+        arrivalTime: endTime + 5_000,
+        personId: person.personId,
+        doorIndexCode: '2',
+        readerIndexCode: '201',
+        checkInAndOutType: 2,
+      },
     ]);
     clock.jumpTo(Date.parse('2026-01-27T10:45:00-03:00'));
     await app.syncOnce();

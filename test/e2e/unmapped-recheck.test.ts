@@ -13,7 +13,13 @@ describe('parked (unmapped) punches at a site with visitors (real HTTP, both sim
     const punching = probe.day.employees.filter((e) => (probe.day.expected.timelines[e.employeeInternalId]?.length ?? 0) > 0);
     await probe.close();
     const visitors = punching.slice(0, 6); // in HikCentral, never in Humand
-    const { world, app, clock } = await runs.start({ dirPrefix: 'e2e-recheck-', clockAt: NOW, employees: 30, seed: 6, withoutUsers: visitors.map((v) => v.employeeInternalId) });
+    const { world, app, clock } = await runs.start({
+      dirPrefix: 'e2e-recheck-',
+      clockAt: NOW,
+      employees: 30,
+      seed: 6,
+      withoutUsers: visitors.map((v) => v.employeeInternalId),
+    });
 
     const first = await app.syncOnce();
     const parked = first.counts.unmapped;

@@ -16,7 +16,17 @@ const doors = doorsNumbered(23);
 const persons = [person(1), person(2, { cardNos: [] })];
 
 function event(id: string, eventTime: number, overrides: Partial<SimEventInput> = {}): SimEventInput {
-  return { eventId: id, eventType: FACE, eventTime, personId: '1001', doorIndexCode: '1', readerIndexCode: '101', checkInAndOutType: 1, cardNo: '300001', ...overrides };
+  return {
+    eventId: id,
+    eventType: FACE,
+    eventTime,
+    personId: '1001',
+    doorIndexCode: '1',
+    readerIndexCode: '101',
+    checkInAndOutType: 1,
+    cardNo: '300001',
+    ...overrides,
+  };
 }
 
 function times(events: readonly AccessEvent[]): number[] {
@@ -61,7 +71,13 @@ describe('HikCentralClient.scanDoorEvents against the simulator over HTTPS', () 
     harness.sim.state.addEvents([
       event('with-card', at('2026-03-31T08:00:00-03:00')),
       event('face-only', at('2026-03-31T08:01:00-03:00'), { personId: '1002', cardNo: null, checkInAndOutType: 2, doorIndexCode: '2', readerIndexCode: '201' }),
-      event('door-state', at('2026-03-31T08:02:00-03:00'), { eventType: DOOR_OPENED, personId: null, cardNo: null, readerIndexCode: null, checkInAndOutType: 0 }),
+      event('door-state', at('2026-03-31T08:02:00-03:00'), {
+        eventType: DOOR_OPENED,
+        personId: null,
+        cardNo: null,
+        readerIndexCode: null,
+        checkInAndOutType: 0,
+      }),
     ]);
     const events = await collect(harness.client().scanDoorEvents({ startMs: at('2026-03-31T07:00:00-03:00'), endMs: NOW, doorIndexCodes: [], eventCodes: [] }));
     expect(events.map((e) => e.eventId)).toEqual(['with-card', 'face-only', 'door-state']);
@@ -105,7 +121,9 @@ describe('HikCentralClient.scanDoorEvents against the simulator over HTTPS', () 
     const input: SimEventInput[] = [];
     for (let i = 0; i < 23 * 4; i++) {
       const door = (i * 7) % 23; // scatter doors across time so groups interleave
-      input.push(event(`e${i}`, base + i * 60_000, { doorIndexCode: String(door + 1), readerIndexCode: `${door + 1}01`, eventType: i % 2 === 0 ? FACE : CARD }));
+      input.push(
+        event(`e${i}`, base + i * 60_000, { doorIndexCode: String(door + 1), readerIndexCode: `${door + 1}01`, eventType: i % 2 === 0 ? FACE : CARD }),
+      );
     }
     input.push(event('refused', base + 30_500, { eventType: FACE_FAILED }));
     input.push(event('other-door', base + 40_000, { doorIndexCode: '99' }));
@@ -129,7 +147,9 @@ describe('HikCentralClient.scanDoorEvents against the simulator over HTTPS', () 
   it('asks for ascending order explicitly (the platform defaults to descending)', async () => {
     const base = at('2026-03-31T08:00:00-03:00');
     harness.sim.state.addEvents([event('first', base), event('second', base + 1000), event('third', base + 2000)]);
-    const events = await collect(harness.client({ pageSize: 2 }).scanDoorEvents({ startMs: base - 60_000, endMs: NOW, doorIndexCodes: ['1'], eventCodes: [FACE] }));
+    const events = await collect(
+      harness.client({ pageSize: 2 }).scanDoorEvents({ startMs: base - 60_000, endMs: NOW, doorIndexCodes: ['1'], eventCodes: [FACE] }),
+    );
     expect(events.map((e) => e.eventId)).toEqual(['first', 'second', 'third']);
   });
 
@@ -223,7 +243,7 @@ describe('HikCentralClient.scanDoorEvents against the simulator over HTTPS', () 
     expect(warnings[0]?.examples).toHaveLength(3);
   });
 
-  it('stops when the caller aborts, with the caller\'s reason', async () => {
+  it("stops when the caller aborts, with the caller's reason", async () => {
     const base = at('2026-03-31T08:00:00-03:00');
     harness.sim.state.addEvents(Array.from({ length: 5 }, (_, i) => event(`a${i}`, base + i * 1000)));
     const controller = new AbortController();

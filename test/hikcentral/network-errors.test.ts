@@ -7,7 +7,15 @@ const APP_KEY = '61616161';
 const APP_SECRET = 'network-test-secret';
 
 async function probe(baseUrl: string, caCertPem?: string) {
-  const client = new HikCentralClient({ baseUrl, appKey: APP_KEY, appSecret: APP_SECRET, connectTimeoutMs: 5_000, requestTimeoutMs: 5_000, logger: silentLogger(), ...(caCertPem ? { caCertPem } : {}) });
+  const client = new HikCentralClient({
+    baseUrl,
+    appKey: APP_KEY,
+    appSecret: APP_SECRET,
+    connectTimeoutMs: 5_000,
+    requestTimeoutMs: 5_000,
+    logger: silentLogger(),
+    ...(caCertPem ? { caCertPem } : {}),
+  });
   try {
     return await client.probe();
   } finally {
@@ -29,7 +37,12 @@ describe('what IT reads when HIKVISION_HOST is written wrong', () => {
     const result = await probe(plain, sim.caPem);
     expect(result).toMatchObject({
       ok: false,
-      error: { category: 'configuration', reason: 'https-expected', message: expect.stringMatching(/speaks HTTPS/), hint: expect.stringContaining(`Write https:// in HIKVISION_HOST (e.g. ${sim.httpsUrl})`) },
+      error: {
+        category: 'configuration',
+        reason: 'https-expected',
+        message: expect.stringMatching(/speaks HTTPS/),
+        hint: expect.stringContaining(`Write https:// in HIKVISION_HOST (e.g. ${sim.httpsUrl})`),
+      },
     });
   });
 
@@ -37,7 +50,12 @@ describe('what IT reads when HIKVISION_HOST is written wrong', () => {
     const result = await probe('https://hikcentral-typo.invalid');
     expect(result).toMatchObject({
       ok: false,
-      error: { category: 'transient', reason: 'dns-unresolved', message: expect.stringMatching(/^The name hikcentral-typo\.invalid in HIKVISION_HOST cannot be resolved/), hint: expect.stringContaining('nslookup hikcentral-typo.invalid') },
+      error: {
+        category: 'transient',
+        reason: 'dns-unresolved',
+        message: expect.stringMatching(/^The name hikcentral-typo\.invalid in HIKVISION_HOST cannot be resolved/),
+        hint: expect.stringContaining('nslookup hikcentral-typo.invalid'),
+      },
     });
   });
 });

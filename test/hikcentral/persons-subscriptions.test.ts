@@ -92,7 +92,10 @@ describe('persons, subscriptions and probe against the simulator over HTTPS', ()
 
     it('reports a failure as data, with the hint, instead of throwing', async () => {
       const result = await harness.client({ appSecret: 'not-the-secret' }).probe();
-      expect(result).toMatchObject({ ok: false, error: { category: 'configuration', reason: 'signature-invalid', code: '0x02401003', hint: expect.stringMatching(/HIK_SECRET/) } });
+      expect(result).toMatchObject({
+        ok: false,
+        error: { category: 'configuration', reason: 'signature-invalid', code: '0x02401003', hint: expect.stringMatching(/HIK_SECRET/) },
+      });
     });
 
     it('costs one small request', async () => {

@@ -34,7 +34,14 @@ describe('TLS to HikCentral', () => {
   });
 
   it('is refused without the CA: a configuration error whose hint names HIK_CA_CERT', async () => {
-    const client = new HikCentralClient({ baseUrl: harness.sim.httpsUrl, appKey: APP_KEY, appSecret: APP_SECRET, connectTimeoutMs: 5_000, requestTimeoutMs: 5_000, logger: silentLogger() });
+    const client = new HikCentralClient({
+      baseUrl: harness.sim.httpsUrl,
+      appKey: APP_KEY,
+      appSecret: APP_SECRET,
+      connectTimeoutMs: 5_000,
+      requestTimeoutMs: 5_000,
+      logger: silentLogger(),
+    });
     try {
       const error = await failure(client.listPersons().next());
       expect(error).toMatchObject({ category: 'configuration' });
@@ -93,7 +100,15 @@ describe('TLS to HikCentral', () => {
     });
 
     it('is a configuration error explaining the name mismatch, even with the CA trusted', async () => {
-      const client = new HikCentralClient({ baseUrl: sim.httpsUrl, appKey: APP_KEY, appSecret: APP_SECRET, caCertPem: certPem, connectTimeoutMs: 5_000, requestTimeoutMs: 5_000, logger: silentLogger() });
+      const client = new HikCentralClient({
+        baseUrl: sim.httpsUrl,
+        appKey: APP_KEY,
+        appSecret: APP_SECRET,
+        caCertPem: certPem,
+        connectTimeoutMs: 5_000,
+        requestTimeoutMs: 5_000,
+        logger: silentLogger(),
+      });
       try {
         const error = await failure(client.listPersons().next());
         expect(error).toMatchObject({ category: 'configuration' });

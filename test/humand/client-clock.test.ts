@@ -91,7 +91,7 @@ describe('HumandClient.clock against the simulator', () => {
     expect(h.sim.state.requests).toHaveLength(0);
   });
 
-  it('reports a wrong key as unauthorised with Humand\'s code', async () => {
+  it("reports a wrong key as unauthorised with Humand's code", async () => {
     const h = (harness = await startHarness({}, { auth: 'Basic not-the-right-key' }));
     const result = await h.client.clock('START', { employeeId: EMPLOYEE, now: at(h, 1), comment: '' });
     expect(result).toMatchObject({ ok: false, failure: { kind: 'unauthorised', status: 401, code: 'UNKNOWN_TOKEN' } });
@@ -119,11 +119,21 @@ describe('HumandClient.clock against the simulator', () => {
   it.each([
     { wording: 'plain', twoStarts: 'Cannot register two consecutive START entries on the same day', lonelyEnd: 'Cannot clock out without an open clock in' },
     { wording: 'open-clock-in', twoStarts: 'The employee already has an open clock-in for this day', lonelyEnd: 'The employee has no open clock-in to close' },
-    { wording: 'spanish', twoStarts: 'El colaborador ya tiene una entrada abierta para este día', lonelyEnd: 'No se puede registrar una salida sin una entrada abierta' },
+    {
+      wording: 'spanish',
+      twoStarts: 'El colaborador ya tiene una entrada abierta para este día',
+      lonelyEnd: 'No se puede registrar una salida sin una entrada abierta',
+    },
   ] as const)('every wording of a rule rejection ($wording) comes back as rejected-by-rule', async ({ wording, twoStarts, lonelyEnd }) => {
     const h = (harness = await startHarness({ rejectionWording: wording }));
-    expect(await h.client.clock('END', { employeeId: EMPLOYEE, now: at(h, 300), comment: '' })).toMatchObject({ ok: false, failure: { kind: 'rejected-by-rule', status: 400, message: lonelyEnd } });
+    expect(await h.client.clock('END', { employeeId: EMPLOYEE, now: at(h, 300), comment: '' })).toMatchObject({
+      ok: false,
+      failure: { kind: 'rejected-by-rule', status: 400, message: lonelyEnd },
+    });
     expect((await h.client.clock('START', { employeeId: EMPLOYEE, now: at(h, 240), comment: '' })).ok).toBe(true);
-    expect(await h.client.clock('START', { employeeId: EMPLOYEE, now: at(h, 200), comment: '' })).toMatchObject({ ok: false, failure: { kind: 'rejected-by-rule', status: 400, message: twoStarts } });
+    expect(await h.client.clock('START', { employeeId: EMPLOYEE, now: at(h, 200), comment: '' })).toMatchObject({
+      ok: false,
+      failure: { kind: 'rejected-by-rule', status: 400, message: twoStarts },
+    });
   });
 });

@@ -101,7 +101,7 @@ describe('HumandClient when Humand or the network misbehaves', () => {
     }
   });
 
-  it('error bodies that are empty, HTML or not Humand\'s shape are classified, never crashed on', async () => {
+  it("error bodies that are empty, HTML or not Humand's shape are classified, never crashed on", async () => {
     const raw = (statusLine: string, contentType: string | null, body: string) =>
       `HTTP/1.1 ${statusLine}\r\n${contentType ? `Content-Type: ${contentType}\r\n` : ''}Content-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`;
     const answers = [

@@ -33,11 +33,14 @@ describe('HumandClient options', () => {
     await client.close();
   });
 
-  it('maps failures to the project\'s typed errors with a hint', () => {
+  it("maps failures to the project's typed errors with a hint", () => {
     const forbidden = humandFailureToError({ kind: 'forbidden', status: 403, code: 'ACCESS_DENIED', message: 'no access' });
     expect(forbidden).toMatchObject({ category: 'configuration', code: 'ACCESS_DENIED' });
     expect(forbidden.hint).toMatch(/permission/);
-    expect(humandFailureToError({ kind: 'rate-limited', status: 429, retryAfterMs: 5_000, message: 'x' })).toMatchObject({ category: 'rate-limited', retryAfterMs: 5_000 });
+    expect(humandFailureToError({ kind: 'rate-limited', status: 429, retryAfterMs: 5_000, message: 'x' })).toMatchObject({
+      category: 'rate-limited',
+      retryAfterMs: 5_000,
+    });
     expect(humandFailureToError({ kind: 'rejected-by-rule', status: 422, code: null, message: 'x' }).category).toBe('rejected-by-rule');
     expect(humandFailureToError({ kind: 'transient', status: null, message: 'x' }).category).toBe('transient');
   });

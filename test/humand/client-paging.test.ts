@@ -17,7 +17,11 @@ describe('HumandClient paged reads', () => {
     const h = (harness = await startHarness({ users: generateSimUsers(137) }));
     const result = await h.client.listUsers();
     expect(result.ok && result.value).toHaveLength(137);
-    expect(pagesAsked(h, '/users')).toEqual([['1', '50'], ['2', '50'], ['3', '50']]);
+    expect(pagesAsked(h, '/users')).toEqual([
+      ['1', '50'],
+      ['2', '50'],
+      ['3', '50'],
+    ]);
     const ids = result.ok ? result.value.map((user) => user.employeeInternalId) : [];
     expect(new Set(ids).size).toBe(137);
   });
@@ -26,22 +30,48 @@ describe('HumandClient paged reads', () => {
     const h = (harness = await startHarness({ users: generateSimUsers(100) }));
     const result = await h.client.listUsers();
     expect(result.ok && result.value).toHaveLength(100);
-    expect(pagesAsked(h, '/users')).toEqual([['1', '50'], ['2', '50'], ['3', '50']]);
+    expect(pagesAsked(h, '/users')).toEqual([
+      ['1', '50'],
+      ['2', '50'],
+      ['3', '50'],
+    ]);
   });
 
   it('maps users to the domain, every status included, custom fields flattened', async () => {
     const h = (harness = await startHarness({
       users: [
-        { employeeInternalId: '20111222', firstName: 'Ana', lastName: 'Sosa', email: 'ana@example.test', fields: { Legajo: 'A-17', Turnos: ['mañana', 'tarde'] } },
+        {
+          employeeInternalId: '20111222',
+          firstName: 'Ana',
+          lastName: 'Sosa',
+          email: 'ana@example.test',
+          fields: { Legajo: 'A-17', Turnos: ['mañana', 'tarde'] },
+        },
         { employeeInternalId: '20333444', firstName: 'Bruno', lastName: 'Vega', status: 'DEACTIVATED' },
         { employeeInternalId: '20555666', firstName: 'Carla', lastName: 'Ortiz', status: 'UNCLAIMED', fields: { Legajo: 42 } },
       ],
     }));
     const result = await h.client.listUsers();
     expect(result.ok && result.value).toEqual([
-      { id: expect.any(Number), employeeInternalId: '20111222', email: 'ana@example.test', firstName: 'Ana', lastName: 'Sosa', status: 'ACTIVE', fields: { Legajo: 'A-17', Turnos: 'mañana,tarde' } },
+      {
+        id: expect.any(Number),
+        employeeInternalId: '20111222',
+        email: 'ana@example.test',
+        firstName: 'Ana',
+        lastName: 'Sosa',
+        status: 'ACTIVE',
+        fields: { Legajo: 'A-17', Turnos: 'mañana,tarde' },
+      },
       { id: expect.any(Number), employeeInternalId: '20333444', email: null, firstName: 'Bruno', lastName: 'Vega', status: 'DEACTIVATED', fields: {} },
-      { id: expect.any(Number), employeeInternalId: '20555666', email: null, firstName: 'Carla', lastName: 'Ortiz', status: 'UNCLAIMED', fields: { Legajo: '42' } },
+      {
+        id: expect.any(Number),
+        employeeInternalId: '20555666',
+        email: null,
+        firstName: 'Carla',
+        lastName: 'Ortiz',
+        status: 'UNCLAIMED',
+        fields: { Legajo: '42' },
+      },
     ]);
   });
 
@@ -68,7 +98,11 @@ describe('HumandClient paged reads', () => {
     }
     const result = await h.client.listEntries(employee, '2026-01-20', '2026-01-23');
     expect(result.ok && result.value).toHaveLength(120);
-    expect(pagesAsked(h, '/time-tracking/entries')).toEqual([['1', '50'], ['2', '50'], ['3', '50']]);
+    expect(pagesAsked(h, '/time-tracking/entries')).toEqual([
+      ['1', '50'],
+      ['2', '50'],
+      ['3', '50'],
+    ]);
     const types = result.ok ? result.value.map((entry) => entry.type) : [];
     expect(types.filter((type, index) => type === types[index - 1])).toEqual([]);
     expect(result.ok && result.value.every((entry) => entry.source === 'APP' && entry.employeeInternalId === employee)).toBe(true);
@@ -89,7 +123,12 @@ describe('HumandClient paged reads', () => {
     const result = await h.client.listUsers();
     expect(result.ok && result.value).toHaveLength(137);
     expect(h.clock.sleeps).toEqual([60_000]);
-    expect(pagesAsked(h, '/users')).toEqual([['1', '50'], ['2', '50'], ['3', '50'], ['3', '50']]);
+    expect(pagesAsked(h, '/users')).toEqual([
+      ['1', '50'],
+      ['2', '50'],
+      ['3', '50'],
+      ['3', '50'],
+    ]);
     expect(h.sim.state.countsByStatus()).toEqual({ '200': 3, '429': 1 });
   });
 

@@ -33,7 +33,9 @@ describe('HumandClient.readDays', () => {
   const summariesAsked = (h: Harness) => h.sim.state.requests.filter((r) => r.path.endsWith('/day-summaries')).length;
   const entriesAsked = (h: Harness) => h.sim.state.requests.filter((r) => r.path.endsWith('/time-tracking/entries')).length;
   const daysOf = (result: Awaited<ReturnType<Harness['client']['readDays']>>) =>
-    result.ok ? result.value.map((day) => `${day.employeeId} ${day.date} ${day.entries.map((e) => `${e.type}@${e.time.slice(11, 16)}/${e.source ?? '?'}`).join(' ')}`) : result.failure;
+    result.ok
+      ? result.value.map((day) => `${day.employeeId} ${day.date} ${day.entries.map((e) => `${e.type}@${e.time.slice(11, 16)}/${e.source ?? '?'}`).join(' ')}`)
+      : result.failure;
 
   /** Two employees' days written out of time order (an app entry added after the terminal's later one). */
   const writeDays = (h: Harness) => {
@@ -43,12 +45,17 @@ describe('HumandClient.readDays', () => {
     h.sim.state.addAppEntry({ employeeInternalId: '30000001', time: at('2026-01-20T14:00:00Z'), type: 'START', source: 'APP' });
     h.sim.state.addAppEntry({ employeeInternalId: '30000002', time: at('2026-01-21T12:00:00Z'), type: 'START', source: 'KIOSK' });
   };
-  const EXPECTED_DAYS = ['30000001 2026-01-20 START@06:00/INTEGRATION END@10:00/APP START@11:00/APP END@18:00/INTEGRATION', '30000002 2026-01-21 START@09:00/KIOSK'];
+  const EXPECTED_DAYS = [
+    '30000001 2026-01-20 START@06:00/INTEGRATION END@10:00/APP START@11:00/APP END@18:00/INTEGRATION',
+    '30000002 2026-01-21 START@09:00/KIOSK',
+  ];
 
-  it('puts each day in time order although Humand serves a day\'s entries in no particular order', async () => {
+  it("puts each day in time order although Humand serves a day's entries in no particular order", async () => {
     const h = (harness = await startHarness());
     writeDays(h);
-    const raw = await fetch(`${h.sim.url}/time-tracking/day-summaries?employeeIds=30000001&startDate=2026-01-20&endDate=2026-01-20`, { headers: { authorization: `Basic ${'sim-key-7f3a9c1e5b'}` } });
+    const raw = await fetch(`${h.sim.url}/time-tracking/day-summaries?employeeIds=30000001&startDate=2026-01-20&endDate=2026-01-20`, {
+      headers: { authorization: `Basic ${'sim-key-7f3a9c1e5b'}` },
+    });
     const served = ((await raw.json()) as { items: { entries: { time: string }[] }[] }).items[0]!.entries.map((e) => e.time.slice(11, 16));
     expect(served).not.toEqual([...served].sort()); // the trap is armed
     expect(daysOf(await h.client.readDays(['30000001', '30000002'], '2026-01-20', '2026-01-21'))).toEqual(EXPECTED_DAYS);
@@ -84,7 +91,7 @@ describe('HumandClient.readDays', () => {
     expect(await h.client.readDays(['30000001'], '2026-01-20', '2026-01-21')).toMatchObject({ ok: false, failure: { kind: 'bad-request', status: 400 } });
   });
 
-  it('reads 1,200 employees\' days in groups that Humand\'s silent 500-item cap cannot cut short', async () => {
+  it("reads 1,200 employees' days in groups that Humand's silent 500-item cap cannot cut short", async () => {
     const h = (harness = await startHarness({ users: generateSimUsers(1200) }));
     for (let i = 0; i < 1200; i++) {
       const id = String(30_000_001 + i);
@@ -93,7 +100,9 @@ describe('HumandClient.readDays', () => {
     }
     const ids = Array.from({ length: 1200 }, (_unused, i) => String(30_000_001 + i));
     // The trap: one request for all of them is served 500 summaries and says it is the only page.
-    const raw = await fetch(`${h.sim.url}/time-tracking/day-summaries?employeeIds=${ids.join(',')}&startDate=2026-01-20&endDate=2026-01-21&limit=500`, { headers: { authorization: 'Basic sim-key-7f3a9c1e5b' } });
+    const raw = await fetch(`${h.sim.url}/time-tracking/day-summaries?employeeIds=${ids.join(',')}&startDate=2026-01-20&endDate=2026-01-21&limit=500`, {
+      headers: { authorization: 'Basic sim-key-7f3a9c1e5b' },
+    });
     expect(await raw.json()).toMatchObject({ totalPages: 1, count: 500 });
     const before = summariesAsked(h);
     const result = await h.client.readDays(ids, '2026-01-20', '2026-01-21');

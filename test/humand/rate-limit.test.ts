@@ -59,7 +59,7 @@ describe('Humand rate limit (simulator headers and client parsing)', () => {
     expect((await h.client.getUser('30000001')).rateLimit?.remaining).toBe(2);
   });
 
-  it('the raw 429 looks like Humand\'s: error body, Retry-After, RateLimit and RateLimit-Policy', async () => {
+  it("the raw 429 looks like Humand's: error body, Retry-After, RateLimit and RateLimit-Policy", async () => {
     const h = (harness = await startHarness({ rateLimit: { limit: 1, windowMs: 60_000 } }));
     const headers = { authorization: `Basic ${API_KEY}` };
     await (await request(`${h.sim.url}/users?limit=10`, { headers })).body.text();

@@ -15,7 +15,7 @@ interface Exchange {
   readonly body: unknown;
 }
 
-describe('the simulator answers in the shapes of Humand\'s own OpenAPI document', () => {
+describe("the simulator answers in the shapes of Humand's own OpenAPI document", () => {
   const clock = new AutoAdvanceClock(NOON_BUENOS_AIRES);
   let sim: HumandSimulator;
   let call: (method: 'GET' | 'POST', path: string, options?: { body?: unknown; key?: string }) => Promise<Exchange>;
@@ -24,7 +24,10 @@ describe('the simulator answers in the shapes of Humand\'s own OpenAPI document'
     sim = await startHumandSimulator({
       apiKey: API_KEY,
       clock,
-      users: [...generateSimUsers(3), { employeeInternalId: '40000001', firstName: 'Zoe', lastName: 'Ríos', fields: { Turnos: ['mañana', 'noche'], Legajo: 7 } }],
+      users: [
+        ...generateSimUsers(3),
+        { employeeInternalId: '40000001', firstName: 'Zoe', lastName: 'Ríos', fields: { Turnos: ['mañana', 'noche'], Legajo: 7 } },
+      ],
     });
     call = async (method, path, options = {}) => {
       const response = await request(`${sim.url}${path}`, {
@@ -61,10 +64,14 @@ describe('the simulator answers in the shapes of Humand\'s own OpenAPI document'
   });
 
   it('clockIn and clockOut 201 are TimeTrackingEntry', async () => {
-    const start = await call('POST', '/time-tracking/entries/clockIn', { body: { employeeId: EMPLOYEE, now: formatHumandTime(clock.now() - 3_600_000, OFFSET), comment: 'Puerta 1' } });
+    const start = await call('POST', '/time-tracking/entries/clockIn', {
+      body: { employeeId: EMPLOYEE, now: formatHumandTime(clock.now() - 3_600_000, OFFSET), comment: 'Puerta 1' },
+    });
     expectValid('/time-tracking/entries/clockIn', 'post', start, 201);
     // Numeric employeeId, as the spec types it, is accepted too.
-    const end = await call('POST', '/time-tracking/entries/clockOut', { body: { employeeId: Number(EMPLOYEE), now: formatHumandTime(clock.now() - 60_000, OFFSET) } });
+    const end = await call('POST', '/time-tracking/entries/clockOut', {
+      body: { employeeId: Number(EMPLOYEE), now: formatHumandTime(clock.now() - 60_000, OFFSET) },
+    });
     expectValid('/time-tracking/entries/clockOut', 'post', end, 201);
     expect(end.body).not.toHaveProperty('comment');
   });
@@ -86,11 +93,30 @@ describe('the simulator answers in the shapes of Humand\'s own OpenAPI document'
     sim.state.addAppEntry({ employeeInternalId: '30000003', time: '2026-01-26T08:00:00.000-03:00', type: 'START', source: 'QR' });
     const summaries = await call('GET', '/time-tracking/day-summaries?employeeIds=30000003&startDate=2026-01-26&endDate=2026-01-26&limit=500');
     expectValid('/time-tracking/day-summaries', 'get', summaries, 200);
-    expect(summaries.body).toMatchObject({ items: [{ entries: [{ source: 'QR', site: { name: 'Sede central' } }, { source: 'FACE_ID' }], holidays: [], timeOffRequests: [], hours: { worked: 10, scheduled: 0 } }] });
+    expect(summaries.body).toMatchObject({
+      items: [
+        {
+          entries: [{ source: 'QR', site: { name: 'Sede central' } }, { source: 'FACE_ID' }],
+          holidays: [],
+          timeOffRequests: [],
+          hours: { worked: 10, scheduled: 0 },
+        },
+      ],
+    });
     sim.state.setReadRefusals({ entries: true, daySummaries: true });
     try {
-      expectValid('/time-tracking/entries', 'get', await call('GET', '/time-tracking/entries?employeeId=30000003&startDate=2026-01-26&endDate=2026-01-26'), 400);
-      expectValid('/time-tracking/day-summaries', 'get', await call('GET', '/time-tracking/day-summaries?employeeIds=30000003&startDate=2026-01-26&endDate=2026-01-26'), 400);
+      expectValid(
+        '/time-tracking/entries',
+        'get',
+        await call('GET', '/time-tracking/entries?employeeId=30000003&startDate=2026-01-26&endDate=2026-01-26'),
+        400,
+      );
+      expectValid(
+        '/time-tracking/day-summaries',
+        'get',
+        await call('GET', '/time-tracking/day-summaries?employeeIds=30000003&startDate=2026-01-26&endDate=2026-01-26'),
+        400,
+      );
     } finally {
       sim.state.setReadRefusals({ entries: false, daySummaries: false });
     }
@@ -106,7 +132,9 @@ describe('the simulator answers in the shapes of Humand\'s own OpenAPI document'
   it('every documented error answer matches its schema', async () => {
     const noOffset = await call('POST', '/time-tracking/entries/clockIn', { body: { employeeId: EMPLOYEE, now: '2026-01-27T08:00:00.000', comment: '' } });
     expectValid('/time-tracking/entries/clockIn', 'post', noOffset, 400);
-    const rule = await call('POST', '/time-tracking/entries/clockOut', { body: { employeeId: EMPLOYEE, now: formatHumandTime(clock.now() - 30_000, OFFSET), comment: '' } });
+    const rule = await call('POST', '/time-tracking/entries/clockOut', {
+      body: { employeeId: EMPLOYEE, now: formatHumandTime(clock.now() - 30_000, OFFSET), comment: '' },
+    });
     expectValid('/time-tracking/entries/clockOut', 'post', rule, 400);
     expectValid('/time-tracking/entries', 'get', await call('GET', '/time-tracking/entries?employeeId=1'), 400);
     expectValid('/users', 'get', await call('GET', '/users?limit=51'), 400);

@@ -71,13 +71,17 @@ describe('bounds at the edge, identical for push and poll, through the real App 
 
     const unreadable = await theApp.unreadableInputs();
     expect(unreadable.total).toBe(2);
-    expect(unreadable.recent.map((entry) => entry.reason).sort()).toEqual([
-      `eventId ${ancient.eventId}: unreadable time: 0001-01-01T08:00:00-03:00 is more than 400 days old (EVENT_MAX_AGE)`,
-      `eventId ${offset.eventId}: unreadable time: offset +19:00 is beyond ±14 h (no real time zone)`,
-    ].sort());
+    expect(unreadable.recent.map((entry) => entry.reason).sort()).toEqual(
+      [
+        `eventId ${ancient.eventId}: unreadable time: 0001-01-01T08:00:00-03:00 is more than 400 days old (EVENT_MAX_AGE)`,
+        `eventId ${offset.eventId}: unreadable time: offset +19:00 is beyond ±14 h (no real time zone)`,
+      ].sort(),
+    );
     const status = await theApp.status();
     expect(status.unreadableInputs).toEqual({ total: 2, lastMs: expect.any(Number) as number });
-    expect(formatStatus(status, NOW, 'ledger.db').find((line) => line.trimStart().startsWith('Unreadable input'))).toMatch(/Unreadable input +2 set aside, never sent/);
+    expect(formatStatus(status, NOW, 'ledger.db').find((line) => line.trimStart().startsWith('Unreadable input'))).toMatch(
+      /Unreadable input +2 set aside, never sent/,
+    );
     const metrics = createOpsMetrics({ processMetrics: false });
     metrics.observe(status, NOW);
     expect(await metrics.render()).toMatch(/^hik2humand_unreadable_inputs 2$/m);
@@ -91,7 +95,11 @@ describe('bounds at the edge, identical for push and poll, through the real App 
     const { app: theApp } = await setUp({ EVENT_MAX_AGE: '30d' });
     const person = { personId: '42', employeeInternalId: 'E-42' };
     const result = await theApp.ingest(
-      [tapBy(person, 'p-ok', '2026-01-20T08:00:00-03:00'), tapBy(person, 'p-old', '2025-12-01T08:00:00-03:00'), tapBy(person, 'p-offset', '2026-01-28T08:00:00-18:30')],
+      [
+        tapBy(person, 'p-ok', '2026-01-20T08:00:00-03:00'),
+        tapBy(person, 'p-old', '2025-12-01T08:00:00-03:00'),
+        tapBy(person, 'p-offset', '2026-01-28T08:00:00-18:30'),
+      ],
       'poll',
     );
     expect(result).toMatchObject({ inserted: 1, refused: 2 });
@@ -120,7 +128,9 @@ describe('bounds at the edge, identical for push and poll, through the real App 
     const before = lines().length;
     const many = Array.from({ length: 2_000 }, (_, i) => ({ eventId: `bad-${i}`, eventType: 'x' }));
     expect((await post(url, notification(many), { token: TOKEN })).status).toBe(200);
-    const warned = lines().slice(before).filter((line) => line.level === 'warn');
+    const warned = lines()
+      .slice(before)
+      .filter((line) => line.level === 'warn');
     expect(warned.length).toBeLessThanOrEqual(1);
     const summary = await theApp.unreadableInputs();
     expect(summary.total).toBe(2_030);

@@ -12,7 +12,9 @@ import { clientFor, deviceConfig, SITE_TZ, TERMINAL_PASSWORD, TERMINAL_USER } fr
 interface HttpAuthDigest {
   check(handler: (req: http.IncomingMessage, res: http.ServerResponse) => void): (req: http.IncomingMessage, res: http.ServerResponse) => void;
 }
-const httpAuth = createRequire(import.meta.url)('http-auth') as { digest(options: { realm: string }, checker: (user: string, callback: (hash: string) => void) => void): HttpAuthDigest };
+const httpAuth = createRequire(import.meta.url)('http-auth') as {
+  digest(options: { realm: string }, checker: (user: string, callback: (hash: string) => void) => void): HttpAuthDigest;
+};
 
 let closers: (() => Promise<void>)[] = [];
 afterEach(async () => {
@@ -22,9 +24,18 @@ afterEach(async () => {
 
 describe('digest authentication', () => {
   it('computes the RFC 2617 example response (Mufasa, "Circle Of Life")', () => {
-    const challenge = parseDigestChallenge('Digest realm="testrealm@host.com", qop="auth,auth-int", nonce="dcd98b7102dd2f0e8b11d0f600bfb0c093", opaque="5ccc069c403ebaf9f0171e9517f40e41"');
+    const challenge = parseDigestChallenge(
+      'Digest realm="testrealm@host.com", qop="auth,auth-int", nonce="dcd98b7102dd2f0e8b11d0f600bfb0c093", opaque="5ccc069c403ebaf9f0171e9517f40e41"',
+    );
     expect(challenge).not.toBeNull();
-    const header = digestAuthorization(challenge!, { method: 'GET', uri: '/dir/index.html', user: 'Mufasa', password: 'Circle Of Life', nc: 1, cnonce: '0a4f113b' });
+    const header = digestAuthorization(challenge!, {
+      method: 'GET',
+      uri: '/dir/index.html',
+      user: 'Mufasa',
+      password: 'Circle Of Life',
+      nc: 1,
+      cnonce: '0a4f113b',
+    });
     expect(header).toContain('response="6629fae49393a05397450978507c4ef1"');
     expect(header).toContain('opaque="5ccc069c403ebaf9f0171e9517f40e41"');
     expect(header).toContain('qop=auth, nc=00000001, cnonce="0a4f113b"');
@@ -32,7 +43,9 @@ describe('digest authentication', () => {
 
   it('our client gets through an independent digest server (http-auth), and a wrong password is refused by it', async () => {
     const realm = 'DS-K1T341AMF';
-    const digest = httpAuth.digest({ realm }, (user, callback) => callback(user === TERMINAL_USER ? md5(`${TERMINAL_USER}:${realm}:${TERMINAL_PASSWORD}`) : ''));
+    const digest = httpAuth.digest({ realm }, (user, callback) =>
+      callback(user === TERMINAL_USER ? md5(`${TERMINAL_USER}:${realm}:${TERMINAL_PASSWORD}`) : ''),
+    );
     const server = http.createServer(
       digest.check((_req, res) => {
         res.writeHead(200, { 'content-type': 'application/xml' });

@@ -20,7 +20,10 @@ afterEach(async () => {
   closers = [];
 });
 
-async function setUp(driftMs: number, password = TERMINAL_PASSWORD): Promise<{ terminal: IsapiTerminalSimulator; humand: HumandSimulator; settings: CliSettings }> {
+async function setUp(
+  driftMs: number,
+  password = TERMINAL_PASSWORD,
+): Promise<{ terminal: IsapiTerminalSimulator; humand: HumandSimulator; settings: CliSettings }> {
   const terminal = await startIsapiTerminal({ clock: systemClock, timezone: SITE_TZ, user: TERMINAL_USER, password: TERMINAL_PASSWORD, driftMs });
   const humand = await startHumandSimulator({ apiKey: HUMAND_KEY, users: [], rateLimit: { limit: 400, windowMs: 1_000 } });
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'isapi-doctor-'));
@@ -28,9 +31,17 @@ async function setUp(driftMs: number, password = TERMINAL_PASSWORD): Promise<{ t
     await Promise.allSettled([terminal.close(), humand.close()]);
     fs.rmSync(dir, { recursive: true, force: true });
   });
-  const isapi = isapiConfig([deviceConfig('lobby', terminal.url, { password })], { push: { host: '127.0.0.1', port: 8090, path: '/hik/isapi', advertisedAddress: '10.0.0.9' } });
+  const isapi = isapiConfig([deviceConfig('lobby', terminal.url, { password })], {
+    push: { host: '127.0.0.1', port: 8090, path: '/hik/isapi', advertisedAddress: '10.0.0.9' },
+  });
   // Only what doctor reads of the CLI settings.
-  const settings = { env: {}, envFile: null, config: terminalSiteConfig(humand, path.join(dir, 'ledger.db'), isapi), push: null, explicitLogLevel: null } as unknown as CliSettings;
+  const settings = {
+    env: {},
+    envFile: null,
+    config: terminalSiteConfig(humand, path.join(dir, 'ledger.db'), isapi),
+    push: null,
+    explicitLogLevel: null,
+  } as unknown as CliSettings;
   return { terminal, humand, settings };
 }
 
@@ -46,7 +57,16 @@ describe('doctor on a site that reads its terminals (no HikCentral)', () => {
     expect(first['terminal lobby clock']!.message).toMatch(/18\d s ahead of this machine|179 s ahead/);
     expect(first['terminal lobby push']).toMatchObject({ status: 'warn' });
     expect(first['Humand']).toMatchObject({ status: 'ok' });
-    const client = new IsapiClient({ device: settings.config.isapi!.devices[0]!, logger: silentLogger(), clock: systemClock, timeZone: SITE_TZ, requestTimeoutMs: 5_000, connectTimeoutMs: 2_000, authBackoffMs: 60_000, authBackoffMaxMs: 60_000 });
+    const client = new IsapiClient({
+      device: settings.config.isapi!.devices[0]!,
+      logger: silentLogger(),
+      clock: systemClock,
+      timeZone: SITE_TZ,
+      requestTimeoutMs: 5_000,
+      connectTimeoutMs: 2_000,
+      authBackoffMs: 60_000,
+      authBackoffMaxMs: 60_000,
+    });
     await configureHttpHost(client, { ipAddress: '10.0.0.9', portNo: 8090, url: '/hik/isapi/lobby' });
     await client.close();
     terminal.state.driftMs = 2_000;
@@ -75,8 +95,19 @@ describe('doctor on a site that reads its terminals (no HikCentral)', () => {
   });
 });
 
-describe('doctor checks the configured reader numbers against the terminal\'s events', () => {
-  const access = (trueMs: number, cardReaderNo: number) => ({ trueMs: Math.floor(trueMs / 1000) * 1000, major: 5, minor: 75, employeeNo: '20001', name: 'Ana', cardNo: null, cardReaderNo, doorNo: 1, verifyMode: 'face', attendanceStatus: null });
+describe("doctor checks the configured reader numbers against the terminal's events", () => {
+  const access = (trueMs: number, cardReaderNo: number) => ({
+    trueMs: Math.floor(trueMs / 1000) * 1000,
+    major: 5,
+    minor: 75,
+    employeeNo: '20001',
+    name: 'Ana',
+    cardNo: null,
+    cardReaderNo,
+    doorNo: 1,
+    verifyMode: 'face',
+    attendanceStatus: null,
+  });
 
   it('warns when the configured reader had no event while another reader had the passages, naming it', async () => {
     const { terminal, settings } = await setUp(0);

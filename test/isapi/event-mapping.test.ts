@@ -4,7 +4,17 @@ import { toAccessEvent } from '../../src/isapi/event-mapping.js';
 import { readEventLog } from '../../src/isapi/push/read-event-log.js';
 import { SITE_TZ } from './support.js';
 
-const record = { major: 5, minor: 75, time: '2026-01-27T08:00:05-03:00', serialNo: 1834, employeeNoString: '20123456', name: 'Ana', cardReaderNo: 1, doorNo: 1, currentVerifyMode: 'face' };
+const record = {
+  major: 5,
+  minor: 75,
+  time: '2026-01-27T08:00:05-03:00',
+  serialNo: 1834,
+  employeeNoString: '20123456',
+  name: 'Ana',
+  cardReaderNo: 1,
+  doorNo: 1,
+  currentVerifyMode: 'face',
+};
 
 describe('a terminal event as an AccessEvent', () => {
   it.each([
@@ -31,11 +41,28 @@ describe('a terminal event as an AccessEvent', () => {
       checkInAndOutType: null,
     });
     // A door event names nobody.
-    expect(toAccessEvent('entrada', { major: 5, minor: 0x19, time: record.time, serialNo: 1835, doorNo: 1 }, {}, SITE_TZ)).toMatchObject({ personId: null, readerIndexCode: null, eventCode: 500025 });
+    expect(toAccessEvent('entrada', { major: 5, minor: 0x19, time: record.time, serialNo: 1835, doorNo: 1 }, {}, SITE_TZ)).toMatchObject({
+      personId: null,
+      readerIndexCode: null,
+      eventCode: 500025,
+    });
   });
 
   it('gives a pushed event_log the same id as the polled record (so push + poll collapse), whatever else the push carries', () => {
-    const log = { ipAddress: '10.0.0.21', dateTime: record.time, eventType: 'AccessControllerEvent', AccessControllerEvent: { majorEventType: 5, subEventType: 75, serialNo: 1834, employeeNoString: '20123456', cardReaderNo: 1, doorNo: 1, picturesNumber: 1 } };
+    const log = {
+      ipAddress: '10.0.0.21',
+      dateTime: record.time,
+      eventType: 'AccessControllerEvent',
+      AccessControllerEvent: {
+        majorEventType: 5,
+        subEventType: 75,
+        serialNo: 1834,
+        employeeNoString: '20123456',
+        cardReaderNo: 1,
+        doorNo: 1,
+        picturesNumber: 1,
+      },
+    };
     const reading = readEventLog(JSON.stringify(log), 'entrada', SITE_TZ);
     expect(reading.kind).toBe('event');
     expect(reading.kind === 'event' && reading.event.eventId).toBe(toAccessEvent('entrada', record, {}, SITE_TZ).eventId);

@@ -29,11 +29,30 @@ describe('a site with HikCentral and a terminal read directly', () => {
     const withLegajo = world.day.scenario.persons.find((p) => p.customFields.Legajo !== undefined)!;
     const without = world.day.scenario.persons.find((p) => p.customFields.Legajo === undefined)!;
     terminal = await startIsapiTerminal({ clock, timezone: SITE_TZ, user: TERMINAL_USER, password: TERMINAL_PASSWORD });
-    const tap = (personCode: string, at: string) => ({ trueMs: Date.parse(at), major: 5, minor: 0x4b, employeeNo: personCode, name: null, cardNo: null, cardReaderNo: 1, doorNo: 1, verifyMode: 'face', attendanceStatus: 'checkIn' });
+    const tap = (personCode: string, at: string) => ({
+      trueMs: Date.parse(at),
+      major: 5,
+      minor: 0x4b,
+      employeeNo: personCode,
+      name: null,
+      cardNo: null,
+      cardReaderNo: 1,
+      doorNo: 1,
+      verifyMode: 'face',
+      attendanceStatus: 'checkIn',
+    });
     terminal.state.addEvents([tap(withLegajo.personCode, '2026-01-28T10:00:00Z'), tap(without.personCode, '2026-01-28T10:05:00Z')]);
     const isapi = isapiConfig([deviceConfig('anexo', terminal.url)]);
     const base = configFor(world, path.join(dir, 'ledger.db'));
-    const config = { ...base, isapi, rules: { ...base.rules, timeClocks: [...base.rules.timeClocks, ...isapiTimeClocks(isapi)], mapping: { ...base.rules.mapping, strategy: 'customField' as const, customField: 'Legajo' } } };
+    const config = {
+      ...base,
+      isapi,
+      rules: {
+        ...base.rules,
+        timeClocks: [...base.rules.timeClocks, ...isapiTimeClocks(isapi)],
+        mapping: { ...base.rules.mapping, strategy: 'customField' as const, customField: 'Legajo' },
+      },
+    };
     app = await createApp({ config, logger: silentLogger(), overrides: { clock, rateResetMarginMs: 50 } });
     const summary = await app.syncOnce();
     expect(summary.pollError).toBeNull();

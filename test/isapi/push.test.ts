@@ -6,7 +6,11 @@ import { silentLogger } from '../../src/logging/logger.js';
 import { cleanups, face, MINUTE, site, START, type Site } from './site.js';
 import { clientFor, deviceConfig, SITE_TZ } from './support.js';
 
-async function receiverFor(s: Site, devices: readonly IsapiDeviceConfig[], options: { bodyLimitBytes?: number; failIngest?: () => boolean } = {}): Promise<IsapiReceiver> {
+async function receiverFor(
+  s: Site,
+  devices: readonly IsapiDeviceConfig[],
+  options: { bodyLimitBytes?: number; failIngest?: () => boolean } = {},
+): Promise<IsapiReceiver> {
   const receiver = await startIsapiReceiver({
     host: '127.0.0.1',
     port: 0,
@@ -63,14 +67,19 @@ describe('terminal push (HTTP listening host)', () => {
   it('refuses a push as a device from an address not configured for it (403), an unknown device (404), a body over the limit (413), a body without event_log (400); heartbeats are answered and not recorded; a failed commit is 503 and the terminal sends it again', async () => {
     const s = await site({ events: [face('1001', 0, 'checkIn')] });
     const strangers = await receiverFor(s, [deviceConfig('lobby', s.terminal.url, { pushAddresses: ['10.9.9.9'] })]);
-    const post = (url: string, body: string | FormData, headers: Record<string, string> = {}) => fetch(url, { method: 'POST', body, headers }).then((r) => r.status);
+    const post = (url: string, body: string | FormData, headers: Record<string, string> = {}) =>
+      fetch(url, { method: 'POST', body, headers }).then((r) => r.status);
     const form = (log: unknown, extra?: [string, Blob]) => {
       const f = new FormData();
       f.append('event_log', JSON.stringify(log));
       if (extra) f.append(extra[0], extra[1], 'Picture.jpg');
       return f;
     };
-    const log = { eventType: 'AccessControllerEvent', dateTime: '2026-01-27T08:00:00-03:00', AccessControllerEvent: { majorEventType: 5, subEventType: 75, serialNo: 1, employeeNoString: '1001', cardReaderNo: 1, doorNo: 1 } };
+    const log = {
+      eventType: 'AccessControllerEvent',
+      dateTime: '2026-01-27T08:00:00-03:00',
+      AccessControllerEvent: { majorEventType: 5, subEventType: 75, serialNo: 1, employeeNoString: '1001', cardReaderNo: 1, doorNo: 1 },
+    };
     expect(await post(`${strangers.url}/lobby`, form(log))).toBe(403);
     let failing = true;
     const receiver = await receiverFor(s, [deviceConfig('lobby', s.terminal.url)], { bodyLimitBytes: 64 * 1024, failIngest: () => failing });
@@ -79,7 +88,11 @@ describe('terminal push (HTTP listening host)', () => {
     const noLog = new FormData();
     noLog.append('Picture', new Blob([new Uint8Array(10)]), 'Picture.jpg');
     expect(await post(`${receiver.url}/lobby`, noLog)).toBe(400);
-    expect(await post(`${receiver.url}/lobby`, JSON.stringify({ eventType: 'heartBeat', dateTime: '2026-01-27T08:00:00-03:00' }), { 'content-type': 'application/json' })).toBe(200);
+    expect(
+      await post(`${receiver.url}/lobby`, JSON.stringify({ eventType: 'heartBeat', dateTime: '2026-01-27T08:00:00-03:00' }), {
+        'content-type': 'application/json',
+      }),
+    ).toBe(200);
     expect(await s.app.punches()).toEqual([]);
     // The ledger cannot commit: 503, nothing acknowledged; the terminal keeps the event and sends it again.
     await pointTerminalAt(s, receiver);

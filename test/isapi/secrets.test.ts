@@ -28,7 +28,13 @@ describe("the terminal's password never reaches a log line", () => {
     const wrong = 'Wrong-Pass-0451';
     const devices = [deviceConfig('lobby', terminal.url), deviceConfig('patio', terminal.url, { password: wrong })];
     // Only what doctor reads of the CLI settings.
-    const settings = { env: {}, envFile: null, config: terminalSiteConfig(humand, path.join(dir, 'ledger.db'), isapiConfig(devices)), push: null, explicitLogLevel: null } as unknown as CliSettings;
+    const settings = {
+      env: {},
+      envFile: null,
+      config: terminalSiteConfig(humand, path.join(dir, 'ledger.db'), isapiConfig(devices)),
+      push: null,
+      explicitLogLevel: null,
+    } as unknown as CliSettings;
     const report = await runDoctor(settings, logger);
     expect(report.checks.find((c) => c.name === 'terminal lobby')).toMatchObject({ status: 'ok' });
     expect(report.checks.find((c) => c.name === 'terminal patio')).toMatchObject({ status: 'fail' });

@@ -21,11 +21,26 @@ describe('the service with isapi.push', () => {
   it('opens the terminal push receiver beside the poll loop, commits what a terminal pushes, and closes it on stop', async () => {
     const s = await site({ events: [face('1001', 0, 'checkIn')] });
     const port = await freePort();
-    const isapi = isapiConfig([deviceConfig('lobby', s.terminal.url)], { push: { host: '127.0.0.1', port, path: '/hik/isapi', advertisedAddress: '127.0.0.1' } });
+    const isapi = isapiConfig([deviceConfig('lobby', s.terminal.url)], {
+      push: { host: '127.0.0.1', port, path: '/hik/isapi', advertisedAddress: '127.0.0.1' },
+    });
     // A second App on its own ledger, configured with push (the site's App polls only).
-    const app = await createApp({ config: { ...terminalSiteConfig(s.humand, `${s.app.config.databasePath}.service`, isapi), poll: { ...s.app.config.poll, intervalMs: 3_600_000 } }, logger: silentLogger(), overrides: { clock: s.clock } });
+    const app = await createApp({
+      config: { ...terminalSiteConfig(s.humand, `${s.app.config.databasePath}.service`, isapi), poll: { ...s.app.config.poll, intervalMs: 3_600_000 } },
+      logger: silentLogger(),
+      overrides: { clock: s.clock },
+    });
     cleanups.push(() => app.close());
-    const client = new IsapiClient({ device: isapi.devices[0]!, logger: silentLogger(), clock: s.clock, timeZone: SITE_TZ, requestTimeoutMs: 5_000, connectTimeoutMs: 2_000, authBackoffMs: 60_000, authBackoffMaxMs: 60_000 });
+    const client = new IsapiClient({
+      device: isapi.devices[0]!,
+      logger: silentLogger(),
+      clock: s.clock,
+      timeZone: SITE_TZ,
+      requestTimeoutMs: 5_000,
+      connectTimeoutMs: 2_000,
+      authBackoffMs: 60_000,
+      authBackoffMaxMs: 60_000,
+    });
     cleanups.push(() => client.close());
     await configureHttpHost(client, { ipAddress: '127.0.0.1', portNo: port, url: '/hik/isapi/lobby' });
     const stop = new AbortController();

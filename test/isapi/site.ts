@@ -18,7 +18,18 @@ export const START = Date.parse('2026-01-27T11:00:00Z'); // 08:00 at the site
 
 /** A face pass by employee `no` at reader 1, `minutes` after START. */
 export function face(no: string, minutes: number, attendanceStatus: string | null = null, minor = 0x4b): TerminalEventInput {
-  return { trueMs: START + minutes * MINUTE, major: 5, minor, employeeNo: no, name: `Emp ${no}`, cardNo: null, cardReaderNo: 1, doorNo: 1, verifyMode: 'face', attendanceStatus };
+  return {
+    trueMs: START + minutes * MINUTE,
+    major: 5,
+    minor,
+    employeeNo: no,
+    name: `Emp ${no}`,
+    cardNo: null,
+    cardReaderNo: 1,
+    doorNo: 1,
+    verifyMode: 'face',
+    attendanceStatus,
+  };
 }
 
 export interface Site {
@@ -52,7 +63,11 @@ export async function site(options: {
   });
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'isapi-poll-'));
   const isapi = isapiConfig([deviceConfig('lobby', terminal.url, options.device)], options.isapi);
-  const app = await createApp({ config: terminalSiteConfig(humand, path.join(dir, 'ledger.db'), isapi), logger: options.logger ?? silentLogger(), overrides: { clock, rateResetMarginMs: 50 } });
+  const app = await createApp({
+    config: terminalSiteConfig(humand, path.join(dir, 'ledger.db'), isapi),
+    logger: options.logger ?? silentLogger(),
+    overrides: { clock, rateResetMarginMs: 50 },
+  });
   cleanups.push(async () => {
     await app.close();
     await Promise.allSettled([terminal.close(), humand.close()]);
@@ -60,4 +75,3 @@ export async function site(options: {
   });
   return { clock, terminal, humand, app };
 }
-

@@ -39,5 +39,14 @@ export function isapiConfig(devices: readonly IsapiDeviceConfig[], overrides: Pa
 }
 
 export function clientFor(device: IsapiDeviceConfig, clock: Clock, logger: Logger = silentLogger()): IsapiClient {
-  return new IsapiClient({ device, logger, clock, timeZone: SITE_TZ, requestTimeoutMs: 5_000, connectTimeoutMs: 2_000, authBackoffMs: 10 * 60_000, authBackoffMaxMs: 4 * 3_600_000 });
+  return new IsapiClient({
+    device,
+    logger,
+    clock,
+    timeZone: SITE_TZ,
+    requestTimeoutMs: 5_000,
+    connectTimeoutMs: 2_000,
+    authBackoffMs: 10 * 60_000,
+    authBackoffMaxMs: 4 * 3_600_000,
+  });
 }

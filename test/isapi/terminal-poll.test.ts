@@ -6,7 +6,8 @@ import { formatStatus } from '../../src/cli/format/status.js';
 import { cleanups, face, MINUTE, site, START } from './site.js';
 import { clientFor, deviceConfig, TERMINAL_PASSWORD, TERMINAL_USER } from './support.js';
 
-const searches = (terminal: IsapiTerminalSimulator) => terminal.state.requests.filter((r) => r.path === '/ISAPI/AccessControl/AcsEvent' && r.status === 200).length;
+const searches = (terminal: IsapiTerminalSimulator) =>
+  terminal.state.requests.filter((r) => r.path === '/ISAPI/AccessControl/AcsEvent' && r.status === 200).length;
 
 describe('reading a terminal over ISAPI', () => {
   it('pages by searchResultPosition within the page size the capabilities allow (30), and again on firmware that allows 10', async () => {
@@ -33,18 +34,53 @@ describe('reading a terminal over ISAPI', () => {
     clock.jumpTo(START + 10 * MINUTE);
     const client = clientFor(deviceConfig('lobby', terminal.url), clock);
     cleanups.push(() => client.close());
-    await expect(client.call('POST', '/ISAPI/AccessControl/AcsEvent?format=json', { AcsEventCond: { searchID: 'x', searchResultPosition: 0, maxResults: 30 } })).rejects.toThrow(/HTTP 400/);
-    const empty = JSON.parse(await client.call('POST', '/ISAPI/AccessControl/AcsEvent?format=json', { AcsEventCond: { searchID: 'y', searchResultPosition: 0, maxResults: 30, major: 5, minor: 0, startTime: '2026-01-26T00:00:00-03:00', endTime: '2026-01-26T23:59:59-03:00' } })) as { AcsEvent: { responseStatusStrg: string } };
+    await expect(
+      client.call('POST', '/ISAPI/AccessControl/AcsEvent?format=json', { AcsEventCond: { searchID: 'x', searchResultPosition: 0, maxResults: 30 } }),
+    ).rejects.toThrow(/HTTP 400/);
+    const empty = JSON.parse(
+      await client.call('POST', '/ISAPI/AccessControl/AcsEvent?format=json', {
+        AcsEventCond: {
+          searchID: 'y',
+          searchResultPosition: 0,
+          maxResults: 30,
+          major: 5,
+          minor: 0,
+          startTime: '2026-01-26T00:00:00-03:00',
+          endTime: '2026-01-26T23:59:59-03:00',
+        },
+      }),
+    ) as { AcsEvent: { responseStatusStrg: string } };
     expect(empty.AcsEvent.responseStatusStrg).toBe('NO MATCH');
-    const big = JSON.parse(await client.call('POST', '/ISAPI/AccessControl/AcsEvent?format=json', { AcsEventCond: { searchID: 'z', searchResultPosition: 0, maxResults: 500, major: 5, minor: 0, startTime: '2026-01-27T00:00:00-03:00', endTime: '2026-01-27T23:59:59-03:00' } })) as { AcsEvent: { responseStatusStrg: string; InfoList: { serialNo: number; time: string; employeeNoString: string }[] } };
+    const big = JSON.parse(
+      await client.call('POST', '/ISAPI/AccessControl/AcsEvent?format=json', {
+        AcsEventCond: {
+          searchID: 'z',
+          searchResultPosition: 0,
+          maxResults: 500,
+          major: 5,
+          minor: 0,
+          startTime: '2026-01-27T00:00:00-03:00',
+          endTime: '2026-01-27T23:59:59-03:00',
+        },
+      }),
+    ) as { AcsEvent: { responseStatusStrg: string; InfoList: { serialNo: number; time: string; employeeNoString: string }[] } };
     expect(big.AcsEvent.responseStatusStrg).toBe('OK');
     expect(big.AcsEvent.InfoList[0]).toMatchObject({ serialNo: 1, time: '2026-01-27T08:01:00-03:00', employeeNoString: '1001' });
     expect(await client.maxResults()).toBe(30);
   });
 
   it('takes in/out from attendanceStatus in attendanceStatus mode (checkIn, breakOut, breakIn, checkOut)', async () => {
-    const events = [face('1001', 0, 'checkIn'), face('1001', 120, 'breakOut'), face('1001', 150, 'breakIn'), face('1001', 480, 'checkOut'), face('1002', 5, 'checkIn', 0x4c)];
-    const { clock, humand, app } = await site({ events, device: { readers: [{ cardReaderNo: 1, mode: 'attendanceStatus', direction: null, debounceMs: null, label: null }] } });
+    const events = [
+      face('1001', 0, 'checkIn'),
+      face('1001', 120, 'breakOut'),
+      face('1001', 150, 'breakIn'),
+      face('1001', 480, 'checkOut'),
+      face('1002', 5, 'checkIn', 0x4c),
+    ];
+    const { clock, humand, app } = await site({
+      events,
+      device: { readers: [{ cardReaderNo: 1, mode: 'attendanceStatus', direction: null, debounceMs: null, label: null }] },
+    });
     clock.jumpTo(START + 9 * 60 * MINUTE);
     const summary = await app.syncOnce();
     expect(summary.attention).toEqual([]);
@@ -98,7 +134,14 @@ describe('reading a terminal over ISAPI', () => {
     expect(String(warning?.msg)).toContain('events 11–20 were overwritten');
     // `status` keeps showing it (from the ledger), with the terminal's cursor and clock.
     const status = await app.status();
-    expect(status.terminals).toEqual([expect.objectContaining({ device: 'lobby', lastError: null, driftMs: expect.any(Number) as unknown, lastLoss: expect.objectContaining({ fromSerial: 11, toSerial: 20 }) as unknown })]);
+    expect(status.terminals).toEqual([
+      expect.objectContaining({
+        device: 'lobby',
+        lastError: null,
+        driftMs: expect.any(Number) as unknown,
+        lastLoss: expect.objectContaining({ fromSerial: 11, toSerial: 20 }) as unknown,
+      }),
+    ]);
     const shown = formatStatus(status, clock.now(), 'ledger.db').join('\n');
     expect(shown).toMatch(/Terminal lobby +read to /);
     expect(shown).toMatch(/events lost +serials 11–20 were overwritten before they were read/);

@@ -20,7 +20,11 @@ describe('a terminal over HTTPS', () => {
     const insecure = clientFor(deviceConfig('tls', terminal.url, { tlsInsecure: true }), clock);
     clients.push(trusted, untrusted, insecure);
     expect((await trusted.deviceInfo()).model).toBe('DS-K1T341AMF');
-    await expect(untrusted.deviceInfo()).rejects.toMatchObject({ category: 'configuration', code: 'ISAPI_TLS', message: expect.stringMatching(/certificate of terminal tls is not trusted/) as unknown });
+    await expect(untrusted.deviceInfo()).rejects.toMatchObject({
+      category: 'configuration',
+      code: 'ISAPI_TLS',
+      message: expect.stringMatching(/certificate of terminal tls is not trusted/) as unknown,
+    });
     await expect(untrusted.deviceInfo()).rejects.toMatchObject({ hint: expect.stringContaining('set caFile') as unknown });
     expect((await insecure.deviceInfo()).model).toBe('DS-K1T341AMF');
     // No login was ever attempted over the untrusted connection.

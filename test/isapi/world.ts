@@ -10,7 +10,6 @@ import { startSiteTerminals } from '../../src/sim/isapi/site-terminals.js';
 import { configFor, DAY, HUMAND_KEY, type World } from '../e2e/harness.js';
 import { isapiConfig, SITE_TZ, TERMINAL_PASSWORD, TERMINAL_USER } from './support.js';
 
-
 export interface TerminalWorld {
   readonly day: GeneratedWorkingDay;
   readonly terminals: ReadonlyMap<string, IsapiTerminalSimulator>;
@@ -21,14 +20,33 @@ export interface TerminalWorld {
   close(): Promise<void>;
 }
 
-export async function startTerminalWorld(options: { employees: number; seed: number; clock: Clock; driftMs?: Readonly<Record<string, number>>; capacity?: number }): Promise<TerminalWorld> {
+export async function startTerminalWorld(options: {
+  employees: number;
+  seed: number;
+  clock: Clock;
+  driftMs?: Readonly<Record<string, number>>;
+  capacity?: number;
+}): Promise<TerminalWorld> {
   const day = generateWorkingDay({ date: DAY, timezone: SITE_TZ, employees: options.employees, seed: options.seed });
   const drift = options.driftMs ?? {};
   const terminalOfDoor = new Map(SITE_TERMINALS.flatMap((t) => t.doors.map((door) => [door, t.name] as const)));
   // What the terminals write down: true time plus their clock's drift.
-  const recorded = { ...day.scenario, events: day.scenario.events.map((e) => ({ ...e, eventTime: e.eventTime + (drift[terminalOfDoor.get(e.doorIndexCode)!] ?? 0) })) };
+  const recorded = {
+    ...day.scenario,
+    events: day.scenario.events.map((e) => ({ ...e, eventTime: e.eventTime + (drift[terminalOfDoor.get(e.doorIndexCode)!] ?? 0) })),
+  };
   const expected = computeGroundTruth(recorded, day.timeClockReaders);
-  const site = await startSiteTerminals({ scenario: day.scenario, timeClockReaders: day.timeClockReaders, layout: SITE_TERMINALS, clock: options.clock, timezone: SITE_TZ, user: TERMINAL_USER, password: TERMINAL_PASSWORD, driftMs: drift, ...(options.capacity ? { capacity: options.capacity } : {}) });
+  const site = await startSiteTerminals({
+    scenario: day.scenario,
+    timeClockReaders: day.timeClockReaders,
+    layout: SITE_TERMINALS,
+    clock: options.clock,
+    timezone: SITE_TZ,
+    user: TERMINAL_USER,
+    password: TERMINAL_PASSWORD,
+    driftMs: drift,
+    ...(options.capacity ? { capacity: options.capacity } : {}),
+  });
   const terminals = site.terminals;
   const isapi = isapiConfig(site.devices);
   const humand = await startHumandSimulator({
@@ -52,7 +70,10 @@ export async function startTerminalWorld(options: { employees: number; seed: num
 /** A site with terminals and no HikCentral, as loadConfig would build it. */
 export function terminalSiteConfig(humand: HumandSimulator, databasePath: string, isapi: IsapiConfig): AppConfig {
   // The shared e2e configuration (delivery, poll, rules), without HikCentral: only what configFor reads of a World.
-  const base = configFor({ day: { timeClockReaders: [] }, humand, hik: { httpsUrl: 'https://hikcentral.invalid', caPem: '' } } as unknown as World, databasePath);
+  const base = configFor(
+    { day: { timeClockReaders: [] }, humand, hik: { httpsUrl: 'https://hikcentral.invalid', caPem: '' } } as unknown as World,
+    databasePath,
+  );
   return { ...base, hik: null, isapi, rules: { ...base.rules, timeClocks: isapiTimeClocks(isapi) } };
 }
 

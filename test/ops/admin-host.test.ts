@@ -48,18 +48,37 @@ describe('admin server: DNS rebinding (issue #14 item 5)', () => {
         lastEventMs: null,
         recentErrors: [],
       }),
-      mappingCoverage: async () => ({ personsRefreshedMs: null, usersRefreshedMs: null, hikPersons: 0, activeHumandUsers: 0, mapped: 0, unmappedPersons: [], usersWithoutPerson: [] }),
+      mappingCoverage: async () => ({
+        personsRefreshedMs: null,
+        usersRefreshedMs: null,
+        hikPersons: 0,
+        activeHumandUsers: 0,
+        mapped: 0,
+        unmappedPersons: [],
+        usersWithoutPerson: [],
+      }),
       redrive: async (selection) => {
         redrives.push(selection);
         return 1;
       },
     });
-    server = await startAdminServer({ port: 0, data, metrics: createOpsMetrics({ processMetrics: false }), logger: silentLogger(), clock, ...(allowedHosts ? { allowedHosts } : {}) });
+    server = await startAdminServer({
+      port: 0,
+      data,
+      metrics: createOpsMetrics({ processMetrics: false }),
+      logger: silentLogger(),
+      clock,
+      ...(allowedHosts ? { allowedHosts } : {}),
+    });
     return { port: Number(new URL(server.url).port) };
   }
 
   async function call(port: number, path: string, headers: Record<string, string>, body?: string) {
-    const response = await request(`http://127.0.0.1:${port}${path}`, { method: body === undefined ? 'GET' : 'POST', headers, ...(body === undefined ? {} : { body }) });
+    const response = await request(`http://127.0.0.1:${port}${path}`, {
+      method: body === undefined ? 'GET' : 'POST',
+      headers,
+      ...(body === undefined ? {} : { body }),
+    });
     await response.body.text();
     return response.statusCode;
   }

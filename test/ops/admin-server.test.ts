@@ -56,7 +56,10 @@ describe('admin server', () => {
       redrive: async (selection) => {
         redrives.push(selection);
         const targets = 'all' in selection ? await store.findPunches({ outcome: 'dead' }) : await store.findPunches({ ids: selection.ids });
-        await store.updatePunches(targets.map((p) => ({ id: p.id, outcome: 'queued' as const, reason: 're-driven' })), clock.now());
+        await store.updatePunches(
+          targets.map((p) => ({ id: p.id, outcome: 'queued' as const, reason: 're-driven' })),
+          clock.now(),
+        );
         return targets.length;
       },
       subscribe: (listener) => {
@@ -117,8 +120,16 @@ describe('admin server', () => {
       const first = await start();
       const port = Number(new URL(first.url).port);
       const data = ledgerDataSource({
-        store, timezone: ZONE, clock, runtime: () => runtime, mappingCoverage: async () => coverage, redrive: async () => 0,
-        subscribe: (listener) => { listeners.push(listener); return () => listeners.splice(listeners.indexOf(listener), 1); },
+        store,
+        timezone: ZONE,
+        clock,
+        runtime: () => runtime,
+        mappingCoverage: async () => coverage,
+        redrive: async () => 0,
+        subscribe: (listener) => {
+          listeners.push(listener);
+          return () => listeners.splice(listeners.indexOf(listener), 1);
+        },
       });
       const before = listeners.length;
       const second = startAdminServer({ port, data, metrics: createOpsMetrics({ processMetrics: false }), logger: silentLogger(), clock });
@@ -170,7 +181,10 @@ describe('admin server', () => {
 
     it('/readyz says why when Humand refuses the key', async () => {
       await start();
-      runtime = { ...runtime, delivery: { state: 'paused', reason: 'Humand answered 403 ACCESS_DENIED', hint: 'check the key permissions', sinceMs: NOW - 60_000 } };
+      runtime = {
+        ...runtime,
+        delivery: { state: 'paused', reason: 'Humand answered 403 ACCESS_DENIED', hint: 'check the key permissions', sinceMs: NOW - 60_000 },
+      };
       const notReady = await get('/readyz');
       expect(notReady.status).toBe(503);
       const body = notReady.json() as { ready: boolean; checks: { name: string; ok: boolean; detail: string }[] };
@@ -259,7 +273,17 @@ describe('admin server', () => {
 
     it('shows one punch with its Humand responses and the employee day as sent', async () => {
       await start();
-      await store.recordAttempt({ punchId: ids[2]!, atMs: NOW - 50_000, kind: 'clock', method: 'POST', path: '/time-tracking/entries/clockIn', requestBody: { employeeId: juan.code }, status: 500, result: 'transient', message: 'UNKNOWN_ERROR' });
+      await store.recordAttempt({
+        punchId: ids[2]!,
+        atMs: NOW - 50_000,
+        kind: 'clock',
+        method: 'POST',
+        path: '/time-tracking/entries/clockIn',
+        requestBody: { employeeId: juan.code },
+        status: 500,
+        result: 'transient',
+        message: 'UNKNOWN_ERROR',
+      });
       const detail = (await get(`/api/punches/${ids[2]}`)).json() as {
         punch: { outcome: string; reason: string };
         attempts: { status: number; result: string; message: string }[];

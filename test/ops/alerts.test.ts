@@ -212,7 +212,12 @@ describe('alerts over a real webhook', () => {
 
   it('never writes the webhook URL (it carries a token) to the log', async () => {
     const lines: string[] = [];
-    const sink = new Writable({ write(chunk, _enc, done) { lines.push(String(chunk)); done(); } });
+    const sink = new Writable({
+      write(chunk, _enc, done) {
+        lines.push(String(chunk));
+        done();
+      },
+    });
     const a = start({}, createLogger({ destination: sink, level: 'debug', pretty: false }));
     receiver.answerWith(502);
     signals = { ...signals, deadLetters: 2 };

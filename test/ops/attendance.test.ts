@@ -25,12 +25,26 @@ const PUNCHES: FakePunch[] = [
   { person: nicolas, local: '2026-01-26T10:00:00', outcome: 'ignored', door: 'Depósito', reason: 'ignored: not a time-clock door' },
   // Tuesday 27: clocked in, never out (an open day), and a dead punch.
   { person: nicolas, local: '2026-01-27T08:05:00', outcome: 'delivered', entryType: 'START', door: 'Reloj Entrada' },
-  { person: nicolas, local: '2026-01-27T09:00:00', outcome: 'dead', entryType: 'END', door: 'Reloj Entrada', reason: 'dead: gave up after 8 attempts: Humand answered 500' },
+  {
+    person: nicolas,
+    local: '2026-01-27T09:00:00',
+    outcome: 'dead',
+    entryType: 'END',
+    door: 'Reloj Entrada',
+    reason: 'dead: gave up after 8 attempts: Humand answered 500',
+  },
   { person: sofia, local: '2026-01-27T09:00:00', outcome: 'delivered', entryType: 'START', door: 'RELOJ Salida' },
   { person: sofia, local: '2026-01-27T18:00:00', outcome: 'delivered', entryType: 'END', door: 'RELOJ Salida' },
   // Wednesday 28 (today): clocked in at 05:00, still at work at 11:00.
   { person: sofia, local: '2026-01-28T05:00:00', outcome: 'delivered', entryType: 'START', door: 'Reloj Entrada' },
-  { person: ghost, local: '2026-01-27T09:30:00', outcome: 'unmapped', employeeId: null, door: 'Reloj Entrada', reason: 'unmapped: no Humand user has employeeInternalId X1' },
+  {
+    person: ghost,
+    local: '2026-01-27T09:30:00',
+    outcome: 'unmapped',
+    employeeId: null,
+    door: 'Reloj Entrada',
+    reason: 'unmapped: no Humand user has employeeInternalId X1',
+  },
 ];
 
 describe('attendance view and exports', () => {
@@ -50,8 +64,14 @@ describe('attendance view and exports', () => {
   async function start(humandDays?: HumandDaySource) {
     const clock = new ManualClock(NOW);
     const data = ledgerDataSource({
-      store, timezone: ZONE, clock, runtime: () => runtime, redrive: async () => 0,
-      mappingCoverage: async () => { throw new Error('unused'); },
+      store,
+      timezone: ZONE,
+      clock,
+      runtime: () => runtime,
+      redrive: async () => 0,
+      mappingCoverage: async () => {
+        throw new Error('unused');
+      },
       ...(humandDays ? { humandDays } : {}),
     });
     server = await startAdminServer({ port: 0, data, metrics: createOpsMetrics({ processMetrics: false }), logger: silentLogger(), clock });
@@ -65,10 +85,29 @@ describe('attendance view and exports', () => {
 
   beforeEach(async () => {
     ({ store } = await ledgerWith(PUNCHES, NOW - 60_000, [nicolas, sofia, ghost]));
-    await store.replaceUsers([
-      { id: 1, employeeInternalId: nicolas.code, email: null, firstName: 'Nicolás', lastName: 'Pérez', status: 'ACTIVE', fields: { Departamento: 'Producción' } },
-      { id: 2, employeeInternalId: sofia.code, email: null, firstName: '=HYPERLINK("http://evil")', lastName: '', status: 'ACTIVE', fields: { Departamento: 'Logística' } },
-    ], NOW);
+    await store.replaceUsers(
+      [
+        {
+          id: 1,
+          employeeInternalId: nicolas.code,
+          email: null,
+          firstName: 'Nicolás',
+          lastName: 'Pérez',
+          status: 'ACTIVE',
+          fields: { Departamento: 'Producción' },
+        },
+        {
+          id: 2,
+          employeeInternalId: sofia.code,
+          email: null,
+          firstName: '=HYPERLINK("http://evil")',
+          lastName: '',
+          status: 'ACTIVE',
+          fields: { Departamento: 'Logística' },
+        },
+      ],
+      NOW,
+    );
   });
   afterEach(async () => {
     await server?.close();
@@ -104,7 +143,8 @@ describe('attendance view and exports', () => {
 
   it('finds people by name without accents or case, surname first, by code, and by department', async () => {
     await start();
-    const names = async (query: string) => (await get(`/api/attendance?from=2026-01-26&to=2026-01-27&${query}`)).json().rows.map((r: { name: string }) => r.name);
+    const names = async (query: string) =>
+      (await get(`/api/attendance?from=2026-01-26&to=2026-01-27&${query}`)).json().rows.map((r: { name: string }) => r.name);
     expect(await names('employee=nicolas')).toEqual(['Nicolás Pérez']);
     expect(await names('employee=PEREZ%20nico')).toEqual(['Nicolás Pérez']);
     expect(await names('employee=28999000')).toEqual(['=HYPERLINK("http://evil")']);
@@ -133,7 +173,11 @@ describe('attendance view and exports', () => {
     await start();
     const response = await get('/api/export/attendance?from=2026-01-26&to=2026-01-27&format=csv&lang=es');
     expect(response.headers['content-disposition']).toContain('asistencia-2026-01-26-2026-01-27.csv');
-    const lines = response.body.toString('utf8').replace(/^\uFEFF/, '').trim().split('\r\n');
+    const lines = response.body
+      .toString('utf8')
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
     expect(lines[0]).toBe('Empleado;Código;Legajo;Persona en HikCentral;Departamento;Fecha;Entrada / salida;Horas;Horas (h:mm);Incidencias;Humand');
     expect(lines).toContain('Nicolás Pérez;30111222;30111222;;Producción;26/01/2026;"08:00–12:00; 12:30–17:15";8,75;8:45;;');
     expect(lines).toContain('Nicolás Pérez;30111222;30111222;;Producción;27/01/2026;08:05–?;0,00;0:00;"jornada abierta (sin salida); fallida";');
@@ -148,7 +192,20 @@ describe('attendance view and exports', () => {
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(response.body as unknown as ArrayBuffer);
     const sheet = workbook.getWorksheet('Attendance')!;
-    expect(sheet.getRow(1).values).toEqual([undefined, 'Employee', 'Code', 'Employee id', 'HikCentral person', 'Department', 'Date', 'In / out', 'Hours', 'Hours (h:mm)', 'Incidents', 'Humand']);
+    expect(sheet.getRow(1).values).toEqual([
+      undefined,
+      'Employee',
+      'Code',
+      'Employee id',
+      'HikCentral person',
+      'Department',
+      'Date',
+      'In / out',
+      'Hours',
+      'Hours (h:mm)',
+      'Incidents',
+      'Humand',
+    ]);
     const rows = sheet.getSheetValues().slice(2) as unknown[][];
     const monday = rows.find((r) => r[1] === 'Nicolás Pérez' && (r[6] as Date).toISOString().startsWith('2026-01-26'))!;
     expect(monday[8]).toBe(8.75);
@@ -182,7 +239,12 @@ describe('attendance view and exports', () => {
 
   it('says how many problems there are beyond the newest 200 each list shows', async () => {
     await store.close();
-    const taps: FakePunch[] = Array.from({ length: 203 }, (_, i) => ({ person: nicolas, local: `2026-01-27T10:${String(Math.floor(i / 60)).padStart(2, '0')}:${String(i % 60).padStart(2, '0')}`, outcome: 'debounced' as const, reason: 'debounced: double tap 1s from p-1' }));
+    const taps: FakePunch[] = Array.from({ length: 203 }, (_, i) => ({
+      person: nicolas,
+      local: `2026-01-27T10:${String(Math.floor(i / 60)).padStart(2, '0')}:${String(i % 60).padStart(2, '0')}`,
+      outcome: 'debounced' as const,
+      reason: 'debounced: double tap 1s from p-1',
+    }));
     ({ store } = await ledgerWith([...PUNCHES, ...taps], NOW - 60_000, [nicolas, sofia, ghost]));
     await start();
     expect((await get('/api/problems')).json().debounced).toHaveLength(200);
@@ -203,7 +265,7 @@ describe('attendance view and exports', () => {
     expect(view.humand).toEqual({ state: 'unavailable', reason: 'Humand is not configured (HUMAND_AUTH)' });
   });
 
-  it('says when Humand\'s days were not read, and why', async () => {
+  it("says when Humand's days were not read, and why", async () => {
     await start({ days: async () => ({ state: 'unavailable', reason: 'rate budget kept for deliveries: try again in a minute' }) });
     const view = (await get('/api/attendance?from=2026-01-26&to=2026-01-27&humand=1&employee=nicolas')).json();
     expect(view.humand).toEqual({ state: 'unavailable', reason: 'rate budget kept for deliveries: try again in a minute' });
@@ -216,17 +278,71 @@ describe('attendance view and exports', () => {
       async days(employeeIds, from, to) {
         asked.push([...employeeIds, from, to]);
         const entries = [
-          { id: 1, employeeInternalId: nicolas.code, time: '2026-01-26T08:00:00-03:00', date: '2026-01-26', type: 'START' as const, source: 'API', comment: null },
-          { id: 2, employeeInternalId: nicolas.code, time: '2026-01-26T12:00:00-03:00', date: '2026-01-26', type: 'END' as const, source: 'API', comment: null },
-          { id: 3, employeeInternalId: nicolas.code, time: '2026-01-26T12:31:00-03:00', date: '2026-01-26', type: 'START' as const, source: 'APP', comment: null },
-          { id: 4, employeeInternalId: nicolas.code, time: '2026-01-26T17:15:00-03:00', date: '2026-01-26', type: 'END' as const, source: 'API', comment: null },
+          {
+            id: 1,
+            employeeInternalId: nicolas.code,
+            time: '2026-01-26T08:00:00-03:00',
+            date: '2026-01-26',
+            type: 'START' as const,
+            source: 'API',
+            comment: null,
+          },
+          {
+            id: 2,
+            employeeInternalId: nicolas.code,
+            time: '2026-01-26T12:00:00-03:00',
+            date: '2026-01-26',
+            type: 'END' as const,
+            source: 'API',
+            comment: null,
+          },
+          {
+            id: 3,
+            employeeInternalId: nicolas.code,
+            time: '2026-01-26T12:31:00-03:00',
+            date: '2026-01-26',
+            type: 'START' as const,
+            source: 'APP',
+            comment: null,
+          },
+          {
+            id: 4,
+            employeeInternalId: nicolas.code,
+            time: '2026-01-26T17:15:00-03:00',
+            date: '2026-01-26',
+            type: 'END' as const,
+            source: 'API',
+            comment: null,
+          },
         ];
         const tuesday = [
-          { id: 5, employeeInternalId: nicolas.code, time: '2026-01-27T08:05:00-03:00', date: '2026-01-27', type: 'START' as const, source: 'API', comment: null },
+          {
+            id: 5,
+            employeeInternalId: nicolas.code,
+            time: '2026-01-27T08:05:00-03:00',
+            date: '2026-01-27',
+            type: 'START' as const,
+            source: 'API',
+            comment: null,
+          },
           // Clocked out in the Humand app (our clock-out of 09:00 is dead).
-          { id: 6, employeeInternalId: nicolas.code, time: '2026-01-27T09:00:40-03:00', date: '2026-01-27', type: 'END' as const, source: 'APP', comment: null },
+          {
+            id: 6,
+            employeeInternalId: nicolas.code,
+            time: '2026-01-27T09:00:40-03:00',
+            date: '2026-01-27',
+            type: 'END' as const,
+            source: 'APP',
+            comment: null,
+          },
         ];
-        return { state: 'read', days: new Map([[`${nicolas.code}|2026-01-26`, { entries, readMs: NOW }], [`${nicolas.code}|2026-01-27`, { entries: tuesday, readMs: NOW }]]) };
+        return {
+          state: 'read',
+          days: new Map([
+            [`${nicolas.code}|2026-01-26`, { entries, readMs: NOW }],
+            [`${nicolas.code}|2026-01-27`, { entries: tuesday, readMs: NOW }],
+          ]),
+        };
       },
     });
     const view = (await get('/api/attendance?from=2026-01-26&to=2026-01-27&humand=1&employee=nicolas')).json();

@@ -28,7 +28,13 @@ describe('daily HR summary', () => {
   it("sends yesterday's incidents once at the configured hour (site time), in Spanish, and not again after a restart", async () => {
     const day = generatedDay(6, 21);
     const stranger = day.employees[2]!;
-    w = await startOpsWorld({ day, maxAttempts: 1, withoutUsers: [stranger.employeeInternalId], clockStartMs: local(`${NEXT_DAY}T06:30:00`), alertEnv: { HR_SUMMARY_HOUR: '7', ALERT_LANGUAGE: 'es' } });
+    w = await startOpsWorld({
+      day,
+      maxAttempts: 1,
+      withoutUsers: [stranger.employeeInternalId],
+      clockStartMs: local(`${NEXT_DAY}T06:30:00`),
+      alertEnv: { HR_SUMMARY_HOUR: '7', ALERT_LANGUAGE: 'es' },
+    });
     const { app, ops, alerts, clock } = w;
     await deadAndRejected(w);
     const unmapped = (await app.ingest([tapBy(stranger, 'hr-unmapped', `${DAY}T22:10:00-03:00`, { checkInAndOutType: 1 })], 'push')).newPunchIds[0]!;
@@ -53,7 +59,9 @@ describe('daily HR summary', () => {
     expect(summaries()).toHaveLength(1);
     expect(summary!.title).toBe(`incidencias de asistencia del ${DAY}`);
     expect(summary!.facts).toMatchObject({ date: DAY, dead: 1, rejected: 1, unmapped: 1, review: 0, openDays: 1, employees: 4 });
-    expect(summary!.text).toMatch(/^jornadas abiertas \(entrada sin salida\): 1; rechazadas: 1; no se pudieron entregar: 1; sin vincular \(sin usuario de Humand\): 1\n\nEmpleados con alguna incidencia \(4\):/);
+    expect(summary!.text).toMatch(
+      /^jornadas abiertas \(entrada sin salida\): 1; rechazadas: 1; no se pudieron entregar: 1; sin vincular \(sin usuario de Humand\): 1\n\nEmpleados con alguna incidencia \(4\):/,
+    );
     for (const employee of day.employees.slice(0, 4)) expect(summary!.text).toContain(employee.lastName);
 
     // Later the same day, and after a restart on the same ledger: not again.
@@ -62,7 +70,13 @@ describe('daily HR summary', () => {
     const restarted = await startOps({
       app,
       admin: { host: '127.0.0.1', port: 0, auth: null, maxPollAgeMs: 300_000 },
-      alerts: parseAlertSettings({ ALERT_WEBHOOK_URL: alerts.url, ALERT_CHECK_SECONDS: '3600', ALERT_NO_EVENTS_MINUTES: '0', HR_SUMMARY_HOUR: '7', SITE_TIMEZONE: SITE_TZ }),
+      alerts: parseAlertSettings({
+        ALERT_WEBHOOK_URL: alerts.url,
+        ALERT_CHECK_SECONDS: '3600',
+        ALERT_NO_EVENTS_MINUTES: '0',
+        HR_SUMMARY_HOUR: '7',
+        SITE_TIMEZONE: SITE_TZ,
+      }),
       logger: silentLogger(),
       clock,
     });

@@ -19,11 +19,23 @@ describe('Spanish for what the service writes', () => {
     ['no Humand user has employeeInternalId X1', 'ningún usuario de Humand tiene employeeInternalId X1'],
     // The decision model's reasons.
     ['double tap: 12 s after the clock-in p-7', 'filtrada: doble lectura a 12 s de la entrada p-7'],
-    ['corrected tap: the employee was clocked in, so the clock-out p-100 40 s later was meant', 'corregida: el empleado tenía la jornada abierta, así que la buscada era la salida p-100, 40 s después'],
+    [
+      'corrected tap: the employee was clocked in, so the clock-out p-100 40 s later was meant',
+      'corregida: el empleado tenía la jornada abierta, así que la buscada era la salida p-100, 40 s después',
+    ],
     ['covered: Humand already has this clock-in from APP at 2026-01-27 06:00:00', 'cubierta: Humand ya tiene esta entrada desde APP a las 2026-01-27 06:00:00'],
-    ['needs review: a clock-out with no clock-in before it in Humand (forgotten clock-in?) — add the clock-in in Humand, then mark it fixed', 'a revisar: una salida sin entrada previa en Humand (¿olvidó fichar la entrada?) — agregue la entrada en Humand y márquela como corregida'],
-    ['needs review: Humand already has a clock-in that day at 2026-01-27 09:06:00 with nothing between (forgotten clock-out?) — correct the day in Humand, then mark it fixed', 'a revisar: Humand ya tiene una entrada ese día a las 2026-01-27 09:06:00 sin nada entre medio (¿olvidó fichar la salida?) — corrija el día en Humand y márquela como corregida'],
-    ['waiting: p-4 before it could not be delivered (dead); re-drive it or mark it fixed in Humand, and this one follows in order', 'en espera: p-4, anterior a esta, no se pudo enviar (fallida); reenvíela o márquela como corregida en Humand y esta la sigue en orden'],
+    [
+      'needs review: a clock-out with no clock-in before it in Humand (forgotten clock-in?) — add the clock-in in Humand, then mark it fixed',
+      'a revisar: una salida sin entrada previa en Humand (¿olvidó fichar la entrada?) — agregue la entrada en Humand y márquela como corregida',
+    ],
+    [
+      'needs review: Humand already has a clock-in that day at 2026-01-27 09:06:00 with nothing between (forgotten clock-out?) — correct the day in Humand, then mark it fixed',
+      'a revisar: Humand ya tiene una entrada ese día a las 2026-01-27 09:06:00 sin nada entre medio (¿olvidó fichar la salida?) — corrija el día en Humand y márquela como corregida',
+    ],
+    [
+      'waiting: p-4 before it could not be delivered (dead); re-drive it or mark it fixed in Humand, and this one follows in order',
+      'en espera: p-4, anterior a esta, no se pudo enviar (fallida); reenvíela o márquela como corregida en Humand y esta la sigue en orden',
+    ],
   ])('%s', (english, spanish) => {
     expect(translateText(english, 'es')).toBe(spanish);
     expect(translateText(english, 'en')).toBe(english);
@@ -35,7 +47,13 @@ describe('Spanish for what the service writes', () => {
   });
 
   it('names request results and sources', () => {
-    expect(['sending', 'transient', 'rejected-by-rule', 'poll', 'backfill'].map((w) => translateWord(w, 'es'))).toEqual(['enviando', 'transitorio', 'rechazado por regla', 'consulta', 'recuperación']);
+    expect(['sending', 'transient', 'rejected-by-rule', 'poll', 'backfill'].map((w) => translateWord(w, 'es'))).toEqual([
+      'enviando',
+      'transitorio',
+      'rechazado por regla',
+      'consulta',
+      'recuperación',
+    ]);
     expect(translateWord('transient', 'en')).toBe('transient');
   });
 });

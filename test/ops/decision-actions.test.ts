@@ -21,7 +21,10 @@ describe('dashboard: fixed in Humand and reprocess', () => {
     await app.refreshMappings();
     const employee = world.day.employees[0]!;
     // A clock-out with no clock-in: Humand would refuse it, so it is in review.
-    const { newPunchIds } = await app.ingest([tapBy(employee, 'fx-1', '2026-01-27T23:20:00-03:00', { readerIndexCode: '201', doorIndexCode: '2', checkInAndOutType: 2 })], 'push');
+    const { newPunchIds } = await app.ingest(
+      [tapBy(employee, 'fx-1', '2026-01-27T23:20:00-03:00', { readerIndexCode: '201', doorIndexCode: '2', checkInAndOutType: 2 })],
+      'push',
+    );
     const id = newPunchIds[0]!;
     await app.deliverPending();
     await until('the punch in review', async () => (await app.store.getPunch(id))?.outcome === 'review');

@@ -13,7 +13,13 @@ function statusWith(deliveryLease: StatusReport['deliveryLease']): StatusReport 
 }
 
 // b took the lease at 12:00:10, 4 s after a's lease (last renewed 11:59:36, 30 s TTL) ran out.
-const takenOver = { ownerId: 'host-b/2002/bbbb', epoch: 7, acquiredMs: Date.parse('2026-01-27T12:00:10Z'), expiresMs: Date.parse('2026-01-27T12:00:50Z'), previousHolder: { ownerId: 'host-a/1001/aaaa', expiredMs: Date.parse('2026-01-27T12:00:06Z') } };
+const takenOver = {
+  ownerId: 'host-b/2002/bbbb',
+  epoch: 7,
+  acquiredMs: Date.parse('2026-01-27T12:00:10Z'),
+  expiresMs: Date.parse('2026-01-27T12:00:50Z'),
+  previousHolder: { ownerId: 'host-a/1001/aaaa', expiredMs: Date.parse('2026-01-27T12:00:06Z') },
+};
 const data = { timezone: 'UTC', countsForDay: async () => statusWith(null).counts } as unknown as OpsDataSource;
 
 describe('the delivery lease takeover is shown where IT looks (issue #14 operability)', () => {
@@ -27,7 +33,14 @@ describe('the delivery lease takeover is shown where IT looks (issue #14 operabi
 
   it('the dashboard overview carries the holder, its epoch and the takeover wait', async () => {
     const overview = await buildOverview(data, statusWith(takenOver), NOW, []);
-    expect(overview.deliveryLease).toEqual({ ownerId: 'host-b/2002/bbbb', epoch: 7, sinceLocal: '2026-01-27T12:00:10Z', expired: false, previousOwnerId: 'host-a/1001/aaaa', takeoverWaitSeconds: 4 });
+    expect(overview.deliveryLease).toEqual({
+      ownerId: 'host-b/2002/bbbb',
+      epoch: 7,
+      sinceLocal: '2026-01-27T12:00:10Z',
+      expired: false,
+      previousOwnerId: 'host-a/1001/aaaa',
+      takeoverWaitSeconds: 4,
+    });
     expect((await buildOverview(data, statusWith(null), NOW, [])).deliveryLease).toBeNull();
   });
 

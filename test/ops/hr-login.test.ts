@@ -34,7 +34,17 @@ describe('read-only HR login beside the admin login', () => {
 
     expect((await call(`${url}/api/me`, HR)).json()).toEqual({ role: 'hr', user: 'rrhh', readOnly: true });
     expect((await call(`${url}/api/me`, ADMIN)).json()).toEqual({ role: 'admin', user: 'sistemas', readOnly: false });
-    for (const path of ['/', '/api/overview', '/api/problems', '/api/problems/totals', '/api/punches?date=2026-01-27', '/api/attendance?from=2026-01-27&to=2026-01-27', '/api/export/punches?from=2026-01-27&to=2026-01-27&format=csv', '/api/export/attendance?from=2026-01-27&to=2026-01-27&format=xlsx&lang=es', '/api/coverage']) {
+    for (const path of [
+      '/',
+      '/api/overview',
+      '/api/problems',
+      '/api/problems/totals',
+      '/api/punches?date=2026-01-27',
+      '/api/attendance?from=2026-01-27&to=2026-01-27',
+      '/api/export/punches?from=2026-01-27&to=2026-01-27&format=csv',
+      '/api/export/attendance?from=2026-01-27&to=2026-01-27&format=xlsx&lang=es',
+      '/api/coverage',
+    ]) {
       expect((await call(`${url}${path}`, HR)).status, path).toBe(200);
     }
     const problems = (await call(`${url}/api/problems`, HR)).json() as { dead: { id: number }[]; rejected: { id: number }[] };
@@ -64,10 +74,15 @@ describe('read-only HR login beside the admin login', () => {
     expect((await w.app.store.getPunch(rejected))?.outcome).toBe('rejected');
   });
 
-  it('refuses an HR login without an admin login, and one with the admin\'s user name', () => {
+  it("refuses an HR login without an admin login, and one with the admin's user name", () => {
     expect(() => parseAdminSettings({ DASHBOARD_HR_PASSWORD: 'hr-password-123' })).toThrow(ConfigurationError);
     expect(() => parseAdminSettings({ DASHBOARD_HR_PASSWORD: 'hr-password-123' })).toThrow(/no admin login/);
-    expect(() => parseAdminSettings({ DASHBOARD_PASSWORD: 'admin-password-1', DASHBOARD_USER: 'rrhh', DASHBOARD_HR_PASSWORD: 'hr-password-123' })).toThrow(/both "rrhh"/);
-    expect(parseAdminSettings({ DASHBOARD_PASSWORD: 'admin-password-1', DASHBOARD_HR_PASSWORD: 'hr-password-123' }).hrAuth).toEqual({ username: 'rrhh', password: 'hr-password-123' });
+    expect(() => parseAdminSettings({ DASHBOARD_PASSWORD: 'admin-password-1', DASHBOARD_USER: 'rrhh', DASHBOARD_HR_PASSWORD: 'hr-password-123' })).toThrow(
+      /both "rrhh"/,
+    );
+    expect(parseAdminSettings({ DASHBOARD_PASSWORD: 'admin-password-1', DASHBOARD_HR_PASSWORD: 'hr-password-123' }).hrAuth).toEqual({
+      username: 'rrhh',
+      password: 'hr-password-123',
+    });
   });
 });

@@ -39,7 +39,10 @@ describe('cached Humand days', () => {
     const h = (harness = await startHarness());
     let allowed = false;
     const days = cachedHumandDays({ port: h.client, clock: h.clock, batchSize: 1, maxRequestsPerView: 2, mayRequest: () => allowed });
-    expect(await days.days(['30000001'], '2026-01-20', '2026-01-20')).toEqual({ state: 'unavailable', reason: 'rate budget kept for deliveries: try again in a minute' });
+    expect(await days.days(['30000001'], '2026-01-20', '2026-01-20')).toEqual({
+      state: 'unavailable',
+      reason: 'rate budget kept for deliveries: try again in a minute',
+    });
     expect(dayRequests(h)).toBe(0);
     allowed = true;
     expect((await days.days(['30000001', '30000002', '30000003'], '2026-01-20', '2026-01-20')).state).toBe('unavailable');

@@ -5,7 +5,12 @@ import { SITE_TZ } from '../e2e/harness.js';
 import { entryClockEvent, morningEmployee, startOpsWorld, type OpsWorld } from './helpers/ops-world.js';
 import { until } from './helpers/until.js';
 
-interface AlertBody { kind: string; state: string; text: string; facts: Record<string, unknown> }
+interface AlertBody {
+  kind: string;
+  state: string;
+  text: string;
+  facts: Record<string, unknown>;
+}
 
 async function getJson<T>(url: string): Promise<{ status: number; body: T }> {
   const response = await request(url);
@@ -39,7 +44,15 @@ describe('operations surface on a running service fed by the simulators', () => 
     expect(counts.delivered).toBe(inHumand);
     expect(inHumand).toBeGreaterThan(10);
 
-    const overview = (await getJson<{ today: string; ledgerCounts: Record<string, number>; todayCounts: Record<string, number>; lastPoll: { successLocal: string | null }; delivery: { state: string } }>(`${ops.url}/api/overview`)).body;
+    const overview = (
+      await getJson<{
+        today: string;
+        ledgerCounts: Record<string, number>;
+        todayCounts: Record<string, number>;
+        lastPoll: { successLocal: string | null };
+        delivery: { state: string };
+      }>(`${ops.url}/api/overview`)
+    ).body;
     expect(overview.today).toBe('2026-01-27');
     expect(overview.delivery.state).toBe('running');
     expect(overview.ledgerCounts.delivered).toBe(inHumand);
@@ -83,7 +96,9 @@ describe('operations surface on a running service fed by the simulators', () => 
     const notReady = await getJson<{ ready: boolean; checks: { name: string; ok: boolean; detail: string }[] }>(`${ops.url}/readyz`);
     expect(notReady.status).toBe(503);
     expect(notReady.body.checks.find((c) => c.name === 'humand')).toMatchObject({ ok: false, detail: expect.stringContaining('403') });
-    const overview = (await getJson<{ delivery: { state: string; reason: string }; backlog: { pending: number; etaSeconds: number | null } }>(`${ops.url}/api/overview`)).body;
+    const overview = (
+      await getJson<{ delivery: { state: string; reason: string }; backlog: { pending: number; etaSeconds: number | null } }>(`${ops.url}/api/overview`)
+    ).body;
     expect(overview.delivery.state).toBe('paused');
     expect(overview.backlog.pending).toBeGreaterThan(0);
     expect(overview.backlog.etaSeconds).toBeNull();
@@ -130,7 +145,11 @@ describe('operations surface on a running service fed by the simulators', () => 
     expect(detail.attempts).toContainEqual(expect.objectContaining({ status: 500, result: 'transient' }));
     await until('the dead-letter alert', () => alerts.received.some((r) => (r.body as AlertBody).kind === 'dead-letters'));
 
-    const response = await request(`${ops.url}/api/redrive`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ ids: [id] }) });
+    const response = await request(`${ops.url}/api/redrive`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ ids: [id] }),
+    });
     expect(await response.body.json()).toEqual({ redriven: 1 });
     await until('the re-driven punch delivered', async () => (await app.store.getPunch(id))?.outcome === 'delivered');
     const timeline = world.humand.state.timeline(employee.employeeInternalId);

@@ -29,6 +29,8 @@ describe('"oldest waiting" and "today" as a person reads them (issue #10)', () =
 
   it('status says the wait and when the oldest punch happened', () => {
     const lines = formatStatus(status, NOW, 'ledger.db');
-    expect(lines.find((line) => /^\s*Waiting/.test(line))).toMatch(/Waiting +29 punches, the longest waiting for 20 min; oldest punch from 2026-01-27 08:00:00$/);
+    expect(lines.find((line) => /^\s*Waiting/.test(line))).toMatch(
+      /Waiting +29 punches, the longest waiting for 20 min; oldest punch from 2026-01-27 08:00:00$/,
+    );
   });
 });

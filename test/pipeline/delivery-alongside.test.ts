@@ -15,7 +15,11 @@ function deferred() {
 
 describe('delivery beside a backfill (issue #14 drain)', () => {
   it('cuts a range into days, the last one short', () => {
-    expect(timeSlices(0, 60 * 3_600_000)).toEqual([{ fromMs: 0, toMs: 24 * 3_600_000 }, { fromMs: 24 * 3_600_000, toMs: 48 * 3_600_000 }, { fromMs: 48 * 3_600_000, toMs: 60 * 3_600_000 }]);
+    expect(timeSlices(0, 60 * 3_600_000)).toEqual([
+      { fromMs: 0, toMs: 24 * 3_600_000 },
+      { fromMs: 24 * 3_600_000, toMs: 48 * 3_600_000 },
+      { fromMs: 48 * 3_600_000, toMs: 60 * 3_600_000 },
+    ]);
   });
 
   it('starts one drain at a time, a new one once the last ran out of work, and one more at the end', async () => {

@@ -2,7 +2,13 @@ import { describe, expect, it } from 'vitest';
 import type { HikPerson } from '../../src/domain/hik-person.js';
 import { codeAt, personAt, personFromPunches, updatePersonHistory } from '../../src/pipeline/person-history.js';
 
-const person = (personId: string, personCode: string | null): HikPerson => ({ personId, personCode, personName: `P${personId}`, cardNos: [], customFields: {} });
+const person = (personId: string, personCode: string | null): HikPerson => ({
+  personId,
+  personCode,
+  personName: `P${personId}`,
+  cardNos: [],
+  customFields: {},
+});
 const NOON = Date.parse('2026-01-27T15:00:00Z');
 const LATER = NOON + 3_600_000;
 
@@ -39,7 +45,7 @@ describe('person history (issue #9, rule 11: people)', () => {
     { why: 'the latest code at or before the punch', at: NOON, expected: '100' },
     { why: 'a punch before every recorded one: the earliest code', at: NOON - 10 * 3_600_000, expected: '099' },
     { why: 'no instant: the latest code', at: null, expected: '102' },
-  ])('from the person\'s own punches: $why', ({ at, expected }) => {
+  ])("from the person's own punches: $why", ({ at, expected }) => {
     const punches = [
       { eventMs: LATER, personCode: '102', personName: 'P' },
       { eventMs: NOON - 60_000, personCode: '100', personName: 'P' },

@@ -30,7 +30,15 @@ class ScriptedSource implements AccessEventSourcePort {
   }
 }
 
-const poll = { intervalMs: 300_000, lookbackMs: 3_600_000, initialLookbackMs: 86_400_000, doorIndexCodes: ['door-1'], eventCodes: [], personsRefreshMs: 1, usersRefreshMs: 1 };
+const poll = {
+  intervalMs: 300_000,
+  lookbackMs: 3_600_000,
+  initialLookbackMs: 86_400_000,
+  doorIndexCodes: ['door-1'],
+  eventCodes: [],
+  personsRefreshMs: 1,
+  usersRefreshMs: 1,
+};
 
 describe('poll cursor', () => {
   let store: SqliteLedgerStore;
@@ -39,11 +47,21 @@ describe('poll cursor', () => {
   beforeEach(() => {
     store = SqliteLedgerStore.open({ path: ':memory:' });
     clock = new ManualClock(Date.parse('2026-01-27T12:00:00Z'));
-    context = { store, clock, logger: silentLogger(), events: new PipelineEvents(), rules: rules(), siteTimezone: 'America/Argentina/Buenos_Aires', dryRun: false };
+    context = {
+      store,
+      clock,
+      logger: silentLogger(),
+      events: new PipelineEvents(),
+      rules: rules(),
+      siteTimezone: 'America/Argentina/Buenos_Aires',
+      dryRun: false,
+    };
   });
   afterEach(() => store.close());
 
-  const events = Array.from({ length: 1200 }, (_, i) => makeEvent({ personId: `p${i}`, eventTime: `2026-01-27T08:${String(i % 60).padStart(2, '0')}:00-03:00` }));
+  const events = Array.from({ length: 1200 }, (_, i) =>
+    makeEvent({ personId: `p${i}`, eventTime: `2026-01-27T08:${String(i % 60).padStart(2, '0')}:00-03:00` }),
+  );
 
   it('does not move when the scan fails half way, but what was read stays recorded', async () => {
     const poller = new Poller(context, new ScriptedSource(events, 700), new Ingestor(context), poll, poll.doorIndexCodes);

@@ -93,7 +93,7 @@ describe('rate budget', () => {
     };
     const budget = new RateBudget({ clock, limit: 50, windowMs: 60_000, resetMarginMs: 250 });
     let seed = 42;
-    const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
     let done = 0;
     const total = 100;
     const worker = async () => {
@@ -117,7 +117,7 @@ describe('rate budget', () => {
     await clock.step(5_000);
     budget.close();
     await Promise.all(workers);
-    expect(done, [...perWindow.entries()].map(([k, v]) => `${k % 100000}:${v}`).join(" ")).toBe(total);
+    expect(done, [...perWindow.entries()].map(([k, v]) => `${k % 100000}:${v}`).join(' ')).toBe(total);
     const counts = [...perWindow.values()];
     expect(Math.max(...counts)).toBeLessThanOrEqual(limit);
     // Under backlog the budget is used: in-flight requests are counted conservatively, so a

@@ -32,10 +32,29 @@ describe('push configuration', () => {
   });
 
   it('takes port and path from WEBHOOK_URL and manages the subscription when the URL is known', () => {
-    const config = readPushConfig({ WEBHOOK_URL: 'http://10.0.4.15:9000/hooks/hik', WEBHOOK_TOKEN: TOKEN, WEBHOOK_HOST: '0.0.0.0', WEBHOOK_RECHECK_MINUTES: '5' });
-    expect(config).toMatchObject({ host: '0.0.0.0', port: 9000, path: '/hooks/hik', publicUrl: 'http://10.0.4.15:9000/hooks/hik', manageSubscription: true, recheckIntervalMs: 300_000 });
+    const config = readPushConfig({
+      WEBHOOK_URL: 'http://10.0.4.15:9000/hooks/hik',
+      WEBHOOK_TOKEN: TOKEN,
+      WEBHOOK_HOST: '0.0.0.0',
+      WEBHOOK_RECHECK_MINUTES: '5',
+    });
+    expect(config).toMatchObject({
+      host: '0.0.0.0',
+      port: 9000,
+      path: '/hooks/hik',
+      publicUrl: 'http://10.0.4.15:9000/hooks/hik',
+      manageSubscription: true,
+      recheckIntervalMs: 300_000,
+    });
     // Behind a proxy the local port and path can differ from the public ones.
-    const proxied = readPushConfig({ WEBHOOK_URL: 'https://gateway.site/hik', WEBHOOK_PORT: '8089', WEBHOOK_PATH: '/in', WEBHOOK_TOKEN: TOKEN, WEBHOOK_TRUST_PROXY: '127.0.0.1', WEBHOOK_SUBSCRIBE: 'false' });
+    const proxied = readPushConfig({
+      WEBHOOK_URL: 'https://gateway.site/hik',
+      WEBHOOK_PORT: '8089',
+      WEBHOOK_PATH: '/in',
+      WEBHOOK_TOKEN: TOKEN,
+      WEBHOOK_TRUST_PROXY: '127.0.0.1',
+      WEBHOOK_SUBSCRIBE: 'false',
+    });
     expect(proxied).toMatchObject({ port: 8089, path: '/in', trustProxy: ['127.0.0.1'], manageSubscription: false });
   });
 
@@ -71,6 +90,9 @@ describe('push configuration', () => {
     const key = path.join(tmp.dir, 'key.pem');
     fs.writeFileSync(cert, 'CERT');
     fs.writeFileSync(key, 'KEY');
-    expect(readPushConfig({ WEBHOOK_PORT: '8089', WEBHOOK_TOKEN: TOKEN, WEBHOOK_TLS_CERT: cert, WEBHOOK_TLS_KEY: key })?.tls).toEqual({ cert: 'CERT', key: 'KEY' });
+    expect(readPushConfig({ WEBHOOK_PORT: '8089', WEBHOOK_TOKEN: TOKEN, WEBHOOK_TLS_CERT: cert, WEBHOOK_TLS_KEY: key })?.tls).toEqual({
+      cert: 'CERT',
+      key: 'KEY',
+    });
   });
 });

@@ -68,7 +68,17 @@ describe('push, end to end', () => {
     if (!employee) throw new Error('one employee expected');
     // Before any generated event of the day: this punch is the only one.
     const entryAt = startMs + 30 * 60_000;
-    w.hik.state.addEvents([{ eventId: 'fast-ack-1', eventType: 196893, eventTime: entryAt, personId: employee.personId, doorIndexCode: '1', readerIndexCode: '101', checkInAndOutType: 1 }]);
+    w.hik.state.addEvents([
+      {
+        eventId: 'fast-ack-1',
+        eventType: 196893,
+        eventTime: entryAt,
+        personId: employee.personId,
+        doorIndexCode: '1',
+        readerIndexCode: '101',
+        checkInAndOutType: 1,
+      },
+    ]);
     clock.jumpTo(entryAt + 1_000);
     w.humand.faults.set({ slowMs: 1_500 });
     await w.hik.state.pumpPush();
@@ -82,7 +92,9 @@ describe('push, end to end', () => {
     const { app: theApp, receiver } = await setUp({ employees: 1, seed: 2, pollIntervalMs: 24 * HOUR });
     const url = receiver.url;
     const answers = await Promise.all(
-      Array.from({ length: 6 }, (_, i) => post(url, notification([pushedEvent({ happenTime: `broken-${i}` }), pushedEvent({ eventType: 'x' })]), { token: TOKEN })),
+      Array.from({ length: 6 }, (_, i) =>
+        post(url, notification([pushedEvent({ happenTime: `broken-${i}` }), pushedEvent({ eventType: 'x' })]), { token: TOKEN }),
+      ),
     );
     expect(answers.map((a) => a.status)).toEqual([200, 200, 200, 200, 200, 200]);
     const kept = JSON.parse((await theApp.store.getMeta('rejected_inputs')) ?? '[]') as { reason: string }[];

@@ -25,8 +25,28 @@ type BodyPlan =
   | { readonly kind: 'json'; readonly value: unknown }
   | { readonly kind: 'text'; readonly text: string };
 
-const IMPOSSIBLE_TIMES = ['2026-01-27T08:00:00+19:00', '2026-01-27T08:00:00-14:30', '2026-01-27T08:00:00+9959', '0001-01-01T08:00:00-03:00', '1900-01-27T08:00:00Z', '2020-01-27T08:00:00Z'];
-const FIELDS = ['eventId', 'eventType', 'happenTime', 'srcIndex', 'srcType', 'status', 'data', 'data.personId', 'data.personName', 'data.checkInAndOutType', '__proto__', 'constructor'];
+const IMPOSSIBLE_TIMES = [
+  '2026-01-27T08:00:00+19:00',
+  '2026-01-27T08:00:00-14:30',
+  '2026-01-27T08:00:00+9959',
+  '0001-01-01T08:00:00-03:00',
+  '1900-01-27T08:00:00Z',
+  '2020-01-27T08:00:00Z',
+];
+const FIELDS = [
+  'eventId',
+  'eventType',
+  'happenTime',
+  'srcIndex',
+  'srcType',
+  'status',
+  'data',
+  'data.personId',
+  'data.personName',
+  'data.checkInAndOutType',
+  '__proto__',
+  'constructor',
+];
 
 const minutesAgo = fc.integer({ min: 1, max: 48 * 60 });
 const eventPlan: fc.Arbitrary<EventPlan> = fc.oneof(
@@ -38,7 +58,15 @@ const eventPlan: fc.Arbitrary<EventPlan> = fc.oneof(
   { weight: 1, arbitrary: fc.jsonValue({ maxDepth: 3 }).map((value) => ({ kind: 'random' as const, value })) },
 );
 const bodyPlan: fc.Arbitrary<BodyPlan> = fc.oneof(
-  { weight: 8, arbitrary: fc.record({ kind: fc.constant('batch' as const), events: fc.array(eventPlan, { maxLength: 12 }), token: fc.constantFrom('right' as const, 'right' as const, 'right' as const, 'wrong' as const, 'none' as const), contentType: fc.constantFrom('application/json', 'application/json', 'application/json; charset=utf-8', 'text/plain') }) },
+  {
+    weight: 8,
+    arbitrary: fc.record({
+      kind: fc.constant('batch' as const),
+      events: fc.array(eventPlan, { maxLength: 12 }),
+      token: fc.constantFrom('right' as const, 'right' as const, 'right' as const, 'wrong' as const, 'none' as const),
+      contentType: fc.constantFrom('application/json', 'application/json', 'application/json; charset=utf-8', 'text/plain'),
+    }),
+  },
   { weight: 1, arbitrary: fc.jsonValue({ maxDepth: 4 }).map((value) => ({ kind: 'json' as const, value })) },
   { weight: 1, arbitrary: fc.string({ maxLength: 200 }).map((text) => ({ kind: 'text' as const, text })) },
 );
@@ -54,7 +82,14 @@ describe('webhook fuzz', () => {
 
   it(`${RUNS} generated bodies: no 5xx, nothing from a refused request, good events kept, memory bounded; then a real day exact`, async () => {
     const outcomes: WebhookRequestOutcome[] = [];
-    const { world, app: theApp, receiver, clock, startMs, endMs } = await chains.start({ employees: 12, seed: 3, pollIntervalMs: 24 * HOUR, onRequest: (outcome) => outcomes.push(outcome) });
+    const {
+      world,
+      app: theApp,
+      receiver,
+      clock,
+      startMs,
+      endMs,
+    } = await chains.start({ employees: 12, seed: 3, pollIntervalMs: 24 * HOUR, onRequest: (outcome) => outcomes.push(outcome) });
     const url = receiver.url;
 
     const totalPunches = async () => {
@@ -67,7 +102,10 @@ describe('webhook fuzz', () => {
     /** A fuzz event at a door that is no time clock, by a person of its own: decided `ignored`, never sent. */
     const base = (m: number, data: Record<string, unknown> = {}) => {
       serial++;
-      return pushedEvent({ eventId: `fz-${serial}`, happenTime: timeOf(m), srcIndex: 'fz-door' }, { personId: `fz-p-${serial}`, personCode: `FZ${serial}`, readerIndexCode: 'fz-reader', ...data });
+      return pushedEvent(
+        { eventId: `fz-${serial}`, happenTime: timeOf(m), srcIndex: 'fz-door' },
+        { personId: `fz-p-${serial}`, personCode: `FZ${serial}`, readerIndexCode: 'fz-reader', ...data },
+      );
     };
 
     global.gc?.();

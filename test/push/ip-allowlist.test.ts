@@ -32,8 +32,11 @@ describe('IP allowlist', () => {
     expect(mapped.allows('127.0.0.1')).toBe(true);
   });
 
-  it.each(['10.0.0.0/33', '10.0.0/8', 'example.org', '10.0.0.0/8/1', '::/129', '10.0.0.0/x'])('refuses the rule %s with a configuration error naming it', (rule) => {
-    expect(() => createIpAllowlist([rule])).toThrow(ConfigurationError);
-    expect(() => createIpAllowlist([rule])).toThrow(rule);
-  });
+  it.each(['10.0.0.0/33', '10.0.0/8', 'example.org', '10.0.0.0/8/1', '::/129', '10.0.0.0/x'])(
+    'refuses the rule %s with a configuration error naming it',
+    (rule) => {
+      expect(() => createIpAllowlist([rule])).toThrow(ConfigurationError);
+      expect(() => createIpAllowlist([rule])).toThrow(rule);
+    },
+  );
 });

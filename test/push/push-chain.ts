@@ -58,7 +58,16 @@ export class PushChains {
       ...(options.onRequest ? { onRequest: options.onRequest } : {}),
     });
     this.closers.push(() => receiver.close());
-    const client = new HikCentralClient({ baseUrl: world.hik.httpsUrl, appKey: HIK_KEY, appSecret: HIK_SECRET, caCertPem: world.hik.caPem, connectTimeoutMs: 5_000, requestTimeoutMs: 10_000, logger: silentLogger(), clock });
+    const client = new HikCentralClient({
+      baseUrl: world.hik.httpsUrl,
+      appKey: HIK_KEY,
+      appSecret: HIK_SECRET,
+      caCertPem: world.hik.caPem,
+      connectTimeoutMs: 5_000,
+      requestTimeoutMs: 10_000,
+      logger: silentLogger(),
+      clock,
+    });
     this.closers.push(() => client.close());
     await ensureSubscription({ client, eventTypes: config.rules.grantedEventCodes, eventDest: receiver.url, token: PUSH_TOKEN });
     // Push once the daemon's first pass has run, so the day's pushes meet a running delivery.

@@ -38,7 +38,12 @@ describe('push mode as run starts it', () => {
     fs.writeFileSync(path.join(tmp.dir, 'cert.pem'), tls.certPem);
     fs.writeFileSync(path.join(tmp.dir, 'key.pem'), tls.keyPem);
     const { clock, hik, store } = await world({ caPem: tls.certPem });
-    const config = readPushConfig({ WEBHOOK_PORT: '0', WEBHOOK_TOKEN: TOKEN, WEBHOOK_TLS_CERT: path.join(tmp.dir, 'cert.pem'), WEBHOOK_TLS_KEY: path.join(tmp.dir, 'key.pem') });
+    const config = readPushConfig({
+      WEBHOOK_PORT: '0',
+      WEBHOOK_TOKEN: TOKEN,
+      WEBHOOK_TLS_CERT: path.join(tmp.dir, 'cert.pem'),
+      WEBHOOK_TLS_KEY: path.join(tmp.dir, 'key.pem'),
+    });
     if (!config) throw new Error('push config expected');
     const mode: PushMode = await startPushMode({
       config,
@@ -70,7 +75,14 @@ describe('push mode as run starts it', () => {
     const { clock, hik, store } = await world();
     const config = readPushConfig({ WEBHOOK_PORT: '0', WEBHOOK_TOKEN: TOKEN });
     if (!config) throw new Error('push config expected');
-    const mode = await startPushMode({ config, ingest: ledgerIngest(store, () => clock.now()), client: hik.client, eventTypes: DEFAULT_GRANTED_EVENT_CODES, clock, logger: silentLogger() });
+    const mode = await startPushMode({
+      config,
+      ingest: ledgerIngest(store, () => clock.now()),
+      client: hik.client,
+      eventTypes: DEFAULT_GRANTED_EVENT_CODES,
+      clock,
+      logger: silentLogger(),
+    });
     cleanup.push(() => mode.close());
     expect(mode.keeper).toBeNull();
     expect(hik.sim.state.subscriptions()).toEqual([]);

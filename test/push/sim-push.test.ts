@@ -53,7 +53,10 @@ describe('simulated HikCentral pushing to the receiver', () => {
   it('stores every pushed access-granted event of a working day exactly once', async () => {
     const { day, clock, hik, store } = await setUp();
     await runDay(clock, hik, day.window.endMs);
-    const expected = day.scenario.events.filter((e) => granted.has(e.eventType)).map((e) => e.eventId).sort();
+    const expected = day.scenario.events
+      .filter((e) => granted.has(e.eventType))
+      .map((e) => e.eventId)
+      .sort();
     expect(expected.length).toBeGreaterThan(20);
     const stored = (await store.findPunches({ limit: 100_000 })).map((p) => p.eventId).sort();
     expect(stored).toEqual(expected);
@@ -118,7 +121,11 @@ describe('simulated HikCentral pushing to the receiver', () => {
     clock.advance(60_000);
     await hik.sim.state.pumpPush();
     expect(hik.sim.state.pendingPushEvents()).toBe(0);
-    const visibleGranted = hik.sim.state.visibleEvents().filter((e) => granted.has(e.eventType)).map((e) => e.eventId).sort();
+    const visibleGranted = hik.sim.state
+      .visibleEvents()
+      .filter((e) => granted.has(e.eventType))
+      .map((e) => e.eventId)
+      .sort();
     expect((await store.findPunches({ limit: 100_000 })).map((p) => p.eventId).sort()).toEqual(visibleGranted);
     expect(hik.sim.state.pushAttempts().at(-1)?.outcome).toBe('delivered');
   });

@@ -26,7 +26,16 @@ describe('subscription keeper', () => {
   });
 
   const start = () =>
-    (keeper = startSubscriptionKeeper({ client: hik.client, eventTypes: TYPES, eventDest: DEST, token: TOKEN, clock, logger: silentLogger(), intervalMs: 10 * MINUTE, retryMs: MINUTE }));
+    (keeper = startSubscriptionKeeper({
+      client: hik.client,
+      eventTypes: TYPES,
+      eventDest: DEST,
+      token: TOKEN,
+      clock,
+      logger: silentLogger(),
+      intervalMs: 10 * MINUTE,
+      retryMs: MINUTE,
+    }));
 
   it('subscribes on start', async () => {
     const k = start();

@@ -89,7 +89,9 @@ describe('subscription manager (against the HikCentral simulator)', () => {
 
   it('passes a HikCentral failure through as the typed error the client raised', async () => {
     hik.sim.faults.set({ refuseConnections: true });
-    await expect(ensureSubscription({ client: hik.client, eventTypes: [196893], eventDest: DEST, token: TOKEN })).rejects.toMatchObject({ category: 'transient' });
+    await expect(ensureSubscription({ client: hik.client, eventTypes: [196893], eventDest: DEST, token: TOKEN })).rejects.toMatchObject({
+      category: 'transient',
+    });
     expect(hik.sim.state.subscriptions()).toEqual([]);
   });
 });

@@ -122,7 +122,12 @@ describe('webhook receiver', () => {
     ['another method', { rawBody: JSON.stringify({ method: 'OnSomethingElse', params: { events: [] } }) }, 400, /^not an OnEventNotify body: method/],
     ['no events array', { rawBody: JSON.stringify({ method: 'OnEventNotify', params: { events: 'x' } }) }, 400, /^not an OnEventNotify body: params\.events/],
     ['a prototype-poisoning body', { rawBody: '{"method":"OnEventNotify","params":{"events":[]},"__proto__":{"x":1}}' }, 400, /./],
-    ['text/plain', { rawBody: JSON.stringify(notification([pushedEvent()])), headers: { 'content-type': 'text/plain' } }, 415, 'content-type must be application/json'],
+    [
+      'text/plain',
+      { rawBody: JSON.stringify(notification([pushedEvent()])), headers: { 'content-type': 'text/plain' } },
+      415,
+      'content-type must be application/json',
+    ],
   ])('refuses %s with a 4xx and a short reason, storing nothing', async (_label, options, status, msg) => {
     const { url } = await start();
     const answer = await post(url, undefined, { token: TOKEN, ...options });

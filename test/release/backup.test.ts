@@ -17,7 +17,9 @@ afterEach(() => {
 });
 
 function eventsAt(count: number, firstSecond: number) {
-  return Array.from({ length: count }, (_, i) => item(makeEvent({ personId: `person-${i % 7}`, eventTime: new Date(Date.parse('2026-01-27T11:00:00Z') + (firstSecond + i) * 1000).toISOString() })));
+  return Array.from({ length: count }, (_, i) =>
+    item(makeEvent({ personId: `person-${i % 7}`, eventTime: new Date(Date.parse('2026-01-27T11:00:00Z') + (firstSecond + i) * 1000).toISOString() })),
+  );
 }
 
 describe('hik2humand backup', () => {
@@ -66,7 +68,10 @@ describe('hik2humand backup', () => {
   });
 
   it('for a PostgreSQL ledger, says how to use pg_dump (and copies nothing)', async () => {
-    const result = await runCli(['backup', 'ledger.dump'], { cwd: dir, env: { DATABASE_URL: 'postgres://hik:s3cret-pw@db.local:5432/hik', DATABASE_SCHEMA: 'site_a' } });
+    const result = await runCli(['backup', 'ledger.dump'], {
+      cwd: dir,
+      env: { DATABASE_URL: 'postgres://hik:s3cret-pw@db.local:5432/hik', DATABASE_SCHEMA: 'site_a' },
+    });
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/pg_dump --format=custom --schema=site_a --file=ledger\.dump "\$DATABASE_URL"/);
     expect(result.stderr).not.toContain('s3cret-pw');

@@ -44,7 +44,25 @@ function parseDockerfile(text: string): Instruction[] {
 }
 
 const dockerfile = parseDockerfile(fs.readFileSync(path.join(ROOT, 'Dockerfile'), 'utf8'));
-const KNOWN = new Set(['FROM', 'RUN', 'CMD', 'LABEL', 'EXPOSE', 'ENV', 'ADD', 'COPY', 'ENTRYPOINT', 'VOLUME', 'USER', 'WORKDIR', 'ARG', 'ONBUILD', 'STOPSIGNAL', 'HEALTHCHECK', 'SHELL']);
+const KNOWN = new Set([
+  'FROM',
+  'RUN',
+  'CMD',
+  'LABEL',
+  'EXPOSE',
+  'ENV',
+  'ADD',
+  'COPY',
+  'ENTRYPOINT',
+  'VOLUME',
+  'USER',
+  'WORKDIR',
+  'ARG',
+  'ONBUILD',
+  'STOPSIGNAL',
+  'HEALTHCHECK',
+  'SHELL',
+]);
 
 describe('Dockerfile', () => {
   it('parses into known instructions, in two named stages', () => {
@@ -54,7 +72,11 @@ describe('Dockerfile', () => {
   });
 
   it('copies only files that exist here (and that .dockerignore does not drop), and from stages it defines', () => {
-    const ignored = fs.readFileSync(path.join(ROOT, '.dockerignore'), 'utf8').split('\n').map((l) => l.trim().replace(/\/$/, '')).filter((l) => l !== '' && !l.startsWith('#'));
+    const ignored = fs
+      .readFileSync(path.join(ROOT, '.dockerignore'), 'utf8')
+      .split('\n')
+      .map((l) => l.trim().replace(/\/$/, ''))
+      .filter((l) => l !== '' && !l.startsWith('#'));
     for (const copy of dockerfile.filter((i) => i.keyword === 'COPY')) {
       const parts = copy.args.split(/\s+/);
       const from = parts.find((p) => p.startsWith('--from='));
@@ -122,7 +144,19 @@ describe('Dockerfile', () => {
 
 describe('compose.yaml', () => {
   const compose = parseYaml(fs.readFileSync(path.join(ROOT, 'compose.yaml'), 'utf8'), { merge: true }) as {
-    services: Record<string, { build?: { context: string; dockerfile: string }; image?: string; env_file?: string | string[]; environment?: Record<string, string>; volumes?: string[]; depends_on?: Record<string, { condition: string }>; healthcheck?: unknown; ports?: string[] }>;
+    services: Record<
+      string,
+      {
+        build?: { context: string; dockerfile: string };
+        image?: string;
+        env_file?: string | string[];
+        environment?: Record<string, string>;
+        volumes?: string[];
+        depends_on?: Record<string, { condition: string }>;
+        healthcheck?: unknown;
+        ports?: string[];
+      }
+    >;
     volumes: Record<string, unknown>;
   };
 

@@ -35,11 +35,15 @@ describe('init prompts at a terminal', () => {
     await t.type('y\r');
     expect(await trust).toBe(true);
 
-    const choice = t.prompter.choose('Is it a time clock?', [
-      { name: 'no', value: 'none' },
-      { name: 'clock-in', value: 'in' },
-      { name: 'clock-out', value: 'out' },
-    ], 'in');
+    const choice = t.prompter.choose(
+      'Is it a time clock?',
+      [
+        { name: 'no', value: 'none' },
+        { name: 'clock-in', value: 'in' },
+        { name: 'clock-out', value: 'out' },
+      ],
+      'in',
+    );
     await t.type('\u001b[B\r');
     expect(await choice).toBe('out');
   });

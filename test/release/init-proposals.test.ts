@@ -6,7 +6,14 @@ import type { HikPerson } from '../../src/domain/hik-person.js';
 import type { HumandUser } from '../../src/domain/humand.js';
 import { makeEvent } from '../store/make-event.js';
 
-const reader = (readerName: string, doorName: string, passages = 10): SeenReader => ({ readerName, doorName, readerIndexCode: '1', doorIndexCode: '1', passages, lastPassageMs: null });
+const reader = (readerName: string, doorName: string, passages = 10): SeenReader => ({
+  readerName,
+  doorName,
+  readerIndexCode: '1',
+  doorIndexCode: '1',
+  passages,
+  lastPassageMs: null,
+});
 
 describe('time clocks proposed from reader and door names', () => {
   it.each([
@@ -43,7 +50,8 @@ describe('readers tallied from door events', () => {
       makeEvent({ ...comedor }),
       makeEvent({ ...comedor }),
       makeEvent({ readerIndexCode: null, readerName: null, doorIndexCode: '1', doorName: 'Molinete Reloj Entrada', eventCode: 198913 }),
-    ]) tally.add(event);
+    ])
+      tally.add(event);
     expect(tally.readers().map((r) => [r.readerName, r.passages, r.lastPassageMs])).toEqual([
       ['Comedor Lector', 3, Date.parse('2026-01-27T08:00:05-03:00')],
       ['Facial Entrada', 2, Date.parse('2026-01-27T09:00:05-03:00')],
@@ -52,12 +60,31 @@ describe('readers tallied from door events', () => {
 });
 
 describe('mapping strategies measured against the real lists', () => {
-  const person = (personCode: string | null, cardNos: string[], customFields: Record<string, string> = {}): HikPerson => ({ personId: `p-${personCode}-${cardNos.join()}`, personCode, personName: null, cardNos, customFields });
-  const user = (employeeInternalId: string, status = 'ACTIVE'): HumandUser => ({ id: employeeInternalId, employeeInternalId, email: null, firstName: null, lastName: null, status, fields: {} });
+  const person = (personCode: string | null, cardNos: string[], customFields: Record<string, string> = {}): HikPerson => ({
+    personId: `p-${personCode}-${cardNos.join()}`,
+    personCode,
+    personName: null,
+    cardNos,
+    customFields,
+  });
+  const user = (employeeInternalId: string, status = 'ACTIVE'): HumandUser => ({
+    id: employeeInternalId,
+    employeeInternalId,
+    email: null,
+    firstName: null,
+    lastName: null,
+    status,
+    fields: {},
+  });
 
   it('counts active employees matched per strategy, best first, including every custom field seen', () => {
     const coverage = mappingCoverage(
-      [person('A1', ['900'], { Legajo: '20001' }), person('A2', ['901'], { Legajo: '20002' }), person('20003', ['20003'], { Legajo: '20003' }), person(null, [], { Sector: 'x' })],
+      [
+        person('A1', ['900'], { Legajo: '20001' }),
+        person('A2', ['901'], { Legajo: '20002' }),
+        person('20003', ['20003'], { Legajo: '20003' }),
+        person(null, [], { Sector: 'x' }),
+      ],
       [user('20001'), user('20002'), user('20003'), user('20004', 'DEACTIVATED')],
     );
     expect(coverage.map((c) => c.label)).toEqual([
@@ -71,7 +98,7 @@ describe('mapping strategies measured against the real lists', () => {
 });
 
 describe('site time zone against the offsets HikCentral writes', () => {
-  it('agrees when every offset is the zone\'s at that instant, and says which offsets it saw otherwise', () => {
+  it("agrees when every offset is the zone's at that instant, and says which offsets it saw otherwise", () => {
     const events = [makeEvent({ eventTime: '2026-01-27T08:00:05-03:00' }), makeEvent({ eventTime: '2026-07-27T18:00:05-03:00' })];
     const zoneAgreement = (list: typeof events, zone: string) => {
       const tally = new ZoneTally(zone);

@@ -121,7 +121,7 @@ describe('hik2humand init', () => {
     expect(humandTimelines(site.humand, site.day)).toEqual(expectedTimelines(site.day));
   }, 60_000);
 
-  it('a Humand 403 is explained from the key\'s own IP allowlist, and the key asked again until Humand accepts it', async () => {
+  it("a Humand 403 is explained from the key's own IP allowlist, and the key asked again until Humand accepts it", async () => {
     site.humand.state.setForbidden(true);
     site.humand.state.setAllowedIps(['203.0.113.50']);
     let asked = 0;
@@ -144,7 +144,9 @@ describe('hik2humand init', () => {
     const humand = await connectHumand({ baseUrl: site.humand.url }, prompter, io, silentLogger());
     await humand.client.close();
     expect(asked).toBe(2);
-    expect(io.text()).toMatch(/✗ Humand: .*\(403\)\n {2}A 403: .*IP allowlist names only 203\.0\.113\.50\. Unless this server's public address .* is among them, that is the cause/);
+    expect(io.text()).toMatch(
+      /✗ Humand: .*\(403\)\n {2}A 403: .*IP allowlist names only 203\.0\.113\.50\. Unless this server's public address .* is among them, that is the cause/,
+    );
     expect(io.text()).toMatch(/✓ Humand: [^\n]*\n {2}The key's IP allowlist names 203\.0\.113\.50, 127\.0\.0\.1/);
 
     // Unattended, the same 403 stops init with the explanation.
@@ -169,7 +171,16 @@ describe('hik2humand init', () => {
     ]);
     const io = captureIo();
     const result = await runInit(
-      { dir, hikHost: site.hik.httpsUrl, hikAppKey: site.env.HIK_APP_KEY!, hikSecret: site.env.HIK_SECRET!, humandUrl: site.humand.url, humandKey: site.env.HUMAND_AUTH!, timezone: SITE_TIMEZONE, mapping: 'customField:Nope' },
+      {
+        dir,
+        hikHost: site.hik.httpsUrl,
+        hikAppKey: site.env.HIK_APP_KEY!,
+        hikSecret: site.env.HIK_SECRET!,
+        humandUrl: site.humand.url,
+        humandKey: site.env.HUMAND_AUTH!,
+        timezone: SITE_TIMEZONE,
+        mapping: 'customField:Nope',
+      },
       prompter,
       io,
       silentLogger(),
@@ -201,7 +212,10 @@ describe('hik2humand init', () => {
     expect(fs.existsSync(path.join(dir, '.env'))).toBe(false);
     expect(fs.existsSync(path.join(dir, 'hik2humand.yaml'))).toBe(false);
 
-    const done = await runCli([...base, '--trust-certificate', '--time-clock', 'Facial Entrada=in', '--time-clock', 'Facial Salida=out', '--mapping', 'personCode'], { cwd: dir, env, timeoutMs: 60_000 });
+    const done = await runCli(
+      [...base, '--trust-certificate', '--time-clock', 'Facial Entrada=in', '--time-clock', 'Facial Salida=out', '--mapping', 'personCode'],
+      { cwd: dir, env, timeoutMs: 60_000 },
+    );
     expect(done.code, done.stdout + done.stderr).toBe(0);
     expect(done.stdout).toMatch(/\[ ok \] mapping/);
     expect(done.stdout).not.toContain(site.env.HIK_SECRET!);

@@ -43,7 +43,9 @@ describe('the packed release installed into an empty folder', () => {
   it('holds compiled code and the dashboard, no sources, and no development tools', async () => {
     const installed = path.join(site, 'node_modules');
     expect(fs.existsSync(path.join(installed, 'hik2humand', 'dist', 'cli', 'main.js'))).toBe(true);
-    expect(fs.readdirSync(path.join(installed, 'hik2humand', 'dist', 'ops', 'dashboard')).sort()).toEqual(fs.readdirSync(path.join(ROOT, 'src', 'ops', 'dashboard')).sort());
+    expect(fs.readdirSync(path.join(installed, 'hik2humand', 'dist', 'ops', 'dashboard')).sort()).toEqual(
+      fs.readdirSync(path.join(ROOT, 'src', 'ops', 'dashboard')).sort(),
+    );
     expect(fs.existsSync(path.join(installed, 'hik2humand', 'src'))).toBe(false);
     for (const devTool of ['tsx', 'typescript', 'vitest', 'eslint']) expect(fs.existsSync(path.join(installed, devTool)), devTool).toBe(false);
     const version = await runCli(['--version'], { cwd: site, bin });
@@ -86,7 +88,6 @@ describe('the packed release installed into an empty folder', () => {
     expect(doctor.code, doctor.stdout).toBe(0);
     const service = startCli(['run'], { cwd: test.dir, bin, env: { ...test.env, POLL_INTERVAL: '1s' } });
     try {
-
       const expected = expectedPunchCount(test.day);
       const deadline = Date.now() + 30_000;
       while (test.entries() < expected && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 200));

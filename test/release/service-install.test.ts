@@ -21,23 +21,38 @@ afterEach(() => {
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
-const probe = (users: readonly string[], files: readonly string[]): MachineProbe => ({ userExists: (u) => users.includes(u), exists: (f) => files.includes(f) });
+const probe = (users: readonly string[], files: readonly string[]): MachineProbe => ({
+  userExists: (u) => users.includes(u),
+  exists: (f) => files.includes(f),
+});
 
 function linuxOptions(extra: Record<string, string> = {}) {
-  return serviceOptions({ platform: 'systemd', name: 'hik2humand', dir, user: 'hik2humand', account: 'NT AUTHORITY\\LocalService', unitDir: '/etc/systemd/system', bin: BIN, ...extra });
+  return serviceOptions({
+    platform: 'systemd',
+    name: 'hik2humand',
+    dir,
+    user: 'hik2humand',
+    account: 'NT AUTHORITY\\LocalService',
+    unitDir: '/etc/systemd/system',
+    bin: BIN,
+    ...extra,
+  });
 }
 
 describe('systemd unit', () => {
-  it.skipIf(systemdAnalyze === '')(`passes systemd-analyze verify without a warning${systemdAnalyze === '' ? ' (skipped: systemd-analyze is not installed here)' : ''}`, async () => {
-    const printed = await runCli(['service', 'install', '--print', '--platform', 'systemd', '--dir', dir], { cwd: dir });
-    expect(printed.code, printed.stderr).toBe(0);
-    const unit = path.join(dir, 'hik2humand.service');
-    fs.writeFileSync(unit, printed.stdout);
-    const verify = spawnSync(systemdAnalyze, ['verify', unit], { encoding: 'utf8' });
-    expect(verify.status, verify.stderr).toBe(0);
-    // verify exits 0 even for unknown keys and missing executables: any line about our unit is a finding.
-    expect(verify.stderr.split('\n').filter((line) => line.includes(unit))).toEqual([]);
-  });
+  it.skipIf(systemdAnalyze === '')(
+    `passes systemd-analyze verify without a warning${systemdAnalyze === '' ? ' (skipped: systemd-analyze is not installed here)' : ''}`,
+    async () => {
+      const printed = await runCli(['service', 'install', '--print', '--platform', 'systemd', '--dir', dir], { cwd: dir });
+      expect(printed.code, printed.stderr).toBe(0);
+      const unit = path.join(dir, 'hik2humand.service');
+      fs.writeFileSync(unit, printed.stdout);
+      const verify = spawnSync(systemdAnalyze, ['verify', unit], { encoding: 'utf8' });
+      expect(verify.status, verify.stderr).toBe(0);
+      // verify exits 0 even for unknown keys and missing executables: any line about our unit is a finding.
+      expect(verify.stderr.split('\n').filter((line) => line.includes(unit))).toEqual([]);
+    },
+  );
 
   it('is hardened: its own user, read-only system but the ledger folder, no privileges, restarts on failure but not on a configuration error', () => {
     const unit = serviceConfigText(linuxOptions());
@@ -60,7 +75,9 @@ describe('systemd unit', () => {
       expect(unit.split('\n'), line).toContain(line);
     }
     // A site folder under /home stays readable (ProtectHome=yes would hide it from the service).
-    const underHome = serviceConfigText(serviceOptions({ platform: 'systemd', name: 'x', dir: '/home/it/site', user: 'x', account: '', unitDir: '/etc/systemd/system', bin: BIN }));
+    const underHome = serviceConfigText(
+      serviceOptions({ platform: 'systemd', name: 'x', dir: '/home/it/site', user: 'x', account: '', unitDir: '/etc/systemd/system', bin: BIN }),
+    );
     expect(underHome).toContain('ProtectHome=read-only');
   });
 
@@ -72,7 +89,9 @@ describe('systemd unit', () => {
     expect(fresh).toMatch(/^write \/etc\/systemd\/system\/hik2humand\.service/m);
     expect(fresh).toMatch(/^run {3}systemctl enable --now hik2humand/m);
 
-    const again = installPlan(options, probe(['hik2humand'], [path.join(dir, '.env')])).map(describeStep).join('\n');
+    const again = installPlan(options, probe(['hik2humand'], [path.join(dir, '.env')]))
+      .map(describeStep)
+      .join('\n');
     expect(again).not.toMatch(/useradd/);
     expect(again).toMatch(new RegExp(`^run {3}chmod 640 ${path.join(dir, '.env')}`, 'm'));
     expect(again).toMatch(new RegExp(`^run {3}chown -R hik2humand:hik2humand ${path.join(dir, 'data')}`, 'm'));
@@ -98,10 +117,18 @@ describe('systemd unit', () => {
   });
 
   it('status reads systemctl show: running, stopped by a configuration error, not installed', () => {
-    const running = summarizeSystemd(parseSystemctlShow('Id=hik2humand.service\nLoadState=loaded\nActiveState=active\nSubState=running\nMainPID=4242\nUnitFileState=enabled\nNRestarts=0\nExecMainStatus=0'));
+    const running = summarizeSystemd(
+      parseSystemctlShow(
+        'Id=hik2humand.service\nLoadState=loaded\nActiveState=active\nSubState=running\nMainPID=4242\nUnitFileState=enabled\nNRestarts=0\nExecMainStatus=0',
+      ),
+    );
     expect(running).toMatchObject({ running: true });
     expect(running.summary).toBe('active (running), pid 4242, starts at boot, logs: journalctl -u hik2humand');
-    const failed = summarizeSystemd(parseSystemctlShow('Id=hik2humand.service\nLoadState=loaded\nActiveState=failed\nSubState=failed\nMainPID=0\nUnitFileState=enabled\nNRestarts=0\nExecMainStatus=2'));
+    const failed = summarizeSystemd(
+      parseSystemctlShow(
+        'Id=hik2humand.service\nLoadState=loaded\nActiveState=failed\nSubState=failed\nMainPID=0\nUnitFileState=enabled\nNRestarts=0\nExecMainStatus=2',
+      ),
+    );
     expect(failed.running).toBe(false);
     expect(failed.summary).toMatch(/last exit code 2 \(configuration: run hik2humand doctor\)/);
     expect(summarizeSystemd(parseSystemctlShow('Id=x.service\nLoadState=not-found\nActiveState=inactive')).summary).toMatch(/not installed/);
@@ -110,7 +137,17 @@ describe('systemd unit', () => {
 
 describe('Windows service (WinSW)', () => {
   const windows = (extra: Record<string, string> = {}) =>
-    serviceOptions({ platform: 'windows', name: 'hik2humand', dir: 'C:\\Sites\\R&D <2>', user: 'hik2humand', account: 'NT AUTHORITY\\LocalService', unitDir: '', node: 'C:\\Program Files\\nodejs\\node.exe', bin: 'C:\\Sites\\R&D <2>\\node_modules\\hik2humand\\bin\\hik2humand.js', ...extra });
+    serviceOptions({
+      platform: 'windows',
+      name: 'hik2humand',
+      dir: 'C:\\Sites\\R&D <2>',
+      user: 'hik2humand',
+      account: 'NT AUTHORITY\\LocalService',
+      unitDir: '',
+      node: 'C:\\Program Files\\nodejs\\node.exe',
+      bin: 'C:\\Sites\\R&D <2>\\node_modules\\hik2humand\\bin\\hik2humand.js',
+      ...extra,
+    });
 
   it('the XML is well-formed and runs `node hik2humand.js run` in the site folder as LocalService, restarting on failure, with time for a graceful stop', () => {
     const text = serviceConfigText(windows());
@@ -138,7 +175,9 @@ describe('Windows service (WinSW)', () => {
     expect(without).toMatch(/Download WinSW-x64\.exe/);
     expect(without).not.toMatch(/install {4}#/);
 
-    const withWrapper = installPlan(options, probe([], [exe, 'C:\\Sites\\R&D <2>\\.env'])).map(describeStep).join('\n');
+    const withWrapper = installPlan(options, probe([], [exe, 'C:\\Sites\\R&D <2>\\.env']))
+      .map(describeStep)
+      .join('\n');
     expect(withWrapper).toMatch(/icacls "C:\\Sites\\R&D <2>\\data" \/grant "NT AUTHORITY\\LocalService:\(OI\)\(CI\)M"/);
     expect(withWrapper).toMatch(/icacls "C:\\Sites\\R&D <2>\\.env" \/inheritance:r/);
     expect(withWrapper).toMatch(/hik2humand-service\.exe" install/);
@@ -146,10 +185,24 @@ describe('Windows service (WinSW)', () => {
   });
 
   it('`service install --print --platform windows` prints the same XML from the command line', async () => {
-    const printed = await runCli(['service', 'install', '--print', '--platform', 'windows', '--dir', 'C:\\hik2humand', '--node', 'C:\\node\\node.exe', '--bin', 'C:\\hik2humand\\node_modules\\hik2humand\\bin\\hik2humand.js'], { cwd: dir });
+    const printed = await runCli(
+      [
+        'service',
+        'install',
+        '--print',
+        '--platform',
+        'windows',
+        '--dir',
+        'C:\\hik2humand',
+        '--node',
+        'C:\\node\\node.exe',
+        '--bin',
+        'C:\\hik2humand\\node_modules\\hik2humand\\bin\\hik2humand.js',
+      ],
+      { cwd: dir },
+    );
     expect(printed.code, printed.stderr).toBe(0);
     expect(XMLValidator.validate(printed.stdout)).toBe(true);
     expect(printed.stdout).toContain('<workingdirectory>C:\\hik2humand</workingdirectory>');
   });
 });
-

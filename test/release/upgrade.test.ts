@@ -30,7 +30,7 @@ function insertPreviousRows(run: (text: string, params: unknown[]) => void): voi
        VALUES ($1, $2, $3, 'poll', 'live', 196893, $4, $5, 'p1', '20001', '{}', $6, $7, $5, $5)`,
       [row.id, `p1|${row.ms}|door-1`, row.eventId, time, row.ms, row.outcome, row.employee],
     );
-    run('INSERT INTO event_ids (event_id, punch_id, source, seen_ms) VALUES ($1, $2, \'poll\', $3)', [row.eventId, row.id, row.ms]);
+    run("INSERT INTO event_ids (event_id, punch_id, source, seen_ms) VALUES ($1, $2, 'poll', $3)", [row.eventId, row.id, row.ms]);
   }
 }
 
@@ -73,13 +73,15 @@ describe('upgrading a SQLite ledger', () => {
 
   it('refuses a ledger a newer release migrated, and leaves it as it was', async () => {
     const file = previousSqliteLedger();
-    (await SqliteLedgerStore.open({ path: file }).close());
+    await SqliteLedgerStore.open({ path: file }).close();
     const db = new BetterSqlite3(file);
     db.prepare("INSERT INTO schema_migrations(version, name, applied_at) VALUES (?, 'from a newer release', '2027-01-01')").run(MIGRATIONS.length + 1);
     db.close();
     const before = fs.readFileSync(file);
 
-    expect(() => SqliteLedgerStore.open({ path: file })).toThrow(new RegExp(`schema version ${MIGRATIONS.length + 1}, newer than this hik2humand knows \\(${MIGRATIONS.length}\\)`));
+    expect(() => SqliteLedgerStore.open({ path: file })).toThrow(
+      new RegExp(`schema version ${MIGRATIONS.length + 1}, newer than this hik2humand knows \\(${MIGRATIONS.length}\\)`),
+    );
     const status = await runCli(['status'], { cwd: dir, env: { DATABASE_PATH: file } });
     // A configuration problem (exit 2) with its own hint, not a disk problem.
     expect(status.code).toBe(2);
@@ -92,7 +94,9 @@ describe('upgrading a SQLite ledger', () => {
   it('--version names the code version and the ledger schema it expects', async () => {
     const version = await runCli(['--version'], { cwd: dir });
     const pkg = JSON.parse(fs.readFileSync(path.resolve(import.meta.dirname, '../../package.json'), 'utf8')) as { version: string };
-    expect(version.stdout.trim()).toBe(`hik2humand ${pkg.version} (ledger schema: SQLite ${MIGRATIONS.length}, PostgreSQL ${PG_MIGRATIONS.length}; Node ${process.version})`);
+    expect(version.stdout.trim()).toBe(
+      `hik2humand ${pkg.version} (ledger schema: SQLite ${MIGRATIONS.length}, PostgreSQL ${PG_MIGRATIONS.length}; Node ${process.version})`,
+    );
   });
 });
 

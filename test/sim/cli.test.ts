@@ -24,7 +24,23 @@ describe('HikCentral simulator CLI', () => {
     const caPath = join(dir, 'ca.pem');
     child = spawn(
       process.execPath,
-      ['--import', 'tsx', 'src/sim/hikcentral/cli.ts', '--port', '0', '--app-key', 'CLI12345', '--generate-employees', '7', '--seed', '5', '--ca-out', caPath, '--log-level', 'warn'],
+      [
+        '--import',
+        'tsx',
+        'src/sim/hikcentral/cli.ts',
+        '--port',
+        '0',
+        '--app-key',
+        'CLI12345',
+        '--generate-employees',
+        '7',
+        '--seed',
+        '5',
+        '--ca-out',
+        caPath,
+        '--log-level',
+        'warn',
+      ],
       { cwd: repoRoot, env: { ...process.env, HIK_SIM_APP_SECRET: 'cli-secret-xyz' }, stdio: ['ignore', 'pipe', 'pipe'] },
     );
     let output = '';
@@ -38,7 +54,12 @@ describe('HikCentral simulator CLI', () => {
     expect(output).not.toContain('cli-secret-xyz');
 
     const caPem = await readFile(caPath, 'utf8');
-    const answer = await callArtemis({ baseUrl: url, caPem }, '/artemis/api/resource/v1/person/personList', { pageNo: 1, pageSize: 100 }, { appKey: 'CLI12345', appSecret: 'cli-secret-xyz' });
+    const answer = await callArtemis(
+      { baseUrl: url, caPem },
+      '/artemis/api/resource/v1/person/personList',
+      { pageNo: 1, pageSize: 100 },
+      { appKey: 'CLI12345', appSecret: 'cli-secret-xyz' },
+    );
     expect(answer.json()).toMatchObject({ code: '0', data: { total: 7 } });
 
     child.kill('SIGTERM');

@@ -35,7 +35,8 @@ describe('HikCentral simulator: door/events over HTTPS', () => {
   let sim: HikSimulator;
   let target: { baseUrl: string; caPem: string };
   const clock = new AutoAdvanceClock(at('2026-01-27T12:00:00-03:00'));
-  const query = (body: Record<string, unknown>) => callArtemis(target, EVENTS, { startTime: DAY_START, endTime: DAY_END, pageNo: 1, pageSize: 500, ...body }, creds);
+  const query = (body: Record<string, unknown>) =>
+    callArtemis(target, EVENTS, { startTime: DAY_START, endTime: DAY_END, pageNo: 1, pageSize: 500, ...body }, creds);
   type Page = { total: number; pageNo: number; pageSize: number; list: Array<Record<string, unknown>> };
   const page = async (body: Record<string, unknown>): Promise<Page> => {
     const answer = (await query(body)).json();
@@ -62,7 +63,16 @@ describe('HikCentral simulator: door/events over HTTPS', () => {
 
   it('pages 1,234 events as 500 + 500 + 234, every event exactly once', async () => {
     const base = at('2026-01-27T06:00:00-03:00');
-    sim.state.addEvents(Array.from({ length: 1234 }, (_, i): SimEventInput => ({ eventId: `ev-${i}`, eventType: 196893, eventTime: base + i * 10_000, personId: '501', doorIndexCode: '1', readerIndexCode: '101' })));
+    sim.state.addEvents(
+      Array.from({ length: 1234 }, (_, i): SimEventInput => ({
+        eventId: `ev-${i}`,
+        eventType: 196893,
+        eventTime: base + i * 10_000,
+        personId: '501',
+        doorIndexCode: '1',
+        readerIndexCode: '101',
+      })),
+    );
     const pages = [await page({ pageNo: 1 }), await page({ pageNo: 2 }), await page({ pageNo: 3 }), await page({ pageNo: 4 })];
     expect(pages.map((p) => p.list.length)).toEqual([500, 500, 234, 0]);
     expect(pages.every((p) => p.total === 1234 && p.pageSize === 500)).toBe(true);
@@ -70,8 +80,13 @@ describe('HikCentral simulator: door/events over HTTPS', () => {
     expect(new Set(ids).size).toBe(1234);
   });
 
-  it('writes a reader\'s times in the zone its device is set to (UTC → Z, UTC+1 → +01:00), the same instant', async () => {
-    sim.state.loadScenario({ site: { timezone: 'America/Argentina/Buenos_Aires', readerTimeZones: { '101': 'UTC', '201': 'UTC+1' } }, persons: [ana, beto], doors, events: [] });
+  it("writes a reader's times in the zone its device is set to (UTC → Z, UTC+1 → +01:00), the same instant", async () => {
+    sim.state.loadScenario({
+      site: { timezone: 'America/Argentina/Buenos_Aires', readerTimeZones: { '101': 'UTC', '201': 'UTC+1' } },
+      persons: [ana, beto],
+      doors,
+      events: [],
+    });
     const when = at('2026-01-27T22:00:00-03:00');
     sim.state.addEvents([
       { eventId: 'utc', eventType: 196893, eventTime: when, personId: '501', doorIndexCode: '1', readerIndexCode: '101' },
@@ -79,7 +94,9 @@ describe('HikCentral simulator: door/events over HTTPS', () => {
       { eventId: 'site', eventType: 196893, eventTime: when + 2000, personId: '501', doorIndexCode: '3', readerIndexCode: '301' },
     ]);
     clock.set(when + 60_000);
-    const times = Object.fromEntries((await page({ startTime: DAY_START, endTime: '2026-01-28T12:00:00-03:00', orderType: 0 })).list.map((r) => [r.eventId, r.eventTime]));
+    const times = Object.fromEntries(
+      (await page({ startTime: DAY_START, endTime: '2026-01-28T12:00:00-03:00', orderType: 0 })).list.map((r) => [r.eventId, r.eventTime]),
+    );
     expect(times).toEqual({ utc: '2026-01-28T01:00:00Z', plus1: '2026-01-28T02:00:01+01:00', site: '2026-01-27T22:00:02-03:00' });
   });
 
@@ -139,13 +156,47 @@ describe('HikCentral simulator: door/events over HTTPS', () => {
 
   it('returns records with exactly the reference fields, times in the site offset, empty strings for absent values', async () => {
     sim.state.addEvents([
-      { eventId: 'ana', eventType: 196893, eventTime: at('2026-01-27T08:00:00-03:00'), arrivalTime: at('2026-01-27T08:00:07-03:00'), personId: '501', doorIndexCode: '1', readerIndexCode: '101', checkInAndOutType: 1, cardNo: '3000123456', picUri: '/pic?x' },
-      { eventId: 'beto', eventType: 196893, eventTime: at('2026-01-27T08:05:00-03:00'), personId: '502', doorIndexCode: '1', readerIndexCode: '101', checkInAndOutType: 1 },
+      {
+        eventId: 'ana',
+        eventType: 196893,
+        eventTime: at('2026-01-27T08:00:00-03:00'),
+        arrivalTime: at('2026-01-27T08:00:07-03:00'),
+        personId: '501',
+        doorIndexCode: '1',
+        readerIndexCode: '101',
+        checkInAndOutType: 1,
+        cardNo: '3000123456',
+        picUri: '/pic?x',
+      },
+      {
+        eventId: 'beto',
+        eventType: 196893,
+        eventTime: at('2026-01-27T08:05:00-03:00'),
+        personId: '502',
+        doorIndexCode: '1',
+        readerIndexCode: '101',
+        checkInAndOutType: 1,
+      },
       { eventId: 'door', eventType: 198913, eventTime: at('2026-01-27T08:06:00-03:00'), doorIndexCode: '1' },
     ]);
     const records = (await page({ orderType: 0 })).list;
     expect(Object.keys(records[0] ?? {}).sort()).toEqual(
-      ['eventId', 'eventType', 'eventTime', 'deviceTime', 'personId', 'personName', 'doorName', 'doorIndexCode', 'cardNo', 'checkInAndOutType', 'readerIndexCode', 'readerName', 'picUri', 'receiveTime'].sort(),
+      [
+        'eventId',
+        'eventType',
+        'eventTime',
+        'deviceTime',
+        'personId',
+        'personName',
+        'doorName',
+        'doorIndexCode',
+        'cardNo',
+        'checkInAndOutType',
+        'readerIndexCode',
+        'readerName',
+        'picUri',
+        'receiveTime',
+      ].sort(),
     );
     expect(records[0]).toEqual({
       eventId: 'ana',
@@ -169,8 +220,24 @@ describe('HikCentral simulator: door/events over HTTPS', () => {
 
   it('keeps a late-uploaded event invisible until its arrival time on the sim clock', async () => {
     sim.state.addEvents([
-      { eventId: 'late', eventType: 196893, eventTime: at('2026-01-27T11:00:00-03:00'), arrivalTime: at('2026-01-27T12:40:00-03:00'), personId: '501', doorIndexCode: '1', readerIndexCode: '101' },
-      { eventId: 'on-time', eventType: 196893, eventTime: at('2026-01-27T11:30:00-03:00'), arrivalTime: at('2026-01-27T11:30:05-03:00'), personId: '502', doorIndexCode: '1', readerIndexCode: '101' },
+      {
+        eventId: 'late',
+        eventType: 196893,
+        eventTime: at('2026-01-27T11:00:00-03:00'),
+        arrivalTime: at('2026-01-27T12:40:00-03:00'),
+        personId: '501',
+        doorIndexCode: '1',
+        readerIndexCode: '101',
+      },
+      {
+        eventId: 'on-time',
+        eventType: 196893,
+        eventTime: at('2026-01-27T11:30:00-03:00'),
+        arrivalTime: at('2026-01-27T11:30:05-03:00'),
+        personId: '502',
+        doorIndexCode: '1',
+        readerIndexCode: '101',
+      },
     ]);
     expect((await page({})).list.map((r) => r.eventId)).toEqual(['on-time']);
     clock.set(at('2026-01-27T12:39:59-03:00'));

@@ -67,18 +67,28 @@ describe('HikCentral simulator: gateway authentication over HTTPS', () => {
   });
 
   it('missing app key → 0x02401000', async () => {
-    const answer = await callArtemis(target, VERSION, {}, {
-      ...creds,
-      tamper: (headers) => Object.fromEntries(Object.entries(headers).filter(([name]) => name !== 'x-ca-key')),
-    });
+    const answer = await callArtemis(
+      target,
+      VERSION,
+      {},
+      {
+        ...creds,
+        tamper: (headers) => Object.fromEntries(Object.entries(headers).filter(([name]) => name !== 'x-ca-key')),
+      },
+    );
     expect(answer.json().code).toBe(SIM_CODES.appKeyMissing);
   });
 
   it('missing signature → 0x02401002', async () => {
-    const answer = await callArtemis(target, VERSION, {}, {
-      ...creds,
-      tamper: (headers) => Object.fromEntries(Object.entries(headers).filter(([name]) => name !== 'x-ca-signature')),
-    });
+    const answer = await callArtemis(
+      target,
+      VERSION,
+      {},
+      {
+        ...creds,
+        tamper: (headers) => Object.fromEntries(Object.entries(headers).filter(([name]) => name !== 'x-ca-signature')),
+      },
+    );
     expect(answer.json().code).toBe(SIM_CODES.signatureMissing);
   });
 

@@ -26,7 +26,14 @@ describe('a generated working day served by the simulator', () => {
   async function pollAll(): Promise<string[]> {
     const ids: string[] = [];
     for (let pageNo = 1; ; pageNo++) {
-      const answer = (await callArtemis({ baseUrl: sim.httpsUrl, caPem: sim.caPem }, '/artemis/api/acs/v1/door/events', { startTime: iso(day.window.startMs), endTime: iso(day.window.endMs), pageNo, pageSize: 500, orderType: 0 }, creds)).json();
+      const answer = (
+        await callArtemis(
+          { baseUrl: sim.httpsUrl, caPem: sim.caPem },
+          '/artemis/api/acs/v1/door/events',
+          { startTime: iso(day.window.startMs), endTime: iso(day.window.endMs), pageNo, pageSize: 500, orderType: 0 },
+          creds,
+        )
+      ).json();
       expect(answer.code).toBe('0');
       const list = (answer.data as { list: Array<{ eventId: string }> }).list;
       ids.push(...list.map((r) => r.eventId));
@@ -35,7 +42,12 @@ describe('a generated working day served by the simulator', () => {
   }
 
   it('shows by poll exactly the events that have arrived, in ascending event time', async () => {
-    const subscribe = await callArtemis({ baseUrl: sim.httpsUrl, caPem: sim.caPem }, '/artemis/api/eventService/v1/eventSubscriptionByEventTypes', { eventTypes: [...ACCESS_GRANTED_CODES], eventDest: receiver.url, token: 't' }, creds);
+    const subscribe = await callArtemis(
+      { baseUrl: sim.httpsUrl, caPem: sim.caPem },
+      '/artemis/api/eventService/v1/eventSubscriptionByEventTypes',
+      { eventTypes: [...ACCESS_GRANTED_CODES], eventDest: receiver.url, token: 't' },
+      creds,
+    );
     expect(subscribe.json().code).toBe('0');
     clock.set(Date.parse('2026-01-27T10:00:00-03:00'));
     const arrived = day.scenario.events.filter((e) => e.arrivalTime <= clock.now()).map((e) => e.eventId);

@@ -28,7 +28,11 @@ describe('HikCentral simulator: persons over HTTPS', () => {
   const persons = Array.from({ length: 137 }, (_, i) => person(i));
 
   beforeAll(async () => {
-    sim = await startHikCentralSimulator({ appKey: APP_KEY, appSecret: APP_SECRET, scenario: { site: { timezone: 'America/Argentina/Buenos_Aires' }, persons, doors: [], events: [] } });
+    sim = await startHikCentralSimulator({
+      appKey: APP_KEY,
+      appSecret: APP_SECRET,
+      scenario: { site: { timezone: 'America/Argentina/Buenos_Aires' }, persons, doors: [], events: [] },
+    });
     target = { baseUrl: sim.httpsUrl, caPem: sim.caPem };
   });
   afterAll(async () => {
@@ -43,7 +47,11 @@ describe('HikCentral simulator: persons over HTTPS', () => {
   };
 
   it('pages 137 persons as 50 + 50 + 37, in personId order, each once', async () => {
-    const pages = [await list('/personList', { pageNo: 1, pageSize: 50 }), await list('/personList', { pageNo: 2, pageSize: 50 }), await list('/personList', { pageNo: 3, pageSize: 50 })];
+    const pages = [
+      await list('/personList', { pageNo: 1, pageSize: 50 }),
+      await list('/personList', { pageNo: 2, pageSize: 50 }),
+      await list('/personList', { pageNo: 3, pageSize: 50 }),
+    ];
     expect(pages.map((p) => p.list.length)).toEqual([50, 50, 37]);
     expect(pages[0]?.total).toBe(137);
     const ids = pages.flatMap((p) => p.list.map((r) => r.personId));
@@ -85,7 +93,11 @@ describe('HikCentral simulator: persons over HTTPS', () => {
     const byCode = await list('/advance/personList', { pageNo: 1, pageSize: 500, personCode: '30010' });
     expect(byCode.list.map((r) => r.personId)).toEqual(['1010']);
     const byName = await list('/advance/personList', { pageNo: 1, pageSize: 500, personName: 'diego apellido1' });
-    expect(byName.list.map((r) => r.personName)).toEqual(persons.filter((p) => `${p.personGivenName} ${p.personFamilyName}`.toLowerCase().includes('diego apellido1')).map((p) => `${p.personGivenName} ${p.personFamilyName}`));
+    expect(byName.list.map((r) => r.personName)).toEqual(
+      persons
+        .filter((p) => `${p.personGivenName} ${p.personFamilyName}`.toLowerCase().includes('diego apellido1'))
+        .map((p) => `${p.personGivenName} ${p.personFamilyName}`),
+    );
     expect(byName.total).toBeGreaterThan(1);
   });
 

@@ -34,10 +34,26 @@ const scenario = {
 };
 
 function punch(eventId: string, minutesAfterT0: number, extra: Partial<SimEventInput> = {}): SimEventInput {
-  return { eventId, eventType: 196893, eventTime: T0 + minutesAfterT0 * 60_000, personId: '501', doorIndexCode: '1', readerIndexCode: '101', checkInAndOutType: 1, ...extra };
+  return {
+    eventId,
+    eventType: 196893,
+    eventTime: T0 + minutesAfterT0 * 60_000,
+    personId: '501',
+    doorIndexCode: '1',
+    readerIndexCode: '101',
+    checkInAndOutType: 1,
+    ...extra,
+  };
 }
 
-type Push = { method: string; params: { ability: string; sendTime: string; events: Array<{ eventId: string; happenTime: string; data: Record<string, unknown> } & Record<string, unknown>> } };
+type Push = {
+  method: string;
+  params: {
+    ability: string;
+    sendTime: string;
+    events: Array<{ eventId: string; happenTime: string; data: Record<string, unknown> } & Record<string, unknown>>;
+  };
+};
 
 describe('HikCentral simulator: push (OnEventNotify)', () => {
   const cleanup: Array<() => Promise<void>> = [];
@@ -45,14 +61,28 @@ describe('HikCentral simulator: push (OnEventNotify)', () => {
     while (cleanup.length > 0) await cleanup.pop()?.();
   });
 
-  async function setUp(options: Partial<HikSimulatorOptions> = {}): Promise<{ sim: HikSimulator; clock: AutoAdvanceClock; receiver: PushReceiver; subscribe: (body?: Record<string, unknown>) => Promise<void> }> {
+  async function setUp(
+    options: Partial<HikSimulatorOptions> = {},
+  ): Promise<{ sim: HikSimulator; clock: AutoAdvanceClock; receiver: PushReceiver; subscribe: (body?: Record<string, unknown>) => Promise<void> }> {
     const clock = new AutoAdvanceClock(T0);
     const receiver = await startPushReceiver();
     cleanup.push(() => receiver.close());
-    const sim = await startHikCentralSimulator({ appKey: APP_KEY, appSecret: APP_SECRET, clock, scenario, ...options, push: { retryBaseMs: 1_000, ...options.push } });
+    const sim = await startHikCentralSimulator({
+      appKey: APP_KEY,
+      appSecret: APP_SECRET,
+      clock,
+      scenario,
+      ...options,
+      push: { retryBaseMs: 1_000, ...options.push },
+    });
     cleanup.push(() => sim.close());
     const subscribe = async (body: Record<string, unknown> = {}) => {
-      const answer = await callArtemis({ baseUrl: sim.httpsUrl, caPem: sim.caPem }, SUBSCRIBE, { eventTypes: [196893, 198914], eventDest: receiver.url, token: 'tok-123', ...body }, creds);
+      const answer = await callArtemis(
+        { baseUrl: sim.httpsUrl, caPem: sim.caPem },
+        SUBSCRIBE,
+        { eventTypes: [196893, 198914], eventDest: receiver.url, token: 'tok-123', ...body },
+        creds,
+      );
       expect(answer.json().code).toBe('0');
     };
     return { sim, clock, receiver, subscribe };
@@ -98,7 +128,16 @@ describe('HikCentral simulator: push (OnEventNotify)', () => {
             srcType: 'door',
             status: 0,
             timeout: 0,
-            data: { personId: '501', personCode: '20417', personName: 'Ana Gómez', cardNo: '', checkInAndOutType: 1, readerIndexCode: '101', readerName: 'Facial Entrada', picUri: '/pic?a' },
+            data: {
+              personId: '501',
+              personCode: '20417',
+              personName: 'Ana Gómez',
+              cardNo: '',
+              checkInAndOutType: 1,
+              readerIndexCode: '101',
+              readerName: 'Facial Entrada',
+              picUri: '/pic?a',
+            },
           },
         ],
       },
@@ -144,7 +183,11 @@ describe('HikCentral simulator: push (OnEventNotify)', () => {
     expect(receiver.received).toHaveLength(2);
     clock.advance(1);
     await sim.state.pumpPush();
-    expect(pushes(receiver).map((p) => p.params.events.map((e) => e.eventId))).toEqual([['p1', 'p2'], ['p1', 'p2'], ['p1', 'p2']]);
+    expect(pushes(receiver).map((p) => p.params.events.map((e) => e.eventId))).toEqual([
+      ['p1', 'p2'],
+      ['p1', 'p2'],
+      ['p1', 'p2'],
+    ]);
     const attempts = sim.state.pushAttempts();
     expect(attempts.map((a) => [a.outcome, a.httpStatus, a.attempt])).toEqual([
       ['rejected', 500, 1],

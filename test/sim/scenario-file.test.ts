@@ -24,11 +24,19 @@ describe('scenario files', () => {
   });
 
   it('round-trips a day with issue #9 behaviours (readers writing UTC / UTC+1), and refuses a reader zone that is none', async () => {
-    const scenario = generateWorkingDay({ date: '2026-01-27', timezone: 'America/Argentina/Buenos_Aires', employees: 20, seed: 4, behaviours: { readerTimeZones: { '101': 'UTC+1', '201': 'UTC' } } }).scenario;
+    const scenario = generateWorkingDay({
+      date: '2026-01-27',
+      timezone: 'America/Argentina/Buenos_Aires',
+      employees: 20,
+      seed: 4,
+      behaviours: { readerTimeZones: { '101': 'UTC+1', '201': 'UTC' } },
+    }).scenario;
     const file = join(dir, 'zones.json');
     await saveScenarioFile(file, scenario);
     expect(await loadScenarioFile(file)).toEqual(scenario);
-    expect(() => scenarioFromJson({ site: { timezone: 'America/Argentina/Buenos_Aires', readerTimeZones: { '101': 'Mars/Olympus' } } })).toThrow(/readerTimeZones/);
+    expect(() => scenarioFromJson({ site: { timezone: 'America/Argentina/Buenos_Aires', readerTimeZones: { '101': 'Mars/Olympus' } } })).toThrow(
+      /readerTimeZones/,
+    );
   });
 
   it('accepts a hand-written file with defaults (arrival = event time, no card, epoch or ISO times)', () => {
@@ -41,7 +49,12 @@ describe('scenario files', () => {
         { eventId: 'e2', eventType: 198913, eventTime: 1769511600000, doorIndexCode: 'D' },
       ],
     });
-    expect(scenario.events[0]).toMatchObject({ eventTime: Date.parse('2026-01-27T08:00:00-03:00'), arrivalTime: Date.parse('2026-01-27T08:00:00-03:00'), cardNo: null, checkInAndOutType: 0 });
+    expect(scenario.events[0]).toMatchObject({
+      eventTime: Date.parse('2026-01-27T08:00:00-03:00'),
+      arrivalTime: Date.parse('2026-01-27T08:00:00-03:00'),
+      cardNo: null,
+      checkInAndOutType: 0,
+    });
     expect(scenario.persons[0]).toMatchObject({ cardNos: [], customFields: {}, personFamilyName: '' });
   });
 
@@ -51,7 +64,10 @@ describe('scenario files', () => {
       path,
       JSON.stringify({
         site: { timezone: 'Mars/Olympus' },
-        persons: [{ personId: '1', personCode: '100', personGivenName: 'A' }, { personId: '1', personCode: '101', personGivenName: 'B' }],
+        persons: [
+          { personId: '1', personCode: '100', personGivenName: 'A' },
+          { personId: '1', personCode: '101', personGivenName: 'B' },
+        ],
         doors: [{ doorIndexCode: 'D', doorName: 'Door', readers: [{ readerIndexCode: 'R', readerName: 'Reader' }] }],
         events: [
           { eventId: 'e1', eventType: 196893, eventTime: '2026-01-27T08:00:00', doorIndexCode: 'D' },

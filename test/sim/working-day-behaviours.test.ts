@@ -8,14 +8,18 @@ import { AutoAdvanceClock } from '../support/manual-clock.js';
 const ZONE = 'America/Argentina/Buenos_Aires';
 const base = { date: '2026-01-27', timezone: ZONE, employees: 200, seed: 7 };
 const fingerprint = (day: GeneratedWorkingDay) =>
-  createHash('sha256').update(JSON.stringify({ s: day.scenario, t: day.expected.timelines, e: day.expected.events })).digest('hex').slice(0, 16);
+  createHash('sha256')
+    .update(JSON.stringify({ s: day.scenario, t: day.expected.timelines, e: day.expected.events }))
+    .digest('hex')
+    .slice(0, 16);
 const verdicts = (day: GeneratedWorkingDay) => Object.values(day.expected.events);
 const count = (day: GeneratedWorkingDay, reason: string) => verdicts(day).filter((v) => v.kind === 'noise' && v.reason === reason).length;
 
 /** Feeds every expected timeline into a Humand simulator that enforces its rules: nothing may be refused. */
 function humandAccepts(day: GeneratedWorkingDay): void {
   const state = new HumandSimState({ clock: new AutoAdvanceClock(day.window.endMs + 86_400_000), futureToleranceMs: 0, autoCloseOpenDays: false });
-  for (const employee of day.employees) state.addUser({ employeeInternalId: employee.employeeInternalId, firstName: employee.firstName, lastName: employee.lastName });
+  for (const employee of day.employees)
+    state.addUser({ employeeInternalId: employee.employeeInternalId, firstName: employee.firstName, lastName: employee.lastName });
   for (const [employee, punches] of Object.entries(day.expected.timelines)) {
     for (const punch of punches) {
       const time = DateTime.fromMillis(punch.time, { zone: day.scenario.site.timezone }).toFormat("yyyy-MM-dd'T'HH:mm:ss.SSSZZ");
@@ -26,7 +30,11 @@ function humandAccepts(day: GeneratedWorkingDay): void {
 
 describe('generateWorkingDay with issue #9 behaviours', () => {
   it("uploads each reader's events first in, first out: none reaches the platform before an earlier one of its reader", () => {
-    for (const day of [generateWorkingDay(base), generateWorkingDay({ ...base, behaviours: ALL_BEHAVIOURS }), generateWorkingDay({ ...base, behaviours: { oneTerminal: true, reTapRate: 0.3 } })]) {
+    for (const day of [
+      generateWorkingDay(base),
+      generateWorkingDay({ ...base, behaviours: ALL_BEHAVIOURS }),
+      generateWorkingDay({ ...base, behaviours: { oneTerminal: true, reTapRate: 0.3 } }),
+    ]) {
       const latest = new Map<string, number>();
       for (const event of day.scenario.events) {
         if (event.readerIndexCode === null) continue;
@@ -68,23 +76,30 @@ describe('generateWorkingDay with issue #9 behaviours', () => {
 
   it('puts early clock-ins before the 04:00 day boundary, and brings some who forgot to clock out back for one the next day', () => {
     const local = (ms: number) => DateTime.fromMillis(ms, { zone: ZONE });
-    const early = Object.values(day.expected.timelines).flat().filter((p) => p.type === 'START' && local(p.time).hour < 4);
+    const early = Object.values(day.expected.timelines)
+      .flat()
+      .filter((p) => p.type === 'START' && local(p.time).hour < 4);
     expect(early.some((p) => local(p.time).toISODate() === '2026-01-27')).toBe(true);
     expect(early.some((p) => local(p.time).toISODate() === '2026-01-28')).toBe(true);
     // Someone has START (day 1), START (day 2, before 04:00), END: the issue's lost 8-hour shift.
-    const lostShift = Object.values(day.expected.timelines).some((t) => t.length >= 3 && t[0]?.type === 'START' && t[1]?.type === 'START' && local(t[1].time).hour < 4 && t[2]?.type === 'END');
+    const lostShift = Object.values(day.expected.timelines).some(
+      (t) => t.length >= 3 && t[0]?.type === 'START' && t[1]?.type === 'START' && local(t[1].time).hour < 4 && t[2]?.type === 'END',
+    );
     expect(lostShift).toBe(true);
   });
 
-  it('has the issue\'s app pattern: terminal START, app END, terminal START, terminal END', () => {
+  it("has the issue's app pattern: terminal START, app END, terminal START, terminal END", () => {
     const appDay = generateWorkingDay({ ...base, behaviours: { appRate: 0.6 } });
-    const pattern = Object.values(appDay.expected.timelines).some((t) => t.map((p) => `${p.type}${p.source ? '/app' : ''}`).join(' ') === 'START END/app START END');
+    const pattern = Object.values(appDay.expected.timelines).some(
+      (t) => t.map((p) => `${p.type}${p.source ? '/app' : ''}`).join(' ') === 'START END/app START END',
+    );
     expect(pattern).toBe(true);
   });
 
   it('ground truth: every expected timeline is one Humand accepts entry by entry, app entries included', () => {
     expect(() => humandAccepts(day)).not.toThrow();
-    for (const entry of day.appEntries) expect(day.expected.timelines[entry.employeeInternalId]?.some((p) => p.source === 'APP' && p.time === entry.time)).toBe(true);
+    for (const entry of day.appEntries)
+      expect(day.expected.timelines[entry.employeeInternalId]?.some((p) => p.source === 'APP' && p.time === entry.time)).toBe(true);
   });
 
   it('wrong-reader taps reach the platform together with the tap that was meant', () => {
@@ -92,7 +107,15 @@ describe('generateWorkingDay with issue #9 behaviours', () => {
     for (const [eventId, verdict] of Object.entries(day.expected.events)) {
       if (verdict.kind !== 'noise' || verdict.reason !== 'corrected') continue;
       const wrong = byId.get(eventId)!;
-      const meant = day.scenario.events.find((e) => e.personId === wrong.personId && e.eventId !== eventId && Math.abs(e.eventTime - wrong.eventTime) <= 60_000 && e.readerIndexCode !== wrong.readerIndexCode && e.readerIndexCode !== null && ['101', '201'].includes(e.readerIndexCode));
+      const meant = day.scenario.events.find(
+        (e) =>
+          e.personId === wrong.personId &&
+          e.eventId !== eventId &&
+          Math.abs(e.eventTime - wrong.eventTime) <= 60_000 &&
+          e.readerIndexCode !== wrong.readerIndexCode &&
+          e.readerIndexCode !== null &&
+          ['101', '201'].includes(e.readerIndexCode),
+      );
       expect(meant?.arrivalTime).toBe(wrong.arrivalTime);
     }
   });

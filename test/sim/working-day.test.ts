@@ -66,7 +66,9 @@ describe('generateWorkingDay', () => {
   });
 
   it('has a night shift that starts on the day and ends the next morning', () => {
-    const night = Object.values(expected.timelines).filter((punches) => localDate(punches[0]?.time ?? 0) === '2026-01-27' && localDate(punches.at(-1)?.time ?? 0) === '2026-01-28');
+    const night = Object.values(expected.timelines).filter(
+      (punches) => localDate(punches[0]?.time ?? 0) === '2026-01-27' && localDate(punches.at(-1)?.time ?? 0) === '2026-01-28',
+    );
     expect(night.length).toBeGreaterThanOrEqual(10);
   });
 
@@ -78,9 +80,18 @@ describe('generateWorkingDay', () => {
     const reasons = new Map<string, number>();
     for (const outcome of Object.values(expected.events)) if (outcome.kind === 'noise') reasons.set(outcome.reason, (reasons.get(outcome.reason) ?? 0) + 1);
     for (const reason of ['not-time-clock', 'refused', 'double-tap', 'door-state', 'no-person']) expect(reasons.get(reason) ?? 0).toBeGreaterThan(0);
-    const doubleTaps = scenario.events.filter((e) => expected.events[e.eventId]?.kind === 'noise' && (expected.events[e.eventId] as { reason: string }).reason === 'double-tap');
+    const doubleTaps = scenario.events.filter(
+      (e) => expected.events[e.eventId]?.kind === 'noise' && (expected.events[e.eventId] as { reason: string }).reason === 'double-tap',
+    );
     for (const tap of doubleTaps) {
-      const first = scenario.events.find((e) => e.personId === tap.personId && e.readerIndexCode === tap.readerIndexCode && e.eventTime < tap.eventTime && tap.eventTime - e.eventTime <= 60_000 && ACCESS_GRANTED_CODES.includes(e.eventType));
+      const first = scenario.events.find(
+        (e) =>
+          e.personId === tap.personId &&
+          e.readerIndexCode === tap.readerIndexCode &&
+          e.eventTime < tap.eventTime &&
+          tap.eventTime - e.eventTime <= 60_000 &&
+          ACCESS_GRANTED_CODES.includes(e.eventType),
+      );
       expect(first).toBeDefined();
     }
     expect(scenario.events.some((e) => DOOR_STATE_CODES.includes(e.eventType) && e.personId === null)).toBe(true);

@@ -9,7 +9,6 @@ export interface ExtraContractOptions {
   readonly sharedLease: boolean;
 }
 
-
 /**
  * More of what every LedgerStore must do alike (queries, caches, guarded updates, the delivery
  * lease), beside the core contract in ledger-store-contract.ts; run over SQLite and PostgreSQL.
@@ -34,7 +33,22 @@ export function describeLedgerStoreExtraContract(name: string, makeFactory: () =
       const id = newPunchIds[0]!;
       const request = { employeeId: 'E-7', now: '2026-01-27T08:00:05.000-03:00', comment: 'Facial Entrada' };
       await store.updatePunches(
-        [{ id, outcome: 'sending', reason: 'why', employeeId: 'E-7', entryType: 'START', workingDay: '2026-01-27', request, humandEntryId: 'h-1', attempts: 3, nextAttemptMs: 1_769_500_000_000, reconcileNeeded: true, priority: 'live' }],
+        [
+          {
+            id,
+            outcome: 'sending',
+            reason: 'why',
+            employeeId: 'E-7',
+            entryType: 'START',
+            workingDay: '2026-01-27',
+            request,
+            humandEntryId: 'h-1',
+            attempts: 3,
+            nextAttemptMs: 1_769_500_000_000,
+            reconcileNeeded: true,
+            priority: 'live',
+          },
+        ],
         2000,
       );
       const punch = await store.getPunch(id);
@@ -123,8 +137,12 @@ export function describeLedgerStoreExtraContract(name: string, makeFactory: () =
       expect(await ids({ employeeId: 'A', date: '2026-01-27', outcome: 'queued' })).toEqual([a17]);
       expect((await store.listByOutcome(['received', 'delivered'])).map((p) => p.id)).toEqual([a7, c9]);
 
-      expect((await store.employeePunches('A', Date.parse(events[0]!.eventTime), Date.parse(events[1]!.eventTime), ['queued', 'delivered'])).map((p) => p.id)).toEqual([a7, a17]);
-      expect((await store.employeePunches('A', Date.parse(events[0]!.eventTime) + 1, Date.parse(events[1]!.eventTime), ['queued', 'delivered'])).map((p) => p.id)).toEqual([a17]);
+      expect(
+        (await store.employeePunches('A', Date.parse(events[0]!.eventTime), Date.parse(events[1]!.eventTime), ['queued', 'delivered'])).map((p) => p.id),
+      ).toEqual([a7, a17]);
+      expect(
+        (await store.employeePunches('A', Date.parse(events[0]!.eventTime) + 1, Date.parse(events[1]!.eventTime), ['queued', 'delivered'])).map((p) => p.id),
+      ).toEqual([a17]);
       expect(await store.employeePunches('A', 0, Number.MAX_SAFE_INTEGER, ['dead'])).toEqual([]);
 
       expect(await store.oldestEventMs(['queued', 'unmapped'])).toBe(Date.parse(events[1]!.eventTime));
@@ -140,8 +158,15 @@ export function describeLedgerStoreExtraContract(name: string, makeFactory: () =
     });
 
     it('moves every punch of one outcome to another and says how many', async () => {
-      const { newPunchIds } = await store.ingest([item(makeEvent({ personId: 'x' })), item(makeEvent({ personId: 'y' })), item(makeEvent({ personId: 'z' }))], 'poll', 1000);
-      await store.updatePunches(newPunchIds.slice(0, 2).map((id) => ({ id, outcome: 'dry-run' as const, reason: 'dry run' })), 2000);
+      const { newPunchIds } = await store.ingest(
+        [item(makeEvent({ personId: 'x' })), item(makeEvent({ personId: 'y' })), item(makeEvent({ personId: 'z' }))],
+        'poll',
+        1000,
+      );
+      await store.updatePunches(
+        newPunchIds.slice(0, 2).map((id) => ({ id, outcome: 'dry-run' as const, reason: 'dry run' })),
+        2000,
+      );
       expect(await store.resetOutcome('dry-run', 'received', null, 3000)).toBe(2);
       expect(await store.resetOutcome('dry-run', 'received', null, 4000)).toBe(0);
       const punch = await store.getPunch(newPunchIds[0]!);
@@ -162,7 +187,14 @@ export function describeLedgerStoreExtraContract(name: string, makeFactory: () =
     it('updates all or nothing: one unknown punch in a batch leaves the others as they were', async () => {
       const { newPunchIds } = await store.ingest([item(makeEvent({ personId: 'x' })), item(makeEvent({ personId: 'y' }))], 'poll', 1000);
       await expect(
-        store.updatePunches([{ id: newPunchIds[0]!, outcome: 'queued' }, { id: 999_999, outcome: 'queued' }, { id: newPunchIds[1]!, outcome: 'queued' }], 2000),
+        store.updatePunches(
+          [
+            { id: newPunchIds[0]!, outcome: 'queued' },
+            { id: 999_999, outcome: 'queued' },
+            { id: newPunchIds[1]!, outcome: 'queued' },
+          ],
+          2000,
+        ),
       ).rejects.toBeInstanceOf(StoreError);
       expect((await store.findPunches({})).map((p) => p.outcome)).toEqual(['received', 'received']);
     });
@@ -170,8 +202,28 @@ export function describeLedgerStoreExtraContract(name: string, makeFactory: () =
     it('records attempts in order and reads them back', async () => {
       const { newPunchIds } = await store.ingest([item(makeEvent())], 'poll', 1000);
       const id = newPunchIds[0]!;
-      await store.recordAttempt({ punchId: id, atMs: 10, kind: 'reconcile', method: 'GET', path: '/entries', requestBody: null, status: 200, result: 'ok', message: null });
-      await store.recordAttempt({ punchId: id, atMs: 20, kind: 'clock', method: 'POST', path: '/clockIn', requestBody: { a: 1 }, status: 503, result: 'transient', message: 'busy' });
+      await store.recordAttempt({
+        punchId: id,
+        atMs: 10,
+        kind: 'reconcile',
+        method: 'GET',
+        path: '/entries',
+        requestBody: null,
+        status: 200,
+        result: 'ok',
+        message: null,
+      });
+      await store.recordAttempt({
+        punchId: id,
+        atMs: 20,
+        kind: 'clock',
+        method: 'POST',
+        path: '/clockIn',
+        requestBody: { a: 1 },
+        status: 503,
+        result: 'transient',
+        message: 'busy',
+      });
       expect(await store.attemptsOf(id)).toEqual([
         { punchId: id, atMs: 10, kind: 'reconcile', method: 'GET', path: '/entries', requestBody: null, status: 200, result: 'ok', message: null },
         { punchId: id, atMs: 20, kind: 'clock', method: 'POST', path: '/clockIn', requestBody: { a: 1 }, status: 503, result: 'transient', message: 'busy' },
@@ -180,9 +232,23 @@ export function describeLedgerStoreExtraContract(name: string, makeFactory: () =
     });
 
     it('reads the attempts of several punches at once, each in its order', async () => {
-      const { newPunchIds } = await store.ingest([item(makeEvent({ personId: 'a' })), item(makeEvent({ personId: 'b' })), item(makeEvent({ personId: 'c' }))], 'poll', 1000);
+      const { newPunchIds } = await store.ingest(
+        [item(makeEvent({ personId: 'a' })), item(makeEvent({ personId: 'b' })), item(makeEvent({ personId: 'c' }))],
+        'poll',
+        1000,
+      );
       const [a, b, c] = newPunchIds as [number, number, number];
-      const attempt = (punchId: number, atMs: number) => ({ punchId, atMs, kind: 'clock' as const, method: 'POST', path: '/clockIn', requestBody: null, status: 201, result: 'ok', message: null });
+      const attempt = (punchId: number, atMs: number) => ({
+        punchId,
+        atMs,
+        kind: 'clock' as const,
+        method: 'POST',
+        path: '/clockIn',
+        requestBody: null,
+        status: 201,
+        result: 'ok',
+        message: null,
+      });
       await store.recordAttempt(attempt(b, 10));
       await store.recordAttempt(attempt(a, 20));
       await store.recordAttempt(attempt(b, 30));
@@ -214,7 +280,13 @@ export function describeLedgerStoreExtraContract(name: string, makeFactory: () =
         ],
         1000,
       );
-      await store.replacePersons([{ personId: 'p3', personCode: 'C3', personName: 'Three', cardNos: [], customFields: {} }, { personId: 'p1', personCode: 'C1', personName: 'One', cardNos: ['9'], customFields: {} }], 2000);
+      await store.replacePersons(
+        [
+          { personId: 'p3', personCode: 'C3', personName: 'Three', cardNos: [], customFields: {} },
+          { personId: 'p1', personCode: 'C1', personName: 'One', cardNos: ['9'], customFields: {} },
+        ],
+        2000,
+      );
       expect((await store.listPersons()).map((p) => p.personId)).toEqual(['p1', 'p3']);
       expect(await store.getPerson('p2')).toBeNull();
       expect(await store.getPerson('p1')).toEqual({ personId: 'p1', personCode: 'C1', personName: 'One', cardNos: ['9'], customFields: {} });
@@ -226,7 +298,15 @@ export function describeLedgerStoreExtraContract(name: string, makeFactory: () =
     });
 
     it('replaces the users cache: gone users and their fields are no longer found', async () => {
-      const user = (employeeInternalId: string, fields: Record<string, string>, status = 'ACTIVE') => ({ id: Number(employeeInternalId), employeeInternalId, email: null, firstName: 'F', lastName: 'L', status, fields });
+      const user = (employeeInternalId: string, fields: Record<string, string>, status = 'ACTIVE') => ({
+        id: Number(employeeInternalId),
+        employeeInternalId,
+        email: null,
+        firstName: 'F',
+        lastName: 'L',
+        status,
+        fields,
+      });
       await store.replaceUsers([user('2', { Legajo: 'L-2' }), user('1', { Legajo: 'L-1', Site: 'North' })], 1000);
       expect((await store.findUsersByField('Site', 'North')).map((u) => u.employeeInternalId)).toEqual(['1']);
       await store.replaceUsers([user('3', { Legajo: 'L-1' }, 'DEACTIVATED'), user('1', { Legajo: 'L-1' })], 2000);
@@ -234,12 +314,26 @@ export function describeLedgerStoreExtraContract(name: string, makeFactory: () =
       expect(await store.getUser('2')).toBeNull();
       expect(await store.findUsersByField('Site', 'North')).toEqual([]);
       expect((await store.findUsersByField('Legajo', 'L-1')).map((u) => `${u.employeeInternalId}:${u.status}`)).toEqual(['1:ACTIVE', '3:DEACTIVATED']);
-      expect(await store.getUser('1')).toEqual({ id: '1', employeeInternalId: '1', email: null, firstName: 'F', lastName: 'L', status: 'ACTIVE', fields: { Legajo: 'L-1' } });
+      expect(await store.getUser('1')).toEqual({
+        id: '1',
+        employeeInternalId: '1',
+        email: null,
+        firstName: 'F',
+        lastName: 'L',
+        status: 'ACTIVE',
+        fields: { Legajo: 'L-1' },
+      });
       expect(await store.usersRefreshedAt()).toBe(2000);
       // A listing that names someone twice (pages shifting under the reader) keeps the last.
       await store.replaceUsers([user('5', { Legajo: 'old' }), user('5', { Legajo: 'new' }, 'DEACTIVATED')], 3000);
       expect(await store.listUsers()).toEqual([{ ...user('5', { Legajo: 'new' }, 'DEACTIVATED'), id: '5' }]);
-      await store.replacePersons([{ personId: 'p9', personCode: 'old', personName: null, cardNos: [], customFields: {} }, { personId: 'p9', personCode: 'new', personName: null, cardNos: [], customFields: {} }], 3000);
+      await store.replacePersons(
+        [
+          { personId: 'p9', personCode: 'old', personName: null, cardNos: [], customFields: {} },
+          { personId: 'p9', personCode: 'new', personName: null, cardNos: [], customFields: {} },
+        ],
+        3000,
+      );
       expect((await store.listPersons()).map((p) => p.personCode)).toEqual(['new']);
     });
 
@@ -260,7 +354,13 @@ export function describeLedgerStoreExtraContract(name: string, makeFactory: () =
       expect(await store.tryAcquireDeliveryLease!('b', 30_000, 31_000)).toBe(true);
       expect(await store.tryAcquireDeliveryLease!('a', 30_000, 31_001)).toBe(false);
       // Another owner took it: the fencing token grew.
-      expect(await store.deliveryLeaseHolder!()).toEqual({ ownerId: 'b', acquiredMs: 31_000, expiresMs: 61_000, epoch: 2, previousHolder: { ownerId: 'a', expiredMs: 31_000 } });
+      expect(await store.deliveryLeaseHolder!()).toEqual({
+        ownerId: 'b',
+        acquiredMs: 31_000,
+        expiresMs: 61_000,
+        epoch: 2,
+        previousHolder: { ownerId: 'a', expiredMs: 31_000 },
+      });
       expect(await store.tryAcquireDeliveryLease!('b', 30_000, 40_000)).toBe(true);
       expect((await store.deliveryLeaseHolder!())?.epoch).toBe(2);
       await store.releaseDeliveryLease!('b');

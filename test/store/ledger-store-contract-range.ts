@@ -23,24 +23,51 @@ export function describeLedgerStoreRangeContract(name: string, makeFactory: () =
     });
 
     /** Records one punch and gives it a state (employee, working day, outcome). */
-    async function punch(event: Partial<AccessEvent>, state: { employeeId?: string | null; workingDay?: string | null; outcome?: 'delivered' | 'ignored' | 'unmapped' } = {}): Promise<number> {
+    async function punch(
+      event: Partial<AccessEvent>,
+      state: { employeeId?: string | null; workingDay?: string | null; outcome?: 'delivered' | 'ignored' | 'unmapped' } = {},
+    ): Promise<number> {
       const { newPunchIds } = await store.ingest([item(makeEvent(event))], 'poll', 1000);
       const id = newPunchIds[0]!;
-      await store.updatePunches([{ id, outcome: state.outcome ?? 'delivered', employeeId: state.employeeId ?? null, workingDay: state.workingDay ?? null }], 2000);
+      await store.updatePunches(
+        [{ id, outcome: state.outcome ?? 'delivered', employeeId: state.employeeId ?? null, workingDay: state.workingDay ?? null }],
+        2000,
+      );
       return id;
     }
 
     async function fill(): Promise<Record<string, number>> {
       return {
-        anaIn: await punch({ personId: 'p-ana', eventTime: '2026-01-26T08:00:00-03:00', doorName: 'Reloj Entrada' }, { employeeId: 'E-1', workingDay: '2026-01-26' }),
-        anaOut: await punch({ personId: 'p-ana', eventTime: '2026-01-26T17:00:00-03:00', doorName: 'Reloj Entrada' }, { employeeId: 'E-1', workingDay: '2026-01-26' }),
-        anaDoor: await punch({ personId: 'p-ana', eventTime: '2026-01-26T10:00:00-03:00', doorName: 'Depósito' }, { employeeId: 'E-1', workingDay: '2026-01-26', outcome: 'ignored' }),
+        anaIn: await punch(
+          { personId: 'p-ana', eventTime: '2026-01-26T08:00:00-03:00', doorName: 'Reloj Entrada' },
+          { employeeId: 'E-1', workingDay: '2026-01-26' },
+        ),
+        anaOut: await punch(
+          { personId: 'p-ana', eventTime: '2026-01-26T17:00:00-03:00', doorName: 'Reloj Entrada' },
+          { employeeId: 'E-1', workingDay: '2026-01-26' },
+        ),
+        anaDoor: await punch(
+          { personId: 'p-ana', eventTime: '2026-01-26T10:00:00-03:00', doorName: 'Depósito' },
+          { employeeId: 'E-1', workingDay: '2026-01-26', outcome: 'ignored' },
+        ),
         // A night shift: the event date is the 28th, the working day the 27th.
-        anaNight: await punch({ personId: 'p-ana', eventTime: '2026-01-28T01:00:00-03:00', doorName: 'Reloj Entrada' }, { employeeId: 'E-1', workingDay: '2026-01-27' }),
-        bob: await punch({ personId: 'p-bob', personName: 'Bob', eventTime: '2026-01-27T09:00:00-03:00', doorName: 'RELOJ salida' }, { employeeId: 'E-2', workingDay: '2026-01-27' }),
+        anaNight: await punch(
+          { personId: 'p-ana', eventTime: '2026-01-28T01:00:00-03:00', doorName: 'Reloj Entrada' },
+          { employeeId: 'E-1', workingDay: '2026-01-27' },
+        ),
+        bob: await punch(
+          { personId: 'p-bob', personName: 'Bob', eventTime: '2026-01-27T09:00:00-03:00', doorName: 'RELOJ salida' },
+          { employeeId: 'E-2', workingDay: '2026-01-27' },
+        ),
         // Unmapped: no working day yet, matched by its own date.
-        stranger: await punch({ personId: 'p-x', personName: 'Xavier', personCode: 'X-9', eventTime: '2026-01-27T07:00:00-03:00', doorName: 'Reloj Entrada' }, { outcome: 'unmapped' }),
-        later: await punch({ personId: 'p-bob', personName: 'Bob', eventTime: '2026-02-03T09:00:00-03:00', doorName: 'Reloj Entrada' }, { employeeId: 'E-2', workingDay: '2026-02-03' }),
+        stranger: await punch(
+          { personId: 'p-x', personName: 'Xavier', personCode: 'X-9', eventTime: '2026-01-27T07:00:00-03:00', doorName: 'Reloj Entrada' },
+          { outcome: 'unmapped' },
+        ),
+        later: await punch(
+          { personId: 'p-bob', personName: 'Bob', eventTime: '2026-02-03T09:00:00-03:00', doorName: 'Reloj Entrada' },
+          { employeeId: 'E-2', workingDay: '2026-02-03' },
+        ),
       };
     }
 
@@ -70,7 +97,13 @@ export function describeLedgerStoreRangeContract(name: string, makeFactory: () =
       const ids = await fill();
       const range = { from: '2026-01-26', to: '2026-01-27', excludeOutcomes: ['ignored' as const] };
       expect(await store.countPunchRange(range)).toBe(5);
-      expect((await store.findPunchPage({ ...range, door: 'reloj', limit: 10 })).map((p) => p.id)).toEqual([ids.anaIn, ids.anaOut, ids.stranger, ids.bob, ids.anaNight]);
+      expect((await store.findPunchPage({ ...range, door: 'reloj', limit: 10 })).map((p) => p.id)).toEqual([
+        ids.anaIn,
+        ids.anaOut,
+        ids.stranger,
+        ids.bob,
+        ids.anaNight,
+      ]);
       expect((await store.findPunchPage({ from: '2026-01-26', to: '2026-01-27', door: 'SALIDA', limit: 10 })).map((p) => p.id)).toEqual([ids.bob]);
       expect(await store.countPunchRange({ door: '50%_' })).toBe(0);
       expect(await store.countPunchRange({ ...range, employeeIds: ['E-2'] })).toBe(1);

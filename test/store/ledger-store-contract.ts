@@ -12,7 +12,6 @@ export interface LedgerStoreFactory {
   cleanup(): Promise<void>;
 }
 
-
 /**
  * The behaviour every LedgerStore implementation must have (SQLite today; a PostgreSQL one can
  * run the same suite with its own factory).
@@ -174,7 +173,13 @@ export function describeLedgerStoreContract(name: string, makeFactory: () => Led
       const byId = (...ids: number[]): number[] => ids.sort((x, y) => x - y);
       const [aHead, aNext] = byId(a8second, a8first) as [number, number];
       expect((await store.deliveryHeads()).map((h) => h.id)).toEqual([cNoTime, ...byId(aHead, b8), d9]);
-      await store.updatePunches([{ id: aHead, outcome: 'delivered' }, { id: cNoTime, outcome: 'dead' }], 3000);
+      await store.updatePunches(
+        [
+          { id: aHead, outcome: 'delivered' },
+          { id: cNoTime, outcome: 'dead' },
+        ],
+        3000,
+      );
       expect((await store.deliveryHeads()).map((h) => h.id)).toEqual([c5, ...byId(aNext, b8), d9]);
     });
 
@@ -184,7 +189,17 @@ export function describeLedgerStoreContract(name: string, makeFactory: () => Led
       const request = { employeeId: '20123', now: '2026-01-27T08:00:05.000-03:00', comment: 'Facial Entrada' };
       await store.updateWithAttempt(
         { id, outcome: 'sending', request, attempts: 1, employeeId: '20123', entryType: 'START' },
-        { punchId: id, atMs: 2000, kind: 'clock', method: 'POST', path: '/time-tracking/entries/clockIn', requestBody: request, status: null, result: 'sending', message: null },
+        {
+          punchId: id,
+          atMs: 2000,
+          kind: 'clock',
+          method: 'POST',
+          path: '/time-tracking/entries/clockIn',
+          requestBody: request,
+          status: null,
+          result: 'sending',
+          message: null,
+        },
         2000,
       );
       await expect(

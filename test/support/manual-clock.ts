@@ -34,7 +34,10 @@ export class ManualClock implements Clock {
     const target = this.current + ms;
     for (;;) {
       await flush();
-      const next = this.sleepers.reduce<(typeof this.sleepers)[number] | undefined>((first, s) => (first === undefined || s.until < first.until ? s : first), undefined);
+      const next = this.sleepers.reduce<(typeof this.sleepers)[number] | undefined>(
+        (first, s) => (first === undefined || s.until < first.until ? s : first),
+        undefined,
+      );
       if (next === undefined || next.until > target) break;
       this.sleepers = this.sleepers.filter((s) => s !== next);
       this.current = Math.max(this.current, next.until);

@@ -23,9 +23,16 @@ export async function backupSqliteLedger(source: string, file: string, options: 
   const from = path.resolve(source);
   const to = path.resolve(file);
   if (!fs.existsSync(from)) {
-    throw new ConfigurationError(`there is no ledger at ${from}`, { code: 'NO_LEDGER', hint: 'Run from the service\'s folder with its .env, or set DATABASE_PATH to the ledger the service uses.' });
+    throw new ConfigurationError(`there is no ledger at ${from}`, {
+      code: 'NO_LEDGER',
+      hint: "Run from the service's folder with its .env, or set DATABASE_PATH to the ledger the service uses.",
+    });
   }
-  if (from === to) throw new ConfigurationError('the backup file is the ledger itself', { code: 'BACKUP_TARGET', hint: 'Name a file elsewhere, e.g. ./backups/hik2humand-2026-01-27.db' });
+  if (from === to)
+    throw new ConfigurationError('the backup file is the ledger itself', {
+      code: 'BACKUP_TARGET',
+      hint: 'Name a file elsewhere, e.g. ./backups/hik2humand-2026-01-27.db',
+    });
   if (fs.existsSync(to) && options.overwrite !== true) {
     throw new ConfigurationError(`${to} already exists`, { code: 'BACKUP_TARGET', hint: 'Name a new file, or add --force to replace it.' });
   }

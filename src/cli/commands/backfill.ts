@@ -39,7 +39,12 @@ interface BackfillResult {
   readonly attention: string[];
 }
 
-async function backfill(app: App, fromMs: number, toMs: number, options: { deliver: boolean; deliverForMs: number | undefined; signal: AbortSignal; bar: SingleBar | null }): Promise<BackfillResult> {
+async function backfill(
+  app: App,
+  fromMs: number,
+  toMs: number,
+  options: { deliver: boolean; deliverForMs: number | undefined; signal: AbortSignal; bar: SingleBar | null },
+): Promise<BackfillResult> {
   const needing = { unmapped: 0, rejected: 0, dead: 0 };
   const unsubscribe = app.subscribe((event) => {
     if (event.type === 'punch-outcome' && (event.outcome === 'unmapped' || event.outcome === 'rejected' || event.outcome === 'dead')) needing[event.outcome]++;
@@ -95,15 +100,23 @@ export function registerBackfillCommand(program: Command, io: CliIo): void {
       const zone = settings.config.siteTimezone;
       const fromMs = parseInstant('--from', options.from, zone, 'start');
       const toMs = parseInstant('--to', options.to, zone, 'end');
-      if (toMs <= fromMs) throw new ConfigProblems([`--to: must be after --from (got ${localTime(fromMs, zone)} → ${localTime(toMs, zone)}) — e.g. --from 2026-01-26 --to 2026-01-27`]);
+      if (toMs <= fromMs)
+        throw new ConfigProblems([
+          `--to: must be after --from (got ${localTime(fromMs, zone)} → ${localTime(toMs, zone)}) — e.g. --from 2026-01-26 --to 2026-01-27`,
+        ]);
       if (toMs > Date.now() + HOUR) throw new ConfigProblems([`--to: ${localTime(toMs, zone)} is in the future — backfill re-reads what already happened`]);
       const deliverForMs = durationOption('--deliver-for', options.deliverFor);
       const logger = commandLogger(settings);
       const lock = lockLedgerOf(settings.config, 'backfill');
       const stop = stopOnSignals(logger, 'backfill', () => process.exit(EXIT.interrupted));
-      const bar = io.stdoutIsTty && !options.json
-        ? new SingleBar({ stream: process.stdout, format: 'Reading HikCentral [{bar}] {percentage}% | {value}/{total} slices | {events} events, {fresh} new | ETA {eta_formatted}', hideCursor: true })
-        : null;
+      const bar =
+        io.stdoutIsTty && !options.json
+          ? new SingleBar({
+              stream: process.stdout,
+              format: 'Reading HikCentral [{bar}] {percentage}% | {value}/{total} slices | {events} events, {fresh} new | ETA {eta_formatted}',
+              hideCursor: true,
+            })
+          : null;
       const startedMs = Date.now();
       try {
         const result = await withApp(settings, logger, async (app) => {
@@ -116,7 +129,8 @@ export function registerBackfillCommand(program: Command, io: CliIo): void {
             throw new CliExit(EXIT.hikUnreadable);
           }
         });
-        const exitCode = stop.received() !== null ? EXIT.interrupted : result.paused !== null ? EXIT.humandPaused : result.attention.length > 0 ? EXIT.needsPerson : EXIT.ok;
+        const exitCode =
+          stop.received() !== null ? EXIT.interrupted : result.paused !== null ? EXIT.humandPaused : result.attention.length > 0 ? EXIT.needsPerson : EXIT.ok;
         if (options.json) printJson(io, { exitCode, fromMs, toMs, ...result });
         else {
           const e = result.evaluation;

@@ -8,11 +8,16 @@ import { printJson, type CliIo } from '../io.js';
 export function registerBackupCommand(program: Command, io: CliIo): void {
   program
     .command('backup')
-    .description('copy the SQLite ledger to <file> while the service runs (SQLite online backup), then check the copy; for PostgreSQL, print the pg_dump command')
+    .description(
+      'copy the SQLite ledger to <file> while the service runs (SQLite online backup), then check the copy; for PostgreSQL, print the pg_dump command',
+    )
     .argument('<file>', 'where to write the copy, e.g. ./backups/hik2humand-2026-01-27.db')
     .option('--force', 'replace <file> if it exists')
     .option('--json', 'print the result as JSON')
-    .addHelpText('after', '\nRestore: stop the service, replace DATABASE_PATH by the copy (delete its -wal and -shm files), start it. Exit codes: 0 copied and checked, 2 no ledger / target exists / PostgreSQL ledger.')
+    .addHelpText(
+      'after',
+      '\nRestore: stop the service, replace DATABASE_PATH by the copy (delete its -wal and -shm files), start it. Exit codes: 0 copied and checked, 2 no ledger / target exists / PostgreSQL ledger.',
+    )
     .action(async (file: string, options: { force?: boolean; json?: boolean }, command: Command) => {
       const { config } = settingsOf(command);
       if (isPostgresUrl(config.databaseUrl)) {
@@ -23,6 +28,9 @@ export function registerBackupCommand(program: Command, io: CliIo): void {
       }
       const result = await backupSqliteLedger(config.databasePath, file, { overwrite: options.force === true });
       if (options.json) printJson(io, result);
-      else io.out(`Backed up ${result.source} → ${result.file}: ${(result.bytes / 1_048_576).toFixed(1)} MB, schema version ${result.schemaVersion}, ${result.punches} punch(es), checked (${result.ms} ms).`);
+      else
+        io.out(
+          `Backed up ${result.source} → ${result.file}: ${(result.bytes / 1_048_576).toFixed(1)} MB, schema version ${result.schemaVersion}, ${result.punches} punch(es), checked (${result.ms} ms).`,
+        );
     });
 }

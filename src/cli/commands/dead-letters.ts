@@ -41,13 +41,23 @@ function selectionOf(options: RetryOptions): DeadLetterSelection {
   if (given > 1) throw new ConfigProblems(['dead-letters retry: give one of --id, --all or --dead — e.g. dead-letters retry --id 12 15']);
   if (options.all) return { all: true };
   if (options.dead) return { all: true, outcomes: ['dead'] };
-  if (options.id === undefined || options.id.length === 0) throw new ConfigProblems(['dead-letters retry: say which punches — e.g. dead-letters retry --id 12 15, --dead (every dead one) or --all (dead, rejected and review; ids from `dead-letters list`)']);
+  if (options.id === undefined || options.id.length === 0)
+    throw new ConfigProblems([
+      'dead-letters retry: say which punches — e.g. dead-letters retry --id 12 15, --dead (every dead one) or --all (dead, rejected and review; ids from `dead-letters list`)',
+    ]);
   return { ids: options.id.map((id) => integerOption('--id', id, 1, Number.MAX_SAFE_INTEGER, 12) ?? 0) };
 }
 
-async function retry(app: App, selection: DeadLetterSelection, deliver: boolean, deliverForMs: number | undefined, busyNote: string | null): Promise<RetryReport> {
+async function retry(
+  app: App,
+  selection: DeadLetterSelection,
+  deliver: boolean,
+  deliverForMs: number | undefined,
+  busyNote: string | null,
+): Promise<RetryReport> {
   const before = await app.deadLetters.list();
-  const chosen = (punch: PunchView) => ('all' in selection ? selection.outcomes === undefined || selection.outcomes.includes(punch.outcome) : selection.ids.includes(punch.id));
+  const chosen = (punch: PunchView) =>
+    'all' in selection ? selection.outcomes === undefined || selection.outcomes.includes(punch.outcome) : selection.ids.includes(punch.id);
   const targets = before.filter(chosen);
   const ids = 'all' in selection ? targets.map((punch) => punch.id) : selection.ids;
   const requeued = await app.deadLetters.retry(selection);
@@ -63,7 +73,15 @@ async function retry(app: App, selection: DeadLetterSelection, deliver: boolean,
     }
   }
   const punches = ids.length === 0 ? [] : await app.punches({ ids, limit: ids.length });
-  return { requeued, byOutcome: countOutcomes(targets), leftOut: 'all' in selection ? countOutcomes(before.filter((p) => !chosen(p))) : {}, delivered: deliver && note === null, note, paused, punches };
+  return {
+    requeued,
+    byOutcome: countOutcomes(targets),
+    leftOut: 'all' in selection ? countOutcomes(before.filter((p) => !chosen(p))) : {},
+    delivered: deliver && note === null,
+    note,
+    paused,
+    punches,
+  };
 }
 
 function countOutcomes(punches: readonly PunchView[]): Record<string, number> {
@@ -72,7 +90,10 @@ function countOutcomes(punches: readonly PunchView[]): Record<string, number> {
   return counts;
 }
 
-const listCounts = (counts: Readonly<Record<string, number>>) => Object.entries(counts).map(([outcome, n]) => `${n} ${outcome}`).join(', ');
+const listCounts = (counts: Readonly<Record<string, number>>) =>
+  Object.entries(counts)
+    .map(([outcome, n]) => `${n} ${outcome}`)
+    .join(', ');
 
 /** "Re-queued 4 punch(es): 3 dead, 1 rejected. Left out: 2 review (--all or --id takes them)." */
 function requeuedLine(report: RetryReport): string {
@@ -88,7 +109,9 @@ function retryExitCode(report: RetryReport): ExitCode {
 }
 
 export function registerDeadLettersCommand(program: Command, io: CliIo): void {
-  const deadLetters = program.command('dead-letters').description('punches that need a person: rejected by Humand or a rule, dead after retries, or in review (Humand would refuse them as they are)');
+  const deadLetters = program
+    .command('dead-letters')
+    .description('punches that need a person: rejected by Humand or a rule, dead after retries, or in review (Humand would refuse them as they are)');
 
   deadLetters
     .command('list')
@@ -113,7 +136,7 @@ export function registerDeadLettersCommand(program: Command, io: CliIo): void {
 
   deadLetters
     .command('retry')
-    .description('after fixing the cause: send dead ones again, decide the others again (and the rest of each employee\'s day after them), and deliver now')
+    .description("after fixing the cause: send dead ones again, decide the others again (and the rest of each employee's day after them), and deliver now")
     .option('--id <id...>', 'punch ids to retry')
     .option('--all', 'retry every dead, rejected and review punch')
     .option('--dead', 'retry every dead punch only (what the dashboard\'s "Re-drive all dead" does)')
@@ -153,15 +176,18 @@ export function registerDeadLettersCommand(program: Command, io: CliIo): void {
 
   deadLetters
     .command('fixed')
-    .description('a person fixed these in Humand by hand: close them (nothing is sent for them) and decide the employee\'s later punches again')
+    .description("a person fixed these in Humand by hand: close them (nothing is sent for them) and decide the employee's later punches again")
     .option('--id <id...>', 'punch ids (from `dead-letters list`)')
     .option('--by <name>', 'who fixed them, kept with each punch', process.env.USER ?? process.env.USERNAME ?? 'the CLI')
     .action(async (options: { id?: string[]; by: string }, command: Command) => {
       const settings = settingsOf(command);
-      if (options.id === undefined || options.id.length === 0) throw new ConfigProblems(['dead-letters fixed: say which punches — e.g. dead-letters fixed --id 12 15 (ids from `dead-letters list`)']);
+      if (options.id === undefined || options.id.length === 0)
+        throw new ConfigProblems(['dead-letters fixed: say which punches — e.g. dead-letters fixed --id 12 15 (ids from `dead-letters list`)']);
       const ids = options.id.map((id) => integerOption('--id', id, 1, Number.MAX_SAFE_INTEGER, 12) ?? 0);
       requireExistingLedger(settings);
       const closed = await withApp(settings, commandLogger(settings), (app) => app.deadLetters.markFixed({ ids }, options.by));
-      io.out(`Marked ${closed} punch(es) fixed in Humand${closed < ids.length ? ` (${ids.length - closed} of those ids are not problems: nothing done for them)` : ''}.`);
+      io.out(
+        `Marked ${closed} punch(es) fixed in Humand${closed < ids.length ? ` (${ids.length - closed} of those ids are not problems: nothing done for them)` : ''}.`,
+      );
     });
 }

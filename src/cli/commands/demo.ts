@@ -40,7 +40,8 @@ export function registerDemoCommand(program: Command, io: CliIo): void {
     .option('--database <file>', `the demo's SQLite ledger, emptied at start (default ${DEMO_DEFAULTS.databasePath})`)
     .option('--source <source>', 'hikcentral (default) or isapi: three simulated Hikvision terminals read directly, no HikCentral')
     .action(async (flags: DemoFlags, command: Command) => {
-      if (flags.source !== undefined && flags.source !== 'hikcentral' && flags.source !== 'isapi') throw new ConfigProblems([`--source: "${flags.source}" — use hikcentral or isapi`]);
+      if (flags.source !== undefined && flags.source !== 'hikcentral' && flags.source !== 'isapi')
+        throw new ConfigProblems([`--source: "${flags.source}" — use hikcentral or isapi`]);
       if (flags.source === 'isapi') await runIsapiDemo(settingsOf(command), io, demoOptionsOf(flags));
       else await runDemo(settingsOf(command), io, demoOptionsOf(flags));
     });

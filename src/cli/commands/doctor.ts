@@ -13,7 +13,8 @@ import { ConfigurationError } from '../../domain/errors.js';
 function scanDaysOf(value: string | undefined): number {
   if (value === undefined) return DEFAULT_SCAN_DAYS;
   const days = Number(value);
-  if (!Number.isInteger(days) || days < 1 || days > 31) throw new ConfigurationError(`--days "${value}": a whole number of days from 1 to 31`, { code: 'DOCTOR_DAYS', hint: 'e.g. hik2humand doctor --days 7' });
+  if (!Number.isInteger(days) || days < 1 || days > 31)
+    throw new ConfigurationError(`--days "${value}": a whole number of days from 1 to 31`, { code: 'DOCTOR_DAYS', hint: 'e.g. hik2humand doctor --days 7' });
   return days;
 }
 

@@ -14,18 +14,30 @@ export function registerIsapiHostsCommand(program: Command, io: CliIo): void {
   program
     .command('isapi-hosts')
     .description('point each terminal (isapi.devices) at the terminal push receiver (isapi.push): PUT /ISAPI/Event/notification/httpHosts/<id>')
-    .option('--id <id>', 'which of the terminal\'s HTTP hosts to use', '1')
+    .option('--id <id>', "which of the terminal's HTTP hosts to use", '1')
     .action(async (options: { id: string }, command: Command) => {
       const settings = settingsOf(command);
       const isapi = settings.config.isapi;
       if (!isapi?.push?.advertisedAddress) {
-        throw new ConfigurationError('isapi.push with an advertisedAddress is needed to tell the terminals where to push', { code: 'NOT_CONFIGURED', hint: 'Add to the config file: isapi: { push: { port: 8090, advertisedAddress: 10.0.0.9 } } (the address the terminals reach this machine at). See docs/isapi.md.' });
+        throw new ConfigurationError('isapi.push with an advertisedAddress is needed to tell the terminals where to push', {
+          code: 'NOT_CONFIGURED',
+          hint: 'Add to the config file: isapi: { push: { port: 8090, advertisedAddress: 10.0.0.9 } } (the address the terminals reach this machine at). See docs/isapi.md.',
+        });
       }
       const logger = commandLogger(settings);
       let failed = 0;
       for (const device of isapi.devices) {
         const target = pushTargetOf(isapi, device)!;
-        const client = new IsapiClient({ device, logger, clock: systemClock, timeZone: settings.config.siteTimezone, requestTimeoutMs: isapi.requestTimeoutMs, connectTimeoutMs: isapi.connectTimeoutMs, authBackoffMs: isapi.authBackoffMs, authBackoffMaxMs: isapi.authBackoffMaxMs });
+        const client = new IsapiClient({
+          device,
+          logger,
+          clock: systemClock,
+          timeZone: settings.config.siteTimezone,
+          requestTimeoutMs: isapi.requestTimeoutMs,
+          connectTimeoutMs: isapi.connectTimeoutMs,
+          authBackoffMs: isapi.authBackoffMs,
+          authBackoffMaxMs: isapi.authBackoffMaxMs,
+        });
         try {
           await configureHttpHost(client, target, options.id);
           io.out(`${device.name}: pushes to http://${target.ipAddress}:${target.portNo}${target.url}`);

@@ -59,7 +59,10 @@ export function registerPunchesCommand(program: Command, io: CliIo): void {
         return;
       }
       const text = cliText(settings.language);
-      const scope = ids !== undefined ? text.t('punches.scopeIds', { ids: ids.join(', ') }) : `${options.employee ? text.t('punches.scopeEmployee', { employee: options.employee }) : ''}${text.day(date)}`;
+      const scope =
+        ids !== undefined
+          ? text.t('punches.scopeIds', { ids: ids.join(', ') })
+          : `${options.employee ? text.t('punches.scopeEmployee', { employee: options.employee }) : ''}${text.day(date)}`;
       if (punches.length === 0) {
         io.out(text.t('punches.none', { scope }));
         return;

@@ -28,7 +28,11 @@ export function formatReprocess(result: ReprocessResult, shown = SHOWN): string[
   ];
   for (const change of result.changes.slice(0, shown)) {
     const who = change.personName ?? '?';
-    lines.push(printable(`  ${change.correlationId} ${change.eventTime} ${who} @ ${change.door ?? '?'}: ${change.from}${change.fromReason ? ` (${change.fromReason})` : ''} → ${change.to}${change.toReason ? ` (${change.toReason})` : ''}`));
+    lines.push(
+      printable(
+        `  ${change.correlationId} ${change.eventTime} ${who} @ ${change.door ?? '?'}: ${change.from}${change.fromReason ? ` (${change.fromReason})` : ''} → ${change.to}${change.toReason ? ` (${change.toReason})` : ''}`,
+      ),
+    );
   }
   if (result.changes.length > shown) lines.push(`  … and ${result.changes.length - shown} more (--json lists them all)`);
   return lines;
@@ -43,13 +47,18 @@ async function run(app: App, range: { from: string; to: string; dryRun: boolean 
 export function registerReprocessCommand(program: Command, io: CliIo): void {
   program
     .command('reprocess')
-    .description('decide the punches of a range of days again under the current rules and mapping (after fixing a time-clock name, a mapping, …); --dry-run shows what would change')
+    .description(
+      'decide the punches of a range of days again under the current rules and mapping (after fixing a time-clock name, a mapping, …); --dry-run shows what would change',
+    )
     .option('--from <YYYY-MM-DD>', 'first day (site time)')
     .option('--to <YYYY-MM-DD>', 'last day (default: today)')
     .option('--dry-run', 'only say what would change')
     .option('--show <n>', `how many changes to list (default ${SHOWN})`)
     .option('--json', 'print the result as JSON')
-    .addHelpText('after', '\nExample: hik2humand reprocess --from 2026-01-20 --to 2026-01-27 --dry-run\nExit codes: 0 ok, 2 configuration, 1 unexpected. While the service runs, it delivers what this queued.')
+    .addHelpText(
+      'after',
+      '\nExample: hik2humand reprocess --from 2026-01-20 --to 2026-01-27 --dry-run\nExit codes: 0 ok, 2 configuration, 1 unexpected. While the service runs, it delivers what this queued.',
+    )
     .action(async (options: ReprocessOptions, command: Command) => {
       const settings = settingsOf(command);
       if (options.from === undefined) throw new ConfigProblems(['reprocess: say from which day — e.g. reprocess --from 2026-01-20 --to 2026-01-27 --dry-run']);

@@ -34,9 +34,24 @@ export function serviceOptions(flags: ServiceFlags, cwd = process.cwd()): Servic
   const platform = flags.platform ?? (process.platform === 'win32' ? 'windows' : 'systemd');
   const absolute = (value: string) => (platform === 'windows' && isWindowsPath(value) ? value : path.resolve(cwd, value));
   const dir = absolute(flags.dir ?? cwd);
-  const dataDir = flags.dataDir !== undefined ? absolute(flags.dataDir) : platform === 'windows' ? `${dir.replace(/[\\/]+$/, '')}\\data` : path.posix.join(dir, 'data');
-  if (!/^[A-Za-z0-9_.@-]+$/.test(flags.name)) throw new ConfigurationError(`--name "${flags.name}" is not a service name`, { code: 'SERVICE_NAME', hint: 'Letters, digits, dot, dash and underscore, e.g. --name hik2humand-plant2' });
-  return { platform, name: flags.name, dir, dataDir, user: flags.user, account: flags.account, node: flags.node ?? process.execPath, bin: flags.bin ?? OWN_BIN, unitDir: flags.unitDir };
+  const dataDir =
+    flags.dataDir !== undefined ? absolute(flags.dataDir) : platform === 'windows' ? `${dir.replace(/[\\/]+$/, '')}\\data` : path.posix.join(dir, 'data');
+  if (!/^[A-Za-z0-9_.@-]+$/.test(flags.name))
+    throw new ConfigurationError(`--name "${flags.name}" is not a service name`, {
+      code: 'SERVICE_NAME',
+      hint: 'Letters, digits, dot, dash and underscore, e.g. --name hik2humand-plant2',
+    });
+  return {
+    platform,
+    name: flags.name,
+    dir,
+    dataDir,
+    user: flags.user,
+    account: flags.account,
+    node: flags.node ?? process.execPath,
+    bin: flags.bin ?? OWN_BIN,
+    unitDir: flags.unitDir,
+  };
 }
 
 function withCommonOptions(command: Command): Command {
@@ -48,7 +63,7 @@ function withCommonOptions(command: Command): Command {
     .option('--user <user>', 'Linux: the system user to run as (created when missing)', 'hik2humand')
     .option('--account <account>', 'Windows: the account to run as', 'NT AUTHORITY\\LocalService')
     .option('--node <path>', 'node executable (default: the one running this command)')
-    .option('--bin <path>', 'hik2humand.js to run (default: this package\'s)')
+    .option('--bin <path>', "hik2humand.js to run (default: this package's)")
     .option('--unit-dir <folder>', 'Linux: where the unit file goes', '/etc/systemd/system')
     .option('--dry-run', 'print every step without doing anything');
 }
@@ -59,7 +74,10 @@ function runPlan(steps: readonly Step[], flags: ServiceFlags, options: ServiceOp
     return;
   }
   if (options.platform === 'systemd' && process.getuid?.() !== 0) {
-    throw new ConfigurationError('installing a systemd service needs root', { code: 'SERVICE_NOT_ROOT', hint: 'Run it with sudo (e.g. `sudo ./node_modules/.bin/hik2humand service install`); `--dry-run` shows the steps first.' });
+    throw new ConfigurationError('installing a systemd service needs root', {
+      code: 'SERVICE_NOT_ROOT',
+      hint: 'Run it with sudo (e.g. `sudo ./node_modules/.bin/hik2humand service install`); `--dry-run` shows the steps first.',
+    });
   }
   executePlan(steps, (line) => io.out(line));
 }
@@ -110,10 +128,12 @@ interface ServiceState {
 
 /** `systemctl show` as key=value lines. */
 export function parseSystemctlShow(output: string): Record<string, string> {
-  return Object.fromEntries(output.split('\n').flatMap((line) => {
-    const at = line.indexOf('=');
-    return at > 0 ? [[line.slice(0, at), line.slice(at + 1)]] : [];
-  }));
+  return Object.fromEntries(
+    output.split('\n').flatMap((line) => {
+      const at = line.indexOf('=');
+      return at > 0 ? [[line.slice(0, at), line.slice(at + 1)]] : [];
+    }),
+  );
 }
 
 export function summarizeSystemd(details: Record<string, string>, raw = ''): ServiceState {
@@ -124,14 +144,19 @@ export function summarizeSystemd(details: Record<string, string>, raw = ''): Ser
   if (running && details.MainPID) parts.push(`pid ${details.MainPID}`);
   if (details.UnitFileState) parts.push(details.UnitFileState === 'enabled' ? 'starts at boot' : `at boot: ${details.UnitFileState}`);
   if (details.NRestarts && details.NRestarts !== '0') parts.push(`restarted ${details.NRestarts} time(s)`);
-  if (!running && details.ExecMainStatus && details.ExecMainStatus !== '0') parts.push(`last exit code ${details.ExecMainStatus}${details.ExecMainStatus === '2' ? ' (configuration: run hik2humand doctor)' : ''}`);
+  if (!running && details.ExecMainStatus && details.ExecMainStatus !== '0')
+    parts.push(`last exit code ${details.ExecMainStatus}${details.ExecMainStatus === '2' ? ' (configuration: run hik2humand doctor)' : ''}`);
   parts.push(`logs: journalctl -u ${details.Id?.replace(/\.service$/, '') ?? 'hik2humand'}`);
   return { running, summary: parts.join(', '), details };
 }
 
 function systemdState(name: string): ServiceState {
   const shown = readCommand('systemctl', ['show', name, '--property=Id,LoadState,ActiveState,SubState,MainPID,UnitFileState,NRestarts,ExecMainStatus']);
-  if (shown === null) throw new ConfigurationError('systemctl is not available here', { code: 'NO_SYSTEMD', hint: 'On Windows use --platform windows; in a container, use the container engine\'s own restart policy (docs/install.md).' });
+  if (shown === null)
+    throw new ConfigurationError('systemctl is not available here', {
+      code: 'NO_SYSTEMD',
+      hint: "On Windows use --platform windows; in a container, use the container engine's own restart policy (docs/install.md).",
+    });
   return summarizeSystemd(parseSystemctlShow(shown.output), shown.output);
 }
 

@@ -31,7 +31,10 @@ export function registerSyncCommand(program: Command, io: CliIo): void {
     .option('--json', 'print the summary as JSON')
     .option('--deliver-for <duration>', 'how long to keep delivering before reporting what is left (default SYNC_MAX_DELIVERY, 10m)')
     .option('--no-poll', 'do not read HikCentral; only deliver what the ledger already holds')
-    .addHelpText('after', '\nExit codes: 0 ok, 2 configuration, 3 Humand refuses the key (paused), 4 punches need a person, 5 HikCentral unreadable, 7 ledger busy, 1 unexpected.')
+    .addHelpText(
+      'after',
+      '\nExit codes: 0 ok, 2 configuration, 3 Humand refuses the key (paused), 4 punches need a person, 5 HikCentral unreadable, 7 ledger busy, 1 unexpected.',
+    )
     .action(async (options: SyncOptions, command: Command) => {
       const settings = settingsOf(command);
       // A site reading only its terminals (ISAPI) needs no HikCentral.

@@ -42,7 +42,12 @@ export async function startDemoSites(day: LiveDay, logger: Logger): Promise<Demo
       apiKey: humandKey,
       users: day.employees
         .filter((employee) => employee !== unmappedEmployee)
-        .map((employee) => ({ employeeInternalId: employee.employeeInternalId, firstName: employee.firstName, lastName: employee.lastName, email: employee.email })),
+        .map((employee) => ({
+          employeeInternalId: employee.employeeInternalId,
+          firstName: employee.firstName,
+          lastName: employee.lastName,
+          email: employee.email,
+        })),
       rateLimit: DEMO_RATE_LIMIT,
       logger: logger.child({ part: 'humand-simulator' }),
     });

@@ -42,9 +42,24 @@ export async function runIsapiDemo(settings: CliSettings, io: CliIo, options: De
   try {
     for (const suffix of ['', '-wal', '-shm']) fs.rmSync(`${databasePath}${suffix}`, { force: true });
     const zone = settings.config.siteTimezone;
-    const day = liveWorkingDay({ employees: options.employees, seed: options.seed, timezone: zone, speed: options.speed, startAt: options.startAt, nowMs: Date.now() });
+    const day = liveWorkingDay({
+      employees: options.employees,
+      seed: options.seed,
+      timezone: zone,
+      speed: options.speed,
+      startAt: options.startAt,
+      nowMs: Date.now(),
+    });
     const password = randomBytes(12).toString('hex');
-    site = await startSiteTerminals({ scenario: day.scenario, timeClockReaders: day.timeClockReaders, layout: SITE_TERMINALS, clock: systemClock, timezone: zone, user: 'demo', password });
+    site = await startSiteTerminals({
+      scenario: day.scenario,
+      timeClockReaders: day.timeClockReaders,
+      layout: SITE_TERMINALS,
+      clock: systemClock,
+      timezone: zone,
+      user: 'demo',
+      password,
+    });
     const humandKey = randomBytes(16).toString('hex');
     humand = await startHumandSimulator({
       apiKey: humandKey,
@@ -68,17 +83,39 @@ export async function runIsapiDemo(settings: CliSettings, io: CliIo, options: De
       logger,
       overrides: {
         humand: { baseUrl: humand.url, auth: humandKey },
-        rules: { timeClocks: isapiTimeClocks(isapi), mapping: { strategy: 'personCode', customField: null, csvFile: null, humandField: null }, debounceMs: Math.max(2_000, Math.ceil(60_000 / options.speed)) },
+        rules: {
+          timeClocks: isapiTimeClocks(isapi),
+          mapping: { strategy: 'personCode', customField: null, csvFile: null, humandField: null },
+          debounceMs: Math.max(2_000, Math.ceil(60_000 / options.speed)),
+        },
         delivery: { assumedRateLimit: DEMO_RATE_LIMIT.limit, assumedRateWindowMs: DEMO_RATE_LIMIT.windowMs },
         poll: { intervalMs: DEMO_POLL_INTERVAL_MS },
         rateResetMarginMs: 250,
       },
     });
     const running = app;
-    receiver = await startIsapiReceiver({ host: '127.0.0.1', port: 0, devices: isapi.devices, timeZone: zone, logger, ingest: (events, source) => running.ingest(events, source) });
+    receiver = await startIsapiReceiver({
+      host: '127.0.0.1',
+      port: 0,
+      devices: isapi.devices,
+      timeZone: zone,
+      logger,
+      ingest: (events, source) => running.ingest(events, source),
+    });
     for (const device of isapi.devices) {
-      const client = new IsapiClient({ device, logger, clock: systemClock, timeZone: zone, requestTimeoutMs: 10_000, connectTimeoutMs: 5_000, authBackoffMs: 60_000, authBackoffMaxMs: 60_000 });
-      await configureHttpHost(client, { ipAddress: '127.0.0.1', portNo: receiver.port, url: `${new URL(receiver.url).pathname}/${device.name}` }).finally(() => client.close());
+      const client = new IsapiClient({
+        device,
+        logger,
+        clock: systemClock,
+        timeZone: zone,
+        requestTimeoutMs: 10_000,
+        connectTimeoutMs: 5_000,
+        authBackoffMs: 60_000,
+        authBackoffMaxMs: 60_000,
+      });
+      await configureHttpHost(client, { ipAddress: '127.0.0.1', portNo: receiver.port, url: `${new URL(receiver.url).pathname}/${device.name}` }).finally(() =>
+        client.close(),
+      );
     }
     const terminals = [...site.terminals.values()];
     let pushing = false;
@@ -103,7 +140,9 @@ export async function runIsapiDemo(settings: CliSettings, io: CliIo, options: De
             '',
             'hik2humand DEMO (terminals) — three simulated Hikvision terminals read over ISAPI, no HikCentral.',
             `  Dashboard    ${dashboardUrl ?? '(admin server off)'}   <- open this`,
-            ...[...sites.terminals].map(([name, t]) => `  Terminal     ${name.padEnd(8)} ${t.url}  digest auth, AcsEvent search, pushes to ${receiverUrl}/${name}`),
+            ...[...sites.terminals].map(
+              ([name, t]) => `  Terminal     ${name.padEnd(8)} ${t.url}  digest auth, AcsEvent search, pushes to ${receiverUrl}/${name}`,
+            ),
             `  Humand       ${humand?.url ?? '?'}  simulated, ${DEMO_RATE_LIMIT.limit} requests per ${DEMO_RATE_LIMIT.windowMs / 1000} s`,
             `  Working day  ${day.employees.length} employees (seed ${options.seed}) from ${options.startAt} at ${options.speed}x; terminals polled every ${DEMO_POLL_INTERVAL_MS / 1000} s`,
             `  Ledger       ${databasePath} (SQLite, new for each demo)`,

@@ -64,7 +64,6 @@ export function liveWorkingDay(options: LiveDayOptions): LiveDay {
     timeClockReaders: day.timeClockReaders,
     expectedPunches,
     endsAtMs: events.reduce((latest, event) => Math.max(latest, event.arrivalTime), options.nowMs),
-    dayTimeAt: (wallMs) =>
-      DateTime.fromMillis(anchorMs + (wallMs - options.nowMs) * options.speed, { zone: options.timezone }).toFormat('HH:mm'),
+    dayTimeAt: (wallMs) => DateTime.fromMillis(anchorMs + (wallMs - options.nowMs) * options.speed, { zone: options.timezone }).toFormat('HH:mm'),
   };
 }

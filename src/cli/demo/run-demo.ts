@@ -62,7 +62,14 @@ export async function runDemo(settings: CliSettings, io: CliIo, options: DemoOpt
     // Each demo starts from an empty ledger: the generated day's event ids repeat from run to run.
     for (const suffix of ['', '-wal', '-shm']) fs.rmSync(`${databasePath}${suffix}`, { force: true });
     const zone = settings.config.siteTimezone;
-    const day = liveWorkingDay({ employees: options.employees, seed: options.seed, timezone: zone, speed: options.speed, startAt: options.startAt, nowMs: Date.now() });
+    const day = liveWorkingDay({
+      employees: options.employees,
+      seed: options.seed,
+      timezone: zone,
+      speed: options.speed,
+      startAt: options.startAt,
+      nowMs: Date.now(),
+    });
     sites = await startDemoSites(day, logger);
     const hik = { baseUrl: sites.hik.httpsUrl, appKey: sites.hikAppKey, appSecret: sites.hikAppSecret, caCertPem: sites.hik.caPem };
     app = await createApp({
@@ -73,9 +80,14 @@ export async function runDemo(settings: CliSettings, io: CliIo, options: DemoOpt
         hik,
         humand: { baseUrl: sites.humand.url, auth: sites.humandKey },
         rules: {
-          timeClocks: day.timeClockReaders.map(
-            (reader): TimeClockRule => ({ door: null, reader: reader.readerIndexCode, mode: 'door', direction: reader.direction, debounceMs: null, label: reader.readerName }),
-          ),
+          timeClocks: day.timeClockReaders.map((reader): TimeClockRule => ({
+            door: null,
+            reader: reader.readerIndexCode,
+            mode: 'door',
+            direction: reader.direction,
+            debounceMs: null,
+            label: reader.readerName,
+          })),
           mapping: { strategy: 'personCode', customField: null, csvFile: null, humandField: null },
           // A minute of the day passes in 60/speed seconds: scale the double-tap window with it.
           debounceMs: Math.max(2_000, Math.ceil(60_000 / options.speed)),
@@ -140,9 +152,21 @@ function startProgress(app: App, day: LiveDay, logger: Logger, everyMs: number, 
         const now = Date.now();
         const c = status.counts;
         const waiting = AWAITING_DELIVERY.reduce((sum, outcome) => sum + c[outcome], 0);
-        const fields = { siteClock: day.dayTimeAt(now), delivered: c.delivered, dryRun: c['dry-run'], waiting, unmapped: c.unmapped, rejected: c.rejected, notClockPunches: c.ignored, debounced: c.debounced + c.suppressed };
+        const fields = {
+          siteClock: day.dayTimeAt(now),
+          delivered: c.delivered,
+          dryRun: c['dry-run'],
+          waiting,
+          unmapped: c.unmapped,
+          rejected: c.rejected,
+          notClockPunches: c.ignored,
+          debounced: c.debounced + c.suppressed,
+        };
         const sent = status.dryRun ? `${c['dry-run']} decided (dry run: not sent)` : `${c.delivered} delivered to Humand`;
-        logger.info(fields, `demo ${day.dayTimeAt(now)} on the site clock: ${sent}, ${waiting} waiting, ${c.unmapped} unmapped, ${c.ignored} not clock punches`);
+        logger.info(
+          fields,
+          `demo ${day.dayTimeAt(now)} on the site clock: ${sent}, ${waiting} waiting, ${c.unmapped} unmapped, ${c.ignored} not clock punches`,
+        );
         if (!announcedEnd && now > day.endsAtMs + 30_000) {
           announcedEnd = true;
           logger.info({ expectedPunches: day.expectedPunches, timezone: zone }, 'the demo day is over; the dashboard keeps showing it. Ctrl-C to stop.');
@@ -164,8 +188,11 @@ function banner(facts: {
   receiverUrl: string | null;
 }): string {
   const { options, day, sites, settings } = facts;
-  const perMinute = options.speed >= 60 ? `${Math.round(options.speed / 60)} hour(s) of the day every minute` : `${options.speed} minutes of the day every minute`;
-  const unmapped = sites.unmappedEmployee ? `; employee ${sites.unmappedEmployee.employeeInternalId} deliberately has no Humand user (an "unmapped" example)` : '';
+  const perMinute =
+    options.speed >= 60 ? `${Math.round(options.speed / 60)} hour(s) of the day every minute` : `${options.speed} minutes of the day every minute`;
+  const unmapped = sites.unmappedEmployee
+    ? `; employee ${sites.unmappedEmployee.employeeInternalId} deliberately has no Humand user (an "unmapped" example)`
+    : '';
   return [
     '',
     'hik2humand DEMO — no credentials are configured, so everything runs against built-in simulators on this machine.',

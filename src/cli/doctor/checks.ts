@@ -23,7 +23,12 @@ const check = (name: string, status: CheckStatus, message: string, fix: string |
 
 export function configurationCheck(config: AppConfig, envFile: string | null, w: DoctorWords = DOCTOR_EN): CheckResult {
   const clocks = config.rules.timeClocks.length;
-  const parts = [w.liveSite(config.dryRun), w.configFile(config.configFile ?? '(none)', clocks, config.rules.mapping.strategy), w.settingsFrom(envFile), w.siteZone(config.siteTimezone)];
+  const parts = [
+    w.liveSite(config.dryRun),
+    w.configFile(config.configFile ?? '(none)', clocks, config.rules.mapping.strategy),
+    w.settingsFrom(envFile),
+    w.siteZone(config.siteTimezone),
+  ];
   const warnings = configurationWarnings(config);
   if (warnings.length > 0) return check(w.name.configuration, 'warn', [...warnings, ...parts].join('; '), w.insecureFix);
   return check(w.name.configuration, 'ok', parts.join('; '));
@@ -34,7 +39,12 @@ export async function ledgerCheck(app: App, w: DoctorWords = DOCTOR_EN): Promise
     await app.probeStoreWritable();
     return check(w.name.ledger, 'ok', w.ledgerWrites(describeLedger(app.config)));
   } catch (error) {
-    return check(w.name.ledger, 'fail', w.ledgerNotWritable(describeLedger(app.config), error instanceof Error ? error.message : String(error)), w.ledgerNotWritableFix);
+    return check(
+      w.name.ledger,
+      'fail',
+      w.ledgerNotWritable(describeLedger(app.config), error instanceof Error ? error.message : String(error)),
+      w.ledgerNotWritableFix,
+    );
   }
 }
 
@@ -75,7 +85,15 @@ export function clockSkewCheck(probe: ProbeResult, config: AppConfig, w: DoctorW
 export function humandCheck(probe: HumandProbeResult, baseUrl: string, w: DoctorWords = DOCTOR_EN): CheckResult {
   switch (probe.status) {
     case 'ok':
-      return check('Humand', 'ok', w.humandOk(baseUrl, probe.elapsedMs, probe.rateLimit?.limit != null ? w.humandBudget(String(probe.rateLimit.remaining ?? '?'), probe.rateLimit.limit) : ''));
+      return check(
+        'Humand',
+        'ok',
+        w.humandOk(
+          baseUrl,
+          probe.elapsedMs,
+          probe.rateLimit?.limit != null ? w.humandBudget(String(probe.rateLimit.remaining ?? '?'), probe.rateLimit.limit) : '',
+        ),
+      );
     case 'unauthorised':
       return check('Humand', 'fail', `${probe.message} (401)`, w.humandUnauthorisedFix);
     case 'forbidden':

@@ -22,14 +22,33 @@ export function pushTargetOf(config: IsapiConfig, device: IsapiDeviceConfig): Pu
  */
 export async function checkDevice(config: IsapiConfig, device: IsapiDeviceConfig, clock: Clock, logger: Logger, timeZone: string): Promise<CheckResult[]> {
   const name = `terminal ${device.name}`;
-  const client = new IsapiClient({ device, logger, clock, timeZone, requestTimeoutMs: config.requestTimeoutMs, connectTimeoutMs: config.connectTimeoutMs, authBackoffMs: config.authBackoffMs, authBackoffMaxMs: config.authBackoffMaxMs });
+  const client = new IsapiClient({
+    device,
+    logger,
+    clock,
+    timeZone,
+    requestTimeoutMs: config.requestTimeoutMs,
+    connectTimeoutMs: config.connectTimeoutMs,
+    authBackoffMs: config.authBackoffMs,
+    authBackoffMaxMs: config.authBackoffMaxMs,
+  });
   const checks: CheckResult[] = [];
   try {
     try {
       const info = await client.deviceInfo();
-      checks.push({ name, status: 'ok', message: `${device.baseUrl}: ${info.model ?? 'unknown model'}, serial ${info.serialNumber ?? '?'}, firmware ${info.firmwareVersion ?? '?'}; user ${device.user} accepted (one login)`, fix: null });
+      checks.push({
+        name,
+        status: 'ok',
+        message: `${device.baseUrl}: ${info.model ?? 'unknown model'}, serial ${info.serialNumber ?? '?'}, firmware ${info.firmwareVersion ?? '?'}; user ${device.user} accepted (one login)`,
+        fix: null,
+      });
     } catch (error) {
-      checks.push({ name, status: 'fail', message: `${device.baseUrl}: ${message(error)}`, fix: hintOf(error) ?? 'Check the address (http:// or https://, port) in the config file.' });
+      checks.push({
+        name,
+        status: 'fail',
+        message: `${device.baseUrl}: ${message(error)}`,
+        fix: hintOf(error) ?? 'Check the address (http:// or https://, port) in the config file.',
+      });
       return checks;
     }
     let offsetMinutes: number | null = null;
@@ -44,7 +63,9 @@ export async function checkDevice(config: IsapiConfig, device: IsapiDeviceConfig
         name: `${name} clock`,
         status: ok ? 'ok' : 'warn',
         message: `device time ${time.localTime}: ${Math.abs(seconds)} s ${seconds >= 0 ? 'ahead of' : 'behind'} this machine`,
-        fix: ok ? null : `Punches carry the terminal's own time: set NTP on the device (web page: Configuration > System > System Settings > Time Settings) or correct its time.`,
+        fix: ok
+          ? null
+          : `Punches carry the terminal's own time: set NTP on the device (web page: Configuration > System > System Settings > Time Settings) or correct its time.`,
       });
     } catch (error) {
       checks.push({ name: `${name} clock`, status: 'warn', message: message(error), fix: hintOf(error) });
@@ -58,7 +79,15 @@ export async function checkDevice(config: IsapiConfig, device: IsapiDeviceConfig
     }
     const target = pushTargetOf(config, device);
     if (target === null) {
-      checks.push({ name: `${name} push`, status: 'skip', message: config.push === null ? 'push not configured (isapi.push): polling only' : 'isapi.push.advertisedAddress not set: cannot tell which address the terminal should push to', fix: null });
+      checks.push({
+        name: `${name} push`,
+        status: 'skip',
+        message:
+          config.push === null
+            ? 'push not configured (isapi.push): polling only'
+            : 'isapi.push.advertisedAddress not set: cannot tell which address the terminal should push to',
+        fix: null,
+      });
     } else {
       try {
         const hosts = await readHttpHosts(client);
@@ -66,8 +95,12 @@ export async function checkDevice(config: IsapiConfig, device: IsapiDeviceConfig
         checks.push({
           name: `${name} push`,
           status: ours ? 'ok' : 'warn',
-          message: ours ? `its HTTP host points at http://${target.ipAddress}:${target.portNo}${target.url}` : `no HTTP host points at http://${target.ipAddress}:${target.portNo}${target.url} (found: ${hosts.map((h) => `${h.ipAddress}:${h.portNo}${h.url}`).join(', ') || 'none'})`,
-          fix: ours ? null : `Run \`hik2humand isapi-hosts\` or set it on the device's web page (Configuration > Network > Advanced > HTTP Listening): IP ${target.ipAddress}, port ${target.portNo}, URL ${target.url}. Polling still reads everything meanwhile.`,
+          message: ours
+            ? `its HTTP host points at http://${target.ipAddress}:${target.portNo}${target.url}`
+            : `no HTTP host points at http://${target.ipAddress}:${target.portNo}${target.url} (found: ${hosts.map((h) => `${h.ipAddress}:${h.portNo}${h.url}`).join(', ') || 'none'})`,
+          fix: ours
+            ? null
+            : `Run \`hik2humand isapi-hosts\` or set it on the device's web page (Configuration > Network > Advanced > HTTP Listening): IP ${target.ipAddress}, port ${target.portNo}, URL ${target.url}. Polling still reads everything meanwhile.`,
         });
       } catch (error) {
         checks.push({ name: `${name} push`, status: 'warn', message: message(error), fix: hintOf(error) });

@@ -13,7 +13,12 @@ export async function openDoctorApp(config: AppConfig, logger: Logger, checks: C
     checks.push(await ledgerCheck(app, w));
     return app;
   } catch (error) {
-    checks.push({ name: w.name.ledger, status: 'fail', message: w.ledgerNotOpened(describeLedger(config), error instanceof Error ? error.message : String(error)), fix: w.ledgerNotOpenedFix });
+    checks.push({
+      name: w.name.ledger,
+      status: 'fail',
+      message: w.ledgerNotOpened(describeLedger(config), error instanceof Error ? error.message : String(error)),
+      fix: w.ledgerNotOpenedFix,
+    });
     return null;
   }
 }

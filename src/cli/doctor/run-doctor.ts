@@ -51,7 +51,13 @@ export async function runDoctor(settings: CliSettings, logger: Logger, options: 
   }
   const checks: CheckResult[] = [configurationCheck(config, settings.envFile, w)];
   const hikClient = hikClientFor(config.hik, logger, config.siteTimezone);
-  const humandClient = new HumandClient({ baseUrl: config.humand.baseUrl, auth: config.humand.auth, requestTimeoutMs: config.humand.requestTimeoutMs, connectTimeoutMs: config.humand.connectTimeoutMs, logger });
+  const humandClient = new HumandClient({
+    baseUrl: config.humand.baseUrl,
+    auth: config.humand.auth,
+    requestTimeoutMs: config.humand.requestTimeoutMs,
+    connectTimeoutMs: config.humand.connectTimeoutMs,
+    logger,
+  });
   let app: App | null = null;
   try {
     app = await openDoctorApp(config, logger, checks, w);
@@ -74,7 +80,11 @@ export async function runDoctor(settings: CliSettings, logger: Logger, options: 
     if (hikProbe.ok) checks.push(...(await siteRulesChecks(hikClient, config, coverage, options, w)));
     else checks.push({ name: w.name.timeClocks, status: 'skip', message: w.hikUnreachable, fix: null });
     if (settings.push !== null) {
-      checks.push(hikProbe.ok ? await pushCheck(settings.push, hikClient, config.rules.grantedEventCodes, w) : { name: w.name.push, status: 'skip', message: w.hikUnreachable, fix: null });
+      checks.push(
+        hikProbe.ok
+          ? await pushCheck(settings.push, hikClient, config.rules.grantedEventCodes, w)
+          : { name: w.name.push, status: 'skip', message: w.hikUnreachable, fix: null },
+      );
     }
     checks.push(...(await isapiDoctorChecks(config.isapi, systemClock, logger, config.siteTimezone)));
   } finally {

@@ -38,7 +38,8 @@ export const SITE_RULES_EN: SiteRuleWords = {
   doorsWithEvents: (where, error) => `the doors with events in ${where} (HikCentral's door list did not answer: ${error})`,
   noDoor: (configured, listed) => `${configured}: no door of that name or index code in ${listed}, so its passages would all be "not a time-clock door"`,
   doorFix: (suggestion) => `In the config file (timeClocks), write the door exactly as HikCentral spells it${suggestion}`,
-  noReader: (configured, where) => `${configured}: no reader of that name or index code had any event in ${where} (HikCentral lists doors, not readers: readers are known from their events)`,
+  noReader: (configured, where) =>
+    `${configured}: no reader of that name or index code had any event in ${where} (HikCentral lists doors, not readers: readers are known from their events)`,
   readerFix: (suggestion) => `In the config file (timeClocks), write the reader exactly as HikCentral spells it${suggestion}`,
   didYouMean: (names) => ` — did you mean ${names}?`,
   doorsAre: (names) => ` (doors: ${names})`,
@@ -58,8 +59,10 @@ export const SITE_RULES_EN: SiteRuleWords = {
   inLastDays: (days) => `in the last ${days} day(s)`,
   nobodyPassed: (where) => `nobody passed a configured time clock ${where}`,
   allMapped: (passed, where, strategy) => `all ${passed} person(s) who passed a time clock ${where} map to an active Humand user (mapping by ${strategy})`,
-  wouldBeUnmapped: (unmapped, passed, where, strategy, examples) => `${unmapped} of ${passed} person(s) who passed a time clock ${where} would be unmapped (mapping by ${strategy}; their punches wait as "unmapped"): ${examples}`,
-  unmappedFix: "Give each employee a Humand user whose employeeInternalId is their key, or fix the key in their HikCentral record (the dashboard's Mapping page lists them); if none maps, mapping.strategy is wrong (docs/configuration.md).",
+  wouldBeUnmapped: (unmapped, passed, where, strategy, examples) =>
+    `${unmapped} of ${passed} person(s) who passed a time clock ${where} would be unmapped (mapping by ${strategy}; their punches wait as "unmapped"): ${examples}`,
+  unmappedFix:
+    "Give each employee a Humand user whose employeeInternalId is their key, or fix the key in their HikCentral record (the dashboard's Mapping page lists them); if none maps, mapping.strategy is wrong (docs/configuration.md).",
   scanFailed: (days, error) => `could not read HikCentral's door events of the last ${days} day(s): ${error}`,
   scanFailedFix: 'Run doctor again; if it persists, check that HIK_USER_ID (if set) may read door events.',
   or: ' or ',
@@ -69,9 +72,11 @@ export const SITE_RULES_ES: SiteRuleWords = {
   lastDays: (days) => `los últimos ${days} día(s)`,
   doorList: (count) => `la lista de puertas de HikCentral (${count} puerta(s))`,
   doorsWithEvents: (where, error) => `las puertas con eventos en ${where} (la lista de puertas de HikCentral no respondió: ${error})`,
-  noDoor: (configured, listed) => `${configured}: no hay ninguna puerta con ese nombre o código en ${listed}, así que todas sus pasadas serían "no es una puerta de reloj"`,
+  noDoor: (configured, listed) =>
+    `${configured}: no hay ninguna puerta con ese nombre o código en ${listed}, así que todas sus pasadas serían "no es una puerta de reloj"`,
   doorFix: (suggestion) => `En el archivo de configuración (timeClocks), escriba la puerta exactamente como la escribe HikCentral${suggestion}`,
-  noReader: (configured, where) => `${configured}: ningún lector con ese nombre o código tuvo eventos en ${where} (HikCentral lista puertas, no lectores: los lectores se conocen por sus eventos)`,
+  noReader: (configured, where) =>
+    `${configured}: ningún lector con ese nombre o código tuvo eventos en ${where} (HikCentral lista puertas, no lectores: los lectores se conocen por sus eventos)`,
   readerFix: (suggestion) => `En el archivo de configuración (timeClocks), escriba el lector exactamente como lo escribe HikCentral${suggestion}`,
   didYouMean: (names) => ` — ¿quiso decir ${names}?`,
   doorsAre: (names) => ` (puertas: ${names})`,
@@ -90,9 +95,12 @@ export const SITE_RULES_ES: SiteRuleWords = {
   overlookedFix: 'Si los empleados fichan ahí, agréguelo a timeClocks en el archivo de configuración (hik2humand init propone el sentido); si no, ignore esto.',
   inLastDays: (days) => `en los últimos ${days} día(s)`,
   nobodyPassed: (where) => `nadie pasó por un reloj configurado ${where}`,
-  allMapped: (passed, where, strategy) => `las ${passed} persona(s) que pasaron por un reloj ${where} se vinculan con un usuario activo de Humand (vinculación por ${strategy})`,
-  wouldBeUnmapped: (unmapped, passed, where, strategy, examples) => `${unmapped} de ${passed} persona(s) que pasaron por un reloj ${where} quedarían sin vincular (vinculación por ${strategy}; sus fichadas esperan como "sin vincular"): ${examples}`,
-  unmappedFix: 'Dé a cada empleado un usuario de Humand cuyo employeeInternalId sea su clave, o corrija la clave en su ficha de HikCentral (la página Cobertura del panel los lista); si ninguno se vincula, mapping.strategy es incorrecta (docs/configuration.md).',
+  allMapped: (passed, where, strategy) =>
+    `las ${passed} persona(s) que pasaron por un reloj ${where} se vinculan con un usuario activo de Humand (vinculación por ${strategy})`,
+  wouldBeUnmapped: (unmapped, passed, where, strategy, examples) =>
+    `${unmapped} de ${passed} persona(s) que pasaron por un reloj ${where} quedarían sin vincular (vinculación por ${strategy}; sus fichadas esperan como "sin vincular"): ${examples}`,
+  unmappedFix:
+    'Dé a cada empleado un usuario de Humand cuyo employeeInternalId sea su clave, o corrija la clave en su ficha de HikCentral (la página Cobertura del panel los lista); si ninguno se vincula, mapping.strategy es incorrecta (docs/configuration.md).',
   scanFailed: (days, error) => `no se pudieron leer los eventos de puerta de HikCentral de los últimos ${days} día(s): ${error}`,
   scanFailedFix: 'Vuelva a ejecutar doctor; si sigue pasando, verifique que HIK_USER_ID (si está definido) pueda leer eventos de puerta.',
   or: ' o ',

@@ -34,7 +34,9 @@ export function timeClockChecks(clocks: readonly TimeClockRule[], scan: SiteScan
   const where = t.lastDays(scan.days);
   return clocks.map((clock, index): CheckResult => {
     const name = w.name.timeClock(clockName(clock));
-    const configured = [clock.door !== null ? `door: "${clock.door}"` : null, clock.reader !== null ? `reader: "${clock.reader}"` : null].filter(Boolean).join(', ');
+    const configured = [clock.door !== null ? `door: "${clock.door}"` : null, clock.reader !== null ? `reader: "${clock.reader}"` : null]
+      .filter(Boolean)
+      .join(', ');
     if (clock.door !== null && !doorKnown(clock.door, scan)) {
       const near = closestNames(clock.door, doorCandidates(scan));
       const listed = scan.doors !== null ? t.doorList(scan.doors.length) : t.doorsWithEvents(where, scan.doorListError);
@@ -73,7 +75,11 @@ export function passagesCheck(clocks: readonly TimeClockRule[], scan: SiteScan, 
   const t = w.site;
   const busy = scan.readers.filter((r) => r.passages > 0);
   if (busy.length === 0) return { name: w.name.passages, status: 'warn', message: t.noneGranted(scan.events, scan.days), fix: t.noneGrantedFix };
-  const isClock = (r: SeenReader) => findTimeClock({ eventCode: 0, personId: null, doorIndexCode: r.doorIndexCode, doorName: r.doorName, readerIndexCode: r.readerIndexCode, readerName: r.readerName }, clocks) !== null;
+  const isClock = (r: SeenReader) =>
+    findTimeClock(
+      { eventCode: 0, personId: null, doorIndexCode: r.doorIndexCode, doorName: r.doorName, readerIndexCode: r.readerIndexCode, readerName: r.readerName },
+      clocks,
+    ) !== null;
   // The busiest few, and every configured time clock wherever it ranks.
   const shown = busy.filter((r, rank) => rank < 6 || isClock(r)).map((r) => `${describeReader(r)}${isClock(r) ? t.timeClockMark : ''}`);
   const more = busy.length > shown.length ? t.more(busy.length - shown.length) : '';

@@ -15,7 +15,13 @@ export interface SiteRulesOptions {
 export const DEFAULT_SCAN_DAYS = 3;
 
 /** The site rules against HikCentral: one line per time clock, the busy readers, and who at a time clock would be unmapped. */
-export async function siteRulesChecks(source: SiteSource, config: AppConfig, coverage: MappingCoverage | null, options: SiteRulesOptions, w: DoctorWords = DOCTOR_EN): Promise<CheckResult[]> {
+export async function siteRulesChecks(
+  source: SiteSource,
+  config: AppConfig,
+  coverage: MappingCoverage | null,
+  options: SiteRulesOptions,
+  w: DoctorWords = DOCTOR_EN,
+): Promise<CheckResult[]> {
   // Terminal (ISAPI) readers are checked with their terminals, not against HikCentral.
   const terminalReaders = new Set(isapiTimeClocks(config.isapi ?? null).map((c) => c.reader));
   const clocks = config.rules.timeClocks.filter((c) => c.reader === null || !terminalReaders.has(c.reader));
@@ -24,7 +30,14 @@ export async function siteRulesChecks(source: SiteSource, config: AppConfig, cov
   try {
     scan = await scanSite(source, clocks, config.rules, (options.now ?? Date.now)(), days);
   } catch (error) {
-    return [{ name: w.name.timeClocks, status: 'warn', message: w.site.scanFailed(days, error instanceof Error ? error.message : String(error)), fix: w.site.scanFailedFix }];
+    return [
+      {
+        name: w.name.timeClocks,
+        status: 'warn',
+        message: w.site.scanFailed(days, error instanceof Error ? error.message : String(error)),
+        fix: w.site.scanFailedFix,
+      },
+    ];
   }
   const checks = [...timeClockChecks(clocks, scan, w), passagesCheck(clocks, scan, w)];
   if (coverage !== null) checks.push(clockPersonsMappingCheck(scan, coverage, config.rules.mapping.strategy, w));

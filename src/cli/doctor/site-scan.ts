@@ -30,7 +30,13 @@ export interface SiteScan {
  * (HikCentral lists doors but not readers, so readers are known from their events), how busy
  * each is, and who passed a configured time clock.
  */
-export async function scanSite(source: SiteSource, clocks: readonly TimeClockRule[], rules: Pick<RulesConfig, 'grantedEventCodes'>, nowMs: number, days: number): Promise<SiteScan> {
+export async function scanSite(
+  source: SiteSource,
+  clocks: readonly TimeClockRule[],
+  rules: Pick<RulesConfig, 'grantedEventCodes'>,
+  nowMs: number,
+  days: number,
+): Promise<SiteScan> {
   let doors: HikDoor[] | null = null;
   let doorListError: string | null = null;
   try {

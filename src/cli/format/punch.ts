@@ -5,7 +5,13 @@ import { cliText, type CliText } from '../i18n/text.js';
 /** One punch and what happened to it, with every request made and Humand's answer. */
 export function formatPunch(punch: PunchView, zone: string, text: CliText = cliText('en')): string[] {
   const { t } = text;
-  const who = [punch.personName, punch.personId ? t('punch.person', { id: punch.personId }) : null, punch.employeeId ? t('punch.employee', { id: punch.employeeId }) : null].filter(Boolean).join(', ');
+  const who = [
+    punch.personName,
+    punch.personId ? t('punch.person', { id: punch.personId }) : null,
+    punch.employeeId ? t('punch.employee', { id: punch.employeeId }) : null,
+  ]
+    .filter(Boolean)
+    .join(', ');
   const where = [punch.doorName ?? punch.doorIndexCode, punch.readerName ?? punch.readerIndexCode].filter(Boolean).join(' / ');
   const facts = [
     t('punch.outcome', { outcome: text.outcome(punch.outcome).toUpperCase() }),
@@ -23,8 +29,11 @@ export function formatPunch(punch: PunchView, zone: string, text: CliText = cliT
   if (punch.request) lines.push(`      ${t('punch.request')}: ${JSON.stringify(punch.request)}`);
   for (const attempt of punch.history) {
     // The deliverer records each request before sending it, so an unknown answer can be reconciled.
-    const answer = attempt.result === 'sending' ? t('punch.aboutToSend') : `${attempt.status === null ? t('punch.noAnswer') : `HTTP ${attempt.status}`} ${attempt.result}`;
-    lines.push(`      ${text.localTime(attempt.atMs, zone)}  ${attempt.kind} ${attempt.method} ${attempt.path} → ${answer}${attempt.message ? `: ${attempt.message}` : ''}`);
+    const answer =
+      attempt.result === 'sending' ? t('punch.aboutToSend') : `${attempt.status === null ? t('punch.noAnswer') : `HTTP ${attempt.status}`} ${attempt.result}`;
+    lines.push(
+      `      ${text.localTime(attempt.atMs, zone)}  ${attempt.kind} ${attempt.method} ${attempt.path} → ${answer}${attempt.message ? `: ${attempt.message}` : ''}`,
+    );
   }
   return lines.map(printable);
 }

@@ -37,7 +37,10 @@ export function formatStatus(status: StatusReport, nowMs: number, ledgerPath: st
   rows.push(
     [t('status.row.waiting'), pending === 0 ? t('status.waiting.none') : waitingLine(pending, status, nowMs, text)],
     [t('status.row.needsPerson'), needsPersonLine(status.counts, text)],
-    [t('status.row.poll'), status.poll.enabled ? t('status.poll.on', { cursor: at(status.poll.cursorMs), success: ago(status.poll.lastSuccessMs) }) : t('status.poll.off')],
+    [
+      t('status.row.poll'),
+      status.poll.enabled ? t('status.poll.on', { cursor: at(status.poll.cursorMs), success: ago(status.poll.lastSuccessMs) }) : t('status.poll.off'),
+    ],
   );
   if (status.poll.lastError) rows.push([t('status.row.pollError'), status.poll.lastError]);
   for (const terminal of status.terminals ?? []) rows.push(...terminalRows(terminal, zone, nowMs, text));
@@ -48,7 +51,12 @@ export function formatStatus(status: StatusReport, nowMs: number, ledgerPath: st
     [
       t('status.row.budget'),
       rate !== null && rate.limit !== null
-        ? t('status.budget.seen', { remaining: rate.remaining ?? '?', limit: rate.limit, window: rate.windowSeconds !== null ? t('status.budget.window', { seconds: rate.windowSeconds }) : '', ago: duration(nowMs - rate.observedAt) })
+        ? t('status.budget.seen', {
+            remaining: rate.remaining ?? '?',
+            limit: rate.limit,
+            window: rate.windowSeconds !== null ? t('status.budget.window', { seconds: rate.windowSeconds }) : '',
+            ago: duration(nowMs - rate.observedAt),
+          })
         : t('status.budget.assumed', { limit: status.assumedRateLimit.limit, seconds: status.assumedRateLimit.windowSeconds }),
     ],
     [t('status.row.punches'), outcomeCounts(status.counts, text)],
@@ -56,10 +64,14 @@ export function formatStatus(status: StatusReport, nowMs: number, ledgerPath: st
   const openDays = status.openDays ?? [];
   if (openDays.length > 0) {
     const first = openDays[0]!;
-    rows.push([t('status.row.openDays'), t('status.openDays', { n: openDays.length, employee: first.employeeId, since: at(first.startMs), punch: first.punchId })]);
+    rows.push([
+      t('status.row.openDays'),
+      t('status.openDays', { n: openDays.length, employee: first.employeeId, since: at(first.startMs), punch: first.punchId }),
+    ]);
   }
   const unreadable = status.unreadableInputs;
-  if (unreadable && unreadable.total > 0) rows.push([t('status.row.unreadable'), t('status.unreadable', { n: unreadable.total, when: ago(unreadable.lastMs) })]);
+  if (unreadable && unreadable.total > 0)
+    rows.push([t('status.row.unreadable'), t('status.unreadable', { n: unreadable.total, when: ago(unreadable.lastMs) })]);
   for (const warning of status.warnings ?? []) rows.push([t('status.row.warning'), warning]);
   const lines = [t('status.title', { time: at(nowMs) }), ...table(rows)];
   if (status.recentErrors.length > 0) {
@@ -108,13 +120,20 @@ function leaseRows(status: StatusReport, nowMs: number, { t, localTime, localTim
   const lease = status.deliveryLease;
   if (lease === undefined || lease === null) return [];
   const zone = status.timezone;
-  const state = lease.expiresMs > nowMs ? t('status.lease.held', { until: localTime(lease.expiresMs, zone) }) : t('status.lease.expired', { when: localTimeAgo(lease.expiresMs, zone, nowMs) });
-  const rows: Rows = [[t('status.row.lease'), t('status.lease', { owner: lease.ownerId, epoch: lease.epoch, taken: localTime(lease.acquiredMs, zone), state })]];
+  const state =
+    lease.expiresMs > nowMs
+      ? t('status.lease.held', { until: localTime(lease.expiresMs, zone) })
+      : t('status.lease.expired', { when: localTimeAgo(lease.expiresMs, zone, nowMs) });
+  const rows: Rows = [
+    [t('status.row.lease'), t('status.lease', { owner: lease.ownerId, epoch: lease.epoch, taken: localTime(lease.acquiredMs, zone), state })],
+  ];
   const previous = lease.previousHolder ?? null;
   if (previous !== null) {
     rows.push([
       t('status.row.takenFrom'),
-      previous.expiredMs === null ? t('status.lease.handedOver', { owner: previous.ownerId }) : t('status.lease.tookOver', { owner: previous.ownerId, wait: duration(Math.max(0, lease.acquiredMs - previous.expiredMs)) }),
+      previous.expiredMs === null
+        ? t('status.lease.handedOver', { owner: previous.ownerId })
+        : t('status.lease.tookOver', { owner: previous.ownerId, wait: duration(Math.max(0, lease.acquiredMs - previous.expiredMs)) }),
     ]);
   }
   return rows;
@@ -139,10 +158,22 @@ function needsPersonLine(counts: StatusReport['counts'], { t }: CliText): string
 function terminalRows(terminal: TerminalStatus, zone: string, nowMs: number, { t, localTime, localTimeAgo }: CliText): Rows {
   const seconds = terminal.driftMs === null ? 0 : Math.abs(Math.round(terminal.driftMs / 1000));
   const drift = terminal.driftMs === null ? '' : t(terminal.driftMs >= 0 ? 'status.terminal.ahead' : 'status.terminal.behind', { seconds });
-  const rows: Rows = [[t('status.row.terminal', { device: terminal.device }), t('status.terminal', { cursor: localTime(terminal.cursorMs, zone), success: localTimeAgo(terminal.lastSuccessMs, zone, nowMs), drift })]];
+  const rows: Rows = [
+    [
+      t('status.row.terminal', { device: terminal.device }),
+      t('status.terminal', { cursor: localTime(terminal.cursorMs, zone), success: localTimeAgo(terminal.lastSuccessMs, zone, nowMs), drift }),
+    ],
+  ];
   if (terminal.lastError !== null) rows.push([t('status.row.terminalError'), terminal.lastError]);
   if (terminal.lastLoss !== null) {
-    rows.push([t('status.row.eventsLost'), t('status.terminal.lost', { from: terminal.lastLoss.fromSerial, to: terminal.lastLoss.toSerial, when: localTimeAgo(terminal.lastLoss.seenMs, zone, nowMs) })]);
+    rows.push([
+      t('status.row.eventsLost'),
+      t('status.terminal.lost', {
+        from: terminal.lastLoss.fromSerial,
+        to: terminal.lastLoss.toSerial,
+        when: localTimeAgo(terminal.lastLoss.seenMs, zone, nowMs),
+      }),
+    ]);
   }
   return rows;
 }
@@ -151,5 +182,7 @@ function terminalRows(terminal: TerminalStatus, zone: string, nowMs: number, { t
 function waitingLine(pending: number, status: StatusReport, nowMs: number, text: CliText): string {
   const since = status.oldestPendingReceivedMs ?? null;
   const happened = text.localTime(status.oldestPendingEventMs, status.timezone);
-  return since === null ? text.count('status.waiting.from', pending, { happened }) : text.count('status.waiting.since', pending, { wait: duration(Math.max(0, nowMs - since)), happened });
+  return since === null
+    ? text.count('status.waiting.from', pending, { happened })
+    : text.count('status.waiting.since', pending, { wait: duration(Math.max(0, nowMs - since)), happened });
 }

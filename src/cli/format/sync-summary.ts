@@ -12,7 +12,15 @@ export function formatSyncSummary(summary: SyncSummary, zone: string, text: CliT
   const rows: Array<[string, string]> = [];
   if (summary.poll !== null) {
     const { poll } = summary;
-    rows.push([t('sync.row.hikcentral'), text.count('sync.read', poll.events, { from: text.localTime(poll.fromMs, zone), to: text.localTime(poll.toMs, zone), fresh: poll.fresh, duplicates: poll.duplicates })]);
+    rows.push([
+      t('sync.row.hikcentral'),
+      text.count('sync.read', poll.events, {
+        from: text.localTime(poll.fromMs, zone),
+        to: text.localTime(poll.toMs, zone),
+        fresh: poll.fresh,
+        duplicates: poll.duplicates,
+      }),
+    ]);
   } else if (summary.pollError !== null) {
     rows.push([t('sync.row.hikcentral'), t('sync.notRead', { error: summary.pollError })]);
   }
@@ -23,7 +31,10 @@ export function formatSyncSummary(summary: SyncSummary, zone: string, text: CliT
   }
   const e = summary.evaluation;
   rows.push([t('sync.row.decided'), text.count('sync.decided', e.evaluated, { queued: e.queued, ignored: e.ignored, unmapped: e.unmapped, held: e.held })]);
-  rows.push([t('sync.row.delivery'), `${text.count('sync.steps', summary.deliverySteps)}${summary.dryRun ? t('sync.nothingSent') : ''}; ${t('sync.stillWaiting', { n: summary.pending })}`]);
+  rows.push([
+    t('sync.row.delivery'),
+    `${text.count('sync.steps', summary.deliverySteps)}${summary.dryRun ? t('sync.nothingSent') : ''}; ${t('sync.stillWaiting', { n: summary.pending })}`,
+  ]);
   rows.push([t('sync.row.ledger'), outcomeCounts(summary.counts, text)]);
   const took = duration(summary.finishedMs - summary.startedMs);
   const headline = `${t(summary.needsPerson ? 'sync.finishedAttention' : 'sync.finished', { duration: took })}${summary.dryRun ? t('sync.dryRun') : ''}`;
@@ -42,7 +53,8 @@ function attentionLines(summary: SyncSummary, text: CliText): string[] {
   const lines: string[] = [];
   if (summary.paused !== null) lines.push(t('sync.paused', { reason: summary.paused.reason, hint: summary.paused.hint }));
   if (!summary.deliveryConfigured) lines.push(t('sync.noHumand'));
-  if (summary.pollError !== null) lines.push(t('sync.pollError', { source: summary.readsTerminals ? t('sync.events') : 'HikCentral', error: summary.pollError }));
+  if (summary.pollError !== null)
+    lines.push(t('sync.pollError', { source: summary.readsTerminals ? t('sync.events') : 'HikCentral', error: summary.pollError }));
   lines.push(...summary.mappings.problems);
   lines.push(...summary.outstanding.map((problem) => problemLine(problem, text)));
   return lines;

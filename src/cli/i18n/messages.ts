@@ -38,12 +38,18 @@ export const EN = {
   'sync.row.decided': 'Decided',
   'sync.row.delivery': 'Delivery',
   'sync.row.ledger': 'Ledger',
-  'sync.read': { one: 'read {n} event from {from} to {to}: {fresh} new, {duplicates} already in the ledger', other: 'read {n} events from {from} to {to}: {fresh} new, {duplicates} already in the ledger' },
+  'sync.read': {
+    one: 'read {n} event from {from} to {to}: {fresh} new, {duplicates} already in the ledger',
+    other: 'read {n} events from {from} to {to}: {fresh} new, {duplicates} already in the ledger',
+  },
   'sync.notRead': 'NOT read: {error}',
   'sync.cached': 'cached',
   'sync.directories': '{persons} HikCentral person(s), {users} Humand user(s){active} reloaded',
   'sync.activeUsers': ' ({n} active)',
-  'sync.decided': { one: '{n} punch: {queued} to send, {ignored} not a clock punch, {unmapped} unmapped, {held} held', other: '{n} punches: {queued} to send, {ignored} not a clock punch, {unmapped} unmapped, {held} held' },
+  'sync.decided': {
+    one: '{n} punch: {queued} to send, {ignored} not a clock punch, {unmapped} unmapped, {held} held',
+    other: '{n} punches: {queued} to send, {ignored} not a clock punch, {unmapped} unmapped, {held} held',
+  },
   'sync.steps': { one: '{n} step', other: '{n} steps' },
   'sync.nothingSent': ' (dry run: nothing was sent)',
   'sync.stillWaiting': '{n} still waiting',
@@ -54,11 +60,24 @@ export const EN = {
   'sync.events': 'events',
   'sync.example': ' — e.g. {id}: {reason}',
 
-  'problem.unmapped': { one: '{n} punch unmapped{example} (map the person to a Humand employee: see doctor / the Coverage page)', other: '{n} punches unmapped{example} (map the person to a Humand employee: see doctor / the Coverage page)' },
+  'problem.unmapped': {
+    one: '{n} punch unmapped{example} (map the person to a Humand employee: see doctor / the Coverage page)',
+    other: '{n} punches unmapped{example} (map the person to a Humand employee: see doctor / the Coverage page)',
+  },
   'problem.rejected': { one: '{n} punch rejected{example} (see dead-letters list)', other: '{n} punches rejected{example} (see dead-letters list)' },
-  'problem.dead': { one: '{n} punch dead after retries{example} (dead-letters retry once fixed)', other: '{n} punches dead after retries{example} (dead-letters retry once fixed)' },
-  'problem.review': { one: '{n} punch needs review — Humand would refuse it as it is{example} (correct the day in Humand, then `dead-letters fixed --id N`; or `dead-letters retry --id N` to decide it again)', other: '{n} punches need review — Humand would refuse them as they are{example} (correct the day in Humand, then `dead-letters fixed --id N`; or `dead-letters retry --id N` to decide them again)' },
-  'problem.waiting': { one: '{n} punch waiting behind a dead punch of the same employee{example} (it follows once that one is re-driven)', other: '{n} punches waiting behind a dead punch of the same employee{example} (they follow once it is re-driven)' },
+  'problem.dead': {
+    one: '{n} punch dead after retries{example} (dead-letters retry once fixed)',
+    other: '{n} punches dead after retries{example} (dead-letters retry once fixed)',
+  },
+  'problem.review': {
+    one: '{n} punch needs review — Humand would refuse it as it is{example} (correct the day in Humand, then `dead-letters fixed --id N`; or `dead-letters retry --id N` to decide it again)',
+    other:
+      '{n} punches need review — Humand would refuse them as they are{example} (correct the day in Humand, then `dead-letters fixed --id N`; or `dead-letters retry --id N` to decide them again)',
+  },
+  'problem.waiting': {
+    one: '{n} punch waiting behind a dead punch of the same employee{example} (it follows once that one is re-driven)',
+    other: '{n} punches waiting behind a dead punch of the same employee{example} (they follow once it is re-driven)',
+  },
 
   'punch.outcome': 'outcome {outcome}',
   'punch.START': 'clock-in',
@@ -116,12 +135,18 @@ export const ES: Readonly<Record<MessageKey, Message>> = {
   'sync.row.decided': 'Decididas',
   'sync.row.delivery': 'Entrega',
   'sync.row.ledger': 'Registro',
-  'sync.read': { one: 'leído {n} evento de {from} a {to}: {fresh} nuevo(s), {duplicates} ya en el registro', other: 'leídos {n} eventos de {from} a {to}: {fresh} nuevos, {duplicates} ya en el registro' },
+  'sync.read': {
+    one: 'leído {n} evento de {from} a {to}: {fresh} nuevo(s), {duplicates} ya en el registro',
+    other: 'leídos {n} eventos de {from} a {to}: {fresh} nuevos, {duplicates} ya en el registro',
+  },
   'sync.notRead': 'NO se pudo leer: {error}',
   'sync.cached': 'en caché',
   'sync.directories': 'recargadas {persons} persona(s) de HikCentral y {users} usuario(s) de Humand{active}',
   'sync.activeUsers': ' ({n} activos)',
-  'sync.decided': { one: '{n} fichada: {queued} para enviar, {ignored} no es de reloj, {unmapped} sin vincular, {held} retenidas', other: '{n} fichadas: {queued} para enviar, {ignored} no son de reloj, {unmapped} sin vincular, {held} retenidas' },
+  'sync.decided': {
+    one: '{n} fichada: {queued} para enviar, {ignored} no es de reloj, {unmapped} sin vincular, {held} retenidas',
+    other: '{n} fichadas: {queued} para enviar, {ignored} no son de reloj, {unmapped} sin vincular, {held} retenidas',
+  },
   'sync.steps': { one: '{n} paso', other: '{n} pasos' },
   'sync.nothingSent': ' (prueba: no se envió nada)',
   'sync.stillWaiting': '{n} todavía en espera',
@@ -132,11 +157,24 @@ export const ES: Readonly<Record<MessageKey, Message>> = {
   'sync.events': 'los eventos',
   'sync.example': ' — p. ej. {id}: {reason}',
 
-  'problem.unmapped': { one: '{n} fichada sin vincular{example} (vincule a la persona con un empleado de Humand: ver doctor / la página Cobertura)', other: '{n} fichadas sin vincular{example} (vincule a las personas con empleados de Humand: ver doctor / la página Cobertura)' },
+  'problem.unmapped': {
+    one: '{n} fichada sin vincular{example} (vincule a la persona con un empleado de Humand: ver doctor / la página Cobertura)',
+    other: '{n} fichadas sin vincular{example} (vincule a las personas con empleados de Humand: ver doctor / la página Cobertura)',
+  },
   'problem.rejected': { one: '{n} fichada rechazada{example} (ver dead-letters list)', other: '{n} fichadas rechazadas{example} (ver dead-letters list)' },
-  'problem.dead': { one: '{n} fichada fallida tras los reintentos{example} (dead-letters retry cuando se resuelva la causa)', other: '{n} fichadas fallidas tras los reintentos{example} (dead-letters retry cuando se resuelva la causa)' },
-  'problem.review': { one: '{n} fichada a revisar — Humand la rechazaría tal como está{example} (corrija el día en Humand y luego `dead-letters fixed --id N`; o `dead-letters retry --id N` para volver a decidirla)', other: '{n} fichadas a revisar — Humand las rechazaría tal como están{example} (corrija el día en Humand y luego `dead-letters fixed --id N`; o `dead-letters retry --id N` para volver a decidirlas)' },
-  'problem.waiting': { one: '{n} fichada en espera detrás de una fallida del mismo empleado{example} (sale cuando esa se reenvíe)', other: '{n} fichadas en espera detrás de una fallida del mismo empleado{example} (salen cuando esa se reenvíe)' },
+  'problem.dead': {
+    one: '{n} fichada fallida tras los reintentos{example} (dead-letters retry cuando se resuelva la causa)',
+    other: '{n} fichadas fallidas tras los reintentos{example} (dead-letters retry cuando se resuelva la causa)',
+  },
+  'problem.review': {
+    one: '{n} fichada a revisar — Humand la rechazaría tal como está{example} (corrija el día en Humand y luego `dead-letters fixed --id N`; o `dead-letters retry --id N` para volver a decidirla)',
+    other:
+      '{n} fichadas a revisar — Humand las rechazaría tal como están{example} (corrija el día en Humand y luego `dead-letters fixed --id N`; o `dead-letters retry --id N` para volver a decidirlas)',
+  },
+  'problem.waiting': {
+    one: '{n} fichada en espera detrás de una fallida del mismo empleado{example} (sale cuando esa se reenvíe)',
+    other: '{n} fichadas en espera detrás de una fallida del mismo empleado{example} (salen cuando esa se reenvíe)',
+  },
 
   'punch.outcome': 'resultado {outcome}',
   'punch.START': 'entrada',
@@ -154,7 +192,8 @@ export const ES: Readonly<Record<MessageKey, Message>> = {
   'punch.request': 'pedido',
   'punch.aboutToSend': 'por enviar',
   'punch.noAnswer': 'sin respuesta',
-  'punches.none': 'No hay fichadas para {scope}. Si falta una: verifique que la puerta sea un reloj configurado y que la última lectura o recepción sea reciente (`status`).',
+  'punches.none':
+    'No hay fichadas para {scope}. Si falta una: verifique que la puerta sea un reloj configurado y que la última lectura o recepción sea reciente (`status`).',
   'punches.found': { one: '{n} fichada para {scope} (horas en {zone}):', other: '{n} fichadas para {scope} (horas en {zone}):' },
   'punches.scopeIds': 'ids {ids}',
   'punches.scopeEmployee': 'empleado {employee}, ',

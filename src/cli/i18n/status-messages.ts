@@ -48,7 +48,10 @@ export const STATUS_EN = {
   'status.lease.handedOver': '{owner}, which handed it over on stopping',
   'status.lease.tookOver': '{owner}, {wait} after its lease ran out (it had stopped renewing)',
   'status.waiting.none': 'nothing waiting',
-  'status.waiting.since': { one: '{n} punch, the longest waiting for {wait}; oldest punch from {happened}', other: '{n} punches, the longest waiting for {wait}; oldest punch from {happened}' },
+  'status.waiting.since': {
+    one: '{n} punch, the longest waiting for {wait}; oldest punch from {happened}',
+    other: '{n} punches, the longest waiting for {wait}; oldest punch from {happened}',
+  },
   'status.waiting.from': { one: '{n} punch; oldest punch from {happened}', other: '{n} punches; oldest punch from {happened}' },
   'status.needs.none': 'nothing',
   'status.needs.review': '{n} need review (Humand would refuse them as they are)',
@@ -63,7 +66,8 @@ export const STATUS_EN = {
   'status.budget.seen': '{remaining} of {limit} left{window} (seen {ago} ago)',
   'status.budget.window': ' per {seconds} s',
   'status.budget.assumed': 'not seen yet; assuming {limit} per {seconds} s',
-  'status.openDays': '{n} clock-in(s) of the last 7 days with no clock-out (forgotten clock-out?) — e.g. employee {employee} since {since} (p-{punch}); HR closes them in Humand',
+  'status.openDays':
+    '{n} clock-in(s) of the last 7 days with no clock-out (forgotten clock-out?) — e.g. employee {employee} since {since} (p-{punch}); HR closes them in Humand',
   'status.unreadable': "{n} set aside, never sent (last {when}; see the dashboard's Problems page)",
   'status.terminal': 'read to {cursor} (its clock); last success {success}{drift}',
   'status.terminal.ahead': '; its clock {seconds} s ahead',
@@ -107,7 +111,8 @@ export const STATUS_ES: Readonly<Record<keyof typeof STATUS_EN, string | { reado
   'status.delivery.notConfigured': 'sin configurar',
   'status.delivery.dryRun': 'simulacro (DRY_RUN=true): las fichadas se deciden y se registran, no se envía nada',
   'status.delivery.running': 'en marcha',
-  'status.delivery.neverRun': 'configurado, pero ningún servicio corrió sobre este registro: las fichadas las envía `hik2humand run` (o cada `sync` programado)',
+  'status.delivery.neverRun':
+    'configurado, pero ningún servicio corrió sobre este registro: las fichadas las envía `hik2humand run` (o cada `sync` programado)',
   'status.delivery.noService': 'configurado, pero NO HAY NINGÚN SERVICIO EN MARCHA: las fichadas esperan a `hik2humand run` (o al próximo `sync` programado)',
   'status.service.never': 'ningún `hik2humand run` corrió sobre este registro (solo `sync` programado, o aún no se inició)',
   'status.service.where': '{host}, pid {pid}, desde {since}',
@@ -123,7 +128,10 @@ export const STATUS_ES: Readonly<Record<keyof typeof STATUS_EN, string | { reado
   'status.lease.handedOver': '{owner}, que lo cedió al detenerse',
   'status.lease.tookOver': '{owner}, {wait} después de que venciera su turno (había dejado de renovarlo)',
   'status.waiting.none': 'nada en espera',
-  'status.waiting.since': { one: '{n} fichada, la que más espera lleva {wait}; la fichada más antigua es del {happened}', other: '{n} fichadas, la que más espera lleva {wait}; la fichada más antigua es del {happened}' },
+  'status.waiting.since': {
+    one: '{n} fichada, la que más espera lleva {wait}; la fichada más antigua es del {happened}',
+    other: '{n} fichadas, la que más espera lleva {wait}; la fichada más antigua es del {happened}',
+  },
   'status.waiting.from': { one: '{n} fichada; la fichada más antigua es del {happened}', other: '{n} fichadas; la fichada más antigua es del {happened}' },
   'status.needs.none': 'nada',
   'status.needs.review': '{n} a revisar (Humand las rechazaría tal como están)',
@@ -138,7 +146,8 @@ export const STATUS_ES: Readonly<Record<keyof typeof STATUS_EN, string | { reado
   'status.budget.seen': 'quedan {remaining} de {limit}{window} (visto hace {ago})',
   'status.budget.window': ' cada {seconds} s',
   'status.budget.assumed': 'aún no visto; se suponen {limit} cada {seconds} s',
-  'status.openDays': '{n} entrada(s) de los últimos 7 días sin salida (¿salida olvidada?) — p. ej. empleado {employee} desde {since} (p-{punch}); RR. HH. las cierra en Humand',
+  'status.openDays':
+    '{n} entrada(s) de los últimos 7 días sin salida (¿salida olvidada?) — p. ej. empleado {employee} desde {since} (p-{punch}); RR. HH. las cierra en Humand',
   'status.unreadable': '{n} apartadas, nunca enviadas (la última {when}; vea la página Problemas del panel)',
   'status.terminal': 'leído hasta {cursor} (su reloj); última lectura correcta {success}{drift}',
   'status.terminal.ahead': '; su reloj adelanta {seconds} s',

@@ -12,7 +12,11 @@ export interface ServerCertificate {
 }
 
 function toPem(raw: Buffer): string {
-  const base64 = raw.toString('base64').match(/.{1,64}/g)?.join('\n') ?? '';
+  const base64 =
+    raw
+      .toString('base64')
+      .match(/.{1,64}/g)
+      ?.join('\n') ?? '';
   return `-----BEGIN CERTIFICATE-----\n${base64}\n-----END CERTIFICATE-----\n`;
 }
 
@@ -39,7 +43,14 @@ export function fetchServerCertificate(baseUrl: string, timeoutMs = 10_000): Pro
         cert = cert.issuerCertificate;
       }
       const x509 = new X509Certificate(cert.raw);
-      resolve({ pem: toPem(cert.raw), subject: x509.subject.replaceAll('\n', ', '), issuer: x509.issuer.replaceAll('\n', ', '), fingerprint256: x509.fingerprint256, validTo: x509.validTo, selfSigned: x509.subject === x509.issuer });
+      resolve({
+        pem: toPem(cert.raw),
+        subject: x509.subject.replaceAll('\n', ', '),
+        issuer: x509.issuer.replaceAll('\n', ', '),
+        fingerprint256: x509.fingerprint256,
+        validTo: x509.validTo,
+        selfSigned: x509.subject === x509.issuer,
+      });
     });
     socket.on('timeout', () => socket.destroy(new Error(`no TLS answer from ${host}:${port} within ${timeoutMs} ms`)));
     socket.on('error', reject);

@@ -26,11 +26,31 @@ export interface HikConnection {
 }
 
 export function hikConnectionConfig(host: string, appKey: string, secret: string, caPem: string | null): HikConnectionConfig {
-  return { baseUrl: host.replace(/\/+$/, ''), appKey, appSecret: secret, userId: null, caCertPath: null, caCertPem: caPem, tlsInsecure: false, requestTimeoutMs: 30_000, connectTimeoutMs: 10_000 };
+  return {
+    baseUrl: host.replace(/\/+$/, ''),
+    appKey,
+    appSecret: secret,
+    userId: null,
+    caCertPath: null,
+    caCertPem: caPem,
+    tlsInsecure: false,
+    requestTimeoutMs: 30_000,
+    connectTimeoutMs: 10_000,
+  };
 }
 
 export function hikClient(config: HikConnectionConfig, logger: Logger, timeZone: string): HikCentralClient {
-  return new HikCentralClient({ baseUrl: config.baseUrl, appKey: config.appKey, appSecret: config.appSecret, ...(config.caCertPem ? { caCertPem: config.caCertPem } : {}), tlsInsecure: false, connectTimeoutMs: config.connectTimeoutMs, requestTimeoutMs: config.requestTimeoutMs, logger, timeZone });
+  return new HikCentralClient({
+    baseUrl: config.baseUrl,
+    appKey: config.appKey,
+    appSecret: config.appSecret,
+    ...(config.caCertPem ? { caCertPem: config.caCertPem } : {}),
+    tlsInsecure: false,
+    connectTimeoutMs: config.connectTimeoutMs,
+    requestTimeoutMs: config.requestTimeoutMs,
+    logger,
+    timeZone,
+  });
 }
 
 function validUrl(value: string): string | true {
@@ -56,7 +76,8 @@ export async function connectHikCentral(answers: HikAnswers, prompter: Prompter 
   let { host, appKey, secret } = answers;
   let caPem: string | null = null;
   for (let attempt = 1; ; attempt++) {
-    const need = (flag: string) => unattendedFailure(`--${flag} is required when init runs unattended (--yes)`, `pass --${flag}, or run \`hik2humand init\` at a terminal to be asked`);
+    const need = (flag: string) =>
+      unattendedFailure(`--${flag} is required when init runs unattended (--yes)`, `pass --${flag}, or run \`hik2humand init\` at a terminal to be asked`);
     host ??= prompter ? await prompter.text('HikCentral address (the OpenAPI gateway, e.g. https://10.0.0.5)', { validate: validUrl }) : need('hik-host');
     appKey ??= prompter ? await prompter.text('HikCentral partner app key (System > Open API)') : need('hik-app-key');
     secret ??= prompter ? await prompter.secret('HikCentral partner secret') : need('hik-secret');
@@ -75,20 +96,27 @@ export async function connectHikCentral(answers: HikAnswers, prompter: Prompter 
         return null;
       });
       if (cert !== null) {
-        io.out([
-          '  HikCentral presents this certificate:',
-          `    subject      ${cert.subject}`,
-          `    issuer       ${cert.issuer}${cert.selfSigned ? ' (self-signed)' : ''}`,
-          `    valid until  ${cert.validTo}`,
-          `    SHA-256      ${cert.fingerprint256}`,
-          '  Compare the fingerprint with the one HikCentral shows (its web client: System > Network > HTTPS, or the browser\'s certificate view) before trusting it.',
-        ].join('\n'));
-        const trust = answers.trustCertificate ?? (prompter ? await prompter.confirm('Trust this certificate and pin it for hik2humand (HIK_CA_CERT)?', false) : undefined);
+        io.out(
+          [
+            '  HikCentral presents this certificate:',
+            `    subject      ${cert.subject}`,
+            `    issuer       ${cert.issuer}${cert.selfSigned ? ' (self-signed)' : ''}`,
+            `    valid until  ${cert.validTo}`,
+            `    SHA-256      ${cert.fingerprint256}`,
+            "  Compare the fingerprint with the one HikCentral shows (its web client: System > Network > HTTPS, or the browser's certificate view) before trusting it.",
+          ].join('\n'),
+        );
+        const trust =
+          answers.trustCertificate ?? (prompter ? await prompter.confirm('Trust this certificate and pin it for hik2humand (HIK_CA_CERT)?', false) : undefined);
         if (trust === true) {
           caPem = cert.pem;
           continue;
         }
-        if (prompter === null) unattendedFailure(`HikCentral's certificate is not trusted (SHA-256 ${cert.fingerprint256})`, 'Pass --trust-certificate to pin it after checking the fingerprint, or set HIK_CA_CERT yourself.');
+        if (prompter === null)
+          unattendedFailure(
+            `HikCentral's certificate is not trusted (SHA-256 ${cert.fingerprint256})`,
+            'Pass --trust-certificate to pin it after checking the fingerprint, or set HIK_CA_CERT yourself.',
+          );
       }
     }
     if (prompter === null) unattendedFailure(`HikCentral: ${check.message}`, check.fix);
@@ -120,11 +148,18 @@ export interface HumandAnswers {
  * exists but may not do this here — its permissions, or its IP allowlist not naming this
  * machine's public address — and asks again.
  */
-export async function connectHumand(answers: HumandAnswers, prompter: Prompter | null, io: CliIo, logger: Logger): Promise<{ readonly baseUrl: string; readonly auth: string; readonly client: HumandClient }> {
+export async function connectHumand(
+  answers: HumandAnswers,
+  prompter: Prompter | null,
+  io: CliIo,
+  logger: Logger,
+): Promise<{ readonly baseUrl: string; readonly auth: string; readonly client: HumandClient }> {
   let { auth } = answers;
   const baseUrl = (answers.baseUrl ?? 'https://api-prod.humand.co').replace(/\/+$/, '');
   for (let attempt = 1; ; attempt++) {
-    auth ??= prompter ? await prompter.secret('Humand API key (as Humand issued it, with or without "Basic ")') : unattendedFailure('--humand-key is required when init runs unattended (--yes)', 'pass --humand-key, or run `hik2humand init` at a terminal');
+    auth ??= prompter
+      ? await prompter.secret('Humand API key (as Humand issued it, with or without "Basic ")')
+      : unattendedFailure('--humand-key is required when init runs unattended (--yes)', 'pass --humand-key, or run `hik2humand init` at a terminal');
     const client = new HumandClient({ baseUrl, auth: auth.trim(), requestTimeoutMs: 15_000, connectTimeoutMs: 5_000, logger });
     const probe = await client.probe();
     const check = humandCheck(probe, client.baseUrl);

@@ -9,7 +9,11 @@ const allowlistSchema = z.object({ allowedIps: z.array(z.string()) });
  * One read, at set-up only (it does not go through the service's rate budget). Null with the
  * reason when it cannot be read.
  */
-export async function readHumandAllowlist(baseUrl: string, auth: string, timeoutMs = 10_000): Promise<{ readonly ips: readonly string[] } | { readonly error: string }> {
+export async function readHumandAllowlist(
+  baseUrl: string,
+  auth: string,
+  timeoutMs = 10_000,
+): Promise<{ readonly ips: readonly string[] } | { readonly error: string }> {
   try {
     const response = await request(`${baseUrl.replace(/\/+$/, '')}/api-keys/allowed-ips`, {
       method: 'GET',
@@ -29,7 +33,9 @@ export async function readHumandAllowlist(baseUrl: string, auth: string, timeout
 /** What the allowlist means for this server, in a sentence or two. */
 export function describeAllowlist(ips: readonly string[], refused: boolean): string {
   if (ips.length === 0) {
-    return refused ? "The key's IP allowlist is empty (any address may use it), so the 403 comes from the key's permissions: ask for time tracking and users access." : "The key's IP allowlist is empty: any address may use it.";
+    return refused
+      ? "The key's IP allowlist is empty (any address may use it), so the 403 comes from the key's permissions: ask for time tracking and users access."
+      : "The key's IP allowlist is empty: any address may use it.";
   }
   const list = ips.join(', ');
   return refused

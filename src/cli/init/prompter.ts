@@ -18,10 +18,21 @@ export interface Prompter {
 export function inquirerPrompter(streams?: { readonly input?: NodeJS.ReadableStream; readonly output?: NodeJS.WritableStream }): Prompter {
   const context = streams ? { input: streams.input, output: streams.output } : undefined;
   return {
-    text: (message, options = {}) => input({ message, ...(options.default !== undefined ? { default: options.default } : {}), ...(options.validate ? { validate: options.validate } : {}) }, context),
+    text: (message, options = {}) =>
+      input(
+        { message, ...(options.default !== undefined ? { default: options.default } : {}), ...(options.validate ? { validate: options.validate } : {}) },
+        context,
+      ),
     secret: (message) => password({ message, mask: '*', validate: (value) => (value.trim() === '' ? 'required' : true) }, context),
     confirm: (message, defaultValue) => confirm({ message, default: defaultValue }, context),
     choose: <T>(message: string, choices: readonly Choice<T>[], defaultValue?: T) =>
-      select<T>({ message, choices: choices.map((c) => ({ name: c.name, value: c.value, ...(c.description ? { description: c.description } : {}) })), ...(defaultValue !== undefined ? { default: defaultValue } : {}) }, context),
+      select<T>(
+        {
+          message,
+          choices: choices.map((c) => ({ name: c.name, value: c.value, ...(c.description ? { description: c.description } : {}) })),
+          ...(defaultValue !== undefined ? { default: defaultValue } : {}),
+        },
+        context,
+      ),
   };
 }

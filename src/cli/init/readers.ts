@@ -38,7 +38,11 @@ export class ReaderTally {
     const key = `${event.doorIndexCode ?? ''}|${event.readerIndexCode ?? event.readerName ?? ''}`;
     let entry = this.#byKey.get(key);
     if (entry === undefined) {
-      entry = { reader: { doorIndexCode: event.doorIndexCode, doorName: event.doorName, readerIndexCode: event.readerIndexCode, readerName: event.readerName }, passages: 0, last: null };
+      entry = {
+        reader: { doorIndexCode: event.doorIndexCode, doorName: event.doorName, readerIndexCode: event.readerIndexCode, readerName: event.readerName },
+        passages: 0,
+        last: null,
+      };
       this.#byKey.set(key, entry);
     }
     if (this.grantedCodes.has(event.eventCode) && event.personId) {
@@ -61,7 +65,11 @@ const IN_WORDS = /\b(entrada|entradas|ingreso|ingresos|in|entry|enter)\b/;
 const OUT_WORDS = /\b(salida|salidas|egreso|egresos|out|exit)\b/;
 
 function words(text: string | null): string {
-  return (text ?? '').normalize('NFD').replace(/\p{Diacritic}/gu, '').toLowerCase().replace(/[^a-z0-9]+/g, ' ');
+  return (text ?? '')
+    .normalize('NFD')
+    .replace(/\p{Diacritic}/gu, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, ' ');
 }
 
 /**
@@ -73,21 +81,29 @@ function words(text: string | null): string {
 export function proposeReader(reader: SeenReader): ReaderProposal {
   const names = [words(reader.readerName), words(reader.doorName)];
   const clockWord = names.map((n) => CLOCK_WORDS.exec(n)?.[0]).find((w) => w !== undefined);
-  const direction = names
-    .map((n): Direction | null => {
-      const isIn = IN_WORDS.test(n);
-      const isOut = OUT_WORDS.test(n);
-      return isIn === isOut ? null : isIn ? 'in' : 'out';
-    })
-    .find((d) => d !== null) ?? null;
+  const direction =
+    names
+      .map((n): Direction | null => {
+        const isIn = IN_WORDS.test(n);
+        const isOut = OUT_WORDS.test(n);
+        return isIn === isOut ? null : isIn ? 'in' : 'out';
+      })
+      .find((d) => d !== null) ?? null;
   if (clockWord === undefined) return { reader, timeClock: false, direction, why: 'no time-clock word (reloj, molinete, fichada, clock) in its name' };
   if (reader.passages === 0) return { reader, timeClock: false, direction, why: `"${clockWord}" in its name, but no passage of a person in the scanned days` };
-  return { reader, timeClock: true, direction, why: `"${clockWord}" in its name${direction ? `, "${direction === 'in' ? 'entrada/ingreso/in' : 'salida/egreso/out'}" gives the direction` : '; no direction word: alternate in/out per employee'}` };
+  return {
+    reader,
+    timeClock: true,
+    direction,
+    why: `"${clockWord}" in its name${direction ? `, "${direction === 'in' ? 'entrada/ingreso/in' : 'salida/egreso/out'}" gives the direction` : '; no direction word: alternate in/out per employee'}`,
+  };
 }
 
 /** "Facial Entrada (reader 101, door Molinete Reloj Entrada): 412 passages". */
 export function describeReader(reader: SeenReader): string {
   const name = reader.readerName ?? reader.readerIndexCode ?? '?';
-  const where = [reader.readerIndexCode ? `reader ${reader.readerIndexCode}` : null, reader.doorName ? `door ${reader.doorName}` : null].filter(Boolean).join(', ');
+  const where = [reader.readerIndexCode ? `reader ${reader.readerIndexCode}` : null, reader.doorName ? `door ${reader.doorName}` : null]
+    .filter(Boolean)
+    .join(', ');
   return `${name}${where ? ` (${where})` : ''}: ${reader.passages} passage(s)`;
 }

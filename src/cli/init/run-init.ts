@@ -48,7 +48,8 @@ const CA_FILE = 'certs/hikcentral-ca.pem';
 function durationFlag(value: string | undefined, fallback: number, flag: string): number {
   if (value === undefined) return fallback;
   const ms = parseDuration(value);
-  if (ms === null || ms <= 0) throw new ConfigurationError(`--${flag} "${value}" is not a duration`, { code: 'INIT_FLAG', hint: `e.g. --${flag} ${flag === 'days' ? '7' : '1h'}` });
+  if (ms === null || ms <= 0)
+    throw new ConfigurationError(`--${flag} "${value}" is not a duration`, { code: 'INIT_FLAG', hint: `e.g. --${flag} ${flag === 'days' ? '7' : '1h'}` });
   return ms;
 }
 
@@ -56,13 +57,18 @@ async function askTimezone(flag: string | undefined, prompter: Prompter | null, 
   const host = Intl.DateTimeFormat().resolvedOptions().timeZone;
   let zone = flag;
   for (;;) {
-    if (zone === undefined) zone = prompter ? await prompter.text('Site time zone (IANA name; HikCentral events without an offset are read in it)', { default: host }) : host;
+    if (zone === undefined)
+      zone = prompter ? await prompter.text('Site time zone (IANA name; HikCentral events without an offset are read in it)', { default: host }) : host;
     if (isTimeZone(zone.trim())) {
-      io.out(`✓ Site time zone ${zone.trim()}${zone.trim() === host ? ' (this machine\'s)' : ''}.`);
+      io.out(`✓ Site time zone ${zone.trim()}${zone.trim() === host ? " (this machine's)" : ''}.`);
       return zone.trim();
     }
     io.out(`✗ "${zone}" is not an IANA time zone (e.g. America/Argentina/Buenos_Aires, America/Mexico_City, Europe/Madrid).`);
-    if (prompter === null) throw new ConfigurationError(`--timezone "${zone}" is not an IANA time zone`, { code: 'INIT_FLAG', hint: 'e.g. --timezone America/Argentina/Buenos_Aires' });
+    if (prompter === null)
+      throw new ConfigurationError(`--timezone "${zone}" is not an IANA time zone`, {
+        code: 'INIT_FLAG',
+        hint: 'e.g. --timezone America/Argentina/Buenos_Aires',
+      });
     zone = undefined;
   }
 }
@@ -72,7 +78,10 @@ async function mayWrite(files: readonly string[], force: boolean, prompter: Prom
   const existing = files.filter((f) => fs.existsSync(f));
   if (existing.length === 0 || force) return;
   if (prompter !== null && (await prompter.confirm(`${existing.join(' and ')} already exist(s). Replace?`, false))) return;
-  throw new ConfigurationError(`${existing.join(' and ')} already exist(s); nothing was written`, { code: 'INIT_EXISTS', hint: 'Pass --force to replace them (keep a copy first), or run init in an empty folder with --dir.' });
+  throw new ConfigurationError(`${existing.join(' and ')} already exist(s); nothing was written`, {
+    code: 'INIT_EXISTS',
+    hint: 'Pass --force to replace them (keep a copy first), or run init in an empty folder with --dir.',
+  });
 }
 
 /**
@@ -84,13 +93,23 @@ export async function runInit(flags: InitFlags, prompter: Prompter | null, io: C
   const dir = path.resolve(flags.dir ?? process.cwd());
   const envFile = path.join(dir, '.env');
   const configFile = path.join(dir, 'hik2humand.yaml');
-  const daysMs = durationFlag(flags.days === undefined ? undefined : /^\d+$/.test(flags.days) ? `${Number(flags.days) * 24}h` : flags.days, 7 * 24 * 3_600_000, 'days');
+  const daysMs = durationFlag(
+    flags.days === undefined ? undefined : /^\d+$/.test(flags.days) ? `${Number(flags.days) * 24}h` : flags.days,
+    7 * 24 * 3_600_000,
+    'days',
+  );
   const previewMs = durationFlag(flags.preview, 3_600_000, 'preview');
   await mayWrite([envFile, configFile], flags.force === true, prompter);
 
   io.out('HikCentral');
   const timezone = await askTimezone(flags.timezone, prompter, io);
-  const hik = await connectHikCentral({ host: flags.hikHost, appKey: flags.hikAppKey, secret: flags.hikSecret, trustCertificate: flags.trustCertificate }, prompter, io, logger, timezone);
+  const hik = await connectHikCentral(
+    { host: flags.hikHost, appKey: flags.hikAppKey, secret: flags.hikSecret, trustCertificate: flags.trustCertificate },
+    prompter,
+    io,
+    logger,
+    timezone,
+  );
   io.out('\nHumand');
   const humand = await connectHumand({ baseUrl: flags.humandUrl, auth: flags.humandKey }, prompter, io, logger);
 
@@ -115,11 +134,18 @@ export async function runInit(flags: InitFlags, prompter: Prompter | null, io: C
     await client.close();
   }
   const users = await humand.client.listUsers().finally(() => humand.client.close());
-  if (!users.ok) throw new ConfigurationError(`Humand's user list could not be read: ${users.failure.message}`, { code: 'INIT_USERS', hint: 'The key needs the users read permission; run init again once Humand answers.' });
+  if (!users.ok)
+    throw new ConfigurationError(`Humand's user list could not be read: ${users.failure.message}`, {
+      code: 'INIT_USERS',
+      hint: 'The key needs the users read permission; run init again once Humand answers.',
+    });
 
   const zone = zoneTally.result();
   if (zone !== null && zone.agree === zone.total) io.out(`✓ HikCentral's event times (offset ${zone.seen}) agree with ${timezone}.`);
-  else if (zone !== null) io.out(`warning: ${zone.total - zone.agree} of ${zone.total} HikCentral event times carry an offset (${zone.seen}) that ${timezone} does not have at that moment: check SITE_TIMEZONE (working days and alternation are cut in it), or the time zone of HikCentral's devices.`);
+  else if (zone !== null)
+    io.out(
+      `warning: ${zone.total - zone.agree} of ${zone.total} HikCentral event times carry an offset (${zone.seen}) that ${timezone} does not have at that moment: check SITE_TIMEZONE (working days and alternation are cut in it), or the time zone of HikCentral's devices.`,
+    );
 
   const readers = tally.readers();
   const clocks = await chooseTimeClocks(readers, flags.timeClock, prompter, io, Math.round(daysMs / 86_400_000));
@@ -161,15 +187,23 @@ async function previewDryRun(dir: string, previewMs: number, io: CliIo, logger: 
   const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'hik2humand-init-'));
   try {
     const hours = Math.round((previewMs / 3_600_000) * 10) / 10;
-    const settings = readSettings({}, { cwd: dir, processEnv: { DRY_RUN: 'true', DATABASE_PATH: path.join(scratch, 'preview.db'), POLL_INITIAL_LOOKBACK: `${Math.round(previewMs / 1000)}s` } });
+    const settings = readSettings(
+      {},
+      { cwd: dir, processEnv: { DRY_RUN: 'true', DATABASE_PATH: path.join(scratch, 'preview.db'), POLL_INITIAL_LOOKBACK: `${Math.round(previewMs / 1000)}s` } },
+    );
     const app = await createApp({ config: settings.config, logger });
     try {
       const summary = await app.syncOnce();
       const wouldSend = await app.punches({ outcome: 'dry-run' });
-      const counted = Object.entries(summary.counts).filter(([, n]) => n > 0).map(([outcome, n]) => `${n} ${outcome}`).join(', ');
+      const counted = Object.entries(summary.counts)
+        .filter(([, n]) => n > 0)
+        .map(([outcome, n]) => `${n} ${outcome}`)
+        .join(', ');
       io.out(`\nDRY_RUN over the last ${hours} h (nothing sent): ${counted || 'no events'}.`);
       for (const punch of wouldSend.slice(0, 20)) {
-        io.out(`  would send ${punch.entryType === 'END' ? 'clock-out' : 'clock-in '} ${punch.employeeId ?? '?'} at ${punch.request?.now ?? punch.eventTime}  (${punch.personName ?? punch.personId ?? '?'}, ${punch.readerName ?? punch.doorName ?? '?'})`);
+        io.out(
+          `  would send ${punch.entryType === 'END' ? 'clock-out' : 'clock-in '} ${punch.employeeId ?? '?'} at ${punch.request?.now ?? punch.eventTime}  (${punch.personName ?? punch.personId ?? '?'}, ${punch.readerName ?? punch.doorName ?? '?'})`,
+        );
       }
       if (wouldSend.length > 20) io.out(`  … and ${wouldSend.length - 20} more`);
       for (const line of summary.attention) io.out(`  attention: ${line}`);

@@ -46,7 +46,7 @@ export function envFileText(answers: SiteAnswers, now: Date): string {
     `HIKVISION_HOST=${envValue(answers.hikHost)}`,
     `HIK_APP_KEY=${envValue(answers.hikAppKey)}`,
     `HIK_SECRET=${envValue(answers.hikSecret)}`,
-    ...(answers.hikCaCert ? ['# HikCentral\'s own (self-signed) certificate, fetched and pinned by init', `HIK_CA_CERT=${envValue(answers.hikCaCert)}`] : []),
+    ...(answers.hikCaCert ? ["# HikCentral's own (self-signed) certificate, fetched and pinned by init", `HIK_CA_CERT=${envValue(answers.hikCaCert)}`] : []),
     '',
     '# Humand API key',
     `HUMAND_BASE_URL=${envValue(answers.humandBaseUrl)}`,
@@ -64,7 +64,13 @@ export function envFileText(answers: SiteAnswers, now: Date): string {
 /** hik2humand.yaml with the chosen time clocks and mapping, commented for the next person. */
 export function configFileText(answers: SiteAnswers, now: Date): string {
   const clocks = answers.clocks.map((clock) => {
-    const seen = [clock.readerIndexCode ? `reader ${clock.readerIndexCode}` : null, clock.doorName ? `door "${clock.doorName}"` : null, `${clock.passages} passage(s) when init looked`].filter(Boolean).join(', ');
+    const seen = [
+      clock.readerIndexCode ? `reader ${clock.readerIndexCode}` : null,
+      clock.doorName ? `door "${clock.doorName}"` : null,
+      `${clock.passages} passage(s) when init looked`,
+    ]
+      .filter(Boolean)
+      .join(', ');
     const lines = [`  - reader: ${yamlString(clock.reader)}   # ${seen}`];
     if (clock.direction) lines.push(`    direction: ${clock.direction}`);
     else lines.push('    mode: alternate          # no direction in the name: clock-in, clock-out, ... per employee and day');

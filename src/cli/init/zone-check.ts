@@ -26,7 +26,10 @@ export class ZoneTally {
   /** Null when no event carried an offset (nothing to compare); `seen` lists the offsets, most frequent first. */
   result(): { readonly agree: number; readonly total: number; readonly seen: string } | null {
     if (this.#total === 0) return null;
-    const seen = [...this.#offsets.entries()].sort((a, b) => b[1] - a[1]).map(([offset]) => offset).join(', ');
+    const seen = [...this.#offsets.entries()]
+      .sort((a, b) => b[1] - a[1])
+      .map(([offset]) => offset)
+      .join(', ');
     return { agree: this.#agree, total: this.#total, seen };
   }
 }

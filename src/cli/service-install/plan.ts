@@ -44,7 +44,14 @@ export function winswFiles(options: ServiceOptions): { readonly exe: string; rea
 
 export function serviceConfigText(options: ServiceOptions): string {
   return options.platform === 'systemd'
-    ? systemdUnit({ name: options.name, workingDirectory: options.dir, writablePaths: [options.dataDir], user: options.user, node: options.node, bin: options.bin })
+    ? systemdUnit({
+        name: options.name,
+        workingDirectory: options.dir,
+        writablePaths: [options.dataDir],
+        user: options.user,
+        node: options.node,
+        bin: options.bin,
+      })
     : winswConfig({ name: options.name, workingDirectory: options.dir, node: options.node, bin: options.bin, account: options.account });
 }
 
@@ -55,14 +62,21 @@ export function installPlan(options: ServiceOptions, probe: MachineProbe): Step[
 export function uninstallPlan(options: ServiceOptions, probe: MachineProbe): Step[] {
   if (options.platform === 'systemd') {
     return [
-      { kind: 'run', why: 'stop the service and keep it from starting at boot', command: 'systemctl', args: ['disable', '--now', options.name], allowFailure: true },
+      {
+        kind: 'run',
+        why: 'stop the service and keep it from starting at boot',
+        command: 'systemctl',
+        args: ['disable', '--now', options.name],
+        allowFailure: true,
+      },
       { kind: 'run', why: 'remove the unit file', command: 'rm', args: ['-f', unitFile(options)] },
       { kind: 'run', why: 'make systemd forget it', command: 'systemctl', args: ['daemon-reload'] },
       { kind: 'note', text: `Kept: the user ${options.user}, ${options.dir} with .env, hik2humand.yaml and the ledger in ${options.dataDir}.` },
     ];
   }
   const { exe } = winswFiles(options);
-  if (!probe.exists(exe)) return [{ kind: 'note', text: `${exe} is not there: nothing to uninstall (or the wrapper was moved; run its "uninstall" yourself).` }];
+  if (!probe.exists(exe))
+    return [{ kind: 'note', text: `${exe} is not there: nothing to uninstall (or the wrapper was moved; run its "uninstall" yourself).` }];
   return [
     { kind: 'run', why: 'stop the service', command: exe, args: ['stop'], allowFailure: true },
     { kind: 'run', why: 'remove the service', command: exe, args: ['uninstall'] },
@@ -73,10 +87,18 @@ export function uninstallPlan(options: ServiceOptions, probe: MachineProbe): Ste
 function systemdInstall(options: ServiceOptions, probe: MachineProbe): Step[] {
   const steps: Step[] = [];
   if (/^\/(home|root)(\/|$)/.test(options.node)) {
-    steps.push({ kind: 'note', text: `warning: node is ${options.node}, inside a home folder the service cannot read (ProtectHome). Install Node.js system-wide (e.g. /usr/bin/node) or pass --node.` });
+    steps.push({
+      kind: 'note',
+      text: `warning: node is ${options.node}, inside a home folder the service cannot read (ProtectHome). Install Node.js system-wide (e.g. /usr/bin/node) or pass --node.`,
+    });
   }
   if (!probe.userExists(options.user)) {
-    steps.push({ kind: 'run', why: `create the system user ${options.user} (no login, no home of its own)`, command: 'useradd', args: ['--system', '--home-dir', options.dir, '--no-create-home', '--shell', '/usr/sbin/nologin', options.user] });
+    steps.push({
+      kind: 'run',
+      why: `create the system user ${options.user} (no login, no home of its own)`,
+      command: 'useradd',
+      args: ['--system', '--home-dir', options.dir, '--no-create-home', '--shell', '/usr/sbin/nologin', options.user],
+    });
   }
   steps.push(
     { kind: 'mkdir', why: 'the ledger folder', dir: options.dataDir },
@@ -124,7 +146,12 @@ function windowsInstall(options: ServiceOptions, probe: MachineProbe): Step[] {
     { kind: 'run', why: `${options.account} may write its logs`, command: 'icacls', args: [logs, '/grant', `${options.account}:(OI)(CI)M`] },
   );
   if (probe.exists(env)) {
-    steps.push({ kind: 'run', why: `.env holds the secrets: readable by administrators and ${options.account} only`, command: 'icacls', args: [env, '/inheritance:r', '/grant:r', 'BUILTIN\\Administrators:F', `${options.account}:R`] });
+    steps.push({
+      kind: 'run',
+      why: `.env holds the secrets: readable by administrators and ${options.account} only`,
+      command: 'icacls',
+      args: [env, '/inheritance:r', '/grant:r', 'BUILTIN\\Administrators:F', `${options.account}:R`],
+    });
   }
   steps.push(
     { kind: 'run', why: 'register the service', command: exe, args: ['install'] },

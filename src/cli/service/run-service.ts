@@ -89,7 +89,10 @@ export async function runService(options: ServiceOptions): Promise<void> {
 async function primeDirectories(app: App, logger: Logger, signal: AbortSignal): Promise<void> {
   try {
     const refresh = await app.refreshMappings({ signal });
-    logger.info({ persons: refresh.persons, users: refresh.users, activeUsers: refresh.activeUsers, problems: refresh.problems }, 'directories loaded before opening the push receiver');
+    logger.info(
+      { persons: refresh.persons, users: refresh.users, activeUsers: refresh.activeUsers, problems: refresh.problems },
+      'directories loaded before opening the push receiver',
+    );
   } catch (error) {
     if (signal.aborted) return;
     logger.warn({ err: error }, 'could not load the directories before opening the push receiver; the first pass tries again');

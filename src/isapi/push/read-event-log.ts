@@ -21,7 +21,8 @@ export function readEventLog(text: string, device: string, timeZone: string): Ev
   const log = parsed.data;
   if (log.eventType !== 'AccessControllerEvent') return { kind: 'skip', eventType: log.eventType };
   const access = log.AccessControllerEvent;
-  if (access === undefined || log.dateTime === undefined) return { kind: 'bad', reason: 'an AccessControllerEvent without its AccessControllerEvent object or dateTime' };
+  if (access === undefined || log.dateTime === undefined)
+    return { kind: 'bad', reason: 'an AccessControllerEvent without its AccessControllerEvent object or dateTime' };
   const { majorEventType, subEventType, ...fields } = access;
   return { kind: 'event', event: toAccessEvent(device, { ...fields, major: majorEventType, minor: subEventType, time: log.dateTime }, json, timeZone) };
 }

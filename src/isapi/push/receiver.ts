@@ -33,7 +33,10 @@ export interface IsapiReceiver {
 }
 
 const answer = (reply: FastifyReply, status: number, subStatusCode: string) =>
-  reply.code(status).header('content-type', 'application/json; charset=utf-8').send({ statusCode: status === 200 ? 1 : 4, statusString: status === 200 ? 'OK' : 'Invalid Operation', subStatusCode });
+  reply
+    .code(status)
+    .header('content-type', 'application/json; charset=utf-8')
+    .send({ statusCode: status === 200 ? 1 : 4, statusString: status === 200 ? 'OK' : 'Invalid Operation', subStatusCode });
 
 /**
  * The HTTP listening host terminals push to: `POST <path>/<device>` with multipart/form-data
@@ -46,7 +49,13 @@ export async function startIsapiReceiver(options: IsapiReceiverOptions): Promise
   const logger = options.logger.child({ component: 'isapi-push' });
   const bodyLimit = options.bodyLimitBytes ?? DEFAULT_ISAPI_PUSH_BODY_LIMIT_BYTES;
   const devices = new Map<string, { allowlist: IpAllowlist }>(options.devices.map((d) => [d.name, { allowlist: createIpAllowlist(d.pushAddresses) }]));
-  const app = Fastify({ loggerInstance: logger, logController: new LogController({ disableRequestLogging: true }), bodyLimit, requestTimeout: 30_000, return503OnClosing: true });
+  const app = Fastify({
+    loggerInstance: logger,
+    logController: new LogController({ disableRequestLogging: true }),
+    bodyLimit,
+    requestTimeout: 30_000,
+    return503OnClosing: true,
+  });
   app.removeContentTypeParser('text/plain');
   // The stream is handed over as is: readEventLogPart enforces the limit and drops the picture.
   app.addContentTypeParser('multipart/form-data', (_request, payload, done) => done(null, payload));
@@ -66,7 +75,9 @@ export async function startIsapiReceiver(options: IsapiReceiverOptions): Promise
     const device = (request.params as { device: string }).device;
     let text: string;
     try {
-      text = request.headers['content-type']?.startsWith('multipart/form-data') ? await readEventLogPart(request.headers, request.body as Readable, bodyLimit) : JSON.stringify(request.body);
+      text = request.headers['content-type']?.startsWith('multipart/form-data')
+        ? await readEventLogPart(request.headers, request.body as Readable, bodyLimit)
+        : JSON.stringify(request.body);
     } catch (error) {
       if (!(error instanceof PushBodyError)) throw error;
       logger.warn({ device, reason: error.message }, 'terminal push refused');

@@ -31,10 +31,15 @@ function monthOf(iso) {
 export function pager(total, offset, limit, go, unit) {
   const first = total === 0 ? 0 : offset + 1;
   const last = Math.min(offset + limit, total);
-  return h('div', { class: 'pager', role: 'navigation' },
+  return h(
+    'div',
+    { class: 'pager', role: 'navigation' },
     h('span', { class: 'range', 'data-testid': 'page-range' }, t('page.range', { first: number(first), last: number(last), total: plural(unit, total) })),
-    offset > 0 ? h('button', { type: 'button', class: 'secondary', 'data-testid': 'page-prev', onclick: () => go(Math.max(0, offset - limit)) }, t('page.prev')) : null,
-    last < total ? h('button', { type: 'button', class: 'secondary', 'data-testid': 'page-next', onclick: () => go(offset + limit) }, t('page.next')) : null);
+    offset > 0
+      ? h('button', { type: 'button', class: 'secondary', 'data-testid': 'page-prev', onclick: () => go(Math.max(0, offset - limit)) }, t('page.prev'))
+      : null,
+    last < total ? h('button', { type: 'button', class: 'secondary', 'data-testid': 'page-next', onclick: () => go(offset + limit) }, t('page.next')) : null,
+  );
 }
 
 /** Download links for the same filters as CSV and Excel, headers in the page's language. */
@@ -74,73 +79,138 @@ function filterForm(params, view) {
   const humand = h('input', { type: 'checkbox', checked: params.get('humand') === '1', 'data-testid': 'att-humand' });
   const range = (r) => navigate(params, { ...r, offset: '' });
   const span = Math.round((Date.parse(view.to) - Date.parse(view.from)) / 86_400_000) + 1;
-  return h('form', {
-    class: 'search card',
-    role: 'search',
-    onsubmit: (event) => {
-      event.preventDefault();
-      navigate(params, {
-        from: from.value, to: to.value, employee: employee.value.trim(), door: door.value.trim(), department: department.value.trim(),
-        clocks: clocks.checked ? '' : '0', humand: humand.checked ? '1' : '', offset: '',
-      });
+  return h(
+    'form',
+    {
+      class: 'search card',
+      role: 'search',
+      onsubmit: (event) => {
+        event.preventDefault();
+        navigate(params, {
+          from: from.value,
+          to: to.value,
+          employee: employee.value.trim(),
+          door: door.value.trim(),
+          department: department.value.trim(),
+          clocks: clocks.checked ? '' : '0',
+          humand: humand.checked ? '1' : '',
+          offset: '',
+        });
+      },
     },
-  },
-  field(t('att.from'), from),
-  field(t('att.to'), to),
-  field(t('search.employee'), employee),
-  field(t('search.door'), door),
-  field(t('att.department'), department),
-  h('label', { class: 'field check' }, clocks, h('span', null, t('att.timeClocksOnly'))),
-  h('label', { class: 'field check' }, humand, h('span', null, t('att.compare'))),
-  h('button', { type: 'submit', 'data-testid': 'att-go' }, t('search.go')),
-  h('div', { class: 'quick' },
-    h('button', { type: 'button', class: 'secondary', onclick: () => range({ from: addDays(view.from, -span), to: addDays(view.to, -span) }) }, t('att.prev')),
-    h('button', { type: 'button', class: 'secondary', 'data-testid': 'att-today', onclick: () => range({ from: view.today, to: view.today }) }, t('att.today')),
-    h('button', { type: 'button', class: 'secondary', 'data-testid': 'att-week', onclick: () => range(weekOf(view.today)) }, t('att.week')),
-    h('button', { type: 'button', class: 'secondary', 'data-testid': 'att-month', onclick: () => range(monthOf(view.today)) }, t('att.month')),
-    h('button', { type: 'button', class: 'secondary', onclick: () => range({ from: addDays(view.from, span), to: addDays(view.to, span) }) }, t('att.next'))));
+    field(t('att.from'), from),
+    field(t('att.to'), to),
+    field(t('search.employee'), employee),
+    field(t('search.door'), door),
+    field(t('att.department'), department),
+    h('label', { class: 'field check' }, clocks, h('span', null, t('att.timeClocksOnly'))),
+    h('label', { class: 'field check' }, humand, h('span', null, t('att.compare'))),
+    h('button', { type: 'submit', 'data-testid': 'att-go' }, t('search.go')),
+    h(
+      'div',
+      { class: 'quick' },
+      h(
+        'button',
+        { type: 'button', class: 'secondary', onclick: () => range({ from: addDays(view.from, -span), to: addDays(view.to, -span) }) },
+        t('att.prev'),
+      ),
+      h(
+        'button',
+        { type: 'button', class: 'secondary', 'data-testid': 'att-today', onclick: () => range({ from: view.today, to: view.today }) },
+        t('att.today'),
+      ),
+      h('button', { type: 'button', class: 'secondary', 'data-testid': 'att-week', onclick: () => range(weekOf(view.today)) }, t('att.week')),
+      h('button', { type: 'button', class: 'secondary', 'data-testid': 'att-month', onclick: () => range(monthOf(view.today)) }, t('att.month')),
+      h('button', { type: 'button', class: 'secondary', onclick: () => range({ from: addDays(view.from, span), to: addDays(view.to, span) }) }, t('att.next')),
+    ),
+  );
 }
 
 function incidentBadge(row, date, incident) {
   const search = { employee: row.employeeId ?? row.personId ?? '', date };
-  return h('a', { class: `incident i-${incident.kind}`, href: hashLink('punches', search), 'data-incident': incident.kind },
-    incident.punchIds.length > 1 ? `${t(`incident.${incident.kind}`)} ×${incident.punchIds.length}` : t(`incident.${incident.kind}`));
+  return h(
+    'a',
+    { class: `incident i-${incident.kind}`, href: hashLink('punches', search), 'data-incident': incident.kind },
+    incident.punchIds.length > 1 ? `${t(`incident.${incident.kind}`)} ×${incident.punchIds.length}` : t(`incident.${incident.kind}`),
+  );
 }
 
 function humandMark(comparison) {
   if (!comparison) return null;
   if (comparison.state === 'match') return h('span', { class: 'humand-match', 'data-humand': 'match' }, t('att.matches'));
   if (comparison.state === 'differs') {
-    return h('span', { class: 'humand-differs', 'data-humand': 'differs', title: t('att.differsTitle', { humand: comparison.onlyHumand.join(' ') || '—', ours: comparison.onlyOurs.join(' ') || '—' }) },
-      `${t('att.differs')} ${[...comparison.onlyHumand.map((k) => `+${k}`), ...comparison.onlyOurs.map((k) => `−${k}`)].join(' ')}`);
+    return h(
+      'span',
+      {
+        class: 'humand-differs',
+        'data-humand': 'differs',
+        title: t('att.differsTitle', { humand: comparison.onlyHumand.join(' ') || '—', ours: comparison.onlyOurs.join(' ') || '—' }),
+      },
+      `${t('att.differs')} ${[...comparison.onlyHumand.map((k) => `+${k}`), ...comparison.onlyOurs.map((k) => `−${k}`)].join(' ')}`,
+    );
   }
   return null;
 }
 
 function dayCell(row, date, d) {
   if (!d) return h('span', { class: 'muted empty-day' }, '—');
-  return h('div', null,
-    d.pairs.map((p) => h('span', { class: `att-pair${p.pending ? ' pending' : ''}`, title: p.pending ? t('att.pending') : null }, `${p.in ?? '?'}–${p.out ?? '?'}`)),
+  return h(
+    'div',
+    null,
+    d.pairs.map((p) =>
+      h('span', { class: `att-pair${p.pending ? ' pending' : ''}`, title: p.pending ? t('att.pending') : null }, `${p.in ?? '?'}–${p.out ?? '?'}`),
+    ),
     d.minutes > 0 ? h('span', { class: 'att-hours' }, hours(d.minutes)) : null,
     d.incidents.map((i) => incidentBadge(row, date, i)),
-    humandMark(d.humand));
+    humandMark(d.humand),
+  );
 }
 
 function attendanceTable(view) {
   if (view.rows.length === 0) return h('p', { class: 'muted', 'data-testid': 'att-empty' }, t('att.empty'));
   const headers = [t('att.employee'), t('att.total'), ...view.dates.map(dayHeader)];
-  return h('div', { class: 'scroll' }, h('table', { class: 'rows attendance', 'data-testid': 'attendance' },
-    h('thead', null, h('tr', null, headers.map((label) => h('th', { scope: 'col' }, label)))),
-    h('tbody', null, view.rows.map((row) => {
-      const byDate = new Map(row.days.map((d) => [d.date, d]));
-      return h('tr', { 'data-employee': row.employeeId ?? '', 'data-person': row.personId ?? '' },
-        h('td', { class: 'att-name', 'data-label': headers[0] }, h('div', null,
-          h('strong', null, row.name), ' ',
-          h('span', { class: 'muted small' }, [row.code, row.department].filter(Boolean).join(' · ')),
-          row.employeeId === null ? h('span', { class: 'incident i-unmapped' }, t('att.unmapped')) : null)),
-        h('td', { 'data-label': headers[1], 'data-testid': 'att-total' }, hours(row.minutes)),
-        view.dates.map((date, i) => h('td', { class: 'day', 'data-label': headers[i + 2], 'data-date': date }, dayCell(row, date, byDate.get(date)))));
-    }))));
+  return h(
+    'div',
+    { class: 'scroll' },
+    h(
+      'table',
+      { class: 'rows attendance', 'data-testid': 'attendance' },
+      h(
+        'thead',
+        null,
+        h(
+          'tr',
+          null,
+          headers.map((label) => h('th', { scope: 'col' }, label)),
+        ),
+      ),
+      h(
+        'tbody',
+        null,
+        view.rows.map((row) => {
+          const byDate = new Map(row.days.map((d) => [d.date, d]));
+          return h(
+            'tr',
+            { 'data-employee': row.employeeId ?? '', 'data-person': row.personId ?? '' },
+            h(
+              'td',
+              { class: 'att-name', 'data-label': headers[0] },
+              h(
+                'div',
+                null,
+                h('strong', null, row.name),
+                ' ',
+                h('span', { class: 'muted small' }, [row.code, row.department].filter(Boolean).join(' · ')),
+                row.employeeId === null ? h('span', { class: 'incident i-unmapped' }, t('att.unmapped')) : null,
+              ),
+            ),
+            h('td', { 'data-label': headers[1], 'data-testid': 'att-total' }, hours(row.minutes)),
+            view.dates.map((date, i) => h('td', { class: 'day', 'data-label': headers[i + 2], 'data-date': date }, dayCell(row, date, byDate.get(date)))),
+          );
+        }),
+      ),
+    ),
+  );
 }
 
 export async function renderAttendance(params, api) {
@@ -153,11 +223,20 @@ export async function renderAttendance(params, api) {
   exportQuery.set('to', view.to);
   return [
     filterForm(params, view),
-    h('section', { class: 'card' },
+    h(
+      'section',
+      { class: 'card' },
       h('h2', null, view.from === view.to ? t('att.titleDay', { day: day(view.from) }) : t('att.title', { from: day(view.from), to: day(view.to) })),
       exportLinks('/api/export/attendance', exportQuery, `${language() === 'es' ? 'asistencia' : 'attendance'}-${view.from}-${view.to}`),
-      view.humand.state === 'unavailable' ? h('p', { class: 'bad-text', 'data-testid': 'humand-unavailable' }, t('att.humandUnavailable', { reason: translateText(view.humand.reason, language()) })) : null,
+      view.humand.state === 'unavailable'
+        ? h(
+            'p',
+            { class: 'bad-text', 'data-testid': 'humand-unavailable' },
+            t('att.humandUnavailable', { reason: translateText(view.humand.reason, language()) }),
+          )
+        : null,
       pager(view.total, view.offset, view.limit, (next) => navigate(params, { offset: next ? String(next) : '' }), 'count.employees'),
-      attendanceTable(view)),
+      attendanceTable(view),
+    ),
   ];
 }

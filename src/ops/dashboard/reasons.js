@@ -34,18 +34,39 @@ const RULES = [
   // The decision model's reasons (src/pipeline/decisions/day-decision.ts).
   [/^double tap: (\d+) s after the clock-in (p-\d+)$/, 'filtrada: doble lectura a $1 s de la entrada $2'],
   [/^double tap: (\d+) s after the clock-out (p-\d+)$/, 'filtrada: doble lectura a $1 s de la salida $2'],
-  [/^double tap: (\d+ (?:min|h)) after the last entry \((clock-in|clock-out)\); a new shift starts after (.*)$/, 'filtrada: nueva lectura $1 después del último registro ({t$2}); un turno nuevo empieza pasados $3'],
-  [/^double tap that arrived late: the same (clock-in|clock-out) (.+?) later \((.+?)\) is already in Humand(.*)$/, 'filtrada: lectura que llegó tarde; la misma {t$1} $2 después ($3) ya está en Humand{t$4}'],
+  [
+    /^double tap: (\d+ (?:min|h)) after the last entry \((clock-in|clock-out)\); a new shift starts after (.*)$/,
+    'filtrada: nueva lectura $1 después del último registro ({t$2}); un turno nuevo empieza pasados $3',
+  ],
+  [
+    /^double tap that arrived late: the same (clock-in|clock-out) (.+?) later \((.+?)\) is already in Humand(.*)$/,
+    'filtrada: lectura que llegó tarde; la misma {t$1} $2 después ($3) ya está en Humand{t$4}',
+  ],
   [/^ — correct its time in Humand if this earlier tap is the one that counts$/, ' — corrija la hora en Humand si la que vale es esta lectura anterior'],
   [/^corrected tap: (\d+ s) after the (clock-in|clock-out) (p-\d+), which was meant$/, 'corregida: $1 después de la {t$2} $3, que era la buscada'],
-  [/^corrected tap: the employee was clocked in, so the (clock-in|clock-out) (p-\d+) (\d+ s) later was meant$/, 'corregida: el empleado tenía la jornada abierta, así que la buscada era la {t$1} $2, $3 después'],
-  [/^corrected tap: the employee was not clocked in, so the (clock-in|clock-out) (p-\d+) (\d+ s) later was meant$/, 'corregida: el empleado no tenía la jornada abierta, así que la buscada era la {t$1} $2, $3 después'],
+  [
+    /^corrected tap: the employee was clocked in, so the (clock-in|clock-out) (p-\d+) (\d+ s) later was meant$/,
+    'corregida: el empleado tenía la jornada abierta, así que la buscada era la {t$1} $2, $3 después',
+  ],
+  [
+    /^corrected tap: the employee was not clocked in, so the (clock-in|clock-out) (p-\d+) (\d+ s) later was meant$/,
+    'corregida: el empleado no tenía la jornada abierta, así que la buscada era la {t$1} $2, $3 después',
+  ],
   [/^covered: Humand already has this (clock-in|clock-out) from (\S+) at (.*)$/, 'cubierta: Humand ya tiene esta {t$1} desde $2 a las $3'],
   [/^covered: fixed by hand in Humand \(marked by (.*?)\); was (\S+): (.*)$/, 'cubierta: corregida a mano en Humand (marcada por $1); antes {t$2}: {t$3}'],
-  [/^needs review: a clock-out with no clock-in before it in Humand \(forgotten clock-in\?\) — add the clock-in in Humand, then mark it fixed(.*)$/, 'a revisar: una salida sin entrada previa en Humand (¿olvidó fichar la entrada?) — agregue la entrada en Humand y márquela como corregida$1'],
-  [/^needs review: Humand already has a (clock-in|clock-out) that day at (.*) with nothing between \(forgotten (clock-in|clock-out)\?\) — correct the day in Humand, then mark it fixed(.*)$/, 'a revisar: Humand ya tiene una {t$1} ese día a las $2 sin nada entre medio (¿olvidó fichar la {t$3}?) — corrija el día en Humand y márquela como corregida$4'],
+  [
+    /^needs review: a clock-out with no clock-in before it in Humand \(forgotten clock-in\?\) — add the clock-in in Humand, then mark it fixed(.*)$/,
+    'a revisar: una salida sin entrada previa en Humand (¿olvidó fichar la entrada?) — agregue la entrada en Humand y márquela como corregida$1',
+  ],
+  [
+    /^needs review: Humand already has a (clock-in|clock-out) that day at (.*) with nothing between \(forgotten (clock-in|clock-out)\?\) — correct the day in Humand, then mark it fixed(.*)$/,
+    'a revisar: Humand ya tiene una {t$1} ese día a las $2 sin nada entre medio (¿olvidó fichar la {t$3}?) — corrija el día en Humand y márquela como corregida$4',
+  ],
   [/^needs review: Humand refused it: (.*)$/, 'a revisar: Humand la rechazó: $1'],
-  [/^waiting: (p-\d+) before it could not be delivered \(dead\); re-drive it or mark it fixed in Humand, and this one follows in order$/, 'en espera: $1, anterior a esta, no se pudo enviar (fallida); reenvíela o márquela como corregida en Humand y esta la sigue en orden'],
+  [
+    /^waiting: (p-\d+) before it could not be delivered \(dead\); re-drive it or mark it fixed in Humand, and this one follows in order$/,
+    'en espera: $1, anterior a esta, no se pudo enviar (fallida); reenvíela o márquela como corregida en Humand y esta la sigue en orden',
+  ],
   [/^waiting up to a minute for a second tap before asking for review$/, 'esperando hasta un minuto una segunda lectura antes de pedir revisión'],
   [/^clock-in$/, 'entrada'],
   [/^clock-out$/, 'salida'],
@@ -60,20 +81,50 @@ const RULES = [
   // Hints (what to do).
   [/^check HUMAND_AUTH and the key's permissions; punches are kept$/, 'revise HUMAND_AUTH y los permisos de la clave; las fichadas se conservan'],
   [/^check HUMAND_AUTH: Humand does not know this key$/, 'revise HUMAND_AUTH: Humand no reconoce esta clave'],
-  [/^give the key's user access \(or allow this IP in \/api-keys\/allowed-ips\); punches are kept$/, 'dé acceso al usuario de la clave (o permita esta IP en /api-keys/allowed-ips); las fichadas se conservan'],
+  [
+    /^give the key's user access \(or allow this IP in \/api-keys\/allowed-ips\); punches are kept$/,
+    'dé acceso al usuario de la clave (o permita esta IP en /api-keys/allowed-ips); las fichadas se conservan',
+  ],
   [/^set HUMAND_AUTH and HUMAND_BASE_URL$/, 'configure HUMAND_AUTH y HUMAND_BASE_URL'],
   [/^Humand is having trouble; try again in a few minutes\.$/, 'Humand tiene problemas; vuelva a intentar en unos minutos.'],
-  [/^Humand is slow or unreachable; the call is retried\. If it persists, check the network path or raise HUMAND request timeouts\.$/, 'Humand está lento o no responde; el pedido se reintenta. Si persiste, revise la red o aumente los tiempos de espera de HUMAND.'],
-  [/^Usually a network blip; the call is retried\. The request may have been processed\.$/, 'Suele ser un corte de red breve; el pedido se reintenta. Puede que ya se haya procesado.'],
+  [
+    /^Humand is slow or unreachable; the call is retried\. If it persists, check the network path or raise HUMAND request timeouts\.$/,
+    'Humand está lento o no responde; el pedido se reintenta. Si persiste, revise la red o aumente los tiempos de espera de HUMAND.',
+  ],
+  [
+    /^Usually a network blip; the call is retried\. The request may have been processed\.$/,
+    'Suele ser un corte de red breve; el pedido se reintenta. Puede que ya se haya procesado.',
+  ],
   [/^Check the network path to HUMAND_BASE_URL; the call is retried\.$/, 'Revise la red hasta HUMAND_BASE_URL; el pedido se reintenta.'],
-  [/^The key allows 50 requests per minute shared by every user of the key; this is waited out automatically\.$/, 'La clave permite 50 pedidos por minuto, compartidos por todos sus usuarios; se espera automáticamente.'],
+  [
+    /^The key allows 50 requests per minute shared by every user of the key; this is waited out automatically\.$/,
+    'La clave permite 50 pedidos por minuto, compartidos por todos sus usuarios; se espera automáticamente.',
+  ],
   [/^Something else may be sharing this API key's 50 requests per minute\.$/, 'Puede que otro sistema comparta los 50 pedidos por minuto de esta clave.'],
-  [/^The employee does not exist in Humand with that employeeInternalId: check the person mapping\.$/, 'El empleado no existe en Humand con ese employeeInternalId: revise la vinculación de la persona.'],
-  [/^Humand's time-tracking rules refused it \(alternation, duplicate, future time, or unknown\/inactive employee\)\. Review the employee's timeline in Humand\.$/, 'Las reglas de control horario de Humand lo rechazaron (alternancia, duplicado, hora futura o empleado desconocido/inactivo). Revise la jornada del empleado en Humand.'],
-  [/^HUMAND_AUTH is wrong, revoked or belongs to another community\. Paste the key exactly as Humand issued it \(with or without "Basic "\)\.$/, 'HUMAND_AUTH es incorrecta, fue revocada o pertenece a otra comunidad. Pegue la clave tal como la emitió Humand (con o sin "Basic ").'],
-  [/^Give the API key's user the users and time-tracking permissions in Humand, and if the key has an IP allowlist add this machine's public IP\. Punches are kept until this is fixed\.$/, 'Dé al usuario de la clave los permisos de usuarios y control horario en Humand y, si la clave tiene lista de IPs permitidas, agregue la IP pública de esta máquina. Las fichadas se conservan hasta que se corrija.'],
-  [/^Give the API key's user the time-tracking permission, and add this machine's IP to the key's allowlist if it has one\. Punches are kept meanwhile\.$/, 'Dé al usuario de la clave el permiso de control horario y agregue la IP de esta máquina a la lista de la clave si la tiene. Mientras tanto las fichadas se conservan.'],
-  [/^Retried with backoff\. If the request was a clock entry it may have been recorded: reconcile before resending\.$/, 'Se reintenta con espera creciente. Si era un registro de fichada puede haberse grabado: se verifica antes de reenviar.'],
+  [
+    /^The employee does not exist in Humand with that employeeInternalId: check the person mapping\.$/,
+    'El empleado no existe en Humand con ese employeeInternalId: revise la vinculación de la persona.',
+  ],
+  [
+    /^Humand's time-tracking rules refused it \(alternation, duplicate, future time, or unknown\/inactive employee\)\. Review the employee's timeline in Humand\.$/,
+    'Las reglas de control horario de Humand lo rechazaron (alternancia, duplicado, hora futura o empleado desconocido/inactivo). Revise la jornada del empleado en Humand.',
+  ],
+  [
+    /^HUMAND_AUTH is wrong, revoked or belongs to another community\. Paste the key exactly as Humand issued it \(with or without "Basic "\)\.$/,
+    'HUMAND_AUTH es incorrecta, fue revocada o pertenece a otra comunidad. Pegue la clave tal como la emitió Humand (con o sin "Basic ").',
+  ],
+  [
+    /^Give the API key's user the users and time-tracking permissions in Humand, and if the key has an IP allowlist add this machine's public IP\. Punches are kept until this is fixed\.$/,
+    'Dé al usuario de la clave los permisos de usuarios y control horario en Humand y, si la clave tiene lista de IPs permitidas, agregue la IP pública de esta máquina. Las fichadas se conservan hasta que se corrija.',
+  ],
+  [
+    /^Give the API key's user the time-tracking permission, and add this machine's IP to the key's allowlist if it has one\. Punches are kept meanwhile\.$/,
+    'Dé al usuario de la clave el permiso de control horario y agregue la IP de esta máquina a la lista de la clave si la tiene. Mientras tanto las fichadas se conservan.',
+  ],
+  [
+    /^Retried with backoff\. If the request was a clock entry it may have been recorded: reconcile before resending\.$/,
+    'Se reintenta con espera creciente. Si era un registro de fichada puede haberse grabado: se verifica antes de reenviar.',
+  ],
 ];
 
 /** Request results and event sources, word for word. */
@@ -103,7 +154,7 @@ export function translateText(text, lang) {
   for (const [pattern, spanish] of RULES) {
     const match = pattern.exec(text);
     if (!match) continue;
-    return spanish.replace(/\{t\$(\d)\}|\$(\d)/g, (_, nested, plain) => (nested ? translateText(match[Number(nested)], lang) : match[Number(plain)] ?? ''));
+    return spanish.replace(/\{t\$(\d)\}|\$(\d)/g, (_, nested, plain) => (nested ? translateText(match[Number(nested)], lang) : (match[Number(plain)] ?? '')));
   }
   return text;
 }

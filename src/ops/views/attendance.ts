@@ -90,7 +90,18 @@ export const MAX_ATTENDANCE_DAYS = 62;
 const SENT: readonly PunchOutcome[] = ['delivered', 'sending', 'dry-run'];
 const PENDING = new Set<string>(['queued', 'held', 'waiting', 'received']);
 /** Most urgent first. */
-const INCIDENT_ORDER: readonly IncidentKind[] = ['open-day', 'missing-in', 'review', 'rejected', 'dead', 'unmapped', 'waiting', 'pending', 'corrected', 'covered'];
+const INCIDENT_ORDER: readonly IncidentKind[] = [
+  'open-day',
+  'missing-in',
+  'review',
+  'rejected',
+  'dead',
+  'unmapped',
+  'waiting',
+  'pending',
+  'corrected',
+  'covered',
+];
 /** A clock-in with no clock-out older than this is an open day (the decision model's maxOpenShiftHours default). */
 const OPEN_DAY_AFTER_MS = 16 * 3_600_000;
 const INCIDENT_OUTCOMES = new Set<string>(['review', 'rejected', 'dead', 'unmapped', 'corrected', 'covered', 'waiting']);
@@ -131,7 +142,16 @@ export function pairEntries(entries: readonly PunchRecord[], zone: string): Atte
   const pendingOf = (...punches: (PunchRecord | null)[]) => punches.some((p) => p !== null && PENDING.has(p.outcome));
   for (const punch of entries) {
     if (punch.entryType === 'START') {
-      if (open) pairs.push({ in: hhmm(entryMs(open), zone), out: null, inPunchId: open.id, outPunchId: null, inMs: entryMs(open), minutes: null, pending: pendingOf(open) });
+      if (open)
+        pairs.push({
+          in: hhmm(entryMs(open), zone),
+          out: null,
+          inPunchId: open.id,
+          outPunchId: null,
+          inMs: entryMs(open),
+          minutes: null,
+          pending: pendingOf(open),
+        });
       open = punch;
     } else if (punch.entryType === 'END') {
       const outMs = entryMs(punch);
@@ -145,7 +165,16 @@ export function pairEntries(entries: readonly PunchRecord[], zone: string): Atte
       }
     }
   }
-  if (open) pairs.push({ in: hhmm(entryMs(open), zone), out: null, inPunchId: open.id, outPunchId: null, inMs: entryMs(open), minutes: null, pending: pendingOf(open) });
+  if (open)
+    pairs.push({
+      in: hhmm(entryMs(open), zone),
+      out: null,
+      inPunchId: open.id,
+      outPunchId: null,
+      inMs: entryMs(open),
+      minutes: null,
+      pending: pendingOf(open),
+    });
   return pairs;
 }
 
@@ -187,14 +216,19 @@ function entryKey(ms: number, type: string, zone: string): string {
  * all of the employee's entries read (the range and the day after it), and "only in Humand"
  * takes Humand's entries of this date that are none of the entries we sent on any day.
  */
-function compareDay(employeeId: string, ours: readonly PunchRecord[], humandOfDate: readonly TimeTrackingEntry[], humandAll: ReadonlySet<string>, sentAll: ReadonlySet<string>, zone: string): HumandComparison {
+function compareDay(
+  employeeId: string,
+  ours: readonly PunchRecord[],
+  humandOfDate: readonly TimeTrackingEntry[],
+  humandAll: ReadonlySet<string>,
+  sentAll: ReadonlySet<string>,
+  zone: string,
+): HumandComparison {
   const onlyOurs = ours
     .filter((p) => p.outcome === 'delivered' && p.entryType !== null)
     .map((p) => entryKey(entryMs(p) ?? 0, p.entryType!, zone))
     .filter((key) => !humandAll.has(`${employeeId}|${key}`));
-  const onlyHumand = humandOfDate
-    .map((e) => entryKey(Date.parse(e.time), e.type, zone))
-    .filter((key) => !sentAll.has(`${employeeId}|${key}`));
+  const onlyHumand = humandOfDate.map((e) => entryKey(Date.parse(e.time), e.type, zone)).filter((key) => !sentAll.has(`${employeeId}|${key}`));
   return onlyOurs.length === 0 && onlyHumand.length === 0 ? { state: 'match' } : { state: 'differs', onlyHumand, onlyOurs };
 }
 
@@ -207,7 +241,11 @@ interface Person {
   readonly department: string | null;
 }
 
-function describePeople(rows: readonly PunchPerson[], users: ReadonlyMap<string, HumandUser>, personFields: ReadonlyMap<string, Readonly<Record<string, string>>>): Person[] {
+function describePeople(
+  rows: readonly PunchPerson[],
+  users: ReadonlyMap<string, HumandUser>,
+  personFields: ReadonlyMap<string, Readonly<Record<string, string>>>,
+): Person[] {
   return rows.map((row) => {
     const user = row.employeeId === null ? undefined : users.get(row.employeeId);
     const name = (user ? userName(user) : '') || row.personName || row.personCode || row.employeeId || row.personId || '?';
@@ -280,7 +318,9 @@ export async function buildAttendance(data: OpsDataSource, query: AttendanceQuer
       for (const e of day.entries) humandAll.add(`${employeeId}|${entryKey(Date.parse(e.time), e.type, zone)}`);
     }
   }
-  const sentAll = new Set(punches.filter((p) => p.outcome === 'delivered' && p.entryType !== null).map((p) => `${p.employeeId}|${entryKey(entryMs(p) ?? 0, p.entryType!, zone)}`));
+  const sentAll = new Set(
+    punches.filter((p) => p.outcome === 'delivered' && p.entryType !== null).map((p) => `${p.employeeId}|${entryKey(entryMs(p) ?? 0, p.entryType!, zone)}`),
+  );
 
   const rows = page.map((person): AttendanceRow => {
     const byDate = new Map<string, PunchRecord[]>();
@@ -294,9 +334,10 @@ export async function buildAttendance(data: OpsDataSource, query: AttendanceQuer
       .map(([date, dayPunches]) => {
         const day = buildDay(date, dayPunches, zone, nowMs);
         if (answer === null || person.employeeId === null) return day;
-        const humandDay: HumandComparison = answer.state === 'read'
-          ? compareDay(person.employeeId, dayPunches, answer.days.get(humandDayKey(person.employeeId, date))?.entries ?? [], humandAll, sentAll, zone)
-          : { state: 'unknown', reason: answer.reason };
+        const humandDay: HumandComparison =
+          answer.state === 'read'
+            ? compareDay(person.employeeId, dayPunches, answer.days.get(humandDayKey(person.employeeId, date))?.entries ?? [], humandAll, sentAll, zone)
+            : { state: 'unknown', reason: answer.reason };
         return { ...day, humand: humandDay };
       });
     return {

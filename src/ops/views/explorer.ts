@@ -77,10 +77,7 @@ export async function searchPunches(data: OpsDataSource, search: PunchSearch): P
   const offset = Math.max(0, search.offset ?? 0);
   const range = rangeOf(search);
   const query = { ...range, ...(await whoIs(data, search.employee?.trim() ?? '', range)) };
-  const [total, found] = await Promise.all([
-    data.ranges.countPunchRange(query),
-    data.ranges.findPunchPage({ ...query, order: 'desc', limit, offset }),
-  ]);
+  const [total, found] = await Promise.all([data.ranges.countPunchRange(query), data.ranges.findPunchPage({ ...query, order: 'desc', limit, offset })]);
   return { punches: found.map((p) => punchView(p, data.timezone)), total, offset, limit };
 }
 
@@ -99,9 +96,10 @@ export async function punchDetail(data: OpsDataSource, id: number): Promise<Punc
   const attempts = await data.attemptsOf(id);
   let day: PunchRecord[] = [punch];
   if (punch.workingDay !== null && (punch.employeeId !== null || punch.personId !== null)) {
-    day = punch.employeeId !== null
-      ? await data.punches({ employeeId: punch.employeeId, date: punch.workingDay, order: 'asc', limit: 500 })
-      : await data.punches({ personId: punch.personId!, date: punch.workingDay, order: 'asc', limit: 500 });
+    day =
+      punch.employeeId !== null
+        ? await data.punches({ employeeId: punch.employeeId, date: punch.workingDay, order: 'asc', limit: 500 })
+        : await data.punches({ personId: punch.personId!, date: punch.workingDay, order: 'asc', limit: 500 });
   }
   return {
     punch: punchView(punch, data.timezone),

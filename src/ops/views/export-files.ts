@@ -54,12 +54,14 @@ export async function toXlsx(table: ExportTable, lang: ExportLanguage): Promise<
   sheet.addRow(table.headers.map(neutraliseFormula)).font = { bold: true };
   const dateFormat = lang === 'es' ? 'dd/mm/yyyy' : 'yyyy-mm-dd';
   for (const row of table.rows) {
-    const added = sheet.addRow(row.map((cell) => {
-      if (cell === null || typeof cell === 'number') return cell;
-      if (typeof cell === 'string') return neutraliseFormula(cell);
-      if ('date' in cell) return new Date(`${cell.date}T00:00:00Z`);
-      return cell.number;
-    }));
+    const added = sheet.addRow(
+      row.map((cell) => {
+        if (cell === null || typeof cell === 'number') return cell;
+        if (typeof cell === 'string') return neutraliseFormula(cell);
+        if ('date' in cell) return new Date(`${cell.date}T00:00:00Z`);
+        return cell.number;
+      }),
+    );
     row.forEach((cell, index) => {
       if (cell !== null && typeof cell === 'object') added.getCell(index + 1).numFmt = 'date' in cell ? dateFormat : cell.format;
     });

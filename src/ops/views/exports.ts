@@ -21,8 +21,35 @@ const LABELS = {
   es: {
     attendanceSheet: 'Asistencia',
     punchesSheet: 'Fichadas',
-    attendance: ['Empleado', 'Código', 'Legajo', 'Persona en HikCentral', 'Departamento', 'Fecha', 'Entrada / salida', 'Horas', 'Horas (h:mm)', 'Incidencias', 'Humand'],
-    punches: ['Fecha', 'Hora', 'Empleado', 'Código', 'Legajo', 'Tarjeta', 'Puerta', 'Lector', 'Tipo', 'Enviada a Humand', 'Estado', 'Motivo', 'Origen', 'Fichada'],
+    attendance: [
+      'Empleado',
+      'Código',
+      'Legajo',
+      'Persona en HikCentral',
+      'Departamento',
+      'Fecha',
+      'Entrada / salida',
+      'Horas',
+      'Horas (h:mm)',
+      'Incidencias',
+      'Humand',
+    ],
+    punches: [
+      'Fecha',
+      'Hora',
+      'Empleado',
+      'Código',
+      'Legajo',
+      'Tarjeta',
+      'Puerta',
+      'Lector',
+      'Tipo',
+      'Enviada a Humand',
+      'Estado',
+      'Motivo',
+      'Origen',
+      'Fichada',
+    ],
     START: 'entrada',
     END: 'salida',
     match: 'coincide con Humand',
@@ -63,9 +90,22 @@ export const INCIDENT_LABELS: Record<ExportLanguage, Record<IncidentKind, string
 export const OUTCOME_LABELS: Record<ExportLanguage, Record<string, string>> = {
   en: {},
   es: {
-    received: 'recibida', ignored: 'ignorada', unmapped: 'sin vincular', held: 'retenida', queued: 'en cola', sending: 'enviando',
-    debounced: 'filtrada', suppressed: 'suprimida', delivered: 'entregada', rejected: 'rechazada', dead: 'fallida', 'dry-run': 'prueba',
-    corrected: 'corregida', covered: 'cubierta', review: 'a revisar', waiting: 'en espera',
+    received: 'recibida',
+    ignored: 'ignorada',
+    unmapped: 'sin vincular',
+    held: 'retenida',
+    queued: 'en cola',
+    sending: 'enviando',
+    debounced: 'filtrada',
+    suppressed: 'suprimida',
+    delivered: 'entregada',
+    rejected: 'rechazada',
+    dead: 'fallida',
+    'dry-run': 'prueba',
+    corrected: 'corregida',
+    covered: 'cubierta',
+    review: 'a revisar',
+    waiting: 'en espera',
   },
 };
 
@@ -80,22 +120,25 @@ function hoursMinutes(minutes: number): string {
 /** One row per employee and day with punches: what HR pastes into payroll. */
 export function attendanceTable(view: AttendanceView, lang: ExportLanguage): ExportTable {
   const l = LABELS[lang];
-  const rows = view.rows.flatMap((row) => row.days.map((day) => [
-    row.name,
-    row.code,
-    row.employeeId,
-    row.personId,
-    row.department,
-    { date: day.date },
-    pairsText(day),
-    { number: Math.round((day.minutes / 60) * 100) / 100, format: '0.00' },
-    hoursMinutes(day.minutes),
-    day.incidents.map((i) => INCIDENT_LABELS[lang][i.kind]).join('; '),
-    day.humand === undefined ? null
-      : day.humand.state === 'differs'
-        ? `${l.differs}: ${[...day.humand.onlyHumand.map((k) => `${l.onlyHumand} ${k}`), ...day.humand.onlyOurs.map((k) => `${l.onlyOurs} ${k}`)].join(', ')}`
-        : l[day.humand.state],
-  ]));
+  const rows = view.rows.flatMap((row) =>
+    row.days.map((day) => [
+      row.name,
+      row.code,
+      row.employeeId,
+      row.personId,
+      row.department,
+      { date: day.date },
+      pairsText(day),
+      { number: Math.round((day.minutes / 60) * 100) / 100, format: '0.00' },
+      hoursMinutes(day.minutes),
+      day.incidents.map((i) => INCIDENT_LABELS[lang][i.kind]).join('; '),
+      day.humand === undefined
+        ? null
+        : day.humand.state === 'differs'
+          ? `${l.differs}: ${[...day.humand.onlyHumand.map((k) => `${l.onlyHumand} ${k}`), ...day.humand.onlyOurs.map((k) => `${l.onlyOurs} ${k}`)].join(', ')}`
+          : l[day.humand.state],
+    ]),
+  );
   return { sheet: l.attendanceSheet, headers: l.attendance, rows };
 }
 

@@ -14,7 +14,13 @@ export interface BacklogView {
   readonly pendingFromEarlierDays: number;
   /** Lower bound at the current Humand rate budget; null while delivery is paused. */
   readonly etaSeconds: number | null;
-  readonly budget: { readonly limit: number; readonly windowSeconds: number; readonly remaining: number | null; readonly resetSeconds: number | null; readonly observed: boolean };
+  readonly budget: {
+    readonly limit: number;
+    readonly windowSeconds: number;
+    readonly remaining: number | null;
+    readonly resetSeconds: number | null;
+    readonly observed: boolean;
+  };
 }
 
 export interface DeliveryLeaseView {
@@ -36,9 +42,20 @@ export interface OverviewView {
   readonly ledgerCounts: Readonly<Record<PunchOutcome, number>> & { readonly total: number };
   readonly backlog: BacklogView;
   /** `failing`: the last poll attempt did not succeed (shown at once, not when punches die). */
-  readonly lastPoll: { readonly enabled: boolean; readonly attemptLocal: string | null; readonly successLocal: string | null; readonly error: string | null; readonly failing: boolean };
+  readonly lastPoll: {
+    readonly enabled: boolean;
+    readonly attemptLocal: string | null;
+    readonly successLocal: string | null;
+    readonly error: string | null;
+    readonly failing: boolean;
+  };
   /** Whether Humand answers; null when delivery is not configured. */
-  readonly humand: { readonly failingSinceLocal: string | null; readonly failures: number; readonly lastError: string | null; readonly lastOkLocal: string | null } | null;
+  readonly humand: {
+    readonly failingSinceLocal: string | null;
+    readonly failures: number;
+    readonly lastError: string | null;
+    readonly lastOkLocal: string | null;
+  } | null;
   readonly lastPushLocal: string | null;
   readonly lastEventLocal: string | null;
   /** Newest first; the same error in a row is one row with its count and first time. */
@@ -71,7 +88,13 @@ export function backlogEtaSeconds(
   const windowOpen = rateLimit !== null && resetAtMs !== null && resetAtMs > nowMs;
   const remaining = windowOpen ? Math.max(0, rateLimit.remaining ?? limit) : limit;
   const resetSeconds = windowOpen ? (resetAtMs - nowMs) / 1000 : 0;
-  const budget = { limit, windowSeconds, remaining: rateLimit?.remaining ?? null, resetSeconds: windowOpen ? Math.ceil(resetSeconds) : null, observed: rateLimit !== null };
+  const budget = {
+    limit,
+    windowSeconds,
+    remaining: rateLimit?.remaining ?? null,
+    resetSeconds: windowOpen ? Math.ceil(resetSeconds) : null,
+    observed: rateLimit !== null,
+  };
   if (pending <= remaining) return { ...budget, etaSeconds: 0 };
   const windows = Math.ceil((pending - remaining) / limit);
   return { ...budget, etaSeconds: Math.ceil(resetSeconds + (windows - 1) * windowSeconds) };
@@ -115,12 +138,27 @@ export async function buildOverview(
       attemptLocal: local(status.poll.lastAttemptMs),
       successLocal: local(status.poll.lastSuccessMs),
       error: status.poll.lastError,
-      failing: status.poll.lastError !== null && status.poll.lastAttemptMs !== null && (status.poll.lastSuccessMs === null || status.poll.lastAttemptMs > status.poll.lastSuccessMs),
+      failing:
+        status.poll.lastError !== null &&
+        status.poll.lastAttemptMs !== null &&
+        (status.poll.lastSuccessMs === null || status.poll.lastAttemptMs > status.poll.lastSuccessMs),
     },
-    humand: status.humand ? { failingSinceLocal: local(status.humand.failingSinceMs), failures: status.humand.failures, lastError: status.humand.lastError, lastOkLocal: local(status.humand.lastOkMs) } : null,
+    humand: status.humand
+      ? {
+          failingSinceLocal: local(status.humand.failingSinceMs),
+          failures: status.humand.failures,
+          lastError: status.humand.lastError,
+          lastOkLocal: local(status.humand.lastOkMs),
+        }
+      : null,
     lastPushLocal: local(status.lastPushMs),
     lastEventLocal: local(status.lastEventMs),
-    recentErrors: status.recentErrors.map((e) => ({ ...e, atLocal: localIso(e.atMs, zone), firstLocal: localIso(e.firstMs ?? e.atMs, zone), count: e.count ?? 1 })),
+    recentErrors: status.recentErrors.map((e) => ({
+      ...e,
+      atLocal: localIso(e.atMs, zone),
+      firstLocal: localIso(e.firstMs ?? e.atMs, zone),
+      count: e.count ?? 1,
+    })),
     alerts,
     warnings: status.warnings ?? [],
     deliveryLease: leaseView(status.deliveryLease ?? null, nowMs, zone),

@@ -62,8 +62,7 @@ const UNMAPPED_SCAN_LIMIT = 50_000;
 
 export async function buildProblems(data: OpsDataSource): Promise<ProblemsView> {
   const zone = data.timezone;
-  const list = async (outcome: PunchOutcome) =>
-    (await data.punches({ outcome, order: 'desc', limit: LIST_LIMIT })).map((p) => punchView(p, zone));
+  const list = async (outcome: PunchOutcome) => (await data.punches({ outcome, order: 'desc', limit: LIST_LIMIT })).map((p) => punchView(p, zone));
   const [unmappedPunches, dead, rejected, review, waiting, corrected, covered, held, suppressed, debounced, unreadable] = await Promise.all([
     data.punches({ outcome: 'unmapped', order: 'asc', limit: UNMAPPED_SCAN_LIMIT }),
     list('dead'),
@@ -77,7 +76,10 @@ export async function buildProblems(data: OpsDataSource): Promise<ProblemsView> 
     list('debounced'),
     unreadableView(data),
   ]);
-  const byPerson = new Map<string, { view: Omit<UnmappedPersonView, 'waiting' | 'firstLocal' | 'lastLocal'>; waiting: number; first: number | null; last: number | null }>();
+  const byPerson = new Map<
+    string,
+    { view: Omit<UnmappedPersonView, 'waiting' | 'firstLocal' | 'lastLocal'>; waiting: number; first: number | null; last: number | null }
+  >();
   for (const punch of unmappedPunches) {
     const key = punch.personId ?? `card:${punch.cardNo ?? '?'}`;
     const entry = byPerson.get(key) ?? {
@@ -92,11 +94,21 @@ export async function buildProblems(data: OpsDataSource): Promise<ProblemsView> 
       entry.last = entry.last === null ? punch.eventMs : Math.max(entry.last, punch.eventMs);
     }
     // The newest reason says best why it is still unmapped.
-    entry.view = { ...entry.view, reason: punch.reason ?? entry.view.reason, personName: entry.view.personName ?? punch.personName, personCode: entry.view.personCode ?? punch.personCode };
+    entry.view = {
+      ...entry.view,
+      reason: punch.reason ?? entry.view.reason,
+      personName: entry.view.personName ?? punch.personName,
+      personCode: entry.view.personCode ?? punch.personCode,
+    };
     byPerson.set(key, entry);
   }
   const unmapped = [...byPerson.values()]
-    .map((e) => ({ ...e.view, waiting: e.waiting, firstLocal: e.first === null ? null : localIso(e.first, zone), lastLocal: e.last === null ? null : localIso(e.last, zone) }))
+    .map((e) => ({
+      ...e.view,
+      waiting: e.waiting,
+      firstLocal: e.first === null ? null : localIso(e.first, zone),
+      lastLocal: e.last === null ? null : localIso(e.last, zone),
+    }))
     .sort((a, b) => b.waiting - a.waiting || (a.personName ?? '').localeCompare(b.personName ?? ''));
   return { unmapped, dead, rejected, review, waiting, corrected, covered, held, suppressed, debounced, unreadable };
 }

@@ -5,7 +5,9 @@ export function foldText(text: string): string {
 
 /** The words of a search, folded: "Pérez, Nicolás" → ["perez", "nicolas"]. */
 export function searchWords(term: string): string[] {
-  return foldText(term).split(/[\s,;]+/).filter((word) => word !== '');
+  return foldText(term)
+    .split(/[\s,;]+/)
+    .filter((word) => word !== '');
 }
 
 /**
@@ -14,7 +16,10 @@ export function searchWords(term: string): string[] {
  */
 export function matchesWords(words: readonly string[], ...fields: (string | null | undefined)[]): boolean {
   if (words.length === 0) return false;
-  const haystack = fields.filter((f): f is string => typeof f === 'string' && f !== '').map(foldText).join(' ');
+  const haystack = fields
+    .filter((f): f is string => typeof f === 'string' && f !== '')
+    .map(foldText)
+    .join(' ');
   return words.every((word) => haystack.includes(word));
 }
 

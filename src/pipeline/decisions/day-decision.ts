@@ -83,7 +83,11 @@ export function decideDay(input: DayDecisionInput): DayVerdict {
   let why: string;
   if (punch.fixedType === null) {
     if (last !== undefined && t - last.ms < rules.minShiftMs) {
-      return { kind: 'double-tap', type: null, reason: `double tap: ${minutes(t - last.ms)} after the last entry (${NAME[last.type]}); a new shift starts after ${minutes(rules.minShiftMs)}` };
+      return {
+        kind: 'double-tap',
+        type: null,
+        reason: `double tap: ${minutes(t - last.ms)} after the last entry (${NAME[last.type]}); a new shift starts after ${minutes(rules.minShiftMs)}`,
+      };
     }
     if (last !== undefined && t - last.ms <= rules.maxOpenShiftMs) {
       type = opposite(last.type);
@@ -101,17 +105,27 @@ export function decideDay(input: DayDecisionInput): DayVerdict {
     // The partner before it was meant (it became the entry): this one is the wrong-reader tap.
     const meantBefore = input.earlier.find((p) => p.fixedType !== null && p.entryType !== null && p.entryType !== type && t - p.ms <= window && t >= p.ms);
     if (meantBefore !== undefined) {
-      return { kind: 'corrected', type, reason: `corrected tap: ${seconds(t - meantBefore.ms)} after the ${NAME[meantBefore.entryType!]} p-${meantBefore.id}, which was meant` };
+      return {
+        kind: 'corrected',
+        type,
+        reason: `corrected tap: ${seconds(t - meantBefore.ms)} after the ${NAME[meantBefore.entryType!]} p-${meantBefore.id}, which was meant`,
+      };
     }
   }
   const tap = input.earlier.find((p) => p.entryType === type && t - p.ms <= window && t >= p.ms);
   if (tap !== undefined) return { kind: 'double-tap', type, reason: `double tap: ${seconds(t - tap.ms)} after the ${NAME[type]} p-${tap.id}` };
   // A first tap that reached us after its repeat was already sent: the passage is in Humand once,
   // at the repeat's time (Humand's API cannot move an entry).
-  const repeat = timeline.find((entry) => entry.ours && entry.type === type && entry.ms > t && entry.ms - t <= (punch.fixedType === null ? rules.minShiftMs : window));
+  const repeat = timeline.find(
+    (entry) => entry.ours && entry.type === type && entry.ms > t && entry.ms - t <= (punch.fixedType === null ? rules.minShiftMs : window),
+  );
   if (repeat !== undefined) {
     const late = repeat.ms - t;
-    return { kind: 'double-tap', type, reason: `double tap that arrived late: the same ${NAME[type]} ${late >= 60_000 ? minutes(late) : seconds(late)} later (${repeat.punchId === undefined ? repeat.label : `p-${repeat.punchId}`}) is already in Humand${late >= 60_000 ? ' — correct its time in Humand if this earlier tap is the one that counts' : ''}` };
+    return {
+      kind: 'double-tap',
+      type,
+      reason: `double tap that arrived late: the same ${NAME[type]} ${late >= 60_000 ? minutes(late) : seconds(late)} later (${repeat.punchId === undefined ? repeat.label : `p-${repeat.punchId}`}) is already in Humand${late >= 60_000 ? ' — correct its time in Humand if this earlier tap is the one that counts' : ''}`,
+    };
   }
 
   if (punch.fixedType !== null) {
@@ -121,7 +135,11 @@ export function decideDay(input: DayDecisionInput): DayVerdict {
       const meant: EntryType = before?.type === 'START' ? 'END' : 'START';
       if (meant !== type) {
         const state = before?.type === 'START' ? 'clocked in' : 'not clocked in';
-        return { kind: 'corrected', type, reason: `corrected tap: the employee was ${state}, so the ${NAME[meant]} p-${pair.id} ${seconds(pair.ms - t)} later was meant` };
+        return {
+          kind: 'corrected',
+          type,
+          reason: `corrected tap: the employee was ${state}, so the ${NAME[meant]} p-${pair.id} ${seconds(pair.ms - t)} later was meant`,
+        };
       }
     }
   }

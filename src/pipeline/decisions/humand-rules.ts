@@ -16,9 +16,7 @@ export interface TimelineEntry {
   readonly label: string;
 }
 
-export type HumandRefusal =
-  | { readonly kind: 'same-type-same-day'; readonly neighbour: TimelineEntry }
-  | { readonly kind: 'end-without-start' };
+export type HumandRefusal = { readonly kind: 'same-type-same-day'; readonly neighbour: TimelineEntry } | { readonly kind: 'end-without-start' };
 
 /**
  * Would Humand refuse an entry of `type` at `ms` (filed under `date`)? Humand's alternation, as

@@ -19,17 +19,16 @@ function present(value: string | null | undefined): value is string {
  * Who is it? Turns a HikCentral person into the key that identifies a Humand user under
  * the configured strategy. `person` is the HikCentral person (cached); null when unknown.
  */
-export function mappingKeyOf(
-  facts: MappingFacts,
-  person: HikPerson | null,
-  mapping: MappingConfig,
-  csv: ReadonlyMap<string, string> | null,
-): MappingKey {
+export function mappingKeyOf(facts: MappingFacts, person: HikPerson | null, mapping: MappingConfig, csv: ReadonlyMap<string, string> | null): MappingKey {
   const personCode = present(person?.personCode) ? person.personCode : facts.personCode;
   switch (mapping.strategy) {
     case 'personCode':
       if (present(personCode)) return { ok: true, key: personCode.trim(), via: 'personCode' };
-      return { ok: false, reason: person === null ? `unmapped: person ${facts.personId ?? '?'} is unknown to HikCentral` : `unmapped: person ${person.personId} has no personCode` };
+      return {
+        ok: false,
+        reason:
+          person === null ? `unmapped: person ${facts.personId ?? '?'} is unknown to HikCentral` : `unmapped: person ${person.personId} has no personCode`,
+      };
     case 'cardNo': {
       const card = present(facts.cardNo) ? facts.cardNo : person?.cardNos.find(present);
       if (present(card)) return { ok: true, key: card.trim(), via: 'cardNo' };
@@ -41,7 +40,10 @@ export function mappingKeyOf(
       if (present(value)) return { ok: true, key: value.trim(), via: `custom field ${field}` };
       return {
         ok: false,
-        reason: person === null ? `unmapped: person ${facts.personId ?? '?'} is unknown to HikCentral` : `unmapped: person ${person.personId} has no custom field "${field}"`,
+        reason:
+          person === null
+            ? `unmapped: person ${facts.personId ?? '?'} is unknown to HikCentral`
+            : `unmapped: person ${person.personId} has no custom field "${field}"`,
       };
     }
     case 'csv': {
@@ -70,7 +72,10 @@ export function chooseActiveUser(key: string, candidates: readonly HumandUser[],
 
 /** Parses a mapping file: a header naming `personCode` or `personId`, and `employeeInternalId`. */
 export function parseMappingCsv(text: string): { map: Map<string, string>; problems: string[] } {
-  const lines = text.split(/\r?\n/).map((l) => l.trim()).filter((l) => l !== '' && !l.startsWith('#'));
+  const lines = text
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter((l) => l !== '' && !l.startsWith('#'));
   const problems: string[] = [];
   const map = new Map<string, string>();
   const header = lines.shift();

@@ -10,9 +10,7 @@ export interface PassageFacts {
   readonly readerName: string | null;
 }
 
-export type PassageDecision =
-  | { readonly kind: 'time-clock'; readonly clock: TimeClockRule }
-  | { readonly kind: 'ignored'; readonly reason: string };
+export type PassageDecision = { readonly kind: 'time-clock'; readonly clock: TimeClockRule } | { readonly kind: 'ignored'; readonly reason: string };
 
 function matches(selector: string | null, code: string | null, name: string | null): boolean {
   if (selector === null) return true;

@@ -15,9 +15,7 @@ const HAS_OFFSET = /(Z|[+-]\d{2}(:?\d{2})?)$/i;
  */
 export function readEventTime(text: string, siteTimezone: string): EventInstant | null {
   const trimmed = text.trim();
-  const parsed = HAS_OFFSET.test(trimmed)
-    ? DateTime.fromISO(trimmed, { setZone: true })
-    : DateTime.fromISO(trimmed, { zone: siteTimezone });
+  const parsed = HAS_OFFSET.test(trimmed) ? DateTime.fromISO(trimmed, { setZone: true }) : DateTime.fromISO(trimmed, { zone: siteTimezone });
   if (!parsed.isValid) return null;
   return { ms: parsed.toMillis(), offsetMinutes: parsed.offset };
 }

@@ -84,7 +84,14 @@ export class HumandDayPrefetch {
    * covers. One such read at a time: the workers that need a read together would each read the
    * others' days too; waiting for the one in flight, most find their day in it.
    */
-  async read(employeeId: string, range: DayRange, eventMs: number, rangeAt: (ms: number) => DayRange, priority: RequestPriority, signal?: AbortSignal): Promise<DayRead> {
+  async read(
+    employeeId: string,
+    range: DayRange,
+    eventMs: number,
+    rangeAt: (ms: number) => DayRange,
+    priority: RequestPriority,
+    signal?: AbortSignal,
+  ): Promise<DayRead> {
     const previous = this.current;
     let done!: () => void;
     this.current = new Promise<void>((resolve) => (done = resolve));
@@ -98,7 +105,13 @@ export class HumandDayPrefetch {
     }
   }
 
-  private async readNow(employeeId: string, range: DayRange, rangeAt: (ms: number) => DayRange, priority: RequestPriority, signal?: AbortSignal): Promise<DayRead & { readonly kind: 'read' }> {
+  private async readNow(
+    employeeId: string,
+    range: DayRange,
+    rangeAt: (ms: number) => DayRange,
+    priority: RequestPriority,
+    signal?: AbortSignal,
+  ): Promise<DayRead & { readonly kind: 'read' }> {
     // A day wider on each side, so that the others' punches of the same days fall inside it.
     const wide = { startDate: shiftDate(range.startDate, -1), endDate: shiftDate(range.endDate, 1) };
     const batching = this.gateway.employeesPerDaysRead(daysIn(wide)) > 1;
@@ -112,7 +125,18 @@ export class HumandDayPrefetch {
     for (const id of employeeIds) {
       this.cache.set(id, { range: read, readAtMs, days: result.value.filter((day) => day.employeeId === id) });
     }
-    return { kind: 'read', result: { ...result, value: within(result.value.filter((day) => day.employeeId === employeeId), range) }, employeeIds, readAtMs };
+    return {
+      kind: 'read',
+      result: {
+        ...result,
+        value: within(
+          result.value.filter((day) => day.employeeId === employeeId),
+          range,
+        ),
+      },
+      employeeIds,
+      readAtMs,
+    };
   }
 
   /**

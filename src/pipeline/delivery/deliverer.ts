@@ -85,7 +85,13 @@ export class Deliverer {
           [{ id: punch.id, outcome: punch.outcome, entryType: decided.type, workingDay: decided.workingDay, request: decided.request, reason: null }],
           this.context.clock.now(),
         );
-        return this.send({ ...punch, entryType: decided.type, request: decided.request, workingDay: decided.workingDay }, decided.request, decided.type, log, signal);
+        return this.send(
+          { ...punch, entryType: decided.type, request: decided.request, workingDay: decided.workingDay },
+          decided.request,
+          decided.type,
+          log,
+          signal,
+        );
     }
   }
 
@@ -112,12 +118,17 @@ export class Deliverer {
     const now = this.context.clock.now();
     if (this.context.dryRun) {
       log.info({ dryRun: true, method: 'POST', path, body: request }, `dry run: would POST ${path}`);
-      await this.finish(
-        punch,
-        { id: punch.id, outcome: 'dry-run', reason: `dry-run: would POST ${path}`, request, entryType: type },
-        log,
-        { punchId: punch.id, atMs: now, kind: 'dry-run', method: 'POST', path, requestBody: request, status: null, result: 'dry-run', message: null },
-      );
+      await this.finish(punch, { id: punch.id, outcome: 'dry-run', reason: `dry-run: would POST ${path}`, request, entryType: type }, log, {
+        punchId: punch.id,
+        atMs: now,
+        kind: 'dry-run',
+        method: 'POST',
+        path,
+        requestBody: request,
+        status: null,
+        result: 'dry-run',
+        message: null,
+      });
       return { kind: 'done' };
     }
     const attempts = punch.attempts + 1;
@@ -148,12 +159,12 @@ export class Deliverer {
     const attemptBase = { punchId: punch.id, atMs: doneAt, kind: 'clock' as const, method: 'POST', path, requestBody: request };
     if (result.ok) {
       log.info({ status: result.status, entryId: result.value.id }, 'Humand accepted the entry');
-      await this.finish(
-        punch,
-        { id: punch.id, outcome: 'delivered', reason: null, humandEntryId: String(result.value.id), reconcileNeeded: false },
-        log,
-        { ...attemptBase, status: result.status, result: 'ok', message: null },
-      );
+      await this.finish(punch, { id: punch.id, outcome: 'delivered', reason: null, humandEntryId: String(result.value.id), reconcileNeeded: false }, log, {
+        ...attemptBase,
+        status: result.status,
+        result: 'ok',
+        message: null,
+      });
       return { kind: 'done' };
     }
     const failure = result.failure;
@@ -183,7 +194,11 @@ export class Deliverer {
         await store.recordAttempt(attempt);
         const after = await this.decider.afterRefusal(punch, failure.message, priorityOf(punch), log, signal);
         if (after.kind === 'found') {
-          await this.finish(punch, { id: punch.id, outcome: 'delivered', reason: 'delivered: Humand already had this entry', humandEntryId: after.entryId, reconcileNeeded: false }, log);
+          await this.finish(
+            punch,
+            { id: punch.id, outcome: 'delivered', reason: 'delivered: Humand already had this entry', humandEntryId: after.entryId, reconcileNeeded: false },
+            log,
+          );
           return { kind: 'done' };
         }
         if (after.kind === 'step') return this.interrupted(punch, after.result, log, true);
@@ -200,14 +215,29 @@ export class Deliverer {
         return this.retryLater(punch, failure.message, log, true);
       case 'bad-request':
       case 'not-found':
-        await this.finish(punch, { id: punch.id, outcome: 'rejected', reason: `rejected: ${failure.status} ${failure.message}`, reconcileNeeded: false }, log, attempt);
+        await this.finish(
+          punch,
+          { id: punch.id, outcome: 'rejected', reason: `rejected: ${failure.status} ${failure.message}`, reconcileNeeded: false },
+          log,
+          attempt,
+        );
         return { kind: 'done' };
     }
   }
 
   private async retryLater(punch: PunchRecord, why: string, log: Logger, answerUnknown: boolean): Promise<StepResult> {
     if (punch.attempts >= this.delivery.maxAttempts) {
-      await this.finish(punch, { id: punch.id, outcome: 'dead', reason: `dead: gave up after ${punch.attempts} attempts: ${why}`, attempts: punch.attempts, reconcileNeeded: answerUnknown }, log);
+      await this.finish(
+        punch,
+        {
+          id: punch.id,
+          outcome: 'dead',
+          reason: `dead: gave up after ${punch.attempts} attempts: ${why}`,
+          attempts: punch.attempts,
+          reconcileNeeded: answerUnknown,
+        },
+        log,
+      );
       return { kind: 'done' };
     }
     const delay = backoffDelayMs(punch.attempts, this.delivery.backoffBaseMs, this.delivery.backoffMaxMs, this.random);
@@ -236,9 +266,25 @@ export class Deliverer {
     }
     const read = await this.decider.findInHumand(punch, 'retry', log, signal);
     // A failed read counts as an attempt: a Humand that never answers ends in `dead`, not in a loop.
-    if ('step' in read) return this.interrupted(punch, read.step.kind === 'unread' ? { kind: 'unread', why: 'could not read Humand to check an unanswered attempt' } : read.step, log, true);
+    if ('step' in read)
+      return this.interrupted(
+        punch,
+        read.step.kind === 'unread' ? { kind: 'unread', why: 'could not read Humand to check an unanswered attempt' } : read.step,
+        log,
+        true,
+      );
     if (read.found !== undefined) {
-      await this.finish(punch, { id: punch.id, outcome: 'delivered', reason: 'delivered: found in Humand after an unanswered attempt', humandEntryId: read.found, reconcileNeeded: false }, log);
+      await this.finish(
+        punch,
+        {
+          id: punch.id,
+          outcome: 'delivered',
+          reason: 'delivered: found in Humand after an unanswered attempt',
+          humandEntryId: read.found,
+          reconcileNeeded: false,
+        },
+        log,
+      );
       return { kind: 'done' };
     }
     log.info('not in Humand: sending it (again)');

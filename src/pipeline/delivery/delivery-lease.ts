@@ -82,10 +82,12 @@ export class DeliveryLease {
     if (this.held !== was) {
       if (this.held) {
         const previous = taken?.previousHolder ?? null;
-        const takeover = previous === null ? {} : { takenFrom: previous.ownerId, waitedAfterExpiryMs: previous.expiredMs === null ? 0 : Math.max(0, now - previous.expiredMs) };
+        const takeover =
+          previous === null
+            ? {}
+            : { takenFrom: previous.ownerId, waitedAfterExpiryMs: previous.expiredMs === null ? 0 : Math.max(0, now - previous.expiredMs) };
         this.context.logger.info({ owner: this.ownerId, epoch: this.epoch, ...takeover }, 'this instance now delivers (delivery lease taken)');
-      }
-      else this.context.logger.info({ owner: this.ownerId }, 'another instance delivers (delivery lease lost or held elsewhere); this one keeps ingesting');
+      } else this.context.logger.info({ owner: this.ownerId }, 'another instance delivers (delivery lease lost or held elsewhere); this one keeps ingesting');
     }
     return this.trusted(this.context.clock.now());
   }
@@ -107,7 +109,10 @@ export class DeliveryLease {
       return false;
     }
     if (holder !== null && holder.ownerId === this.ownerId && holder.epoch === this.epoch && holder.expiresMs > now) return true;
-    this.context.logger.warn({ owner: this.ownerId, epoch: this.epoch, holder: holder?.ownerId ?? null, holderEpoch: holder?.epoch ?? null }, 'fenced: another instance holds the delivery lease now; this one sends nothing more');
+    this.context.logger.warn(
+      { owner: this.ownerId, epoch: this.epoch, holder: holder?.ownerId ?? null, holderEpoch: holder?.epoch ?? null },
+      'fenced: another instance holds the delivery lease now; this one sends nothing more',
+    );
     this.held = false;
     this.epoch = null;
     this.lastTryMs = now;

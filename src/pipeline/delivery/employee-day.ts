@@ -101,7 +101,15 @@ export class EmployeeDay {
         const ours = ourBySecond.get(`${entry.type}@${Math.floor(ms / 1000)}`);
         if (ours !== undefined) seen.add(ours.id);
         const date = day.date || dateInOwnOffset(entry.time) || this.dateOf(ms);
-        timeline.push({ type: entry.type, ms, date, ours: ours !== undefined, ...(ours !== undefined ? { punchId: ours.id } : {}), source: entry.source ?? null, label: this.label(ms) });
+        timeline.push({
+          type: entry.type,
+          ms,
+          date,
+          ours: ours !== undefined,
+          ...(ours !== undefined ? { punchId: ours.id } : {}),
+          source: entry.source ?? null,
+          label: this.label(ms),
+        });
       }
     }
     for (const punch of facts.ourEntries) {

@@ -166,7 +166,10 @@ export class DeliveryEngine {
         this.context.logger.error({ err: error, punch: head.correlationId }, 'delivery step failed; will retry');
         // A store failure mid-step: the ledger still says what is known; try again shortly.
         await this.context.store
-          .updatePunches([{ id: head.id, outcome: head.outcome === 'sending' ? 'sending' : 'queued', nextAttemptMs: this.context.clock.now() + this.config.backoffBaseMs }], this.context.clock.now())
+          .updatePunches(
+            [{ id: head.id, outcome: head.outcome === 'sending' ? 'sending' : 'queued', nextAttemptMs: this.context.clock.now() + this.config.backoffBaseMs }],
+            this.context.clock.now(),
+          )
           .catch(() => undefined);
         return;
       }

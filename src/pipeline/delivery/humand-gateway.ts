@@ -27,7 +27,14 @@ export class HumandGateway {
     private readonly events: PipelineEvents,
   ) {}
 
-  private async call<T>(operation: Operation, priority: RequestPriority, cost: number, signal: AbortSignal | undefined, fn: () => Promise<HumandResult<T>>, beforeSend?: () => Promise<boolean>): Promise<HumandResult<T>> {
+  private async call<T>(
+    operation: Operation,
+    priority: RequestPriority,
+    cost: number,
+    signal: AbortSignal | undefined,
+    fn: () => Promise<HumandResult<T>>,
+    beforeSend?: () => Promise<boolean>,
+  ): Promise<HumandResult<T>> {
     const permit = await this.budget.acquire(priority, signal, cost);
     let result: HumandResult<T>;
     try {
@@ -52,16 +59,34 @@ export class HumandGateway {
   }
 
   /** `beforeSend` runs once the rate permit is granted; false sends nothing and throws NotSentError. */
-  clock(type: EntryType, request: ClockRequest, priority: RequestPriority, signal?: AbortSignal, beforeSend?: () => Promise<boolean>): Promise<HumandResult<TimeTrackingEntry>> {
+  clock(
+    type: EntryType,
+    request: ClockRequest,
+    priority: RequestPriority,
+    signal?: AbortSignal,
+    beforeSend?: () => Promise<boolean>,
+  ): Promise<HumandResult<TimeTrackingEntry>> {
     return this.call('clock', priority, 1, signal, () => this.port.clock(type, request), beforeSend);
   }
 
-  listEntries(employeeId: string, startDate: string, endDate: string, priority: RequestPriority, signal?: AbortSignal): Promise<HumandResult<TimeTrackingEntry[]>> {
+  listEntries(
+    employeeId: string,
+    startDate: string,
+    endDate: string,
+    priority: RequestPriority,
+    signal?: AbortSignal,
+  ): Promise<HumandResult<TimeTrackingEntry[]>> {
     return this.call('list-entries', priority, 1, signal, () => this.port.listEntries(employeeId, startDate, endDate));
   }
 
   /** Employees' days from every source (day summaries, or entries per employee where a tenant refuses them). */
-  readDays(employeeIds: readonly string[], startDate: string, endDate: string, priority: RequestPriority, signal?: AbortSignal): Promise<HumandResult<HumandDay[]>> {
+  readDays(
+    employeeIds: readonly string[],
+    startDate: string,
+    endDate: string,
+    priority: RequestPriority,
+    signal?: AbortSignal,
+  ): Promise<HumandResult<HumandDay[]>> {
     return this.call('read-days', priority, 1, signal, () => this.port.readDays(employeeIds, startDate, endDate));
   }
 

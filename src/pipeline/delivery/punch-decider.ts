@@ -19,7 +19,12 @@ export type Decided =
   /** Not decided now: a read failed, or a lone tap waits for its partner. */
   | { readonly kind: 'step'; readonly result: InterruptedStep; readonly update?: PunchUpdate };
 
-const OUTCOME_OF: Record<Exclude<DayVerdict['kind'], 'entry'>, PunchOutcome> = { 'double-tap': 'debounced', corrected: 'corrected', covered: 'covered', review: 'review' };
+const OUTCOME_OF: Record<Exclude<DayVerdict['kind'], 'entry'>, PunchOutcome> = {
+  'double-tap': 'debounced',
+  corrected: 'corrected',
+  covered: 'covered',
+  review: 'review',
+};
 
 /**
  * The decision model at delivery time (docs/architecture.md, "The decision model"): decides a
@@ -55,7 +60,11 @@ export class PunchDecider {
       if (verdict.kind === 'review' && this.mayStillPair(punch, rules)) {
         const at = punch.eventMs! + rules.doubleTapWindowMs + this.context.rules.settleDelayMs;
         log.debug({ until: at }, 'a lone tap Humand would refuse: waiting for a second tap within the window');
-        return { kind: 'step', result: { kind: 'later' }, update: { id: punch.id, outcome: 'queued', nextAttemptMs: at, reason: 'waiting up to a minute for a second tap before asking for review' } };
+        return {
+          kind: 'step',
+          result: { kind: 'later' },
+          update: { id: punch.id, outcome: 'queued', nextAttemptMs: at, reason: 'waiting up to a minute for a second tap before asking for review' },
+        };
       }
     }
     return this.toDecided(punch, verdict, workingDay);
@@ -65,7 +74,13 @@ export class PunchDecider {
    * Humand refused the entry we sent: read its day and decide again from it. `found` when our
    * entry is there after all (an earlier answer was lost).
    */
-  async afterRefusal(punch: PunchRecord, message: string, priority: RequestPriority, log: Logger, signal?: AbortSignal): Promise<Decided | { readonly kind: 'found'; readonly entryId: string | null }> {
+  async afterRefusal(
+    punch: PunchRecord,
+    message: string,
+    priority: RequestPriority,
+    log: Logger,
+    signal?: AbortSignal,
+  ): Promise<Decided | { readonly kind: 'found'; readonly entryId: string | null }> {
     const rules = this.days.rulesFor(punch);
     const clockType = this.days.clockType(punch);
     const facts = await this.days.facts(punch, clockType?.kind === 'fixed' ? clockType.type : null, rules);
@@ -81,12 +96,21 @@ export class PunchDecider {
       // Not the alternation (its own day says it would accept it): another rule, e.g. an inactive employee.
       return { kind: 'final', update: { id: punch.id, outcome: 'rejected', reason: `rejected: ${message}`, reconcileNeeded: false, workingDay } };
     }
-    if (verdict.kind === 'review') return { kind: 'final', update: { id: punch.id, outcome: 'review', reason: `${verdict.reason} (Humand: ${message})`, reconcileNeeded: false, workingDay } };
+    if (verdict.kind === 'review')
+      return {
+        kind: 'final',
+        update: { id: punch.id, outcome: 'review', reason: `${verdict.reason} (Humand: ${message})`, reconcileNeeded: false, workingDay },
+      };
     return this.toDecided(punch, verdict, workingDay);
   }
 
   /** Is our entry for this punch in Humand? The entry id when it is (null when Humand gives none), undefined when not, a step when the read failed. */
-  async findInHumand(punch: PunchRecord, priority: RequestPriority, log: Logger, signal?: AbortSignal): Promise<{ readonly found: string | null | undefined } | { readonly step: InterruptedStep }> {
+  async findInHumand(
+    punch: PunchRecord,
+    priority: RequestPriority,
+    log: Logger,
+    signal?: AbortSignal,
+  ): Promise<{ readonly found: string | null | undefined } | { readonly step: InterruptedStep }> {
     const rules = this.days.rulesFor(punch);
     const range = this.days.readRange(punch.eventMs!, rules);
     const read = await this.read(punch, range, priority, log, signal);
@@ -101,7 +125,10 @@ export class PunchDecider {
   private toDecided(punch: PunchRecord, verdict: DayVerdict, workingDay: string): Decided {
     if (verdict.kind !== 'entry') {
       const outcome = OUTCOME_OF[verdict.kind];
-      return { kind: 'final', update: { id: punch.id, outcome, reason: verdict.reason, entryType: verdict.type, workingDay, request: null, reconcileNeeded: false } };
+      return {
+        kind: 'final',
+        update: { id: punch.id, outcome, reason: verdict.reason, entryType: verdict.type, workingDay, request: null, reconcileNeeded: false },
+      };
     }
     return { kind: 'send', type: verdict.type, request: this.requestFor(punch), workingDay, why: verdict.why };
   }
@@ -109,7 +136,13 @@ export class PunchDecider {
   private requestFor(punch: PunchRecord): ClockRequest {
     const { rules, siteTimezone } = this.context;
     const passage = classifyPassage(punch, rules);
-    const clockLabel = (passage.kind === 'time-clock' ? passage.clock.label : null) ?? punch.readerName ?? punch.doorName ?? punch.readerIndexCode ?? punch.doorIndexCode ?? 'time clock';
+    const clockLabel =
+      (passage.kind === 'time-clock' ? passage.clock.label : null) ??
+      punch.readerName ??
+      punch.doorName ??
+      punch.readerIndexCode ??
+      punch.doorIndexCode ??
+      'time clock';
     const comment = rules.commentTemplate
       .replaceAll('{label}', clockLabel)
       .replaceAll('{door}', punch.doorName ?? punch.doorIndexCode ?? '')
@@ -121,7 +154,15 @@ export class PunchDecider {
    * Humand's day for the decision. `bulk`: a read made with other employees' may stand in for
    * it, and a new read takes the others waiting along (one request either way).
    */
-  private async readHumand(punch: PunchRecord, facts: DayFacts, rules: DayRules, priority: RequestPriority, log: Logger, signal?: AbortSignal, how: 'bulk' | 'alone' = 'alone'): Promise<{ kind: 'read'; timeline: TimelineEntry[]; days: readonly HumandDay[] } | { kind: 'step'; result: InterruptedStep }> {
+  private async readHumand(
+    punch: PunchRecord,
+    facts: DayFacts,
+    rules: DayRules,
+    priority: RequestPriority,
+    log: Logger,
+    signal?: AbortSignal,
+    how: 'bulk' | 'alone' = 'alone',
+  ): Promise<{ kind: 'read'; timeline: TimelineEntry[]; days: readonly HumandDay[] } | { kind: 'step'; result: InterruptedStep }> {
     const range = this.days.readRange(punch.eventMs!, rules);
     const cached = how === 'bulk' ? this.prefetch.cached(punch.employeeId!, range, punch.eventMs!) : null;
     if (cached !== null) log.debug({ readAgoMs: this.context.clock.now() - cached.readAtMs }, "decided against Humand's day as read with other employees'");
@@ -130,12 +171,24 @@ export class PunchDecider {
     return { kind: 'read', timeline: this.days.humandTimeline(read.days, facts, read.readAtMs), days: read.days };
   }
 
-  private async read(punch: PunchRecord, range: { startDate: string; endDate: string }, priority: RequestPriority, log: Logger, signal?: AbortSignal, rangeAt: ((ms: number) => { startDate: string; endDate: string }) | null = null): Promise<ReadDays | { step: InterruptedStep }> {
+  private async read(
+    punch: PunchRecord,
+    range: { startDate: string; endDate: string },
+    priority: RequestPriority,
+    log: Logger,
+    signal?: AbortSignal,
+    rangeAt: ((ms: number) => { startDate: string; endDate: string }) | null = null,
+  ): Promise<ReadDays | { step: InterruptedStep }> {
     const employeeId = punch.employeeId!;
     const askedMs = this.context.clock.now();
     const read =
       rangeAt === null
-        ? { kind: 'read' as const, result: await this.gateway.readDays([employeeId], range.startDate, range.endDate, priority, signal), employeeIds: [employeeId], readAtMs: askedMs }
+        ? {
+            kind: 'read' as const,
+            result: await this.gateway.readDays([employeeId], range.startDate, range.endDate, priority, signal),
+            employeeIds: [employeeId],
+            readAtMs: askedMs,
+          }
         : await this.prefetch.read(employeeId, range, punch.eventMs!, rangeAt, priority, signal);
     if (read.kind === 'cached') {
       log.debug({ readAgoMs: this.context.clock.now() - read.readAtMs }, "decided against Humand's day as read with other employees' (waited for that read)");
@@ -155,12 +208,21 @@ export class PunchDecider {
     };
     await this.context.store.recordAttempt(attempt);
     if (result.ok) {
-      log.info({ days: result.value.length, entries: result.value.reduce((n, d) => n + d.entries.length, 0), withOthers: employeeIds.length - 1 }, "read the employee's Humand day");
+      log.info(
+        { days: result.value.length, entries: result.value.reduce((n, d) => n + d.entries.length, 0), withOthers: employeeIds.length - 1 },
+        "read the employee's Humand day",
+      );
       return { days: result.value, readAtMs };
     }
     log.warn({ failure: result.failure.kind, message: result.failure.message }, "could not read the employee's Humand day");
     if (result.failure.kind === 'forbidden' || result.failure.kind === 'unauthorised') {
-      return { step: { kind: 'paused', reason: `Humand answered ${result.failure.status}: ${result.failure.message}`, hint: "check HUMAND_AUTH and the key's permissions; punches are kept" } };
+      return {
+        step: {
+          kind: 'paused',
+          reason: `Humand answered ${result.failure.status}: ${result.failure.message}`,
+          hint: "check HUMAND_AUTH and the key's permissions; punches are kept",
+        },
+      };
     }
     return { step: { kind: 'unread', why: `could not read Humand's day: ${result.failure.message}` } };
   }
@@ -172,7 +234,8 @@ function findOurs(days: readonly HumandDay[], type: EntryType, ms: number): stri
   for (const day of days) {
     for (const entry of day.entries) {
       const at = Date.parse(entry.time);
-      if (entry.type === type && Number.isFinite(at) && Math.floor(at / 1000) === second) return entry.id === undefined || entry.id === null || entry.id === '' ? null : String(entry.id);
+      if (entry.type === type && Number.isFinite(at) && Math.floor(at / 1000) === second)
+        return entry.id === undefined || entry.id === null || entry.id === '' ? null : String(entry.id);
     }
   }
   return undefined;

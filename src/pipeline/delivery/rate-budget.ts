@@ -220,7 +220,8 @@ export class RateBudget {
           done = true;
           this.inFlight -= waiter.cost;
           if (info !== null) this.measure(this.clock.now() - grantedAtMs);
-          if (retryAfterMs !== undefined && retryAfterMs !== null && grantedAtMs >= this.rolledAtMs && grantedAtMs - this.rolledAtMs < 2_000) this.earlyAllowanceMs = 1_000;
+          if (retryAfterMs !== undefined && retryAfterMs !== null && grantedAtMs >= this.rolledAtMs && grantedAtMs - this.rolledAtMs < 2_000)
+            this.earlyAllowanceMs = 1_000;
           this.learn(info, retryAfterMs ?? null, this.inFlight, seq);
           this.pump();
         },

@@ -38,7 +38,12 @@ export class FaultSwitchboard implements HikFaults {
     if (settings.delayMs !== undefined) this.settings.delayMs = Math.max(0, settings.delayMs);
     if (settings.delayPath !== undefined) this.settings.delayPath = settings.delayPath;
     if (settings.forceCode !== undefined) {
-      this.settings.forceCode = { code: settings.forceCode.code, msg: settings.forceCode.msg, remaining: settings.forceCode.count, path: settings.forceCode.path };
+      this.settings.forceCode = {
+        code: settings.forceCode.code,
+        msg: settings.forceCode.msg,
+        remaining: settings.forceCode.count,
+        path: settings.forceCode.path,
+      };
     }
     if (settings.malformedJson !== undefined) {
       this.settings.malformedJson = { remaining: settings.malformedJson.count, path: settings.malformedJson.path };
@@ -55,7 +60,16 @@ export class FaultSwitchboard implements HikFaults {
       refuseConnections,
       delayMs,
       ...(delayPath === undefined ? {} : { delayPath }),
-      ...(forceCode === undefined ? {} : { forceCode: { code: forceCode.code, ...optional('msg', forceCode.msg), ...optional('count', forceCode.remaining), ...optional('path', forceCode.path) } }),
+      ...(forceCode === undefined
+        ? {}
+        : {
+            forceCode: {
+              code: forceCode.code,
+              ...optional('msg', forceCode.msg),
+              ...optional('count', forceCode.remaining),
+              ...optional('path', forceCode.path),
+            },
+          }),
       ...(malformedJson === undefined ? {} : { malformedJson: { ...optional('count', malformedJson.remaining), ...optional('path', malformedJson.path) } }),
     };
   }

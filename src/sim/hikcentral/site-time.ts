@@ -9,7 +9,12 @@ export function formatSiteTime(ms: number, timezone: string): string {
  * An event time as the device that recorded it writes it: in the site's zone, or in the zone its
  * reader is set to (`UTC` → `2026-01-27T11:00:00Z`, `UTC+1` → `…+01:00`), the same instant.
  */
-export function formatDeviceTime(ms: number, timezone: string, readerIndexCode: string | null, readerTimeZones: Readonly<Record<string, string>> | undefined): string {
+export function formatDeviceTime(
+  ms: number,
+  timezone: string,
+  readerIndexCode: string | null,
+  readerTimeZones: Readonly<Record<string, string>> | undefined,
+): string {
   const zone = readerIndexCode === null ? undefined : readerTimeZones?.[readerIndexCode];
   if (zone === undefined) return formatSiteTime(ms, timezone);
   if (zone.toUpperCase() === 'UTC' || zone.toUpperCase() === 'Z') return DateTime.fromMillis(ms, { zone: 'UTC' }).toFormat("yyyy-MM-dd'T'HH:mm:ss'Z'");

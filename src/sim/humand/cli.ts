@@ -19,23 +19,33 @@ function integer(name: string, min: number) {
 
 const program = new Command()
   .name('humand-sim')
-  .description('A local look-alike of Humand\'s public API (time tracking and users) for demos and tests')
+  .description("A local look-alike of Humand's public API (time tracking and users) for demos and tests")
   .option('--host <host>', 'address to listen on', '127.0.0.1')
   .option('--port <port>', 'port to listen on (0 = any free port)', integer('port', 0), 0)
   .option('--api-key <key>', 'the API key clients must send as "Authorization: Basic <key>" (or HUMAND_SIM_API_KEY)')
   .option('--users <count>', 'how many made-up employees to create', integer('users', 0), 20)
   .option('--rate-limit <count>', 'requests per window per key', integer('rate-limit', 1), 50)
   .option('--window-ms <ms>', 'rate-limit window in milliseconds', integer('window-ms', 1), 60_000)
-  .option('--rejection-status <status>', 'HTTP status of business-rule rejections: 400 or 422', (value: string) => {
-    if (value !== '400' && value !== '422') throw new InvalidArgumentError('must be 400 or 422');
-    return Number(value) as 400 | 422;
-  }, 400 as 400 | 422)
+  .option(
+    '--rejection-status <status>',
+    'HTTP status of business-rule rejections: 400 or 422',
+    (value: string) => {
+      if (value !== '400' && value !== '422') throw new InvalidArgumentError('must be 400 or 422');
+      return Number(value) as 400 | 422;
+    },
+    400 as 400 | 422,
+  )
   .option('--future-tolerance-ms <ms>', 'how far in the future a clock entry may be', integer('future-tolerance-ms', 0), 60_000)
   .option('--auto-close', 'close open earlier days with AUTO_CLOSE entries, as Humand does', false)
-  .option('--rejection-wording <wording>', 'how rule rejections are worded: plain, open-clock-in or spanish', (value: string) => {
-    if (value !== 'plain' && value !== 'open-clock-in' && value !== 'spanish') throw new InvalidArgumentError('must be plain, open-clock-in or spanish');
-    return value;
-  }, 'plain' as 'plain' | 'open-clock-in' | 'spanish')
+  .option(
+    '--rejection-wording <wording>',
+    'how rule rejections are worded: plain, open-clock-in or spanish',
+    (value: string) => {
+      if (value !== 'plain' && value !== 'open-clock-in' && value !== 'spanish') throw new InvalidArgumentError('must be plain, open-clock-in or spanish');
+      return value;
+    },
+    'plain' as 'plain' | 'open-clock-in' | 'spanish',
+  )
   .option('--refuse-entries', 'answer GET /time-tracking/entries with 400, as one tenant did', false)
   .option('--refuse-day-summaries', 'answer GET /time-tracking/day-summaries with 400', false)
   .option('--log-level <level>', 'pino log level', 'info');

@@ -53,7 +53,8 @@ export function wordViolation(violation: RuleViolation, type: EntryType, wording
   const spanish = wording === 'spanish';
   switch (violation.reason) {
     case 'SAME_TYPE_IN_A_ROW':
-      if (type === 'START') return spanish ? 'El colaborador ya tiene una entrada abierta para este día' : 'The employee already has an open clock-in for this day';
+      if (type === 'START')
+        return spanish ? 'El colaborador ya tiene una entrada abierta para este día' : 'The employee already has an open clock-in for this day';
       return spanish ? 'El colaborador ya registró una salida para este día' : 'The employee has already clocked out for this day';
     case 'END_WITHOUT_START':
       return spanish ? 'No se puede registrar una salida sin una entrada abierta' : 'The employee has no open clock-in to close';

@@ -19,9 +19,7 @@ export function parseEntryTime(text: string): EntryTime | null {
 
 /** Midnight of a reference day in a fixed offset, as a date-time (what the sim serves as an entry's `date`). */
 export function startOfDay(referenceDate: string, offsetMinutes: number): string {
-  return DateTime.fromISO(`${referenceDate}T00:00:00.000`, { zone: FixedOffsetZone.instance(offsetMinutes) }).toFormat(
-    "yyyy-MM-dd'T'HH:mm:ss.SSSZZ",
-  );
+  return DateTime.fromISO(`${referenceDate}T00:00:00.000`, { zone: FixedOffsetZone.instance(offsetMinutes) }).toFormat("yyyy-MM-dd'T'HH:mm:ss.SSSZZ");
 }
 
 /** Last millisecond of a reference day in a fixed offset (where AUTO_CLOSE puts its END). */

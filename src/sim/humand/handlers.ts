@@ -72,7 +72,10 @@ export function createHandlers(state: HumandSimState, options: HandlerOptions) {
     if ('error' in paging) return paging.error;
     const { employeeId, startDate, endDate } = query;
     if (!employeeId || !startDate || !endDate || !DATE_ONLY.test(startDate) || !DATE_ONLY.test(endDate)) {
-      return { status: 400, body: invalidData('employeeId, startDate and endDate (YYYY-MM-DD) are required', { fields: ['employeeId', 'startDate', 'endDate'] }) };
+      return {
+        status: 400,
+        body: invalidData('employeeId, startDate and endDate (YYYY-MM-DD) are required', { fields: ['employeeId', 'startDate', 'endDate'] }),
+      };
     }
     const items = state.entriesBetween(employeeId, startDate, endDate).map(entryToWire);
     return { status: 200, body: paginated(items, paging) };
@@ -84,10 +87,16 @@ export function createHandlers(state: HumandSimState, options: HandlerOptions) {
     if ('error' in paging) return paging.error;
     const { employeeIds, startDate, endDate } = query;
     if (!employeeIds || !startDate || !endDate || !DATE_ONLY.test(startDate) || !DATE_ONLY.test(endDate)) {
-      return { status: 400, body: invalidData('employeeIds, startDate and endDate (YYYY-MM-DD) are required', { fields: ['employeeIds', 'startDate', 'endDate'] }) };
+      return {
+        status: 400,
+        body: invalidData('employeeIds, startDate and endDate (YYYY-MM-DD) are required', { fields: ['employeeIds', 'startDate', 'endDate'] }),
+      };
     }
     const summaries: Record<string, unknown>[] = [];
-    for (const employeeId of employeeIds.split(',').map((id) => id.trim()).filter(Boolean)) {
+    for (const employeeId of employeeIds
+      .split(',')
+      .map((id) => id.trim())
+      .filter(Boolean)) {
       const user = state.getUser(employeeId);
       if (!user) continue;
       const byDay = new Map<string, SimEntry[]>();

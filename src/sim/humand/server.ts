@@ -37,7 +37,11 @@ export interface RunningSimServer {
 export async function startSimServer(options: SimServerOptions): Promise<RunningSimServer> {
   const { state, faults, clock } = options;
   const limiter = new FixedWindowRateLimiter(options.rateLimit.limit, options.rateLimit.windowMs, clock);
-  const handlers = createHandlers(state, { rejectionStatus: options.rejectionStatus, rejectionWording: options.rejectionWording, ...(options.daySummariesMaxLimit === undefined ? {} : { daySummariesMaxLimit: options.daySummariesMaxLimit }) });
+  const handlers = createHandlers(state, {
+    rejectionStatus: options.rejectionStatus,
+    rejectionWording: options.rejectionWording,
+    ...(options.daySummariesMaxLimit === undefined ? {} : { daySummariesMaxLimit: options.daySummariesMaxLimit }),
+  });
   const pendingDelays = new Set<() => void>();
   let closing = false;
 

@@ -24,7 +24,13 @@ function parseDeviceTime(text: string | undefined): number | null {
   return parsed.isValid ? parsed.toMillis() : Number.NaN;
 }
 
-export const badContent = (subStatusCode: string, errorMsg: string) => ({ statusCode: 6, statusString: 'Invalid Content', subStatusCode, errorCode: 1610612737, errorMsg });
+export const badContent = (subStatusCode: string, errorMsg: string) => ({
+  statusCode: 6,
+  statusString: 'Invalid Content',
+  subStatusCode,
+  errorCode: 1610612737,
+  errorMsg,
+});
 
 /**
  * `POST /ISAPI/AccessControl/AcsEvent?format=json` with the firmware's quirks: `major` is
@@ -39,11 +45,13 @@ export class AcsEventSearch {
 
   answer(body: unknown): SearchAnswer {
     const parsed = condSchema.safeParse(body);
-    if (!parsed.success) return { status: 400, body: badContent('badParameters', parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')) };
+    if (!parsed.success)
+      return { status: 400, body: badContent('badParameters', parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')) };
     const cond = parsed.data.AcsEventCond;
     const startMs = parseDeviceTime(cond.startTime);
     const endMs = parseDeviceTime(cond.endTime);
-    if (Number.isNaN(startMs) || Number.isNaN(endMs)) return { status: 400, body: badContent('badParameters', 'startTime/endTime must be ISO 8601 with an offset') };
+    if (Number.isNaN(startMs) || Number.isNaN(endMs))
+      return { status: 400, body: badContent('badParameters', 'startTime/endTime must be ISO 8601 with an offset') };
     let list = this.searches.get(cond.searchID);
     if (list === undefined) {
       list = this.state.buffer().filter((event) => {

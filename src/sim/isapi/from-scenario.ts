@@ -54,18 +54,27 @@ export function scenarioOnTerminals(scenario: HikScenario, layout: readonly Term
   for (const door of scenario.doors) {
     const where = place.get(door.doorIndexCode);
     if (where === undefined) throw new Error(`door ${door.doorIndexCode} is on no terminal`);
-    door.readers.forEach((reader, index) => readers.set(reader.readerIndexCode, { terminal: where.terminal, cardReaderNo: 2 * (where.doorNo - 1) + index + 1 }));
+    door.readers.forEach((reader, index) =>
+      readers.set(reader.readerIndexCode, { terminal: where.terminal, cardReaderNo: 2 * (where.doorNo - 1) + index + 1 }),
+    );
   }
   const persons = new Map(scenario.persons.map((p) => [p.personId, p]));
   const events = new Map<string, TerminalEventInput[]>(layout.map((t) => [t.name, []]));
   for (const event of scenario.events) {
     const where = place.get(event.doorIndexCode)!;
-    events.get(where.terminal)!.push(toTerminalEvent(event, where.doorNo, event.readerIndexCode === null ? null : readers.get(event.readerIndexCode)!.cardReaderNo, persons));
+    events
+      .get(where.terminal)!
+      .push(toTerminalEvent(event, where.doorNo, event.readerIndexCode === null ? null : readers.get(event.readerIndexCode)!.cardReaderNo, persons));
   }
   return { events, readers };
 }
 
-function toTerminalEvent(event: SimEvent, doorNo: number, cardReaderNo: number | null, persons: ReadonlyMap<string, HikScenario['persons'][number]>): TerminalEventInput {
+function toTerminalEvent(
+  event: SimEvent,
+  doorNo: number,
+  cardReaderNo: number | null,
+  persons: ReadonlyMap<string, HikScenario['persons'][number]>,
+): TerminalEventInput {
   const code = MINOR_OF[event.eventType];
   if (code === undefined) throw new Error(`no terminal minor for event code ${event.eventType}`);
   const person = event.personId === null ? undefined : persons.get(event.personId);
@@ -84,6 +93,9 @@ function toTerminalEvent(event: SimEvent, doorNo: number, cardReaderNo: number |
 }
 
 /** Time-clock readers of the generated day as they sit on the terminals. */
-export function terminalClocks(day: TerminalDay, clocks: readonly TimeClockReader[]): { terminal: string; cardReaderNo: number; direction: 'in' | 'out'; readerIndexCode: string }[] {
+export function terminalClocks(
+  day: TerminalDay,
+  clocks: readonly TimeClockReader[],
+): { terminal: string; cardReaderNo: number; direction: 'in' | 'out'; readerIndexCode: string }[] {
   return clocks.map((clock) => ({ ...day.readers.get(clock.readerIndexCode)!, direction: clock.direction, readerIndexCode: clock.readerIndexCode }));
 }

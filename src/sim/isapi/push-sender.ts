@@ -47,7 +47,9 @@ export class PushSender {
   }
 
   private hostUrls(): string[] {
-    return [...this.state.httpHosts.values()].map((host) => `${host.protocolType.toLowerCase()}://${host.ipAddress}:${host.portNo}${host.url.startsWith('/') ? host.url : `/${host.url}`}`);
+    return [...this.state.httpHosts.values()].map(
+      (host) => `${host.protocolType.toLowerCase()}://${host.ipAddress}:${host.portNo}${host.url.startsWith('/') ? host.url : `/${host.url}`}`,
+    );
   }
 
   /** Pushes every event newer than the last one acknowledged; stops at the first a host refuses (kept for the next call). */
@@ -66,6 +68,18 @@ export class PushSender {
   }
 
   async heartbeat(): Promise<void> {
-    for (const url of this.hostUrls()) await this.post(url, { ipAddress: this.sourceAddress, dateTime: this.state.formatTime(this.state.deviceNowMs()), activePostCount: 1, eventType: 'heartBeat', eventState: 'active', eventDescription: 'heartBeat' }, false);
+    for (const url of this.hostUrls())
+      await this.post(
+        url,
+        {
+          ipAddress: this.sourceAddress,
+          dateTime: this.state.formatTime(this.state.deviceNowMs()),
+          activePostCount: 1,
+          eventType: 'heartBeat',
+          eventState: 'active',
+          eventDescription: 'heartBeat',
+        },
+        false,
+      );
   }
 }

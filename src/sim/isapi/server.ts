@@ -84,7 +84,20 @@ export function createTerminalServer(state: TerminalState, tls?: { readonly keyP
       }
       const route = `${method} ${url.pathname}`;
       if (route === 'GET /ISAPI/System/deviceInfo') {
-        return send(200, xml('DeviceInfo', { deviceName: 'Terminal', deviceID: '1', model: state.info.model, serialNumber: state.info.serialNumber, macAddress: 'c0:56:e3:00:00:01', firmwareVersion: state.info.firmwareVersion, firmwareReleasedDate: 'build 260101', deviceType: 'ACS' }), 'application/xml');
+        return send(
+          200,
+          xml('DeviceInfo', {
+            deviceName: 'Terminal',
+            deviceID: '1',
+            model: state.info.model,
+            serialNumber: state.info.serialNumber,
+            macAddress: 'c0:56:e3:00:00:01',
+            firmwareVersion: state.info.firmwareVersion,
+            firmwareReleasedDate: 'build 260101',
+            deviceType: 'ACS',
+          }),
+          'application/xml',
+        );
       }
       if (route === 'GET /ISAPI/System/time') {
         const now = state.deviceNowMs();
@@ -113,14 +126,24 @@ export function createTerminalServer(state: TerminalState, tls?: { readonly keyP
         return send(answer.status, answer.body);
       }
       if (route === 'GET /ISAPI/Event/notification/httpHosts') {
-        return send(200, { HttpHostNotificationList: [...state.httpHosts.values()].map((host) => ({ HttpHostNotification: { ...host, parameterFormatType: 'JSON', addressingFormatType: 'ipaddress', httpAuthenticationMethod: 'none' } })) });
+        return send(200, {
+          HttpHostNotificationList: [...state.httpHosts.values()].map((host) => ({
+            HttpHostNotification: { ...host, parameterFormatType: 'JSON', addressingFormatType: 'ipaddress', httpAuthenticationMethod: 'none' },
+          })),
+        });
       }
       const hostMatch = /^\/ISAPI\/Event\/notification\/httpHosts\/(\d+)$/.exec(url.pathname);
       if (method === 'PUT' && hostMatch !== null) {
         const parsed = httpHostSchema.safeParse(json);
         if (!parsed.success) return send(400, badContent('badParameters', parsed.error.issues.map((i) => i.path.join('.')).join(', ')));
         const host = parsed.data.HttpHostNotification;
-        state.httpHosts.set(hostMatch[1]!, { id: hostMatch[1]!, url: host.url, protocolType: host.protocolType, ipAddress: host.ipAddress, portNo: host.portNo });
+        state.httpHosts.set(hostMatch[1]!, {
+          id: hostMatch[1]!,
+          url: host.url,
+          protocolType: host.protocolType,
+          ipAddress: host.ipAddress,
+          portNo: host.portNo,
+        });
         return send(200, OK);
       }
       return send(404, { statusCode: 4, statusString: 'Invalid Operation', subStatusCode: 'notSupport' });

@@ -49,18 +49,18 @@ export async function startSiteTerminals(options: {
     await close();
     throw error;
   }
-  const devices = options.layout.map(
-    (layout): IsapiDeviceConfig => ({
-      name: layout.name,
-      baseUrl: terminals.get(layout.name)!.url,
-      user: options.user,
-      password: options.password,
-      caCertPem: null,
-      tlsInsecure: false,
-      pageSize: null,
-      readers: clocks.filter((c) => c.terminal === layout.name).map((c) => ({ cardReaderNo: c.cardReaderNo, mode: 'door' as const, direction: c.direction, debounceMs: null, label: null })),
-      pushAddresses: ['127.0.0.1'],
-    }),
-  );
+  const devices = options.layout.map((layout): IsapiDeviceConfig => ({
+    name: layout.name,
+    baseUrl: terminals.get(layout.name)!.url,
+    user: options.user,
+    password: options.password,
+    caCertPem: null,
+    tlsInsecure: false,
+    pageSize: null,
+    readers: clocks
+      .filter((c) => c.terminal === layout.name)
+      .map((c) => ({ cardReaderNo: c.cardReaderNo, mode: 'door' as const, direction: c.direction, debounceMs: null, label: null })),
+    pushAddresses: ['127.0.0.1'],
+  }));
   return { terminals, devices, close };
 }

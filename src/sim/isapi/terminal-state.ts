@@ -102,7 +102,8 @@ export class TerminalState {
   addEvents(inputs: readonly TerminalEventInput[]): void {
     const sorted = [...inputs].sort((a, b) => a.trueMs - b.trueMs);
     const last = this.events.at(-1);
-    if (last !== undefined && sorted.length > 0 && sorted[0]!.trueMs < last.trueMs) throw new Error('events must be added in time order after the ones already there');
+    if (last !== undefined && sorted.length > 0 && sorted[0]!.trueMs < last.trueMs)
+      throw new Error('events must be added in time order after the ones already there');
     for (const input of sorted) this.events.push({ ...input, serialNo: this.nextSerial++ });
   }
 

@@ -5,7 +5,16 @@ export const ACCESS_GRANTED_CODES: readonly number[] = [
   196893, // face authenticated
   198914, // valid card
   197127, // fingerprint
-  196885, 196886, 196887, 196888, 196889, 196890, 196891, 196892, 196897, 198915, // combined modes
+  196885,
+  196886,
+  196887,
+  196888,
+  196889,
+  196890,
+  196891,
+  196892,
+  196897,
+  198915, // combined modes
   196874, // first card
   196883, // multi-factor authentication passed
 ];

@@ -91,7 +91,12 @@ export function computeGroundTruth(
   for (const employee of [...employees].sort()) {
     const humand: HumandEntry[] = appEntries
       .filter((entry) => entry.employeeInternalId === employee)
-      .map((entry) => ({ type: entry.type, time: entry.time, date: dateOf(entry.time), punch: { type: entry.type, time: entry.time, readerIndexCode: '', source: 'APP' as const } }));
+      .map((entry) => ({
+        type: entry.type,
+        time: entry.time,
+        date: dateOf(entry.time),
+        punch: { type: entry.type, time: entry.time, readerIndexCode: '', source: 'APP' as const },
+      }));
     humand.sort((a, b) => a.time - b.time);
     const list = passages.get(employee) ?? [];
     const decided = new Map<number, ExpectedEventOutcome>();
@@ -113,13 +118,17 @@ export function computeGroundTruth(
       } else {
         type = typeOf(passage);
       }
-      const tapOf = list.findIndex((other, j) => j < i && t - other.event.eventTime <= windowMs && isEntry(decided.get(j)) && entryTypeOf(decided.get(j)) === type);
+      const tapOf = list.findIndex(
+        (other, j) => j < i && t - other.event.eventTime <= windowMs && isEntry(decided.get(j)) && entryTypeOf(decided.get(j)) === type,
+      );
       if (tapOf !== -1) {
         decided.set(i, { kind: 'noise', reason: 'double-tap' });
         continue;
       }
       if (passage.reader.mode !== 'alternate') {
-        const pair = list.findIndex((other, k) => k > i && !decided.has(k) && other.reader.mode !== 'alternate' && other.event.eventTime - t <= windowMs && typeOf(other) !== type);
+        const pair = list.findIndex(
+          (other, k) => k > i && !decided.has(k) && other.reader.mode !== 'alternate' && other.event.eventTime - t <= windowMs && typeOf(other) !== type,
+        );
         if (pair !== -1) {
           const clockedIn = lastAtOrBefore(t, true)?.type === 'START';
           const meant: EntryType = clockedIn ? 'END' : 'START';
@@ -152,7 +161,8 @@ export function computeGroundTruth(
     if (humand.length > 0) timelines[employee] = humand.map((entry) => entry.punch);
     humand.forEach((entry, index) => {
       const next = humand[index + 1];
-      if (entry.type === 'START' && (next === undefined || next.type !== 'END' || next.time - entry.time > maxOpenMs)) openDays.push({ employeeInternalId: employee, time: entry.time });
+      if (entry.type === 'START' && (next === undefined || next.type !== 'END' || next.time - entry.time > maxOpenMs))
+        openDays.push({ employeeInternalId: employee, time: entry.time });
     });
   }
   // In eventTime order, like the events themselves.

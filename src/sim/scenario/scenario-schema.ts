@@ -13,7 +13,10 @@ const instant = z.unknown().transform((value, ctx): number => {
     const parsed = DateTime.fromISO(value, { setZone: true });
     if (parsed.isValid) return parsed.toMillis();
   }
-  ctx.addIssue({ code: 'custom', message: value === undefined ? 'is required' : `${JSON.stringify(value)} is neither epoch milliseconds nor ISO 8601 with an offset` });
+  ctx.addIssue({
+    code: 'custom',
+    message: value === undefined ? 'is required' : `${JSON.stringify(value)} is neither epoch milliseconds nor ISO 8601 with an offset`,
+  });
   return z.NEVER;
 });
 
@@ -55,7 +58,14 @@ export const scenarioSchema = z
     site: z.object({
       timezone: z.string().refine((zone) => IANAZone.isValidZone(zone), { message: 'is not an IANA timezone (e.g. America/Argentina/Buenos_Aires)' }),
       readerTimeZones: z
-        .record(z.string(), z.string().refine((zone) => /^(utc|z)$/i.test(zone) || DateTime.now().setZone(zone).isValid, { message: 'is not UTC, a fixed zone such as UTC+1, or an IANA zone' }))
+        .record(
+          z.string(),
+          z
+            .string()
+            .refine((zone) => /^(utc|z)$/i.test(zone) || DateTime.now().setZone(zone).isValid, {
+              message: 'is not UTC, a fixed zone such as UTC+1, or an IANA zone',
+            }),
+        )
         .optional(),
     }),
     persons: z.array(person).default([]),
@@ -82,10 +92,30 @@ function crossCheck(value: unknown, ctx: z.RefinementCtx): void {
   const persons = asArray(root.persons).map(asRecord);
   const doors = asArray(root.doors).map(asRecord);
   const events = asArray(root.events).map(asRecord);
-  reportDuplicates(persons.map((p) => p.personId), 'persons', 'personId', ctx);
-  reportDuplicates(persons.map((p) => p.personCode), 'persons', 'personCode', ctx);
-  reportDuplicates(doors.map((d) => d.doorIndexCode), 'doors', 'doorIndexCode', ctx);
-  reportDuplicates(events.map((e) => e.eventId), 'events', 'eventId', ctx);
+  reportDuplicates(
+    persons.map((p) => p.personId),
+    'persons',
+    'personId',
+    ctx,
+  );
+  reportDuplicates(
+    persons.map((p) => p.personCode),
+    'persons',
+    'personCode',
+    ctx,
+  );
+  reportDuplicates(
+    doors.map((d) => d.doorIndexCode),
+    'doors',
+    'doorIndexCode',
+    ctx,
+  );
+  reportDuplicates(
+    events.map((e) => e.eventId),
+    'events',
+    'eventId',
+    ctx,
+  );
   const readersByDoor = new Map(doors.map((d) => [d.doorIndexCode, new Set(asArray(d.readers).map((r) => asRecord(r).readerIndexCode))]));
   events.forEach((e, index) => {
     const readers = readersByDoor.get(e.doorIndexCode);
@@ -93,7 +123,11 @@ function crossCheck(value: unknown, ctx: z.RefinementCtx): void {
     if (typeof e.doorIndexCode === 'string' && readers === undefined) {
       ctx.addIssue({ code: 'custom', path: ['events', index, 'doorIndexCode'], message: `door "${e.doorIndexCode}" is not in doors` });
     } else if (readers !== undefined && typeof reader === 'string' && !readers.has(reader)) {
-      ctx.addIssue({ code: 'custom', path: ['events', index, 'readerIndexCode'], message: `reader "${reader}" is not a reader of door "${String(e.doorIndexCode)}"` });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['events', index, 'readerIndexCode'],
+        message: `reader "${reader}" is not a reader of door "${String(e.doorIndexCode)}"`,
+      });
     }
     if (typeof e.eventTime === 'number' && typeof e.arrivalTime === 'number' && e.arrivalTime < e.eventTime) {
       ctx.addIssue({ code: 'custom', path: ['events', index, 'arrivalTime'], message: 'must not be before eventTime' });

@@ -9,8 +9,16 @@ export const TIME_CLOCK_ENTRY = { readerIndexCode: '101', readerName: 'Facial En
 export const TIME_CLOCK_EXIT = { readerIndexCode: '201', readerName: 'Facial Salida', doorIndexCode: '2', doorName: 'Molinete Reloj Salida' } as const;
 
 export const SITE_DOORS: readonly SimDoor[] = [
-  { doorIndexCode: TIME_CLOCK_ENTRY.doorIndexCode, doorName: TIME_CLOCK_ENTRY.doorName, readers: [{ readerIndexCode: TIME_CLOCK_ENTRY.readerIndexCode, readerName: TIME_CLOCK_ENTRY.readerName }] },
-  { doorIndexCode: TIME_CLOCK_EXIT.doorIndexCode, doorName: TIME_CLOCK_EXIT.doorName, readers: [{ readerIndexCode: TIME_CLOCK_EXIT.readerIndexCode, readerName: TIME_CLOCK_EXIT.readerName }] },
+  {
+    doorIndexCode: TIME_CLOCK_ENTRY.doorIndexCode,
+    doorName: TIME_CLOCK_ENTRY.doorName,
+    readers: [{ readerIndexCode: TIME_CLOCK_ENTRY.readerIndexCode, readerName: TIME_CLOCK_ENTRY.readerName }],
+  },
+  {
+    doorIndexCode: TIME_CLOCK_EXIT.doorIndexCode,
+    doorName: TIME_CLOCK_EXIT.doorName,
+    readers: [{ readerIndexCode: TIME_CLOCK_EXIT.readerIndexCode, readerName: TIME_CLOCK_EXIT.readerName }],
+  },
   {
     doorIndexCode: '3',
     doorName: 'Comedor',

@@ -135,7 +135,10 @@ export function generateWorkingDay(options: WorkingDayOptions): GeneratedWorking
     let ms = localTimes.get(key);
     if (ms === undefined) {
       const [hour, minute] = hhmm.split(':').map(Number);
-      ms = day.plus({ days: plusDays }).set({ hour: hour ?? 0, minute: minute ?? 0, second: 0, millisecond: 0 }).toMillis();
+      ms = day
+        .plus({ days: plusDays })
+        .set({ hour: hour ?? 0, minute: minute ?? 0, second: 0, millisecond: 0 })
+        .toMillis();
       localTimes.set(key, ms);
     }
     return ms;
@@ -165,7 +168,12 @@ export function generateWorkingDay(options: WorkingDayOptions): GeneratedWorking
     let wrongId: string | null = null;
     if (wrongFirst) {
       const wrong = clock.readerIndexCode === TIME_CLOCK_ENTRY.readerIndexCode ? TIME_CLOCK_EXIT : TIME_CLOCK_ENTRY;
-      wrongId = events.add(person, { doorIndexCode: wrong.doorIndexCode, readerIndexCode: wrong.readerIndexCode }, grantedCode(person, random), when - quirks.int(15, 45) * SECOND);
+      wrongId = events.add(
+        person,
+        { doorIndexCode: wrong.doorIndexCode, readerIndexCode: wrong.readerIndexCode },
+        grantedCode(person, random),
+        when - quirks.int(15, 45) * SECOND,
+      );
     }
     if (random.chance(refusalRate)) {
       events.add(person, where, random.pick([CODE.faceFailed, CODE.faceFailed, 197161]), when - random.int(3, 15) * SECOND);
@@ -177,7 +185,13 @@ export function generateWorkingDay(options: WorkingDayOptions): GeneratedWorking
   };
   const appEntry = (person: SimPerson, type: 'START' | 'END', when: number): void => {
     const time = wholeSeconds(when);
-    appEntries.push({ employeeInternalId: person.personCode, type, time, isoTime: DateTime.fromMillis(time, { zone }).toFormat("yyyy-MM-dd'T'HH:mm:ss.SSSZZ"), source: 'APP' });
+    appEntries.push({
+      employeeInternalId: person.personCode,
+      type,
+      time,
+      isoTime: DateTime.fromMillis(time, { zone }).toFormat("yyyy-MM-dd'T'HH:mm:ss.SSSZZ"),
+      source: 'APP',
+    });
   };
 
   const onSite: Array<{ person: SimPerson; from: number; to: number }> = [];
@@ -227,7 +241,8 @@ export function generateWorkingDay(options: WorkingDayOptions): GeneratedWorking
       punch(person, exitClock, earlyOut);
       onSite.push({ person, from: earlyIn, to: earlyOut });
     }
-    if ((shift === 'morning' || shift === 'office') && quirk === 'none' && quirks.deletedAtNoon()) deletions.push({ personId: person.personId, atMs: at('12:00') });
+    if ((shift === 'morning' || shift === 'office') && quirk === 'none' && quirks.deletedAtNoon())
+      deletions.push({ personId: person.personId, atMs: at('12:00') });
   });
 
   // Nobody's passages at the time clocks: visitor cards let in, unknown cards refused.
@@ -240,7 +255,8 @@ export function generateWorkingDay(options: WorkingDayOptions): GeneratedWorking
     events.add(null, where, CODE.cardUnknown, when + random.int(20, 90) * MINUTE, `8${random.int(10_000_000, 99_999_999)}`);
   }
   for (const clock of clocks) {
-    for (let i = 0; i < 2; i++) events.addDoorState(clock.doorIndexCode, random.pick([CODE.doorOpened, CODE.doorOpenedRemotely]), at('07:00') + random.int(0, 12 * 60) * MINUTE);
+    for (let i = 0; i < 2; i++)
+      events.addDoorState(clock.doorIndexCode, random.pick([CODE.doorOpened, CODE.doorOpenedRemotely]), at('07:00') + random.int(0, 12 * 60) * MINUTE);
   }
 
   // The doors that are not time clocks get most of the traffic.
@@ -249,7 +265,11 @@ export function generateWorkingDay(options: WorkingDayOptions): GeneratedWorking
   const nonClockDoors = SITE_DOORS.filter((door) => !clocks.some((clock) => clock.doorIndexCode === door.doorIndexCode));
   for (let i = 0; i < target && onSite.length > 0; i++) {
     if (random.chance(0.03)) {
-      events.addDoorState(random.pick(nonClockDoors).doorIndexCode, random.pick([CODE.doorOpened, CODE.doorOpenedByButton, CODE.doorForced]), at('06:00') + random.int(0, 16 * 60) * MINUTE);
+      events.addDoorState(
+        random.pick(nonClockDoors).doorIndexCode,
+        random.pick([CODE.doorOpened, CODE.doorOpenedByButton, CODE.doorForced]),
+        at('06:00') + random.int(0, 16 * 60) * MINUTE,
+      );
       continue;
     }
     const stay = random.pick(onSite);
@@ -262,7 +282,7 @@ export function generateWorkingDay(options: WorkingDayOptions): GeneratedWorking
   const offline = options.lateDevices === false ? new Map<string, Array<[number, number]>>() : offlineWindows(random, at);
   const arrivals = new Map(events.drafts().map((draft) => [draft.eventId, arrivalFor(draft, offline, random)]));
   // Both only ever move an arrival later, so a few rounds settle them together.
-  for (let changed = true; changed; ) {
+  for (let changed = true; changed;) {
     changed = uploadInOrderPerReader(events.drafts(), arrivals);
     for (const [wrong, meant] of pairs) {
       const together = Math.max(arrivals.get(wrong) ?? 0, arrivals.get(meant) ?? 0);
@@ -295,7 +315,8 @@ function validateOptions(options: WorkingDayOptions): void {
   const problems: string[] = [];
   if (!/^\d{4}-\d{2}-\d{2}$/.test(options.date) || !DateTime.fromISO(options.date).isValid) problems.push(`date "${options.date}" is not a YYYY-MM-DD date`);
   if (!IANAZone.isValidZone(options.timezone)) problems.push(`timezone "${options.timezone}" is not an IANA zone (e.g. America/Argentina/Buenos_Aires)`);
-  if (!Number.isInteger(options.employees) || options.employees < 0 || options.employees > 100_000) problems.push(`employees ${options.employees} must be a whole number from 0 to 100000`);
+  if (!Number.isInteger(options.employees) || options.employees < 0 || options.employees > 100_000)
+    problems.push(`employees ${options.employees} must be a whole number from 0 to 100000`);
   if (!Number.isInteger(options.seed)) problems.push(`seed ${options.seed} must be a whole number`);
   const share = options.nonTimeClockShare;
   if (share !== undefined && !(share >= 0 && share < 1)) problems.push(`nonTimeClockShare ${share} must be in [0, 1)`);
@@ -303,7 +324,8 @@ function validateOptions(options: WorkingDayOptions): void {
     if (name.endsWith('Rate') && !(typeof rate === 'number' && rate >= 0 && rate <= 1)) problems.push(`behaviours.${name} ${String(rate)} must be in [0, 1]`);
   }
   const rates = options.behaviours ?? {};
-  const quirkShare = (rates.wrongReaderRate ?? 0) + (rates.appRate ?? 0) + (rates.forgottenClockOutRate ?? 0) + (rates.forgottenClockInRate ?? 0) + (rates.reTapRate ?? 0);
+  const quirkShare =
+    (rates.wrongReaderRate ?? 0) + (rates.appRate ?? 0) + (rates.forgottenClockOutRate ?? 0) + (rates.forgottenClockInRate ?? 0) + (rates.reTapRate ?? 0);
   if (quirkShare > 1) problems.push(`behaviours: the per-employee rates add up to ${quirkShare}, more than 1`);
   if (problems.length > 0) throw new BadInputError(`generateWorkingDay: ${problems.join('; ')}`, { hint: 'Fix the generator options.' });
 }

@@ -33,21 +33,27 @@ export async function ingestBatch(db: Db, t: Tables, items: readonly IngestItem[
   const punchOfKey = new Map<string, number>();
   // Copies already committed, found in two round trips instead of one per event.
   const eventIds = [...new Set(pending.map((p) => p.event.eventId))];
-  for (const row of await db.rows<{ event_id: string; punch_id: number }>(`SELECT event_id, punch_id FROM ${t.eventIds} WHERE event_id = ANY($1::text[])`, [eventIds])) {
+  for (const row of await db.rows<{ event_id: string; punch_id: number }>(`SELECT event_id, punch_id FROM ${t.eventIds} WHERE event_id = ANY($1::text[])`, [
+    eventIds,
+  ])) {
     punchOfEventId.set(row.event_id, row.punch_id);
   }
   const keys = [...new Set(pending.flatMap((p) => (p.key === null ? [] : [p.key])))];
   if (keys.length > 0) {
-    for (const row of await db.rows<{ natural_key: string; id: number }>(`SELECT natural_key, id FROM ${t.punches} WHERE natural_key = ANY($1::text[])`, [keys])) {
+    for (const row of await db.rows<{ natural_key: string; id: number }>(`SELECT natural_key, id FROM ${t.punches} WHERE natural_key = ANY($1::text[])`, [
+      keys,
+    ])) {
       punchOfKey.set(row.natural_key, row.id);
     }
   }
 
   const rememberEventId = async (eventId: string, punchId: number): Promise<boolean> => {
-    const inserted = await db.run(
-      `INSERT INTO ${t.eventIds}(event_id, punch_id, source, seen_ms) VALUES ($1, $2, $3, $4) ON CONFLICT (event_id) DO NOTHING`,
-      [eventId, punchId, source, nowMs],
-    );
+    const inserted = await db.run(`INSERT INTO ${t.eventIds}(event_id, punch_id, source, seen_ms) VALUES ($1, $2, $3, $4) ON CONFLICT (event_id) DO NOTHING`, [
+      eventId,
+      punchId,
+      source,
+      nowMs,
+    ]);
     return inserted === 1;
   };
   const insertPunch = async ({ event, eventMs, utcOffsetMinutes, key }: Pending): Promise<number | null> => {
@@ -59,10 +65,26 @@ export async function ingestBatch(db: Db, t: Tables, items: readonly IngestItem[
         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, 'received', $20, $20)
         ON CONFLICT (natural_key) DO NOTHING RETURNING id`,
       [
-        key, event.eventId, source, source === 'backfill' ? 'backfill' : 'live', event.eventCode, event.eventTime, eventMs, utcOffsetMinutes,
-        event.personId, event.personCode, event.personName, event.cardNo, event.doorIndexCode, event.doorName,
-        event.readerIndexCode, event.readerName, event.checkInAndOutType, event.inAndOutType,
-        JSON.stringify(event.raw ?? null), nowMs,
+        key,
+        event.eventId,
+        source,
+        source === 'backfill' ? 'backfill' : 'live',
+        event.eventCode,
+        event.eventTime,
+        eventMs,
+        utcOffsetMinutes,
+        event.personId,
+        event.personCode,
+        event.personName,
+        event.cardNo,
+        event.doorIndexCode,
+        event.doorName,
+        event.readerIndexCode,
+        event.readerName,
+        event.checkInAndOutType,
+        event.inAndOutType,
+        JSON.stringify(event.raw ?? null),
+        nowMs,
       ],
     );
     return rows[0]?.id ?? null;

@@ -15,20 +15,38 @@ import {
   type PunchUpdate,
 } from '../punch.js';
 import type { DeliveryLeaseHolder, LedgerStore } from '../store.js';
-import { punchPersonFromRow, punchRangeConditions, PUNCH_PEOPLE_SELECT, whereClause, type PunchPageQuery, type PunchPerson, type PunchPersonRow, type PunchRangeQuery } from '../punch-range.js';
+import {
+  punchPersonFromRow,
+  punchRangeConditions,
+  PUNCH_PEOPLE_SELECT,
+  whereClause,
+  type PunchPageQuery,
+  type PunchPerson,
+  type PunchPersonRow,
+  type PunchRangeQuery,
+} from '../punch-range.js';
 import { createPool, DEFAULT_SCHEMA, describeDatabaseUrl, type PostgresConnectionOptions } from './connection.js';
 import { inTransaction, onPool, type Db } from './database.js';
 import { toStoreError } from './errors.js';
 import { ingestBatch } from './ingest.js';
 import { migrate } from './migrations.js';
-import { attemptFromRow, groupAttempts, personFromRow, punchFromRow, userFromRow, type AttemptRow, type PersonRow, type PunchRow, type UserRow } from './rows.js';
+import {
+  attemptFromRow,
+  groupAttempts,
+  personFromRow,
+  punchFromRow,
+  userFromRow,
+  type AttemptRow,
+  type PersonRow,
+  type PunchRow,
+  type UserRow,
+} from './rows.js';
 import { tablesIn, type Tables } from './tables.js';
 
 export type PostgresStoreOptions = PostgresConnectionOptions;
 
 const AWAITING = `('queued','held','sending')`;
 const LEASE = 'delivery';
-
 
 /**
  * The ledger in PostgreSQL, for several instances sharing one database: same semantics as the
@@ -176,8 +194,15 @@ export class PostgresLedgerStore implements LedgerStore {
       `INSERT INTO ${this.t.attempts}(punch_id, at_ms, kind, method, path, request_body, status, result, message)
         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
       [
-        attempt.punchId, attempt.atMs, attempt.kind, attempt.method, attempt.path,
-        attempt.requestBody === undefined ? null : JSON.stringify(attempt.requestBody), attempt.status, attempt.result, attempt.message,
+        attempt.punchId,
+        attempt.atMs,
+        attempt.kind,
+        attempt.method,
+        attempt.path,
+        attempt.requestBody === undefined ? null : JSON.stringify(attempt.requestBody),
+        attempt.status,
+        attempt.result,
+        attempt.message,
       ],
     );
   }
@@ -208,7 +233,9 @@ export class PostgresLedgerStore implements LedgerStore {
 
   async attemptsOfMany(punchIds: readonly number[]): Promise<Map<number, DeliveryAttempt[]>> {
     if (punchIds.length === 0) return new Map();
-    const rows = await this.read('read attempts', (db) => db.rows<AttemptRow>(`SELECT * FROM ${this.t.attempts} WHERE punch_id = ANY($1::bigint[]) ORDER BY punch_id, id`, [punchIds]));
+    const rows = await this.read('read attempts', (db) =>
+      db.rows<AttemptRow>(`SELECT * FROM ${this.t.attempts} WHERE punch_id = ANY($1::bigint[]) ORDER BY punch_id, id`, [punchIds]),
+    );
     return groupAttempts(rows.map(attemptFromRow));
   }
 
@@ -319,8 +346,12 @@ export class PostgresLedgerStore implements LedgerStore {
         `INSERT INTO ${this.t.persons}(person_id, person_code, person_name, card_nos, custom_fields, refreshed_ms)
           SELECT p.*, $6::bigint FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[]) AS p`,
         [
-          list.map((p) => p.personId), list.map((p) => p.personCode), list.map((p) => p.personName),
-          list.map((p) => JSON.stringify(p.cardNos)), list.map((p) => JSON.stringify(p.customFields)), nowMs,
+          list.map((p) => p.personId),
+          list.map((p) => p.personCode),
+          list.map((p) => p.personName),
+          list.map((p) => JSON.stringify(p.cardNos)),
+          list.map((p) => JSON.stringify(p.customFields)),
+          nowMs,
         ],
       );
       await this.writeMeta(db, META_KEYS.personsRefreshed, String(nowMs));
@@ -356,15 +387,22 @@ export class PostgresLedgerStore implements LedgerStore {
         `INSERT INTO ${this.t.users}(employee_internal_id, user_id, email, first_name, last_name, status, fields, refreshed_ms)
           SELECT u.*, $8::bigint FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[]) AS u`,
         [
-          list.map((u) => u.employeeInternalId), list.map((u) => String(u.id)), list.map((u) => u.email), list.map((u) => u.firstName),
-          list.map((u) => u.lastName), list.map((u) => u.status), list.map((u) => JSON.stringify(u.fields)), nowMs,
+          list.map((u) => u.employeeInternalId),
+          list.map((u) => String(u.id)),
+          list.map((u) => u.email),
+          list.map((u) => u.firstName),
+          list.map((u) => u.lastName),
+          list.map((u) => u.status),
+          list.map((u) => JSON.stringify(u.fields)),
+          nowMs,
         ],
       );
       const fields = list.flatMap((u) => Object.entries(u.fields).map(([name, value]) => [u.employeeInternalId, name, value] as const));
-      await db.run(
-        `INSERT INTO ${this.t.userFields}(employee_internal_id, name, value) SELECT * FROM unnest($1::text[], $2::text[], $3::text[])`,
-        [fields.map((f) => f[0]), fields.map((f) => f[1]), fields.map((f) => f[2])],
-      );
+      await db.run(`INSERT INTO ${this.t.userFields}(employee_internal_id, name, value) SELECT * FROM unnest($1::text[], $2::text[], $3::text[])`, [
+        fields.map((f) => f[0]),
+        fields.map((f) => f[1]),
+        fields.map((f) => f[2]),
+      ]);
       await this.writeMeta(db, META_KEYS.usersRefreshed, String(nowMs));
     });
   }
@@ -443,14 +481,26 @@ export class PostgresLedgerStore implements LedgerStore {
 
   async deliveryLeaseHolder(): Promise<DeliveryLeaseHolder | null> {
     const rows = await this.read('read delivery lease', (db) =>
-      db.rows<{ owner_id: string; acquired_ms: number; expires_ms: number; epoch: number; previous_owner_id: string | null; previous_expires_ms: number | null }>(
-        `SELECT owner_id, acquired_ms, expires_ms, epoch, previous_owner_id, previous_expires_ms FROM ${this.t.lease} WHERE name = $1 AND expires_ms > 0`,
-        [LEASE],
-      ),
+      db.rows<{
+        owner_id: string;
+        acquired_ms: number;
+        expires_ms: number;
+        epoch: number;
+        previous_owner_id: string | null;
+        previous_expires_ms: number | null;
+      }>(`SELECT owner_id, acquired_ms, expires_ms, epoch, previous_owner_id, previous_expires_ms FROM ${this.t.lease} WHERE name = $1 AND expires_ms > 0`, [
+        LEASE,
+      ]),
     );
     const row = rows[0];
     if (row === undefined) return null;
-    const previousHolder = row.previous_owner_id === null ? null : { ownerId: row.previous_owner_id, expiredMs: row.previous_expires_ms === null || Number(row.previous_expires_ms) === 0 ? null : Number(row.previous_expires_ms) };
+    const previousHolder =
+      row.previous_owner_id === null
+        ? null
+        : {
+            ownerId: row.previous_owner_id,
+            expiredMs: row.previous_expires_ms === null || Number(row.previous_expires_ms) === 0 ? null : Number(row.previous_expires_ms),
+          };
     return { ownerId: row.owner_id, acquiredMs: row.acquired_ms, expiresMs: row.expires_ms, epoch: Number(row.epoch), previousHolder };
   }
 
@@ -462,10 +512,12 @@ export class PostgresLedgerStore implements LedgerStore {
 
   private rangeWhere(query: PunchRangeQuery): { where: string; params: unknown[] } {
     const params: unknown[] = [];
-    const where = whereClause(punchRangeConditions(query, (value) => {
-      params.push(value);
-      return `$${params.length}`;
-    }));
+    const where = whereClause(
+      punchRangeConditions(query, (value) => {
+        params.push(value);
+        return `$${params.length}`;
+      }),
+    );
     return { where, params };
   }
 

@@ -141,10 +141,13 @@ export function migrate(db: Database, migrations: readonly Migration[] = MIGRATI
   const latest = Math.max(0, ...migrations.map((m) => m.version));
   if (current > latest) {
     // Opening it anyway would let older code write rows a newer schema reads differently.
-    throw new ConfigurationError(`the ledger is at schema version ${current}, newer than this hik2humand knows (${latest}): a newer release wrote it. Run that release (or newer), or restore the backup taken before the upgrade — migrations only move forward`, {
-      code: 'LEDGER_SCHEMA_NEWER',
-      hint: 'upgrade this hik2humand, or restore the backup taken before the upgrade (docs/install.md, "Upgrade")',
-    });
+    throw new ConfigurationError(
+      `the ledger is at schema version ${current}, newer than this hik2humand knows (${latest}): a newer release wrote it. Run that release (or newer), or restore the backup taken before the upgrade — migrations only move forward`,
+      {
+        code: 'LEDGER_SCHEMA_NEWER',
+        hint: 'upgrade this hik2humand, or restore the backup taken before the upgrade (docs/install.md, "Upgrade")',
+      },
+    );
   }
   const applied: number[] = [];
   const record = db.prepare('INSERT INTO schema_migrations(version, name, applied_at) VALUES (?, ?, ?)');

@@ -20,9 +20,28 @@ import {
   type PunchUpdate,
 } from '../punch.js';
 import type { DeliveryLeaseHolder, LedgerStore } from '../store.js';
-import { punchPersonFromRow, punchRangeConditions, PUNCH_PEOPLE_SELECT, whereClause, type PunchPageQuery, type PunchPerson, type PunchPersonRow, type PunchRangeQuery } from '../punch-range.js';
+import {
+  punchPersonFromRow,
+  punchRangeConditions,
+  PUNCH_PEOPLE_SELECT,
+  whereClause,
+  type PunchPageQuery,
+  type PunchPerson,
+  type PunchPersonRow,
+  type PunchRangeQuery,
+} from '../punch-range.js';
 import { migrate } from './migrations.js';
-import { attemptFromRow, groupAttempts, personFromRow, punchFromRow, userFromRow, type AttemptRow, type PersonRow, type PunchRow, type UserRow } from './rows.js';
+import {
+  attemptFromRow,
+  groupAttempts,
+  personFromRow,
+  punchFromRow,
+  userFromRow,
+  type AttemptRow,
+  type PersonRow,
+  type PunchRow,
+  type UserRow,
+} from './rows.js';
 
 export interface SqliteStoreOptions {
   /** File path, or ':memory:' for tests. */
@@ -134,10 +153,27 @@ export class SqliteLedgerStore implements LedgerStore {
             continue;
           }
           const info = insert.run(
-            key, event.eventId, source, source === 'backfill' ? 'backfill' : 'live', event.eventCode, event.eventTime, eventMs, utcOffsetMinutes,
-            event.personId, event.personCode, event.personName, event.cardNo, event.doorIndexCode, event.doorName,
-            event.readerIndexCode, event.readerName, event.checkInAndOutType, event.inAndOutType,
-            JSON.stringify(event.raw ?? null), nowMs, nowMs,
+            key,
+            event.eventId,
+            source,
+            source === 'backfill' ? 'backfill' : 'live',
+            event.eventCode,
+            event.eventTime,
+            eventMs,
+            utcOffsetMinutes,
+            event.personId,
+            event.personCode,
+            event.personName,
+            event.cardNo,
+            event.doorIndexCode,
+            event.doorName,
+            event.readerIndexCode,
+            event.readerName,
+            event.checkInAndOutType,
+            event.inAndOutType,
+            JSON.stringify(event.raw ?? null),
+            nowMs,
+            nowMs,
           );
           const id = Number(info.lastInsertRowid);
           rememberId.run(event.eventId, id, source, nowMs);
@@ -226,10 +262,19 @@ export class SqliteLedgerStore implements LedgerStore {
   }
 
   private insertAttempt(attempt: DeliveryAttempt): void {
-    this.stmt(`INSERT INTO attempts(punch_id, at_ms, kind, method, path, request_body, status, result, message)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(
-      attempt.punchId, attempt.atMs, attempt.kind, attempt.method, attempt.path,
-      attempt.requestBody === undefined ? null : JSON.stringify(attempt.requestBody), attempt.status, attempt.result, attempt.message,
+    this.stmt(
+      `INSERT INTO attempts(punch_id, at_ms, kind, method, path, request_body, status, result, message)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    ).run(
+      attempt.punchId,
+      attempt.atMs,
+      attempt.kind,
+      attempt.method,
+      attempt.path,
+      attempt.requestBody === undefined ? null : JSON.stringify(attempt.requestBody),
+      attempt.status,
+      attempt.result,
+      attempt.message,
     );
   }
 
@@ -263,25 +308,27 @@ export class SqliteLedgerStore implements LedgerStore {
   attemptsOfMany(punchIds: readonly number[]): Promise<Map<number, DeliveryAttempt[]>> {
     return this.run('read attempts', () =>
       groupAttempts(
-        (this.stmt('SELECT * FROM attempts WHERE punch_id IN (SELECT value FROM json_each(?)) ORDER BY punch_id, id').all(JSON.stringify(punchIds)) as AttemptRow[]).map(attemptFromRow),
+        (
+          this.stmt('SELECT * FROM attempts WHERE punch_id IN (SELECT value FROM json_each(?)) ORDER BY punch_id, id').all(
+            JSON.stringify(punchIds),
+          ) as AttemptRow[]
+        ).map(attemptFromRow),
       ),
     );
   }
 
   deliveryHeads(): Promise<PunchRecord[]> {
-    return this.run('read delivery heads', () =>
-      (
-        this.stmt(DELIVERY_HEADS).all() as PunchRow[]
-      ).map(punchFromRow),
-    );
+    return this.run('read delivery heads', () => (this.stmt(DELIVERY_HEADS).all() as PunchRow[]).map(punchFromRow));
   }
 
   employeePunches(employeeId: string, fromMs: number, toMs: number, outcomes: readonly PunchOutcome[]): Promise<PunchRecord[]> {
     return this.run('read employee punches', () =>
       (
         this.db
-          .prepare(`SELECT * FROM punches WHERE employee_id = ? AND event_ms BETWEEN ? AND ?
-            AND outcome IN (${outcomes.map(() => '?').join(',') || "''"}) ORDER BY event_ms, id`)
+          .prepare(
+            `SELECT * FROM punches WHERE employee_id = ? AND event_ms BETWEEN ? AND ?
+            AND outcome IN (${outcomes.map(() => '?').join(',') || "''"}) ORDER BY event_ms, id`,
+          )
           .all(employeeId, fromMs, toMs, ...outcomes) as PunchRow[]
       ).map(punchFromRow),
     );
@@ -290,10 +337,13 @@ export class SqliteLedgerStore implements LedgerStore {
   countsByOutcome(day?: string): Promise<Record<PunchOutcome, number>> {
     return this.run('count', () => {
       const counts = Object.fromEntries(PUNCH_OUTCOMES.map((o) => [o, 0])) as Record<PunchOutcome, number>;
-      const rows = day === undefined
-        ? this.stmt('SELECT outcome, COUNT(*) AS n FROM punches GROUP BY outcome').all()
-        : this.stmt(`SELECT outcome, COUNT(*) AS n FROM punches
-            WHERE working_day = ? OR (working_day IS NULL AND substr(event_time, 1, 10) = ?) GROUP BY outcome`).all(day, day);
+      const rows =
+        day === undefined
+          ? this.stmt('SELECT outcome, COUNT(*) AS n FROM punches GROUP BY outcome').all()
+          : this.stmt(
+              `SELECT outcome, COUNT(*) AS n FROM punches
+            WHERE working_day = ? OR (working_day IS NULL AND substr(event_time, 1, 10) = ?) GROUP BY outcome`,
+            ).all(day, day);
       for (const row of rows as { outcome: PunchOutcome; n: number }[]) {
         counts[row.outcome] = row.n;
       }
@@ -334,18 +384,20 @@ export class SqliteLedgerStore implements LedgerStore {
 
   setCursor(name: string, valueMs: number, nowMs: number): Promise<void> {
     return this.run('write cursor', () => {
-      this.stmt(`INSERT INTO cursors(name, value_ms, updated_ms) VALUES (?, ?, ?)
-        ON CONFLICT(name) DO UPDATE SET value_ms = excluded.value_ms, updated_ms = excluded.updated_ms`).run(name, valueMs, nowMs);
+      this.stmt(
+        `INSERT INTO cursors(name, value_ms, updated_ms) VALUES (?, ?, ?)
+        ON CONFLICT(name) DO UPDATE SET value_ms = excluded.value_ms, updated_ms = excluded.updated_ms`,
+      ).run(name, valueMs, nowMs);
     });
   }
 
   private writePerson(person: HikPerson, nowMs: number): void {
-    this.stmt(`INSERT INTO hik_persons(person_id, person_code, person_name, card_nos, custom_fields, refreshed_ms)
+    this.stmt(
+      `INSERT INTO hik_persons(person_id, person_code, person_name, card_nos, custom_fields, refreshed_ms)
       VALUES (?, ?, ?, ?, ?, ?)
       ON CONFLICT(person_id) DO UPDATE SET person_code = excluded.person_code, person_name = excluded.person_name,
-        card_nos = excluded.card_nos, custom_fields = excluded.custom_fields, refreshed_ms = excluded.refreshed_ms`).run(
-      person.personId, person.personCode, person.personName, JSON.stringify(person.cardNos), JSON.stringify(person.customFields), nowMs,
-    );
+        card_nos = excluded.card_nos, custom_fields = excluded.custom_fields, refreshed_ms = excluded.refreshed_ms`,
+    ).run(person.personId, person.personCode, person.personName, JSON.stringify(person.cardNos), JSON.stringify(person.customFields), nowMs);
   }
 
   replacePersons(persons: readonly HikPerson[], nowMs: number): Promise<void> {
@@ -382,7 +434,8 @@ export class SqliteLedgerStore implements LedgerStore {
       this.db.transaction(() => {
         this.stmt('DELETE FROM humand_users').run();
         this.stmt('DELETE FROM humand_user_fields').run();
-        const insertUser = this.stmt(`INSERT OR REPLACE INTO humand_users(employee_internal_id, user_id, email, first_name, last_name, status, fields, refreshed_ms)
+        const insertUser = this
+          .stmt(`INSERT OR REPLACE INTO humand_users(employee_internal_id, user_id, email, first_name, last_name, status, fields, refreshed_ms)
           VALUES (?, ?, ?, ?, ?, ?, ?, ?)`);
         const insertField = this.stmt('INSERT INTO humand_user_fields(employee_internal_id, name, value) VALUES (?, ?, ?)');
         for (const user of users) {
@@ -408,8 +461,10 @@ export class SqliteLedgerStore implements LedgerStore {
   findUsersByField(field: string, value: string): Promise<HumandUser[]> {
     return this.run('read users', () =>
       (
-        this.stmt(`SELECT u.* FROM humand_users u JOIN humand_user_fields f ON f.employee_internal_id = u.employee_internal_id
-          WHERE f.name = ? AND f.value = ? ORDER BY u.employee_internal_id`).all(field, value) as UserRow[]
+        this.stmt(
+          `SELECT u.* FROM humand_users u JOIN humand_user_fields f ON f.employee_internal_id = u.employee_internal_id
+          WHERE f.name = ? AND f.value = ? ORDER BY u.employee_internal_id`,
+        ).all(field, value) as UserRow[]
       ).map(userFromRow),
     );
   }
@@ -451,7 +506,12 @@ export class SqliteLedgerStore implements LedgerStore {
       return Promise.resolve(true);
     }
     this.leaseEpoch++;
-    const previousHolder = current !== null ? { ownerId: current.ownerId, expiredMs: current.expiresMs } : this.releasedBy !== null ? { ownerId: this.releasedBy, expiredMs: null } : null;
+    const previousHolder =
+      current !== null
+        ? { ownerId: current.ownerId, expiredMs: current.expiresMs }
+        : this.releasedBy !== null
+          ? { ownerId: this.releasedBy, expiredMs: null }
+          : null;
     this.lease = { ownerId, acquiredMs: nowMs, expiresMs: nowMs + ttlMs, epoch: this.leaseEpoch, previousHolder };
     return Promise.resolve(true);
   }
@@ -476,10 +536,12 @@ export class SqliteLedgerStore implements LedgerStore {
 
   private rangeWhere(query: PunchRangeQuery): { where: string; params: unknown[] } {
     const params: unknown[] = [];
-    const where = whereClause(punchRangeConditions(query, (value) => {
-      params.push(value);
-      return '?';
-    }));
+    const where = whereClause(
+      punchRangeConditions(query, (value) => {
+        params.push(value);
+        return '?';
+      }),
+    );
     return { where, params };
   }
 
@@ -511,7 +573,10 @@ export class SqliteLedgerStore implements LedgerStore {
     return this.run('read instants', () => {
       const { where, params } = this.rangeWhere(query);
       const sql = `SELECT event_ms FROM punches ${where}${where ? ' AND' : ' WHERE'} event_ms IS NOT NULL ORDER BY event_ms`;
-      return this.db.prepare(sql).pluck().all(...params) as number[];
+      return this.db
+        .prepare(sql)
+        .pluck()
+        .all(...params) as number[];
     });
   }
 }

@@ -17,12 +17,23 @@ export interface DashboardBrowser {
 }
 
 /** Headless Chromium in Spanish (es-AR) on a laptop-sized window, with a throw-away profile. */
-export async function openDashboardBrowser(options: { readonly httpCredentials?: { username: string; password: string }; readonly acceptDownloads?: boolean } = {}): Promise<DashboardBrowser> {
+export async function openDashboardBrowser(
+  options: { readonly httpCredentials?: { username: string; password: string }; readonly acceptDownloads?: boolean } = {},
+): Promise<DashboardBrowser> {
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'dashboard-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
     headless: true,
-    args: ['--no-sandbox', '--headless', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--no-sandbox',
+      '--headless',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
     locale: 'es-AR',
     viewport: { width: 1366, height: 900 },
     ...(options.httpCredentials ? { httpCredentials: options.httpCredentials } : {}),

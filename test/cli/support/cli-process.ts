@@ -19,9 +19,7 @@ function childEnv(env: Readonly<Record<string, string>>): NodeJS.ProcessEnv {
 /** Runs `hik2humand <args>` as a real process (node bin/hik2humand.js) and collects what it printed. */
 export function runCli(args: readonly string[], options: CliOptions): Promise<CliResult> {
   const running = startCli(args, options);
-  return running.exited.then(
-    (exit) => ({ ...exit, stdout: running.stdout(), stderr: running.stderr() }),
-  );
+  return running.exited.then((exit) => ({ ...exit, stdout: running.stdout(), stderr: running.stderr() }));
 }
 
 export interface RunningCli {
@@ -44,7 +42,11 @@ export interface CliOptions {
 }
 
 export function startCli(args: readonly string[], options: CliOptions): RunningCli {
-  const child = spawn(process.execPath, [options.bin ?? BIN, ...args], { cwd: options.cwd, env: childEnv(options.env ?? {}), stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [options.bin ?? BIN, ...args], {
+    cwd: options.cwd,
+    env: childEnv(options.env ?? {}),
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let out = '';
   let err = '';
   const lineWaiters = new Set<() => void>();

@@ -94,7 +94,10 @@ export function expectedPunchCount(day: GeneratedWorkingDay): number {
 export function humandTimelines(humand: HumandSimulator, day: GeneratedWorkingDay): Record<string, string> {
   const result: Record<string, string> = {};
   for (const employee of Object.keys(day.expected.timelines)) {
-    result[employee] = humand.state.timeline(employee).map((entry) => entry.type).join(',');
+    result[employee] = humand.state
+      .timeline(employee)
+      .map((entry) => entry.type)
+      .join(',');
   }
   return result;
 }

@@ -16,10 +16,7 @@ export interface Harness {
 }
 
 /** A simulator and a client pointed at it, both on one manual clock. */
-export async function startHarness(
-  simOptions: Partial<HumandSimulatorOptions> = {},
-  clientOptions: Partial<HumandClientOptions> = {},
-): Promise<Harness> {
+export async function startHarness(simOptions: Partial<HumandSimulatorOptions> = {}, clientOptions: Partial<HumandClientOptions> = {}): Promise<Harness> {
   const clock = new AutoAdvanceClock(NOON_BUENOS_AIRES);
   const sim = await startHumandSimulator({ apiKey: API_KEY, users: generateSimUsers(5), clock, ...simOptions });
   const client = new HumandClient({ baseUrl: sim.url, auth: API_KEY, clock, requestTimeoutMs: 5_000, connectTimeoutMs: 2_000, ...clientOptions });

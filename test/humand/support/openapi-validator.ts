@@ -41,7 +41,9 @@ export class HumandOpenApi {
       validate = this.#ajv.compile({ $ref: `${SPEC_ID}#${pointer}` });
       this.#cache.set(pointer, validate);
     }
-    return validate(body) ? [] : (validate.errors ?? []).map((error) => `${error.instancePath || '(root)'} ${error.message ?? ''} ${JSON.stringify(error.params)}`);
+    return validate(body)
+      ? []
+      : (validate.errors ?? []).map((error) => `${error.instancePath || '(root)'} ${error.message ?? ''} ${JSON.stringify(error.params)}`);
   }
 
   /** Validates against a named component schema. */

@@ -27,7 +27,10 @@ export async function ledgerWith(
   directory: readonly FakePunch['person'][] = [],
 ): Promise<{ store: SqliteLedgerStore; ids: number[] }> {
   const store = SqliteLedgerStore.open({ path: ':memory:' });
-  await store.replacePersons(directory.map((p) => ({ personId: p.id, personCode: p.code, personName: p.name, cardNos: [], customFields: {} })), nowMs);
+  await store.replacePersons(
+    directory.map((p) => ({ personId: p.id, personCode: p.code, personName: p.name, cardNos: [], customFields: {} })),
+    nowMs,
+  );
   const ids: number[] = [];
   for (const p of punches) {
     counter++;

@@ -50,12 +50,19 @@ export async function startWebhookReceiver(path = '/hooks/T000/B000/secret-token
       if (received.length >= count) return Promise.resolve(received);
       return new Promise((resolve, reject) => {
         const timer = setTimeout(() => reject(new Error(`only ${received.length} of ${count} posts arrived`)), timeoutMs);
-        waiters.push({ count, resolve: () => { clearTimeout(timer); resolve(received); } });
+        waiters.push({
+          count,
+          resolve: () => {
+            clearTimeout(timer);
+            resolve(received);
+          },
+        });
       });
     },
-    close: () => new Promise<void>((resolve) => {
-      server.closeAllConnections();
-      server.close(() => resolve());
-    }),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }

@@ -16,7 +16,12 @@ const entry = (type: EntryType, hhmmss: string, ours = true, date = '2026-01-27'
   source: ours ? 'this integration' : 'APP',
   label: `${date} ${hhmmss}`,
 });
-const passage = (id: number, hhmmss: string, fixedType: EntryType | null, entryType: EntryType | null = null): NearbyPassage => ({ id, ms: at(hhmmss), fixedType, entryType });
+const passage = (id: number, hhmmss: string, fixedType: EntryType | null, entryType: EntryType | null = null): NearbyPassage => ({
+  id,
+  ms: at(hhmmss),
+  fixedType,
+  entryType,
+});
 
 function decide(o: { at: string; date?: string; type: EntryType | null; timeline?: TimelineEntry[]; earlier?: NearbyPassage[]; later?: NearbyPassage[] }) {
   return decideDay({

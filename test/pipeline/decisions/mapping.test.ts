@@ -22,7 +22,14 @@ describe('who is it? (mapping key)', () => {
     ['card number from the person (face-only event)', facts, person, strategy({ strategy: 'cardNo' }), null, 'key 777'],
     ['face-only person with no card', facts, { ...person, cardNos: [] }, strategy({ strategy: 'cardNo' }), null, 'unmapped: person p1 has no card number'],
     ['custom field', facts, person, strategy({ strategy: 'customField', customField: 'Legajo' }), null, 'key L-9'],
-    ['custom field missing', facts, person, strategy({ strategy: 'customField', customField: 'Payroll' }), null, 'unmapped: person p1 has no custom field "Payroll"'],
+    [
+      'custom field missing',
+      facts,
+      person,
+      strategy({ strategy: 'customField', customField: 'Payroll' }),
+      null,
+      'unmapped: person p1 has no custom field "Payroll"',
+    ],
     ['csv by personCode', facts, person, strategy({ strategy: 'csv' }), new Map([['20123', 'X-1']]), 'key X-1'],
     ['csv by personId', facts, person, strategy({ strategy: 'csv' }), new Map([['p1', 'X-2']]), 'key X-2'],
     ['csv without the person', facts, person, strategy({ strategy: 'csv' }), new Map(), 'unmapped: personCode 20123 / personId p1 is not in the mapping file'],
@@ -49,7 +56,10 @@ describe('only ACTIVE Humand users count as mapped', () => {
 describe('mapping file', () => {
   it('reads personCode/employeeInternalId pairs, quoted cells and comments, and lists bad lines', () => {
     const { map, problems } = parseMappingCsv('# comment\npersonCode,employeeInternalId\n20123,30111222\n"2,0",X\n77,\n');
-    expect([...map.entries()]).toEqual([['20123', '30111222'], ['2,0', 'X']]);
+    expect([...map.entries()]).toEqual([
+      ['20123', '30111222'],
+      ['2,0', 'X'],
+    ]);
     expect(problems).toEqual(['line 4: "77," lacks a personcode or employeeInternalId']);
   });
   it('refuses a header without the needed columns', () => {

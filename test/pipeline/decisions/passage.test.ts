@@ -32,7 +32,10 @@ describe('is it a time-clock passage?', () => {
     const custom = rules({ timeClocks: [clockRule({ door: 'door-1', reader: 'reader-x', direction: 'out' })], grantedEventCodes: [5] });
     expect(classifyPassage({ ...atEntrance, eventCode: 5, readerIndexCode: 'reader-x' }, custom).kind).toBe('time-clock');
     expect(classifyPassage({ ...atEntrance, eventCode: 5, readerIndexCode: 'reader-y', readerName: 'y' }, custom).kind).toBe('ignored');
-    expect(classifyPassage({ ...atEntrance, readerIndexCode: 'reader-x' }, custom)).toEqual({ kind: 'ignored', reason: 'ignored: event code 196893 is not an access-granted passage' });
+    expect(classifyPassage({ ...atEntrance, readerIndexCode: 'reader-x' }, custom)).toEqual({
+      kind: 'ignored',
+      reason: 'ignored: event code 196893 is not an access-granted passage',
+    });
   });
 
   it('a door-only clock covers all its readers', () => {

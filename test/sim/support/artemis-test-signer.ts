@@ -75,6 +75,13 @@ export function signedRequestHeaders(request: RequestSigning): Record<string, st
     ...(timestamp === null ? {} : { 'x-ca-timestamp': String(timestamp) }),
     ...(nonce === null ? {} : { 'x-ca-nonce': nonce }),
   };
-  const signed = signForTest({ method, path: request.path, headers, query: request.query ?? null, extraSignedHeaders: request.extraSignedHeaders ?? null, appSecret: request.appSecret });
+  const signed = signForTest({
+    method,
+    path: request.path,
+    headers,
+    query: request.query ?? null,
+    extraSignedHeaders: request.extraSignedHeaders ?? null,
+    appSecret: request.appSecret,
+  });
   return { ...headers, 'x-ca-signature': signed.signature, 'x-ca-signature-headers': signed.signatureHeaders };
 }

@@ -65,7 +65,7 @@ describeWithPostgres('the delivery lease between two instances', database, (url)
     expect(await a.mayDeliver()).toBe(false);
   });
 
-  it('hands over at the other instance\'s next try when the holder releases (a graceful stop)', async () => {
+  it("hands over at the other instance's next try when the holder releases (a graceful stop)", async () => {
     expect(await a.mayDeliver()).toBe(true);
     expect(await b.mayDeliver()).toBe(false);
     await a.release();

@@ -141,7 +141,10 @@ describeWithPostgres('a lease holder frozen with SIGSTOP past its lease (two ser
     // Both instances spend the one key (the other reads Humand's users too): a 429 can happen and
     // is retried. A second POST of an entry would be refused as a duplicate, or accepted twice.
     const answered = posts.filter((r) => r.status !== 429);
-    expect(answered.filter((r) => r.status !== 201), context).toEqual([]);
+    expect(
+      answered.filter((r) => r.status !== 201),
+      context,
+    ).toEqual([]);
     expect(answered, context).toHaveLength(expectedEntries);
     expect(humandTimelines(world)).toEqual(expectedTimelines(world));
     expect(sendingWhenFrozen).toBeGreaterThanOrEqual(1);

@@ -14,7 +14,10 @@ function candidateUrls(): string[] {
   const users = process.env.PGUSER ? [process.env.PGUSER] : ['postgres', 'root'];
   const hostPart = host.startsWith('/') ? `localhost:${port}` : `${host}:${port}`;
   const socket = host.startsWith('/') ? `?host=${encodeURIComponent(host)}` : '';
-  return users.map((user) => `postgres://${encodeURIComponent(user)}${password ? `:${encodeURIComponent(password)}` : ''}@${hostPart}/${encodeURIComponent(database)}${socket}`);
+  return users.map(
+    (user) =>
+      `postgres://${encodeURIComponent(user)}${password ? `:${encodeURIComponent(password)}` : ''}@${hostPart}/${encodeURIComponent(database)}${socket}`,
+  );
 }
 
 export type TestDatabase = { readonly ok: true; readonly url: string } | { readonly ok: false; readonly reason: string };

@@ -51,7 +51,9 @@ describeWithPostgres('PostgreSQL ledger', database, (url) => {
       for (const store of stores) expect(await store.schemaVersions()).toEqual(PG_MIGRATIONS.map((m) => m.version));
       const rows = await sql<{ version: number }>(url, `SELECT version FROM "${schema}".schema_migrations`);
       expect(rows).toHaveLength(PG_MIGRATIONS.length);
-      const tables = await sql<{ table_name: string }>(url, `SELECT table_name FROM information_schema.tables WHERE table_schema = $1 ORDER BY table_name`, [schema]);
+      const tables = await sql<{ table_name: string }>(url, `SELECT table_name FROM information_schema.tables WHERE table_schema = $1 ORDER BY table_name`, [
+        schema,
+      ]);
       expect(tables.map((t) => t.table_name)).toContain('punches');
     });
 
@@ -69,7 +71,9 @@ describeWithPostgres('PostgreSQL ledger', database, (url) => {
     });
 
     it('reports an unreachable server as a transient StoreError naming the database without its password', async () => {
-      const failure = await PostgresLedgerStore.open({ connectionString: 'postgres://someone:s3cret-pw@127.0.0.1:1/nowhere', connectTimeoutMs: 2_000 }).catch((error: unknown) => error);
+      const failure = await PostgresLedgerStore.open({ connectionString: 'postgres://someone:s3cret-pw@127.0.0.1:1/nowhere', connectTimeoutMs: 2_000 }).catch(
+        (error: unknown) => error,
+      );
       expect(failure).toBeInstanceOf(StoreError);
       const error = failure as StoreError;
       expect(error.category).toBe('transient');
@@ -166,9 +170,16 @@ describeWithPostgres('PostgreSQL ledger', database, (url) => {
       const originals = Array.from({ length: 300 }, (_, i) =>
         makeEvent({ personId: `person-${i % 40}`, eventTime: new Date(Date.UTC(2026, 0, 27, 11, 0, i)).toISOString() }),
       );
-      const copyOf = (e: AccessEvent, tag: string): AccessEvent => ({ ...e, eventId: `${e.eventId}-${tag}`, personCode: tag === 'push' ? `code-${e.personId}` : null });
+      const copyOf = (e: AccessEvent, tag: string): AccessEvent => ({
+        ...e,
+        eventId: `${e.eventId}-${tag}`,
+        personCode: tag === 'push' ? `code-${e.personId}` : null,
+      });
       const seenByA = originals.filter((_, i) => i % 7 !== 3).map((e, i) => (i % 5 === 0 ? e : copyOf(e, 'push')));
-      const seenByB = originals.filter((_, i) => i % 11 !== 5).map((e, i) => (i % 3 === 0 ? e : copyOf(e, 'poll'))).reverse();
+      const seenByB = originals
+        .filter((_, i) => i % 11 !== 5)
+        .map((e, i) => (i % 3 === 0 ? e : copyOf(e, 'poll')))
+        .reverse();
       const batches = (events: AccessEvent[]) => Array.from({ length: Math.ceil(events.length / 50) }, (_, i) => events.slice(i * 50, i * 50 + 50));
       const run = async (store: PostgresLedgerStore, events: AccessEvent[], source: 'push' | 'poll') => {
         const ids: number[] = [];
@@ -201,7 +212,15 @@ describeWithPostgres('PostgreSQL ledger', database, (url) => {
 
     it('keeps a consistent users cache when two instances replace it at once', async () => {
       const listing = (tag: string) =>
-        Array.from({ length: 200 }, (_, i) => ({ id: i, employeeInternalId: String(i), email: null, firstName: tag, lastName: null, status: 'ACTIVE', fields: { Legajo: `L-${i}`, Tag: tag } }));
+        Array.from({ length: 200 }, (_, i) => ({
+          id: i,
+          employeeInternalId: String(i),
+          email: null,
+          firstName: tag,
+          lastName: null,
+          status: 'ACTIVE',
+          fields: { Legajo: `L-${i}`, Tag: tag },
+        }));
       await Promise.all([a.replaceUsers(listing('a'), 1000), b.replaceUsers(listing('b'), 1000), a.replaceUsers(listing('c'), 1000)]);
       const users = await b.listUsers();
       expect(users).toHaveLength(200);
@@ -235,4 +254,3 @@ describeWithPostgres('PostgreSQL ledger', database, (url) => {
     });
   });
 });
-

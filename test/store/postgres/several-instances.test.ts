@@ -101,10 +101,30 @@ describeWithPostgres('several instances on one PostgreSQL ledger (over the simul
     const employee = world.day.employees.find((e) => e.shift === 'absent')!;
     race = async () => {
       const [punch] = await a.app.store.findPunches({ personId: employee.personId });
-      await a.app.store.updatePunches([{ id: punch!.id, outcome: 'delivered', employeeId: employee.employeeInternalId, humandEntryId: 'delivered-by-a' }], clock.now());
+      await a.app.store.updatePunches(
+        [{ id: punch!.id, outcome: 'delivered', employeeId: employee.employeeInternalId, humandEntryId: 'delivered-by-a' }],
+        clock.now(),
+      );
     };
     await b.app.ingest(
-      [{ eventId: 'stale-1', eventCode: 196893, eventTime: '2026-01-29T08:59:30-03:00', personId: employee.personId, personCode: employee.employeeInternalId, personName: null, cardNo: null, doorIndexCode: '1', doorName: null, readerIndexCode: '101', readerName: 'Facial Entrada', checkInAndOutType: 1, inAndOutType: null, raw: {} }],
+      [
+        {
+          eventId: 'stale-1',
+          eventCode: 196893,
+          eventTime: '2026-01-29T08:59:30-03:00',
+          personId: employee.personId,
+          personCode: employee.employeeInternalId,
+          personName: null,
+          cardNo: null,
+          doorIndexCode: '1',
+          doorName: null,
+          readerIndexCode: '101',
+          readerName: 'Facial Entrada',
+          checkInAndOutType: 1,
+          inAndOutType: null,
+          raw: {},
+        },
+      ],
       'push',
     );
     await b.app.deliverPending({ deliverForMs: 1_000 });
@@ -127,7 +147,10 @@ describeWithPostgres('several instances on one PostgreSQL ledger (over the simul
     try {
       // Humand has the entry a moment before the deliverer has recorded and announced it.
       const announced = () => (a!.outcomes.delivered ?? 0) + (b!.outcomes.delivered ?? 0);
-      await until(() => JSON.stringify(humandTimelines(world!)) === JSON.stringify(expectedTimelines(world!)) && announced() >= timelineLength(world!), 'the polled day to be delivered');
+      await until(
+        () => JSON.stringify(humandTimelines(world!)) === JSON.stringify(expectedTimelines(world!)) && announced() >= timelineLength(world!),
+        'the polled day to be delivered',
+      );
       expect(clockPosts(world)).toHaveLength(timelineLength(world));
       const holder = await a!.app.store.deliveryLeaseHolder!();
       expect(holder).not.toBeNull();
@@ -140,7 +163,24 @@ describeWithPostgres('several instances on one PostgreSQL ledger (over the simul
       expect(absent.length).toBeGreaterThanOrEqual(2);
       const push = (employee: (typeof absent)[number], eventId: string, time: string) =>
         follower.app.ingest(
-          [{ eventId, eventCode: 196893, eventTime: time, personId: employee.personId, personCode: employee.employeeInternalId, personName: null, cardNo: null, doorIndexCode: '1', doorName: null, readerIndexCode: '101', readerName: 'Facial Entrada', checkInAndOutType: 1, inAndOutType: null, raw: {} }],
+          [
+            {
+              eventId,
+              eventCode: 196893,
+              eventTime: time,
+              personId: employee.personId,
+              personCode: employee.employeeInternalId,
+              personName: null,
+              cardNo: null,
+              doorIndexCode: '1',
+              doorName: null,
+              readerIndexCode: '101',
+              readerName: 'Facial Entrada',
+              checkInAndOutType: 1,
+              inAndOutType: null,
+              raw: {},
+            },
+          ],
           'push',
         );
       const queuedBefore = follower.outcomes.queued ?? 0;
@@ -154,7 +194,10 @@ describeWithPostgres('several instances on one PostgreSQL ledger (over the simul
       await (leader === a ? daemons[0] : daemons[1]);
       expect((await push(absent[1]!, 'pushed-2', '2026-01-29T08:59:40-03:00')).inserted).toBe(1);
       // Humand has the entry a moment before the deliverer has recorded and announced it.
-      await until(() => world!.humand.state.timeline(absent[1]!.employeeInternalId).length === 1 && (follower.outcomes.delivered ?? 0) >= 1, 'the follower to take over delivery');
+      await until(
+        () => world!.humand.state.timeline(absent[1]!.employeeInternalId).length === 1 && (follower.outcomes.delivered ?? 0) >= 1,
+        'the follower to take over delivery',
+      );
       expect(follower.outcomes.delivered).toBe(1);
       expect(clockPosts(world)).toHaveLength(timelineLength(world) + 2);
       expect(clockPosts(world).every((r) => r.status === 201)).toBe(true);
@@ -203,7 +246,10 @@ describeWithPostgres('several instances on one PostgreSQL ledger (over the simul
     const stopB = new AbortController();
     const daemons: Promise<void>[] = [a.app.runDaemon({ signal: stopA.signal })];
     try {
-      await until(async () => (await a.app.store.countsByOutcome()).sending > 0 && clockPosts(world!).length >= 4, 'a to have punches sending while it waits for the budget');
+      await until(
+        async () => (await a.app.store.countsByOutcome()).sending > 0 && clockPosts(world!).length >= 4,
+        'a to have punches sending while it waits for the budget',
+      );
       frozen = new Promise<void>((resolve) => {
         thaw = () => {
           frozen = null;

@@ -44,7 +44,7 @@ describeWithPostgres('delivery from a ledger with slow reads', database, (url) =
     await dropSchema(url, schema);
   });
 
-  it('never works from a head read before that employee\'s previous step finished: one request per entry, no needless read-back', async () => {
+  it("never works from a head read before that employee's previous step finished: one request per entry, no needless read-back", async () => {
     schema = freshSchemaName('stale');
     const clock = new ShiftedClock(Date.parse('2026-01-29T12:00:00Z'));
     world = await startWorld({ employees: 12, seed: 4, clock });

@@ -15,5 +15,11 @@ const pageRequest = z.object({
 export function doorList(body: unknown, world: SimWorld): Envelope {
   const parsed = validateBody(pageRequest, body);
   if (!parsed.ok) return parsed.envelope;
-  return success(paginate(world.listDoors(), parsed.value.pageNo, parsed.value.pageSize, (door) => ({ doorIndexCode: door.doorIndexCode, doorName: door.doorName, regionIndexCode: '1' })));
+  return success(
+    paginate(world.listDoors(), parsed.value.pageNo, parsed.value.pageSize, (door) => ({
+      doorIndexCode: door.doorIndexCode,
+      doorName: door.doorName,
+      regionIndexCode: '1',
+    })),
+  );
 }

@@ -30,12 +30,14 @@ export function advancedPersonList(body: unknown, world: SimWorld): Envelope {
   const { personName: name, personCode, orgIndexCodes } = parsed.value;
   const nameFilter = name?.trim().toLowerCase() || null;
   const orgs = orgIndexCodes && orgIndexCodes.length > 0 ? new Set(orgIndexCodes) : null;
-  const persons = world.listPersons().filter(
-    (person) =>
-      (nameFilter === null || personName(person).toLowerCase().includes(nameFilter)) &&
-      (!personCode || person.personCode === personCode) &&
-      (orgs === null || orgs.has(person.orgIndexCode)),
-  );
+  const persons = world
+    .listPersons()
+    .filter(
+      (person) =>
+        (nameFilter === null || personName(person).toLowerCase().includes(nameFilter)) &&
+        (!personCode || person.personCode === personCode) &&
+        (orgs === null || orgs.has(person.orgIndexCode)),
+    );
   return success(paginate(persons, parsed.value.pageNo, parsed.value.pageSize, personRecord));
 }
 

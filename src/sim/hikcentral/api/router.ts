@@ -26,7 +26,10 @@ const POST = ['POST'] as const;
 export const ROUTES: ReadonlyMap<string, Route> = new Map<string, Route>([
   [
     '/artemis/api/acs/v1/door/events',
-    { methods: POST, handle: (body, c) => doorEvents(body, { world: c.world, now: c.clock.now(), requireEventTypeOrPersonName: c.requireEventTypeOrPersonName }) },
+    {
+      methods: POST,
+      handle: (body, c) => doorEvents(body, { world: c.world, now: c.clock.now(), requireEventTypeOrPersonName: c.requireEventTypeOrPersonName }),
+    },
   ],
   ['/artemis/api/resource/v1/acsDoor/acsDoorList', { methods: POST, handle: (body, c) => doorList(body, c.world) }],
   ['/artemis/api/resource/v1/person/personList', { methods: POST, handle: (body, c) => personList(body, c.world) }],

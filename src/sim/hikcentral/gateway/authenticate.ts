@@ -51,7 +51,10 @@ export function authenticate(request: GatewayRequest, settings: AuthSettings): A
   if (timestamp !== undefined) {
     const sentAt = /^\d+$/.test(timestamp) ? Number(timestamp) : Number.NaN;
     if (!Number.isFinite(sentAt) || Math.abs(now - sentAt) > settings.timestampToleranceMs) {
-      return deny(SIM_CODES.timestampOutOfRange, `x-ca-timestamp ${timestamp} is more than ${settings.timestampToleranceMs / 60_000} minutes away from the server time`);
+      return deny(
+        SIM_CODES.timestampOutOfRange,
+        `x-ca-timestamp ${timestamp} is more than ${settings.timestampToleranceMs / 60_000} minutes away from the server time`,
+      );
     }
   }
   const nonce = request.headers['x-ca-nonce'];

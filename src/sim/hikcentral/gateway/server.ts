@@ -40,7 +40,9 @@ const MALFORMED_BODY = '{"code":"0","msg":"Success","data":{"total":12,"list":[{
 export async function startGateway(settings: GatewaySettings): Promise<RunningGateway> {
   const options = { logger: false, forceCloseConnections: true, bodyLimit: 8 * 1024 * 1024 } as const;
   // The https and http instances differ only in their server type; handle both as one.
-  const app = (settings.tls ? Fastify({ ...options, https: { key: settings.tls.keyPem, cert: settings.tls.certPem } }) : Fastify(options)) as unknown as FastifyInstance;
+  const app = (settings.tls
+    ? Fastify({ ...options, https: { key: settings.tls.keyPem, cert: settings.tls.certPem } })
+    : Fastify(options)) as unknown as FastifyInstance;
 
   const sockets = new Set<Socket>();
   const server: Server = app.server;

@@ -186,7 +186,14 @@ export class PushEngine {
       last.events.push({ event, eventId });
       return;
     }
-    batches.push({ id: this.nextBatchId++, eventDest: subscription.eventDest, token: subscription.token, events: [{ event, eventId }], attempts: 0, nextAttemptAt: now });
+    batches.push({
+      id: this.nextBatchId++,
+      eventDest: subscription.eventDest,
+      token: subscription.token,
+      events: [{ event, eventId }],
+      attempts: 0,
+      nextAttemptAt: now,
+    });
   }
 
   private async deliver(batch: Batch): Promise<boolean> {
@@ -221,7 +228,13 @@ export class PushEngine {
     const backOff = Math.min(this.policy.retryMaxMs, this.policy.retryBaseMs * 2 ** (batch.attempts - 1));
     batch.nextAttemptAt = this.clock.now() + backOff;
     this.logger.info(
-      { batchId: batch.id, attempt: batch.attempts, httpStatus: 'status' in result ? result.status : null, error: 'error' in result ? result.error : null, abandoned },
+      {
+        batchId: batch.id,
+        attempt: batch.attempts,
+        httpStatus: 'status' in result ? result.status : null,
+        error: 'error' in result ? result.error : null,
+        abandoned,
+      },
       abandoned ? 'push abandoned' : 'push not accepted; will re-send',
     );
     return false;
