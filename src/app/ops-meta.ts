@@ -1,6 +1,7 @@
 import { META_KEYS } from '../store/meta-keys.js';
 import type { RateLimitInfo } from '../domain/humand.js';
 import type { LedgerStore } from '../store/store.js';
+import { isAppError } from '../domain/errors.js';
 import type { RecentError } from './types.js';
 
 /**
@@ -39,16 +40,41 @@ export async function readJson<T>(store: LedgerStore, key: string, fallback: T):
   }
 }
 
+/**
+ * Adds an error to the recent-errors list in one step of the ledger, so that two instances
+ * sharing PostgreSQL and failing at once both keep theirs. The same error again in a row is
+ * one entry that counts, not twenty that push the rest out.
+ */
 export async function pushRecentError(store: LedgerStore, error: RecentError): Promise<void> {
-  const list = await readJson<RecentError[]>(store, META.recentErrors, []);
+  await store.updateMeta(META.recentErrors, (current) => JSON.stringify(withRecentError(parseList(current), error)));
+}
+
+function parseList(value: string | null): RecentError[] {
+  if (value === null) return [];
+  try {
+    const list: unknown = JSON.parse(value);
+    return Array.isArray(list) ? (list as RecentError[]) : [];
+  } catch {
+    return [];
+  }
+}
+
+export function withRecentError(list: readonly RecentError[], error: RecentError): RecentError[] {
   const newest = list[0];
   if (newest !== undefined && newest.message === error.message && newest.code === error.code) {
-    // A poll failing every interval is one line that counts, not twenty that push the rest out.
-    list[0] = { ...error, count: (newest.count ?? 1) + 1, firstMs: newest.firstMs ?? newest.atMs };
-  } else {
-    list.unshift({ ...error, count: 1, firstMs: error.atMs });
+    return [{ ...error, count: (newest.count ?? 1) + 1, firstMs: newest.firstMs ?? newest.atMs }, ...list.slice(1)];
   }
-  await store.setMeta(META.recentErrors, JSON.stringify(list.slice(0, MAX_RECENT)));
+  return [{ ...error, count: 1, firstMs: error.atMs }, ...list].slice(0, MAX_RECENT);
+}
+
+/** An error a person should see in `status` and on the dashboard; never fails the caller. */
+export async function noteRecentError(store: LedgerStore, atMs: number, error: unknown, fallbackMessage: string): Promise<void> {
+  await pushRecentError(store, {
+    atMs,
+    message: error instanceof Error ? error.message : fallbackMessage,
+    hint: isAppError(error) ? (error.hint ?? null) : null,
+    code: isAppError(error) ? (error.code ?? null) : null,
+  }).catch(() => undefined);
 }
 
 export async function saveRateLimit(store: LedgerStore, info: RateLimitInfo): Promise<void> {

@@ -75,6 +75,12 @@ export interface LedgerStore {
   /** Small key/value state (pause reason, last errors, ...). */
   getMeta(key: string): Promise<string | null>;
   setMeta(key: string, value: string | null): Promise<void>;
+  /**
+   * Read-modify-write of one meta value as one step: `change` sees the value as it is (another
+   * instance sharing the ledger waits meanwhile) and returns the new one (null removes it).
+   * `change` may run more than once (a retried transaction): it must have no side effects.
+   */
+  updateMeta(key: string, change: (current: string | null) => string | null): Promise<string | null>;
 
   /**
    * Delivery lease, for ledgers shared by several instances: only its holder delivers.

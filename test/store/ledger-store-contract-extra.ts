@@ -272,6 +272,20 @@ export function describeLedgerStoreExtraContract(name: string, makeFactory: () =
       expect(await store.getMeta('pause')).toBeNull();
     });
 
+    it('changes one small state value from what it is (read-modify-write in one step); null removes it', async () => {
+      const seen: (string | null)[] = [];
+      const append = (current: string | null) => {
+        seen.push(current);
+        return `${current ?? ''}x`;
+      };
+      expect(await store.updateMeta('errors', append)).toBe('x');
+      expect(await store.updateMeta('errors', append)).toBe('xx');
+      expect(seen).toEqual([null, 'x']);
+      expect(await store.getMeta('errors')).toBe('xx');
+      expect(await store.updateMeta('errors', () => null)).toBeNull();
+      expect(await store.getMeta('errors')).toBeNull();
+    });
+
     it('replaces the persons cache with a full listing, and upserts single persons', async () => {
       await store.replacePersons(
         [

@@ -1,4 +1,5 @@
 import type pg from 'pg';
+import type { Statement } from '../sql/dialect.js';
 import { isRetryable, toStoreError } from './errors.js';
 
 /** What ledger code runs queries on: the pool (one-statement reads) or a transaction's client. */
@@ -6,6 +7,9 @@ export interface Db {
   rows<R extends object>(sql: string, params?: readonly unknown[]): Promise<R[]>;
   /** Rows changed by an INSERT/UPDATE/DELETE. */
   run(sql: string, params?: readonly unknown[]): Promise<number>;
+  /** The same for a shared query (../sql/queries.ts). */
+  select<R extends object>(statement: Statement): Promise<R[]>;
+  exec(statement: Statement): Promise<number>;
 }
 
 /**
@@ -22,10 +26,9 @@ function withoutNul(params: readonly unknown[]): unknown[] {
 }
 
 export function dbOf(queryable: pg.Pool | pg.PoolClient): Db {
-  return {
-    rows: async <R extends object>(sql: string, params: readonly unknown[] = []) => (await queryable.query<R>(sql, withoutNul(params))).rows,
-    run: async (sql, params = []) => (await queryable.query(sql, withoutNul(params))).rowCount ?? 0,
-  };
+  const rows = async <R extends object>(sql: string, params: readonly unknown[] = []) => (await queryable.query<R>(sql, withoutNul(params))).rows;
+  const run = async (sql: string, params: readonly unknown[] = []) => (await queryable.query(sql, withoutNul(params))).rowCount ?? 0;
+  return { rows, run, select: (statement) => rows(statement.sql, statement.params), exec: (statement) => run(statement.sql, statement.params) };
 }
 
 /** A deadlock or serialization failure is retried this often before it is reported. */
