@@ -31,7 +31,12 @@ export interface SliceSteps {
   evaluate(): Promise<EvaluationSummary>;
   /** After a slice is decided: start delivering (first slice) or wake the delivery already running. */
   deliverWhatIsDecided(): void;
-  onProgress?: (progress: ScanSummary) => void;
+  onProgress?: (progress: BackfillProgress) => void;
+}
+
+/** What a backfill has read so far: the counts, and up to when the range has been read. */
+export interface BackfillProgress extends ScanSummary {
+  readonly readToMs: number;
 }
 
 /**
@@ -44,8 +49,9 @@ export async function scanInSlices(fromMs: number, toMs: number, steps: SliceSte
   let evaluation: EvaluationSummary = { evaluated: 0, queued: 0, ignored: 0, unmapped: 0, held: 0 };
   for (const slice of timeSlices(fromMs, toMs)) {
     const before = scan;
-    const done = await steps.scan(slice.fromMs, slice.toMs, (progress) => steps.onProgress?.(addScans(before, progress)));
+    const done = await steps.scan(slice.fromMs, slice.toMs, (progress) => steps.onProgress?.({ ...addScans(before, progress), readToMs: slice.fromMs }));
     scan = addScans(scan, done);
+    steps.onProgress?.({ ...scan, readToMs: slice.toMs });
     evaluation = addEvaluations(evaluation, await steps.evaluate());
     steps.deliverWhatIsDecided();
   }

@@ -1,4 +1,7 @@
 import type { Logger } from 'pino';
+import type { AppConfig } from '../config/types.js';
+import type { RateBudgetSnapshot } from '../pipeline/delivery/rate-budget.js';
+import { describeLedger } from '../store/open-store.js';
 import type { PunchOutcome } from '../store/punch.js';
 
 /**
@@ -11,5 +14,27 @@ export function logStartState(logger: Logger, counts: Readonly<Record<PunchOutco
   logger.info(
     found,
     counts.sending > 0 ? 'delivery starting: punches interrupted mid-send are read back from Humand before anything is sent again' : 'delivery starting',
+  );
+}
+
+/** The first line of every process: what it is configured to do, and the rate budget it starts from. */
+export function logStarting(
+  logger: Logger,
+  config: AppConfig,
+  parts: { readonly polls: boolean; readonly delivers: boolean; readonly budget: RateBudgetSnapshot },
+): void {
+  const { remaining, resetAtMs, probing } = parts.budget;
+  logger.info(
+    {
+      mode: config.mode,
+      dryRun: config.dryRun,
+      siteTimezone: config.siteTimezone,
+      database: describeLedger(config),
+      hik: parts.polls,
+      humand: parts.delivers,
+      // What the rate budget starts from (the last RateLimit answer saved by a previous process).
+      budget: { remaining, resetAtMs, probing },
+    },
+    'hik2humand starting',
   );
 }

@@ -1,3 +1,5 @@
+import type { BackfillProgress } from './backfill-slices.js';
+import type { HikCentralClient } from '../hikcentral/client.js';
 import type { HumandReachability } from './humand-health.js';
 import type { ReprocessResult } from '../pipeline/reprocess.js';
 import type { OpenDay } from '../pipeline/open-days.js';
@@ -69,15 +71,13 @@ export interface SyncSummary {
   readonly counts: Readonly<Record<PunchOutcome, number>>;
   /** Still waiting for delivery (queued, held, sending). */
   readonly pending: number;
-  /** One line per thing a person must look at; empty when all is well. */
-  readonly attention: readonly string[];
-  /** The punches that need a person among `attention`, by kind, for a summary in the reader's language. */
+  /** The kinds of punch that still need a person, over the whole ledger (a daemon's pass: empty). */
   readonly outstanding: readonly OutstandingProblem[];
   /** True when terminals are read too (ISAPI): a read error then names its own source. */
   readonly readsTerminals: boolean;
   /** False when Humand is not configured (HUMAND_AUTH): nothing can be delivered. */
   readonly deliveryConfigured: boolean;
-  /** True when `attention` is not empty: `sync` exits non-zero. */
+  /** Something needs a person (paused, not configured, a failed read, a mapping problem, punches outstanding): `sync` exits non-zero. */
   readonly needsPerson: boolean;
 }
 
@@ -85,7 +85,8 @@ export interface BackfillOptions {
   readonly fromMs: number;
   readonly toMs: number;
   readonly signal?: AbortSignal;
-  readonly onProgress?: (progress: ScanSummary) => void;
+  /** After each page and each day read: the counts so far and up to when the range is read. */
+  readonly onProgress?: (progress: BackfillProgress) => void;
   /** Deliver after reading (default true); backfill punches queue behind live ones. */
   readonly deliver?: boolean;
   readonly deliverForMs?: number;
@@ -196,6 +197,8 @@ export interface MappingCoverage {
 export interface App {
   readonly config: AppConfig;
   readonly store: LedgerStore;
+  /** The HikCentral client the App polls with (null when not configured or a port was injected); push subscriptions share its connection pool. */
+  readonly hikCentral: HikCentralClient | null;
   /** One poll + mapping refresh + evaluation + delivery pass. */
   syncOnce(options?: SyncOptions): Promise<SyncSummary>;
   /** Polls every POLL_INTERVAL and delivers continuously until `signal` aborts; returns after a graceful stop. */

@@ -89,11 +89,9 @@ const readerSchema = z
 const deviceSchema = z
   .object({
     name: z.string().regex(NAME, { message: 'a device name is 1–40 letters, digits, - or _, e.g. entrada-1' }),
-    address: z
-      .string()
-      .refine((value) => /^https?:\/\/[^/\s]+\/?$/.test(value.trim()), {
-        message: 'an address is http://HOST[:PORT] or https://HOST[:PORT], e.g. http://10.0.0.21',
-      }),
+    address: z.string().refine((value) => /^https?:\/\/[^/\s]+\/?$/.test(value.trim()), {
+      message: 'an address is http://HOST[:PORT] or https://HOST[:PORT], e.g. http://10.0.0.21',
+    }),
     user: z.string().min(1, { message: 'the device user is required, e.g. admin (better: a dedicated user)' }),
     password: z.string().min(1).optional(),
     passwordEnv: z

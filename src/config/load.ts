@@ -1,3 +1,4 @@
+import { HIK_CONNECTION_DEFAULTS, HUMAND_CONNECTION_DEFAULTS } from './defaults.js';
 import fs from 'node:fs';
 import path from 'node:path';
 import { parse as parseDotenv } from 'dotenv';
@@ -133,16 +134,16 @@ export function loadConfig(options: LoadConfigOptions = {}): AppConfig {
           caCertPath: env.HIK_CA_CERT ?? null,
           caCertPem,
           tlsInsecure: env.HIK_TLS_INSECURE ?? false,
-          requestTimeoutMs: env.HIK_TIMEOUT ?? 30_000,
-          connectTimeoutMs: env.HIK_CONNECT_TIMEOUT ?? 10_000,
+          requestTimeoutMs: env.HIK_TIMEOUT ?? HIK_CONNECTION_DEFAULTS.requestTimeoutMs,
+          connectTimeoutMs: env.HIK_CONNECT_TIMEOUT ?? HIK_CONNECTION_DEFAULTS.connectTimeoutMs,
         }
       : null,
     humand: humandConfigured
       ? {
           baseUrl: env.HUMAND_BASE_URL ?? DEFAULT_HUMAND_BASE_URL,
           auth: env.HUMAND_AUTH!,
-          requestTimeoutMs: env.HUMAND_TIMEOUT ?? 15_000,
-          connectTimeoutMs: env.HUMAND_CONNECT_TIMEOUT ?? 5_000,
+          requestTimeoutMs: env.HUMAND_TIMEOUT ?? HUMAND_CONNECTION_DEFAULTS.requestTimeoutMs,
+          connectTimeoutMs: env.HUMAND_CONNECT_TIMEOUT ?? HUMAND_CONNECTION_DEFAULTS.connectTimeoutMs,
         }
       : null,
     dryRun: env.DRY_RUN ?? false,

@@ -1,3 +1,4 @@
+import type { HikConnectionConfig } from '../config/types.js';
 import { z } from 'zod';
 import type { HikPerson } from '../domain/hik-person.js';
 import type { AccessEventSourcePort, Clock, DoorEventQuery, PersonDirectoryPort } from '../domain/ports.js';
@@ -108,6 +109,23 @@ const anyData = z.unknown();
  * subscriptions and a connectivity probe. Every failure is a typed HikCentral error.
  */
 export class HikCentralClient implements AccessEventSourcePort, PersonDirectoryPort {
+  /** The client for the configured connection, its times written in the site's zone. */
+  static fromConfig(hik: HikConnectionConfig, context: { readonly logger: Logger; readonly clock?: Clock; readonly timeZone: string }): HikCentralClient {
+    return new HikCentralClient({
+      baseUrl: hik.baseUrl,
+      appKey: hik.appKey,
+      appSecret: hik.appSecret,
+      ...(hik.userId !== null ? { userId: hik.userId } : {}),
+      ...(hik.caCertPem !== null ? { caCertPem: hik.caCertPem } : {}),
+      tlsInsecure: hik.tlsInsecure,
+      connectTimeoutMs: hik.connectTimeoutMs,
+      requestTimeoutMs: hik.requestTimeoutMs,
+      logger: context.logger,
+      ...(context.clock ? { clock: context.clock } : {}),
+      timeZone: context.timeZone,
+    });
+  }
+
   readonly counters: HikCentralCounters = {
     doorEventRequests: 0,
     doorEventsEmitted: 0,

@@ -1,3 +1,5 @@
+import { HUMAND_CONNECTION_DEFAULTS } from '../config/defaults.js';
+import type { HumandConnectionConfig } from '../config/types.js';
 import type { Logger } from 'pino';
 import { z } from 'zod';
 import { systemClock } from '../domain/clock.js';
@@ -60,6 +62,18 @@ interface Exchange {
  * No automatic retries of writes: the pipeline owns scheduling and the shared rate budget.
  */
 export class HumandClient implements TimeTrackingPort {
+  /** The client for the configured connection: one way to build it for the App, doctor and the dashboard. */
+  static fromConfig(humand: HumandConnectionConfig, context: { readonly logger?: Logger; readonly clock?: Clock }): HumandClient {
+    return new HumandClient({
+      baseUrl: humand.baseUrl,
+      auth: humand.auth,
+      requestTimeoutMs: humand.requestTimeoutMs,
+      connectTimeoutMs: humand.connectTimeoutMs,
+      ...(context.logger ? { logger: context.logger } : {}),
+      ...(context.clock ? { clock: context.clock } : {}),
+    });
+  }
+
   readonly baseUrl: string;
   readonly #transport: HumandTransport;
   readonly #logger: Logger;
@@ -92,8 +106,8 @@ export class HumandClient implements TimeTrackingPort {
     this.#transport = new HumandTransport({
       baseUrl: this.baseUrl,
       authorization: header,
-      requestTimeoutMs: positiveInteger(options.requestTimeoutMs, 15_000, 'requestTimeoutMs'),
-      connectTimeoutMs: positiveInteger(options.connectTimeoutMs, 5_000, 'connectTimeoutMs'),
+      requestTimeoutMs: positiveInteger(options.requestTimeoutMs, HUMAND_CONNECTION_DEFAULTS.requestTimeoutMs, 'requestTimeoutMs'),
+      connectTimeoutMs: positiveInteger(options.connectTimeoutMs, HUMAND_CONNECTION_DEFAULTS.connectTimeoutMs, 'connectTimeoutMs'),
       ...(options.tls === undefined ? {} : { tls: options.tls }),
     });
   }

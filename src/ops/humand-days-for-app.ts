@@ -18,14 +18,7 @@ export interface AppHumandDays {
 export function humandDaysForApp(app: App, clock: Clock, logger: Logger): AppHumandDays | null {
   const humand = app.config.humand;
   if (humand === null) return null;
-  const client = new HumandClient({
-    baseUrl: humand.baseUrl,
-    auth: humand.auth,
-    requestTimeoutMs: humand.requestTimeoutMs,
-    connectTimeoutMs: humand.connectTimeoutMs,
-    logger,
-    clock,
-  });
+  const client = HumandClient.fromConfig(humand, { logger, clock });
   let budget: { remaining: number | null; limit: number | null; resetAtMs: number | null } = { remaining: null, limit: null, resetAtMs: null };
   const unsubscribe = app.subscribe((event) => {
     if (event.type !== 'humand-response' || event.rateLimit === null) return;

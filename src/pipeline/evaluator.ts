@@ -14,6 +14,8 @@ export interface EvaluationSummary {
   readonly held: number;
 }
 
+export const NO_EVALUATION: EvaluationSummary = { evaluated: 0, queued: 0, ignored: 0, unmapped: 0, held: 0 };
+
 /** Why a punch is not decided yet: what mapping needs was never loaded. */
 type NotYet = { readonly wait: string };
 

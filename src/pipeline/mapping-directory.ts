@@ -25,6 +25,18 @@ export interface MappingRefresh {
   readonly humandReachable: boolean;
 }
 
+/** A refresh that did not happen (no Humand configured). */
+export const NO_MAPPING_REFRESH: MappingRefresh = {
+  persons: null,
+  users: null,
+  activeUsers: null,
+  csvEntries: null,
+  changed: false,
+  problems: [],
+  authFailure: null,
+  humandReachable: false,
+};
+
 /** What mapping depends on, as the ledger and this process hold it now. */
 export interface MappingInputs {
   /** Humand users were listed at least once (by any process on this ledger). */

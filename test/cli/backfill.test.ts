@@ -19,7 +19,7 @@ describe('backfill', () => {
     expect(first.code).toBe(0);
     expect(first.stdout).toMatch(/^Backfill finished/);
     expect(first.stdout).not.toMatch(/Reading HikCentral \[/); // no progress bar when stdout is not a terminal
-    const read = /read (\d+) event\(s\): (\d+) new/.exec(first.stdout);
+    const read = /read (\d+) events?: (\d+) new/.exec(first.stdout);
     expect(Number(read?.[1])).toBe(site.day.scenario.events.length);
     expect(humandTimelines(site.humand, site.day)).toEqual(expectedTimelines(site.day));
     const entries = site.entries();
@@ -32,6 +32,21 @@ describe('backfill', () => {
     const summary = JSON.parse(again.stdout) as { scan: { events: number; fresh: number; duplicates: number } };
     expect(summary.scan).toMatchObject({ events: site.day.scenario.events.length, fresh: 0, duplicates: site.day.scenario.events.length });
     expect(site.entries()).toBe(entries);
+  }, 30_000);
+
+  it('speaks Spanish when HIK2HUMAND_LANG=es: headline, rows and counts with Spanish plurals and dates', async () => {
+    const nextDay = DateTime.fromISO(site.date, { zone: SITE_TIMEZONE }).plus({ days: 1 }).toISODate()!;
+    const result = await runCli(['backfill', '--from', site.date, '--to', nextDay], { cwd: site.dir, env: { ...site.env, HIK2HUMAND_LANG: 'es' } });
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/^Relectura \(backfill\) terminada en/);
+    const day = DateTime.fromISO(site.date).toFormat('dd/LL/yyyy');
+    expect(result.stdout).toContain(`Rango`);
+    expect(result.stdout).toContain(`${day} 00:00:00 →`);
+    expect(result.stdout).toMatch(new RegExp(`leídos ${site.day.scenario.events.length} eventos: ${site.day.scenario.events.length} nuevos`));
+    expect(result.stdout).toMatch(/Decididas\s+\d+ fichadas/);
+    expect(result.stdout).not.toMatch(/\bevents?\b|punch/);
+    expect(humandTimelines(site.humand, site.day)).toEqual(expectedTimelines(site.day));
   }, 30_000);
 
   it('refuses a range that ends before it starts, naming the option', async () => {

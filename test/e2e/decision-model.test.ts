@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { RulesConfig, TimeClockRule } from '../../src/config/types.js';
 import { E2eRuns, tapBy, type WorldOnClock } from './harness.js';
+import { syncAttention } from '../../src/cli/format/sync-attention.js';
 
 const NOW = Date.parse('2026-01-27T20:00:00-03:00');
 const ENTRY: TimeClockRule = { door: null, reader: 'Facial Entrada', mode: 'door', direction: 'in', debounceMs: null, label: 'Entrada' };
@@ -55,7 +56,7 @@ describe('the decision model in the running pipeline', () => {
     expect(outcomes).toEqual(['09:06 delivered', '12:55 dead', '13:50 waiting', '17:56 waiting']);
     // A scheduled sync says so, and keeps saying so until a person acts.
     expect(blocked.needsPerson).toBe(true);
-    expect(blocked.attention.join('\n')).toMatch(/1 punch\(es\) dead after retries[\s\S]*2 punch\(es\) waiting behind a dead punch/);
+    expect(syncAttention(blocked).join('\n')).toMatch(/1 punch dead after retries[\s\S]*2 punches waiting behind a dead punch/);
     on.world.humand.faults.clear();
     expect((await app.syncOnce({ skipPoll: true })).needsPerson).toBe(true);
 

@@ -3,6 +3,7 @@ import type { PipelineEvent } from '../../src/app/index.js';
 import { E2eRuns, expectedTimelines, humandTimelines, type World } from './harness.js';
 import { checkReadiness } from '../../src/ops/readiness.js';
 import { formatStatus } from '../../src/cli/format/status.js';
+import { syncAttention } from '../../src/cli/format/sync-attention.js';
 
 const AFTER_THE_DAY = Date.parse('2026-01-29T12:00:00Z');
 
@@ -38,7 +39,7 @@ describe('Humand trouble: still the exact timelines', () => {
     const summary = await app.syncOnce();
     expect(world.humand.faults.pending.fail5xxNext).toBe(0);
     expect(world.humand.faults.pending.resetNext).toBe(0);
-    expect(summary.attention).toEqual([]);
+    expect(syncAttention(summary)).toEqual([]);
     expect(humandTimelines(world)).toEqual(expectedTimelines(world));
     entriesPerEmployeeAreUnique(world);
     const retried = (await app.punches({ outcome: 'delivered', limit: 10_000 })).filter((p) => p.attempts > 1);
@@ -73,7 +74,7 @@ describe('Humand trouble: still the exact timelines', () => {
     world.humand.faults.set({ loseAnswerNext: 6, slowMs: 900, slowNext: 3 });
     const summary = await app.syncOnce();
     expect(world.humand.faults.pending.loseAnswerNext).toBe(0);
-    expect(summary.attention).toEqual([]);
+    expect(syncAttention(summary)).toEqual([]);
     expect(humandTimelines(world)).toEqual(expectedTimelines(world));
     entriesPerEmployeeAreUnique(world);
     const recovered = (await app.punches({ outcome: 'delivered', limit: 10_000 })).filter(
@@ -93,7 +94,7 @@ describe('Humand trouble: still the exact timelines', () => {
     const blocked = await app.syncOnce();
     expect(blocked.paused?.reason).toContain('403');
     expect(blocked.needsPerson).toBe(true);
-    expect(blocked.attention[0]).toMatch(/^delivery paused: Humand answered 403/);
+    expect(syncAttention(blocked)[0]).toMatch(/^delivery paused: Humand answered 403/);
     const status = await app.status();
     expect(status.delivery.state).toBe('paused');
     expect(status.delivery.hint).toMatch(/allowed-ips|access/);

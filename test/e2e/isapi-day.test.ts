@@ -9,6 +9,7 @@ import { configureHttpHost } from '../../src/isapi/http-host.js';
 import { startIsapiReceiver, type IsapiReceiver } from '../../src/isapi/push/receiver.js';
 import { ShiftedClock } from './shifted-clock.js';
 import { expectedTerminalTimelines, humandTerminalTimelines, startTerminalWorld, terminalSiteConfig, type TerminalWorld } from '../isapi/world.js';
+import { syncAttention } from '../../src/cli/format/sync-attention.js';
 
 const HOUR = 3_600_000;
 
@@ -82,7 +83,7 @@ describe('a generated working day on three Hikvision terminals read over ISAPI (
       if (entrada.state.offline) {
         offlinePasses++;
         expect(summary.pollError).toContain('terminal entrada could not be reached');
-        expect(summary.attention).toContain(`events could not be read: ${summary.pollError}`);
+        expect(syncAttention(summary)).toContain(`events could not be read: ${summary.pollError}`);
       } else {
         expect(summary.pollError).toBeNull();
       }

@@ -3,6 +3,7 @@ import type { AccessEvent } from '../../src/domain/access-event.js';
 import type { PunchRecord } from '../../src/store/punch.js';
 import type { ExpectedEventOutcome } from '../../src/sim/scenario/index.js';
 import { E2eRuns, expectedTimelines, humandTimelines, startWorld, type World } from './harness.js';
+import { syncAttention } from '../../src/cli/format/sync-attention.js';
 
 const AFTER_THE_DAY = Date.parse('2026-01-29T12:00:00Z');
 const MINUTE = 60_000;
@@ -52,7 +53,7 @@ describe('special cases end as expected (real HTTP, both simulators)', () => {
   it('every event (double taps, refused faces, other doors, door states, face-only persons, night shifts) ends with the reason the rules give it; re-polled and re-pushed copies with new eventIds change nothing', async () => {
     const { world, app } = await setUp();
     const first = await app.syncOnce();
-    expect(first.attention).toEqual([]);
+    expect(syncAttention(first)).toEqual([]);
     expect(humandTimelines(world)).toEqual(expectedTimelines(world));
 
     const byEventId = new Map((await app.store.findPunches({ limit: 100_000 })).map((p) => [p.eventId, p]));
@@ -162,7 +163,7 @@ describe('special cases end as expected (real HTTP, both simulators)', () => {
     expect(parked.length).toBe(world.day.expected.timelines[late.employeeInternalId]!.length + countDoubleTaps(world, late.personId));
     expect(parked[0]!.reason).toBe(`unmapped: no Humand user has employeeInternalId ${late.employeeInternalId} (personCode)`);
     expect(first.needsPerson).toBe(true);
-    expect(first.attention.some((line) => line.includes('unmapped'))).toBe(true);
+    expect(syncAttention(first).some((line) => line.includes('unmapped'))).toBe(true);
 
     world.humand.state.addUser({ employeeInternalId: late.employeeInternalId, firstName: late.firstName, lastName: late.lastName });
     const refresh = await app.refreshMappings();

@@ -5,6 +5,7 @@ import { memoryLogger } from '../e2e/harness.js';
 import { formatStatus } from '../../src/cli/format/status.js';
 import { cleanups, face, MINUTE, site, START } from './site.js';
 import { clientFor, deviceConfig, TERMINAL_PASSWORD, TERMINAL_USER } from './support.js';
+import { syncAttention } from '../../src/cli/format/sync-attention.js';
 
 const searches = (terminal: IsapiTerminalSimulator) =>
   terminal.state.requests.filter((r) => r.path === '/ISAPI/AccessControl/AcsEvent' && r.status === 200).length;
@@ -83,7 +84,7 @@ describe('reading a terminal over ISAPI', () => {
     });
     clock.jumpTo(START + 9 * 60 * MINUTE);
     const summary = await app.syncOnce();
-    expect(summary.attention).toEqual([]);
+    expect(syncAttention(summary)).toEqual([]);
     expect(humand.state.timeline('1001').map((e) => `${e.type} ${new Date(e.instantMs).toISOString()}`)).toEqual([
       'START 2026-01-27T11:00:00.000Z',
       'END 2026-01-27T13:00:00.000Z',

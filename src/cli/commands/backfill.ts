@@ -1,7 +1,6 @@
-import { addEvaluations, addScans, DeliveryAlongside, timeSlices } from '../../app/backfill-slices.js';
 import { SingleBar } from 'cli-progress';
 import type { Command } from 'commander';
-import type { App, EvaluationSummary, ScanSummary } from '../../app/index.js';
+import type { App, BackfillSummary } from '../../app/index.js';
 import { isHikCentralError } from '../../hikcentral/errors.js';
 import { CliExit } from '../cli-error.js';
 import { commandLogger, requireLive, settingsOf, withApp } from '../context.js';
@@ -9,6 +8,7 @@ import { parseInstant } from '../dates.js';
 import { EXIT } from '../exit-codes.js';
 import { outcomeCounts } from '../format/counts.js';
 import { duration, localTime, table } from '../format/time.js';
+import { cliText, type CliText } from '../i18n/text.js';
 import { printJson, type CliIo } from '../io.js';
 import { durationOption } from '../options.js';
 import { lockLedgerOf } from '../service/ledger-lock.js';
@@ -16,7 +16,6 @@ import { stopOnSignals } from '../service/stop-signals.js';
 import { ConfigProblems } from '../settings.js';
 
 const HOUR = 3_600_000;
-const DAY = 24 * HOUR;
 
 interface BackfillOptions {
   readonly from: string;
@@ -26,63 +25,73 @@ interface BackfillOptions {
   readonly json?: boolean;
 }
 
-/** Slices of the range, so progress can be shown (and a long range reads one day at a time). */
-export function slicesOf(fromMs: number, toMs: number): Array<[number, number]> {
-  return timeSlices(fromMs, toMs, toMs - fromMs <= 2 * DAY ? HOUR : DAY).map((slice) => [slice.fromMs, slice.toMs]);
+type Needing = Record<'unmapped' | 'rejected' | 'dead', number>;
+
+interface BackfillResult extends BackfillSummary {
+  /** Punches of this backfill that reached a state needing a person. */
+  readonly needing: Needing;
 }
 
-interface BackfillResult {
-  readonly scan: ScanSummary;
-  readonly evaluation: EvaluationSummary;
-  readonly deliverySteps: number;
-  readonly paused: { readonly reason: string; readonly hint: string } | null;
-  readonly attention: string[];
-}
-
+/** One call into App.backfill (which reads a day at a time and delivers alongside), with a progress bar. */
 async function backfill(
   app: App,
   fromMs: number,
   toMs: number,
   options: { deliver: boolean; deliverForMs: number | undefined; signal: AbortSignal; bar: SingleBar | null },
 ): Promise<BackfillResult> {
-  const needing = { unmapped: 0, rejected: 0, dead: 0 };
+  const needing: Needing = { unmapped: 0, rejected: 0, dead: 0 };
   const unsubscribe = app.subscribe((event) => {
     if (event.type === 'punch-outcome' && (event.outcome === 'unmapped' || event.outcome === 'rejected' || event.outcome === 'dead')) needing[event.outcome]++;
   });
+  const minutes = (ms: number) => Math.max(0, Math.round((ms - fromMs) / 60_000));
+  options.bar?.start(minutes(toMs), 0, { events: 0, fresh: 0 });
   try {
-    const slices = slicesOf(fromMs, toMs);
-    const deliverUntilMs = Date.now() + (options.deliverForMs ?? app.config.delivery.syncMaxDeliveryMs);
-    const delivery = new DeliveryAlongside(() => app.deliverPending({ signal: options.signal, deliverForMs: Math.max(0, deliverUntilMs - Date.now()) }));
-    let scan: ScanSummary = { fromMs, toMs, events: 0, fresh: 0, duplicates: 0 };
-    let evaluation: EvaluationSummary = { evaluated: 0, queued: 0, ignored: 0, unmapped: 0, held: 0 };
-    options.bar?.start(slices.length, 0, { events: 0, fresh: 0 });
-    for (const [sliceFrom, sliceTo] of slices) {
-      if (options.signal.aborted) break;
-      const part = await app.backfill({ fromMs: sliceFrom, toMs: sliceTo, deliver: false, signal: options.signal });
-      scan = addScans(scan, part.scan);
-      evaluation = addEvaluations(evaluation, part.evaluation);
-      options.bar?.increment(1, { events: scan.events, fresh: scan.fresh });
-      // Deliver what is decided while the next slices are read.
-      if (options.deliver && !options.signal.aborted) delivery.kick();
-    }
-    options.bar?.stop();
-    let deliverySteps = 0;
-    let paused: BackfillResult['paused'] = null;
-    if (options.deliver) {
-      const delivered = await delivery.finish();
-      deliverySteps = delivered.steps;
-      paused = delivered.paused === null ? null : { reason: delivered.paused.reason, hint: delivered.paused.hint };
-    }
-    const attention: string[] = [];
-    if (paused !== null) attention.push(`delivery paused: ${paused.reason} — ${paused.hint}`);
-    if (needing.unmapped > 0) attention.push(`${needing.unmapped} punch(es) unmapped (see the dashboard's Mapping page or \`doctor\`)`);
-    if (needing.rejected > 0) attention.push(`${needing.rejected} punch(es) rejected (see \`dead-letters list\`)`);
-    if (needing.dead > 0) attention.push(`${needing.dead} punch(es) dead after retries (\`dead-letters retry\` once fixed)`);
-    return { scan, evaluation, deliverySteps, paused, attention };
+    const summary = await app.backfill({
+      fromMs,
+      toMs,
+      deliver: options.deliver,
+      signal: options.signal,
+      ...(options.deliverForMs !== undefined ? { deliverForMs: options.deliverForMs } : {}),
+      onProgress: (progress) => options.bar?.update(minutes(progress.readToMs), { events: progress.events, fresh: progress.fresh }),
+    });
+    return { ...summary, needing };
   } finally {
     options.bar?.stop();
     unsubscribe();
   }
+}
+
+/** What needs a person after a backfill, in the reader's language. */
+function attentionOf(result: BackfillResult, text: CliText): string[] {
+  const lines: string[] = [];
+  if (result.paused !== null) lines.push(text.t('sync.paused', { reason: result.paused.reason, hint: result.paused.hint }));
+  for (const kind of ['unmapped', 'rejected', 'dead'] as const) if (result.needing[kind] > 0) lines.push(text.count(`backfill.${kind}`, result.needing[kind]));
+  return lines;
+}
+
+function formatBackfill(
+  result: BackfillResult,
+  range: { fromMs: number; toMs: number; zone: string; tookMs: number; dryRun: boolean; delivered: boolean },
+  text: CliText,
+): string[] {
+  const { t } = text;
+  const e = result.evaluation;
+  const lines = [
+    `${t('backfill.finished', { duration: duration(range.tookMs) })}${range.dryRun ? t('sync.dryRun') : ''}`,
+    ...table([
+      [
+        t('backfill.row.range'),
+        t('backfill.range', { from: text.localTime(range.fromMs, range.zone), to: text.localTime(range.toMs, range.zone), zone: range.zone }),
+      ],
+      [t('sync.row.hikcentral'), text.count('backfill.read', result.scan.events, { fresh: result.scan.fresh, duplicates: result.scan.duplicates })],
+      [t('sync.row.decided'), text.count('sync.decided', e.evaluated, { queued: e.queued, ignored: e.ignored, unmapped: e.unmapped, held: e.held })],
+      [t('sync.row.delivery'), range.delivered ? text.count('sync.steps', result.deliverySteps) : t('backfill.notDelivered')],
+      [t('sync.row.ledger'), outcomeCounts(result.counts, text)],
+    ]),
+  ];
+  const attention = attentionOf(result, text);
+  if (attention.length > 0) lines.push(t('sync.needsPerson'), ...attention.map((line) => `  - ${line}`));
+  return lines;
 }
 
 export function registerBackfillCommand(program: Command, io: CliIo): void {
@@ -97,6 +106,7 @@ export function registerBackfillCommand(program: Command, io: CliIo): void {
     .action(async (options: BackfillOptions, command: Command) => {
       const settings = settingsOf(command);
       requireLive(settings, 'backfill');
+      const text = cliText(settings.language);
       const zone = settings.config.siteTimezone;
       const fromMs = parseInstant('--from', options.from, zone, 'start');
       const toMs = parseInstant('--to', options.to, zone, 'end');
@@ -106,47 +116,27 @@ export function registerBackfillCommand(program: Command, io: CliIo): void {
         ]);
       if (toMs > Date.now() + HOUR) throw new ConfigProblems([`--to: ${localTime(toMs, zone)} is in the future — backfill re-reads what already happened`]);
       const deliverForMs = durationOption('--deliver-for', options.deliverFor);
+      const delivered = options.deliver !== false;
       const logger = commandLogger(settings);
       const lock = lockLedgerOf(settings.config, 'backfill');
       const stop = stopOnSignals(logger, 'backfill', () => process.exit(EXIT.interrupted));
-      const bar =
-        io.stdoutIsTty && !options.json
-          ? new SingleBar({
-              stream: process.stdout,
-              format: 'Reading HikCentral [{bar}] {percentage}% | {value}/{total} slices | {events} events, {fresh} new | ETA {eta_formatted}',
-              hideCursor: true,
-            })
-          : null;
+      const bar = io.stdoutIsTty && !options.json ? new SingleBar({ stream: process.stdout, format: text.t('backfill.progress'), hideCursor: true }) : null;
       const startedMs = Date.now();
       try {
         const result = await withApp(settings, logger, async (app) => {
           try {
-            const done = await backfill(app, fromMs, toMs, { deliver: options.deliver !== false, deliverForMs, signal: stop.signal, bar });
-            return { ...done, counts: await app.store.countsByOutcome() };
+            return await backfill(app, fromMs, toMs, { deliver: delivered, deliverForMs, signal: stop.signal, bar });
           } catch (error) {
             if (!isHikCentralError(error)) throw error;
-            io.err(`hik2humand: HikCentral could not be read: ${error.message}${error.hint ? `\n  fix: ${error.hint}` : ''}`);
+            io.err(`${text.t('backfill.hikUnreadable', { error: error.message })}${error.hint ? `\n${text.t('backfill.fix', { hint: error.hint })}` : ''}`);
             throw new CliExit(EXIT.hikUnreadable);
           }
         });
+        const attention = attentionOf(result, cliText('en'));
         const exitCode =
-          stop.received() !== null ? EXIT.interrupted : result.paused !== null ? EXIT.humandPaused : result.attention.length > 0 ? EXIT.needsPerson : EXIT.ok;
-        if (options.json) printJson(io, { exitCode, fromMs, toMs, ...result });
-        else {
-          const e = result.evaluation;
-          const lines = [
-            `Backfill finished in ${duration(Date.now() - startedMs)}${settings.config.dryRun ? ' — DRY RUN' : ''}`,
-            ...table([
-              ['Range', `${localTime(fromMs, zone)} → ${localTime(toMs, zone)} (${zone})`],
-              ['HikCentral', `read ${result.scan.events} event(s): ${result.scan.fresh} new, ${result.scan.duplicates} already in the ledger (not sent again)`],
-              ['Decided', `${e.evaluated} punch(es): ${e.queued} to send, ${e.ignored} not a clock punch, ${e.unmapped} unmapped, ${e.held} held`],
-              ['Delivery', options.deliver === false ? 'skipped (--no-deliver)' : `${result.deliverySteps} step(s)`],
-              ['Ledger', outcomeCounts(result.counts)],
-            ]),
-          ];
-          if (result.attention.length > 0) lines.push('Needs a person:', ...result.attention.map((line) => `  - ${line}`));
-          io.out(lines.join('\n'));
-        }
+          stop.received() !== null ? EXIT.interrupted : result.paused !== null ? EXIT.humandPaused : attention.length > 0 ? EXIT.needsPerson : EXIT.ok;
+        if (options.json) printJson(io, { exitCode, fromMs, toMs, ...result, attention });
+        else io.out(formatBackfill(result, { fromMs, toMs, zone, tookMs: Date.now() - startedMs, dryRun: settings.config.dryRun, delivered }, text).join('\n'));
         if (exitCode !== EXIT.ok) throw new CliExit(exitCode);
       } finally {
         stop.dispose();

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { registerPushCommands } from '../../push/cli-commands.js';
 import { commandLogger, requireLive, settingsOf } from '../context.js';
-import { hikClientFor } from '../hik-client.js';
+import { HikCentralClient } from '../../hikcentral/client.js';
 import type { CliIo } from '../io.js';
 
 /** `subscribe`, `unsubscribe`, `subscriptions` (src/push), with their context built from the configuration. */
@@ -10,7 +10,7 @@ export function registerPushSubscriptionCommands(program: Command, io: CliIo): v
     const settings = settingsOf(program);
     const { hik } = requireLive(settings, 'subscribe / unsubscribe / subscriptions');
     const logger = commandLogger(settings);
-    const client = hikClientFor(hik, logger, settings.config.siteTimezone);
+    const client = HikCentralClient.fromConfig(hik, { logger, timeZone: settings.config.siteTimezone });
     return {
       client,
       eventTypes: settings.config.rules.grantedEventCodes,

@@ -4,7 +4,6 @@ import { systemClock } from '../../domain/clock.js';
 import { serviceLogger, settingsOf } from '../context.js';
 import { DEMO_DEFAULTS, runDemo } from '../demo/run-demo.js';
 import { EXIT } from '../exit-codes.js';
-import { hikClientFor } from '../hik-client.js';
 import type { CliIo } from '../io.js';
 import { describeLedger } from '../../store/open-store.js';
 import { lockLedgerOf } from '../service/ledger-lock.js';
@@ -28,13 +27,13 @@ export function registerRunCommand(program: Command, io: CliIo): void {
       const stop = stopOnSignals(logger, 'the service', () => process.exit(EXIT.unexpected));
       try {
         const app = await createApp({ config, logger });
-        const pushClient = settings.push !== null && config.hik !== null ? hikClientFor(config.hik, logger, config.siteTimezone) : null;
         try {
           await runService({
             app,
             logger,
             clock: systemClock,
-            push: settings.push === null ? null : { config: settings.push, client: pushClient },
+            // The push subscription is managed over the App's own HikCentral connection pool.
+            push: settings.push === null ? null : { config: settings.push, client: app.hikCentral },
             admin: options.admin === false ? null : { settings: settings.admin, alerts: settings.alerts },
             signal: stop.signal,
             onListening: ({ dashboardUrl, receiverUrl }) =>
@@ -45,7 +44,6 @@ export function registerRunCommand(program: Command, io: CliIo): void {
           });
         } finally {
           await app.close();
-          await pushClient?.close();
         }
         logger.info('hik2humand stopped cleanly');
       } finally {

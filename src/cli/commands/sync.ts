@@ -9,6 +9,7 @@ import { printJson, type CliIo } from '../io.js';
 import { durationOption } from '../options.js';
 import { lockLedgerOf } from '../service/ledger-lock.js';
 import { stopOnSignals } from '../service/stop-signals.js';
+import { syncAttention } from '../format/sync-attention.js';
 
 /** What a pass means for whoever scheduled it: most urgent first. */
 export function syncExitCode(summary: Pick<SyncSummary, 'paused' | 'pollError' | 'needsPerson'>): ExitCode {
@@ -48,7 +49,7 @@ export function registerSyncCommand(program: Command, io: CliIo): void {
           app.syncOnce({ signal: stop.signal, skipPoll: options.poll === false, ...(deliverForMs !== undefined ? { deliverForMs } : {}) }),
         );
         const exitCode = stop.received() !== null ? EXIT.interrupted : syncExitCode(summary);
-        if (options.json) printJson(io, { exitCode, ...summary });
+        if (options.json) printJson(io, { exitCode, ...summary, attention: syncAttention(summary) });
         else io.out(formatSyncSummary(summary, settings.config.siteTimezone, cliText(settings.language)).join('\n'));
         if (exitCode !== EXIT.ok) throw new CliExit(exitCode);
       } finally {

@@ -1,3 +1,4 @@
+import { HIK_CONNECTION_DEFAULTS } from '../../config/defaults.js';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -11,7 +12,7 @@ import { DEFAULT_WEBHOOK_BODY_LIMIT_BYTES, DEFAULT_WEBHOOK_PATH } from '../../pu
 import { AWAITING_DELIVERY } from '../../store/punch.js';
 import { serviceLogger } from '../context.js';
 import { EXIT } from '../exit-codes.js';
-import { hikClientFor } from '../hik-client.js';
+import { HikCentralClient } from '../../hikcentral/client.js';
 import type { CliIo } from '../io.js';
 import { acquireLedgerLock } from '../service/ledger-lock.js';
 import { runService } from '../service/run-service.js';
@@ -56,7 +57,7 @@ export async function runDemo(settings: CliSettings, io: CliIo, options: DemoOpt
   const stop = stopOnSignals(logger, 'the demo', () => process.exit(EXIT.unexpected));
   let sites: DemoSites | null = null;
   let app: App | null = null;
-  let client: ReturnType<typeof hikClientFor> | null = null;
+  let client: HikCentralClient | null = null;
   let ticker: NodeJS.Timeout | undefined;
   try {
     // Each demo starts from an empty ledger: the generated day's event ids repeat from run to run.
@@ -103,7 +104,10 @@ export async function runDemo(settings: CliSettings, io: CliIo, options: DemoOpt
       },
     });
     const running = app;
-    client = hikClientFor({ ...hik, userId: null, caCertPath: null, tlsInsecure: false, requestTimeoutMs: 30_000, connectTimeoutMs: 10_000 }, logger, zone);
+    client = HikCentralClient.fromConfig(
+      { ...hik, userId: null, caCertPath: null, tlsInsecure: false, ...HIK_CONNECTION_DEFAULTS },
+      { logger, timeZone: zone },
+    );
     const push: PushConfig = {
       host: '127.0.0.1',
       port: 0,

@@ -16,13 +16,7 @@ export async function runTerminalDoctor(settings: CliSettings, logger: Logger): 
     app = await openDoctorApp(config, logger, checks);
     checks.push(...(await isapiDoctorChecks(config.isapi, systemClock, logger, config.siteTimezone)));
     if (config.humand !== null) {
-      const humand = new HumandClient({
-        baseUrl: config.humand.baseUrl,
-        auth: config.humand.auth,
-        requestTimeoutMs: config.humand.requestTimeoutMs,
-        connectTimeoutMs: config.humand.connectTimeoutMs,
-        logger,
-      });
+      const humand = HumandClient.fromConfig(config.humand, { logger });
       try {
         checks.push(humandCheck(await humand.probe(), humand.baseUrl));
       } finally {

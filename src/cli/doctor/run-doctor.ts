@@ -2,7 +2,7 @@ import type { App, MappingCoverage } from '../../app/types.js';
 import { HumandClient } from '../../humand/client.js';
 import type { Logger } from '../../logging/logger.js';
 import { EXIT, type ExitCode } from '../exit-codes.js';
-import { hikClientFor } from '../hik-client.js';
+import { HikCentralClient } from '../../hikcentral/client.js';
 import { ledgerOwnerOf } from '../service/ledger-lock.js';
 import type { CliSettings } from '../settings.js';
 import { clockSkewCheck, configurationCheck, hikCentralCheck, humandCheck, mappingCheck, pushCheck, type CheckResult } from './checks.js';
@@ -50,14 +50,8 @@ export async function runDoctor(settings: CliSettings, logger: Logger, options: 
     );
   }
   const checks: CheckResult[] = [configurationCheck(config, settings.envFile, w)];
-  const hikClient = hikClientFor(config.hik, logger, config.siteTimezone);
-  const humandClient = new HumandClient({
-    baseUrl: config.humand.baseUrl,
-    auth: config.humand.auth,
-    requestTimeoutMs: config.humand.requestTimeoutMs,
-    connectTimeoutMs: config.humand.connectTimeoutMs,
-    logger,
-  });
+  const hikClient = HikCentralClient.fromConfig(config.hik, { logger, timeZone: config.siteTimezone });
+  const humandClient = HumandClient.fromConfig(config.humand, { logger });
   let app: App | null = null;
   try {
     app = await openDoctorApp(config, logger, checks, w);

@@ -1,9 +1,8 @@
 import { printable } from './printable.js';
 import type { SyncSummary } from '../../app/types.js';
-import type { OutstandingProblem } from '../../app/outstanding.js';
 import { cliText, type CliText } from '../i18n/text.js';
-import type { MessageKey } from '../i18n/messages.js';
 import { outcomeCounts } from './counts.js';
+import { syncAttention } from './sync-attention.js';
 import { duration, table } from './time.js';
 
 /** What one `sync` pass did, for a person reading a cron mail, in their language. */
@@ -39,28 +38,7 @@ export function formatSyncSummary(summary: SyncSummary, zone: string, text: CliT
   const took = duration(summary.finishedMs - summary.startedMs);
   const headline = `${t(summary.needsPerson ? 'sync.finishedAttention' : 'sync.finished', { duration: took })}${summary.dryRun ? t('sync.dryRun') : ''}`;
   const lines = [headline, ...table(rows)];
-  const attention = attentionLines(summary, text);
+  const attention = syncAttention(summary, text);
   if (attention.length > 0) lines.push(t('sync.needsPerson'), ...attention.map((line) => `  - ${line}`));
   return lines.map(printable);
-}
-
-/**
- * What needs a person, worded in the reader's language: the pause, the read that failed and
- * every kind of punch outstanding; the mapping refresh's own lines as they came.
- */
-function attentionLines(summary: SyncSummary, text: CliText): string[] {
-  const { t } = text;
-  const lines: string[] = [];
-  if (summary.paused !== null) lines.push(t('sync.paused', { reason: summary.paused.reason, hint: summary.paused.hint }));
-  if (!summary.deliveryConfigured) lines.push(t('sync.noHumand'));
-  if (summary.pollError !== null)
-    lines.push(t('sync.pollError', { source: summary.readsTerminals ? t('sync.events') : 'HikCentral', error: summary.pollError }));
-  lines.push(...summary.mappings.problems);
-  lines.push(...summary.outstanding.map((problem) => problemLine(problem, text)));
-  return lines;
-}
-
-function problemLine(problem: OutstandingProblem, text: CliText): string {
-  const example = problem.example === null ? '' : text.t('sync.example', { id: problem.example.correlationId, reason: problem.example.reason ?? '' });
-  return text.count(`problem.${problem.outcome}` as MessageKey, problem.count, { example });
 }

@@ -2,12 +2,14 @@
  * What the CLI prints, in English and Spanish. A plural message has the forms
  * Intl.PluralRules gives for the language (`one`, `other`); `{name}` is filled in.
  */
+import { BACKFILL_EN, BACKFILL_ES } from './backfill-messages.js';
 import { STATUS_EN, STATUS_ES } from './status-messages.js';
 
 export type Message = string | { readonly one: string; readonly other: string };
 
 export const EN = {
   ...STATUS_EN,
+  ...BACKFILL_EN,
   'time.never': 'never',
   'time.ago': '{time} ago',
   'time.in': 'in {time}',
@@ -105,6 +107,7 @@ export type MessageKey = keyof typeof EN;
 
 export const ES: Readonly<Record<MessageKey, Message>> = {
   ...STATUS_ES,
+  ...BACKFILL_ES,
   'time.never': 'nunca',
   'time.ago': 'hace {time}',
   'time.in': 'dentro de {time}',

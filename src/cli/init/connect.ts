@@ -1,3 +1,4 @@
+import { HIK_CONNECTION_DEFAULTS, HUMAND_CONNECTION_DEFAULTS } from '../../config/defaults.js';
 import type { HikConnectionConfig } from '../../config/types.js';
 import { ConfigurationError } from '../../domain/errors.js';
 import { HikCentralClient } from '../../hikcentral/client.js';
@@ -34,23 +35,12 @@ export function hikConnectionConfig(host: string, appKey: string, secret: string
     caCertPath: null,
     caCertPem: caPem,
     tlsInsecure: false,
-    requestTimeoutMs: 30_000,
-    connectTimeoutMs: 10_000,
+    ...HIK_CONNECTION_DEFAULTS,
   };
 }
 
 export function hikClient(config: HikConnectionConfig, logger: Logger, timeZone: string): HikCentralClient {
-  return new HikCentralClient({
-    baseUrl: config.baseUrl,
-    appKey: config.appKey,
-    appSecret: config.appSecret,
-    ...(config.caCertPem ? { caCertPem: config.caCertPem } : {}),
-    tlsInsecure: false,
-    connectTimeoutMs: config.connectTimeoutMs,
-    requestTimeoutMs: config.requestTimeoutMs,
-    logger,
-    timeZone,
-  });
+  return HikCentralClient.fromConfig(config, { logger, timeZone });
 }
 
 function validUrl(value: string): string | true {
@@ -160,7 +150,7 @@ export async function connectHumand(
     auth ??= prompter
       ? await prompter.secret('Humand API key (as Humand issued it, with or without "Basic ")')
       : unattendedFailure('--humand-key is required when init runs unattended (--yes)', 'pass --humand-key, or run `hik2humand init` at a terminal');
-    const client = new HumandClient({ baseUrl, auth: auth.trim(), requestTimeoutMs: 15_000, connectTimeoutMs: 5_000, logger });
+    const client = new HumandClient({ baseUrl, auth: auth.trim(), ...HUMAND_CONNECTION_DEFAULTS, logger });
     const probe = await client.probe();
     const check = humandCheck(probe, client.baseUrl);
     const usable = check.status === 'ok' || check.status === 'warn';

@@ -17,6 +17,7 @@ import { ReaderTally } from './readers.js';
 import { configFileText, envFileText, writeSiteFile, type SiteAnswers } from './site-files.js';
 import { chooseMapping, chooseTimeClocks } from './site-rules.js';
 import { ZoneTally } from './zone-check.js';
+import { syncAttention } from '../format/sync-attention.js';
 
 /** Every answer init asks for, as a flag (unattended use: --yes plus these). */
 export interface InitFlags {
@@ -206,7 +207,7 @@ async function previewDryRun(dir: string, previewMs: number, io: CliIo, logger: 
         );
       }
       if (wouldSend.length > 20) io.out(`  … and ${wouldSend.length - 20} more`);
-      for (const line of summary.attention) io.out(`  attention: ${line}`);
+      for (const line of syncAttention(summary)) io.out(`  attention: ${line}`);
       return wouldSend.length;
     } finally {
       await app.close();

@@ -60,11 +60,9 @@ export const scenarioSchema = z
       readerTimeZones: z
         .record(
           z.string(),
-          z
-            .string()
-            .refine((zone) => /^(utc|z)$/i.test(zone) || DateTime.now().setZone(zone).isValid, {
-              message: 'is not UTC, a fixed zone such as UTC+1, or an IANA zone',
-            }),
+          z.string().refine((zone) => /^(utc|z)$/i.test(zone) || DateTime.now().setZone(zone).isValid, {
+            message: 'is not UTC, a fixed zone such as UTC+1, or an IANA zone',
+          }),
         )
         .optional(),
     }),
