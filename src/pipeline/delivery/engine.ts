@@ -1,16 +1,12 @@
-import { META_KEYS } from '../../store/meta-keys.js';
 import type { DeliveryConfig } from '../../config/types.js';
 import { AWAITING_DELIVERY, type PunchRecord } from '../../store/punch.js';
 import type { PipelineContext } from '../context.js';
 import type { Deliverer, StepResult } from './deliverer.js';
 import { DeliveryLease } from './delivery-lease.js';
+import { DeliveryPause, type PauseState } from './delivery-pause.js';
 import { PRIORITY_RANK, priorityOf } from './priority.js';
 
-export interface PauseState {
-  readonly reason: string;
-  readonly hint: string;
-  readonly sinceMs: number;
-}
+export type { PauseState };
 
 export interface DrainOptions {
   readonly signal?: AbortSignal;
@@ -25,8 +21,6 @@ export interface DrainSummary {
   readonly paused: PauseState | null;
 }
 
-const PAUSE_META_KEY = META_KEYS.deliveryPaused;
-
 /**
  * Runs delivery: per employee strictly in event-time order (one punch of an employee at a
  * time, the earliest first), across employees concurrently, after the settle delay.
@@ -34,11 +28,9 @@ const PAUSE_META_KEY = META_KEYS.deliveryPaused;
  */
 export class DeliveryEngine {
   private readonly inFlight = new Map<string, Promise<void>>();
-  private pause: PauseState | null = null;
-  private lastProbeMs = 0;
+  private readonly pauses: DeliveryPause;
   private readonly wakers = new Set<() => void>();
   private processed = 0;
-  private loaded = false;
   /** Several instances on one ledger: only the lease holder delivers (null: a single-process ledger). */
   private readonly lease: DeliveryLease | null;
 
@@ -47,6 +39,7 @@ export class DeliveryEngine {
     private readonly deliverer: Deliverer,
     private readonly config: DeliveryConfig,
   ) {
+    this.pauses = new DeliveryPause(context, config.probeIntervalMs);
     this.lease = DeliveryLease.of(context, config.leaseTtlMs === undefined ? {} : { ttlMs: config.leaseTtlMs });
     const lease = this.lease;
     if (lease !== null) deliverer.fenceWith(() => lease.stillHolds());
@@ -54,38 +47,12 @@ export class DeliveryEngine {
 
   /** The pause, if any (also persisted, so `status` from another process sees it). */
   get pauseState(): PauseState | null {
-    return this.pause;
+    return this.pauses.state;
   }
 
   /** New work may be ready (ingest, mapping change, retry request). */
   wake(): void {
     for (const waker of [...this.wakers]) waker();
-  }
-
-  private async loadPause(): Promise<void> {
-    if (this.loaded) return;
-    this.loaded = true;
-    const saved = await this.context.store.getMeta(PAUSE_META_KEY);
-    if (saved !== null) {
-      try {
-        this.pause = JSON.parse(saved) as PauseState;
-      } catch {
-        this.pause = null;
-      }
-    }
-  }
-
-  private async setPause(pause: PauseState | null): Promise<void> {
-    const was = this.pause;
-    this.pause = pause;
-    await this.context.store.setMeta(PAUSE_META_KEY, pause === null ? null : JSON.stringify(pause));
-    if (pause !== null && was === null) {
-      this.context.logger.error({ reason: pause.reason, hint: pause.hint }, 'delivery paused: Humand refused the API key');
-      this.context.events.emit({ type: 'delivery-paused', reason: pause.reason, hint: pause.hint });
-    } else if (pause === null && was !== null) {
-      this.context.logger.info({ pausedSinceMs: was.sinceMs }, 'delivery resumed: Humand accepts the key again');
-      this.context.events.emit({ type: 'delivery-resumed' });
-    }
   }
 
   private readyAt(punch: PunchRecord): number {
@@ -99,7 +66,7 @@ export class DeliveryEngine {
 
   /** Delivers until idle (with `idleDeadlineMs`) or until aborted. */
   async drain(options: DrainOptions = {}): Promise<DrainSummary> {
-    await this.loadPause();
+    await this.pauses.load();
     const { signal } = options;
     const startProcessed = this.processed;
     const { clock } = this.context;
@@ -113,10 +80,10 @@ export class DeliveryEngine {
         await this.waitFor(this.lease.retryMs, signal);
         continue;
       }
-      const probing = this.pause !== null;
-      if (probing && options.stopWhenPaused && this.inFlight.size === 0 && this.lastProbeMs !== 0) break;
-      if (probing && this.inFlight.size === 0 && now - this.lastProbeMs < this.config.probeIntervalMs && this.lastProbeMs !== 0) {
-        const probeAt = this.lastProbeMs + this.config.probeIntervalMs;
+      const probing = this.pauses.state !== null;
+      if (probing && options.stopWhenPaused && this.inFlight.size === 0 && this.pauses.probed) break;
+      const probeAt = probing && this.inFlight.size === 0 ? this.pauses.nextProbeAt(now) : null;
+      if (probeAt !== null) {
         if (options.idleDeadlineMs !== undefined && probeAt > options.idleDeadlineMs) break;
         await this.waitFor(probeAt - now, signal);
         continue;
@@ -131,7 +98,7 @@ export class DeliveryEngine {
         if (this.inFlight.size >= cap) continue;
         this.start(head, signal);
         started++;
-        if (probing) this.lastProbeMs = now;
+        if (probing) this.pauses.probing(now);
       }
       if (this.inFlight.size === 0) {
         const next = heads.length === 0 ? null : Math.min(...heads.map((h) => this.readyAt(h)));
@@ -148,7 +115,7 @@ export class DeliveryEngine {
     }
     await Promise.allSettled([...this.inFlight.values()]);
     await this.lease?.release();
-    return { processed: this.processed - startProcessed, paused: this.pause };
+    return { processed: this.processed - startProcessed, paused: this.pauses.state };
   }
 
   private start(head: PunchRecord, signal?: AbortSignal): void {
@@ -174,12 +141,8 @@ export class DeliveryEngine {
         return;
       }
       this.processed++;
-      if (result.kind === 'paused') {
-        await this.setPause({ reason: result.reason, hint: result.hint, sinceMs: this.pause?.sinceMs ?? this.context.clock.now() });
-        this.lastProbeMs = this.context.clock.now();
-      } else if (this.pause !== null) {
-        await this.setPause(null);
-      }
+      if (result.kind === 'paused') await this.pauses.pause(result.reason, result.hint);
+      else await this.pauses.lift();
     })().finally(() => {
       this.inFlight.delete(employeeId);
       this.wake();
@@ -207,28 +170,23 @@ export class DeliveryEngine {
   }
 
   /** Another Humand call (e.g. the user sync) was refused with 401/403: pause delivery too. */
-  async reportAuthFailure(reason: string, hint: string): Promise<void> {
-    await this.loadPause();
-    await this.setPause({ reason, hint, sinceMs: this.pause?.sinceMs ?? this.context.clock.now() });
-    this.lastProbeMs = this.context.clock.now();
+  reportAuthFailure(reason: string, hint: string): Promise<void> {
+    return this.pauses.pause(reason, hint);
   }
 
   /** A call to Humand just succeeded outside delivery (e.g. the user sync): the key works again. */
-  async reportAuthWorks(): Promise<void> {
-    await this.loadPause();
-    if (this.pause !== null) await this.setPause(null);
+  reportAuthWorks(): Promise<void> {
+    return this.pauses.lift();
   }
 
   /** Lets the next drain try one punch at once even while paused (start of a sync pass). */
   probeNow(): void {
-    this.lastProbeMs = 0;
+    this.pauses.probeNow();
   }
 
   /** Clears a pause by hand (e.g. `dead-letters retry` after fixing the key). */
   async resume(): Promise<void> {
-    await this.loadPause();
-    await this.setPause(null);
-    this.lastProbeMs = 0;
+    await this.pauses.clear();
     this.wake();
   }
 }
