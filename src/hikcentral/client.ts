@@ -7,9 +7,17 @@ import type { Logger } from '../logging/logger.js';
 import { registerSecret } from '../logging/redact.js';
 import { DOOR_EVENTS_PATH, DoorEventScan, doorEventPageSchema, MAX_PAGE_SIZE, type EventTypeQueryMode } from './door-event-scan.js';
 import { DOOR_LIST_PATH, doorOf, doorPageSchema, type HikDoor } from './door-record.js';
-import { isHikCentralError, type HikFailureReason } from './errors.js';
+import { isHikCentralError } from './errors.js';
 import { normalisePersonRecord, personRecordSchema } from './person-record.js';
 import { ArtemisTransport, type ArtemisConnectionOptions } from './transport.js';
+import {
+  personPageSchema,
+  subscriptionViewSchema,
+  type HikCentralCounters,
+  type HikSubscription,
+  type ProbeResult,
+  type SubscribeRequest,
+} from './api-shapes.js';
 
 export const PERSON_LIST_PATH = '/artemis/api/resource/v1/person/personList';
 export const PERSON_BY_ID_PATH = '/artemis/api/resource/v1/person/personId/personInfo';
@@ -35,71 +43,7 @@ export interface HikCentralClientOptions extends ArtemisConnectionOptions {
 
 export const DEFAULT_PERSON_NOT_FOUND_CODES: readonly string[] = ['0x00072404'];
 
-export interface HikSubscription {
-  readonly eventTypes: number[];
-  readonly eventDest: string;
-}
-
-export interface SubscribeRequest {
-  readonly eventTypes: readonly number[];
-  /** The URL HikCentral POSTs events to. */
-  readonly eventDest: string;
-  /** Sent back by the platform as the `token` header on every push. A secret. */
-  readonly token: string;
-  /** Ask the platform to re-send events the receiver missed (semantics undocumented). */
-  readonly passBack?: boolean;
-}
-
-export type ProbeResult =
-  | {
-      readonly ok: true;
-      readonly latencyMs: number;
-      /** The platform's HTTP Date, when sent. */
-      readonly serverTime?: string;
-      /** serverTime − local time at the middle of the call; ±1 s resolution. */
-      readonly clockSkewMs?: number;
-    }
-  | {
-      readonly ok: false;
-      readonly latencyMs: number;
-      readonly error: {
-        readonly category: string;
-        readonly reason: HikFailureReason | 'unexpected';
-        readonly message: string;
-        readonly hint: string | undefined;
-        readonly code: string | undefined;
-      };
-    };
-
-/** Running totals across every call of this client, for metrics. */
-export interface HikCentralCounters {
-  doorEventRequests: number;
-  doorEventsEmitted: number;
-  doorEventDuplicates: number;
-  invalidDoorEvents: number;
-  invalidPersons: number;
-}
-
-const personPageSchema = z.object({
-  total: z.coerce.number().int().nonnegative().nullish(),
-  list: z.array(z.unknown()).nullish(),
-});
-
-const subscriptionViewSchema = z
-  .object({
-    detail: z
-      .array(
-        z.looseObject({
-          eventTypes: z
-            .array(z.coerce.number().int())
-            .nullish()
-            .transform((types) => types ?? []),
-          eventDest: z.string(),
-        }),
-      )
-      .nullish(),
-  })
-  .nullish();
+export type { HikCentralCounters, HikSubscription, ProbeResult, SubscribeRequest } from './api-shapes.js';
 
 /** `data` of a call whose answer does not matter beyond its code. */
 const anyData = z.unknown();

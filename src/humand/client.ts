@@ -3,35 +3,22 @@ import type { HumandConnectionConfig } from '../config/types.js';
 import type { Logger } from 'pino';
 import { z } from 'zod';
 import { systemClock } from '../domain/clock.js';
-import type { ClockRequest, EntryType, HumandDay, HumandFailure, HumandResult, HumandUser, RateLimitInfo, TimeTrackingEntry } from '../domain/humand.js';
+import type { ClockRequest, EntryType, HumandDay, HumandResult, HumandUser, RateLimitInfo, TimeTrackingEntry } from '../domain/humand.js';
 import type { Clock, TimeTrackingPort } from '../domain/ports.js';
 import { silentLogger } from '../logging/logger.js';
-import { redactText, registerSecret } from '../logging/redact.js';
-import { classifyHumandFailure } from './classify-failure.js';
+import { registerSecret } from '../logging/redact.js';
 import { toDomainEntry, toDomainUser } from './map-to-domain.js';
 import { HUMAND_MAX_PAGE_SIZE, normaliseAuth, normaliseBaseUrl, positiveInteger, type HumandClientOptions } from './options.js';
-import { parseRateLimitHeaders, parseRetryAfterMs } from './rate-limit-headers.js';
 import { groupEntriesByDay } from './day-grouping.js';
-import { daySummariesPageSchema, entriesPageSchema, entrySchema, userSchema, usersPageSchema } from './response-schemas.js';
+import { entriesPageSchema, entrySchema, userSchema, usersPageSchema } from './response-schemas.js';
 import { isHumandTime } from './time-format.js';
 import { HumandTransport } from './transport.js';
+import { HumandExchanger, type Exchange } from './exchanger.js';
+import { parseDaySummaries, summaryIdentity, type DaySummaryEntries } from './day-summaries-page.js';
+import { isRefusedReadPath, issuePaths, localRejection } from './parse-helpers.js';
+import { describeProbeFailure, type HumandProbeResult } from './probe-result.js';
 
-/** What `doctor` needs to know about the Humand side. */
-export type HumandProbeStatus = 'ok' | 'unauthorised' | 'forbidden' | 'unreachable' | 'rate-limited' | 'unexpected';
-
-export interface HumandProbeResult {
-  readonly status: HumandProbeStatus;
-  /** HTTP status when an answer came back. */
-  readonly httpStatus: number | null;
-  readonly message: string;
-  /** What a person can do; null when all is well. */
-  readonly hint: string | null;
-  readonly rateLimit: RateLimitInfo | null;
-  readonly elapsedMs: number;
-}
-
-/** A request refused before sending: the caller passed something Humand would reject as malformed. */
-const LOCAL_VALIDATION_CODE = 'LOCAL_VALIDATION';
+export type { HumandProbeResult, HumandProbeStatus } from './probe-result.js';
 
 const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -45,16 +32,6 @@ const clockRequestSchema = z.object({
   now: z.string().refine(isHumandTime, 'now must look like 2026-01-27T08:12:45.123-03:00 (milliseconds and a numeric offset; use formatHumandTime)'),
   comment: z.string(),
 });
-
-type Parsed<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly message: string };
-
-interface Exchange {
-  readonly method: 'GET' | 'POST';
-  readonly pathAndQuery: string;
-  /** Route template for logs: never carries employee ids or dates. */
-  readonly label: string;
-  readonly body?: unknown;
-}
 
 /**
  * Humand public API client. Every method resolves (never rejects) to a {@link HumandResult}:
@@ -75,12 +52,10 @@ export class HumandClient implements TimeTrackingPort {
   }
 
   readonly baseUrl: string;
-  readonly #transport: HumandTransport;
   readonly #logger: Logger;
   readonly #clock: Clock;
   readonly #pageSize: number;
-  readonly #maxPages: number;
-  readonly #pagingWaitMaxMs: number;
+  readonly #wire: HumandExchanger;
   /** Employee-days per day-summaries request (under the cap with room to spare) and employees (a short URL). */
   readonly #summaryMaxItems: number;
   readonly #summaryMaxEmployees: number;
@@ -99,16 +74,22 @@ export class HumandClient implements TimeTrackingPort {
     this.#logger = (options.logger ?? silentLogger()).child({ component: 'humand-client' });
     this.#clock = options.clock ?? systemClock;
     this.#pageSize = Math.min(positiveInteger(options.pageSize, HUMAND_MAX_PAGE_SIZE, 'pageSize'), HUMAND_MAX_PAGE_SIZE);
-    this.#maxPages = positiveInteger(options.maxPages, 2000, 'maxPages');
-    this.#pagingWaitMaxMs = Math.max(0, options.pagingRateLimitWaitMaxMs ?? 65_000);
     this.#summaryMaxItems = positiveInteger(options.daySummariesMaxItems, 450, 'daySummariesMaxItems');
     this.#summaryMaxEmployees = positiveInteger(options.daySummariesMaxEmployees, 200, 'daySummariesMaxEmployees');
-    this.#transport = new HumandTransport({
+    const transport = new HumandTransport({
       baseUrl: this.baseUrl,
       authorization: header,
       requestTimeoutMs: positiveInteger(options.requestTimeoutMs, HUMAND_CONNECTION_DEFAULTS.requestTimeoutMs, 'requestTimeoutMs'),
       connectTimeoutMs: positiveInteger(options.connectTimeoutMs, HUMAND_CONNECTION_DEFAULTS.connectTimeoutMs, 'connectTimeoutMs'),
       ...(options.tls === undefined ? {} : { tls: options.tls }),
+    });
+    this.#wire = new HumandExchanger({
+      transport,
+      logger: this.#logger,
+      clock: this.#clock,
+      pageSize: this.#pageSize,
+      maxPages: positiveInteger(options.maxPages, 2000, 'maxPages'),
+      pagingWaitMaxMs: Math.max(0, options.pagingRateLimitWaitMaxMs ?? 65_000),
     });
   }
 
@@ -120,7 +101,7 @@ export class HumandClient implements TimeTrackingPort {
     }
     const body = { employeeId: checked.data.employeeId, now: checked.data.now, comment: checked.data.comment };
     const path = type === 'START' ? '/time-tracking/entries/clockIn' : '/time-tracking/entries/clockOut';
-    return this.#exchange({ method: 'POST', pathAndQuery: path, label: path, body }, signal, (json) => {
+    return this.#wire.exchange({ method: 'POST', pathAndQuery: path, label: path, body }, signal, (json) => {
       const parsed = entrySchema.safeParse(json);
       if (!parsed.success) return { ok: false, message: `unexpected entry shape: ${issuePaths(parsed.error)}` };
       const entry = toDomainEntry(parsed.data, { employeeInternalId: body.employeeId, time: body.now, type });
@@ -136,7 +117,7 @@ export class HumandClient implements TimeTrackingPort {
     }
     const query = (page: number) =>
       new URLSearchParams({ employeeId: employeeId.trim(), startDate, endDate, page: String(page), limit: String(this.#pageSize) }).toString();
-    return this.#readAllPages(
+    return this.#wire.readAllPages(
       (page) => ({ method: 'GET', pathAndQuery: `/time-tracking/entries?${query(page)}`, label: '/time-tracking/entries' }),
       (json) => {
         const parsed = entriesPageSchema.safeParse(json);
@@ -252,21 +233,21 @@ export class HumandClient implements TimeTrackingPort {
       label: '/time-tracking/day-summaries',
     });
     if (this.#summaryPageSize > HUMAND_MAX_PAGE_SIZE) {
-      const big = await this.#exchange(exchangeFor(1, this.#summaryPageSize), signal, parseDaySummaries);
+      const big = await this.#wire.exchange(exchangeFor(1, this.#summaryPageSize), signal, parseDaySummaries);
       if (big.ok || big.failure.kind !== 'bad-request') return big;
       this.#summaryPageSize = HUMAND_MAX_PAGE_SIZE;
-      const small = await this.#readAllPages((page) => exchangeFor(page, HUMAND_MAX_PAGE_SIZE), parseDaySummaries, summaryIdentity, signal);
+      const small = await this.#wire.readAllPages((page) => exchangeFor(page, HUMAND_MAX_PAGE_SIZE), parseDaySummaries, summaryIdentity, signal);
       // Refused at any page size: the path is refused, not the size (asked again at 500 next time).
       if (!small.ok && isRefusedReadPath(small.failure)) this.#summaryPageSize = DAY_SUMMARIES_CAP;
       else this.#logger.info({ status: big.failure.status }, 'Humand refused day-summaries pages of 500; reading pages of 50');
       return small;
     }
-    return this.#readAllPages((page) => exchangeFor(page, HUMAND_MAX_PAGE_SIZE), parseDaySummaries, summaryIdentity, signal);
+    return this.#wire.readAllPages((page) => exchangeFor(page, HUMAND_MAX_PAGE_SIZE), parseDaySummaries, summaryIdentity, signal);
   }
 
   /** Every user (all statuses: there is no status filter), pages of 50 until a short page. */
   async listUsers(signal?: AbortSignal): Promise<HumandResult<HumandUser[]>> {
-    return this.#readAllPages(
+    return this.#wire.readAllPages(
       (page) => ({ method: 'GET', pathAndQuery: `/users?page=${page}&limit=${this.#pageSize}`, label: '/users' }),
       (json) => {
         const parsed = usersPageSchema.safeParse(json);
@@ -293,7 +274,7 @@ export class HumandClient implements TimeTrackingPort {
   async getUser(employeeInternalId: string, signal?: AbortSignal): Promise<HumandResult<HumandUser>> {
     const id = employeeInternalId.trim();
     if (id === '') return localRejection('employeeInternalId is empty');
-    return this.#exchange({ method: 'GET', pathAndQuery: `/users/${encodeURIComponent(id)}`, label: '/users/:employeeInternalId' }, signal, (json) => {
+    return this.#wire.exchange({ method: 'GET', pathAndQuery: `/users/${encodeURIComponent(id)}`, label: '/users/:employeeInternalId' }, signal, (json) => {
       const parsed = userSchema.safeParse(json);
       return parsed.success ? { ok: true, value: toDomainUser(parsed.data) } : { ok: false, message: `unexpected user shape: ${issuePaths(parsed.error)}` };
     });
@@ -302,7 +283,7 @@ export class HumandClient implements TimeTrackingPort {
   /** One cheap authenticated read (`GET /users?limit=10`) that tells `doctor` whether Humand can be used. */
   async probe(signal?: AbortSignal): Promise<HumandProbeResult> {
     const started = this.#clock.now();
-    const result = await this.#exchange({ method: 'GET', pathAndQuery: '/users?page=1&limit=10', label: '/users' }, signal, (json) => {
+    const result = await this.#wire.exchange({ method: 'GET', pathAndQuery: '/users?page=1&limit=10', label: '/users' }, signal, (json) => {
       const parsed = usersPageSchema.safeParse(json);
       return parsed.success ? { ok: true, value: parsed.data.users.length } : { ok: false, message: 'unexpected users page' };
     });
@@ -314,214 +295,6 @@ export class HumandClient implements TimeTrackingPort {
   }
 
   async close(): Promise<void> {
-    await this.#transport.close();
-  }
-
-  async #exchange<T>(exchange: Exchange, signal: AbortSignal | undefined, parse: (json: unknown) => Parsed<T>): Promise<HumandResult<T>> {
-    const outcome = await this.#transport.send(exchange.method, exchange.pathAndQuery, exchange.body, signal);
-    const observedAt = this.#clock.now();
-    if (outcome.kind === 'no-answer') {
-      this.#logger.warn({ method: exchange.method, route: exchange.label, reason: outcome.failure.reason, ms: outcome.elapsedMs }, 'Humand call got no answer');
-      return { ok: false, failure: { kind: 'transient', status: null, message: redactText(outcome.failure.message) }, rateLimit: null };
-    }
-    const rateLimit = parseRateLimitHeaders(outcome.headers, observedAt);
-    const json = parseJson(outcome.text);
-    const logFields = {
-      method: exchange.method,
-      route: exchange.label,
-      status: outcome.status,
-      ms: outcome.elapsedMs,
-      remaining: rateLimit?.remaining ?? null,
-    };
-
-    if (outcome.status >= 200 && outcome.status < 300) {
-      const parsed: Parsed<T> = json === undefined ? { ok: false, message: 'body is not JSON' } : parse(json);
-      if (parsed.ok) {
-        this.#logger.debug(logFields, 'Humand call succeeded');
-        return { ok: true, value: parsed.value, status: outcome.status, rateLimit };
-      }
-      // The request may well have been processed (a 201 whose body we cannot read): transient, so the caller reconciles.
-      this.#logger.warn({ ...logFields, problem: parsed.message }, 'Humand answered success with a body we cannot read');
-      return {
-        ok: false,
-        failure: { kind: 'transient', status: outcome.status, message: `Humand answered ${outcome.status} with an unreadable body: ${parsed.message}` },
-        rateLimit,
-      };
-    }
-
-    const failure = classifyHumandFailure({
-      status: outcome.status,
-      json: json ?? null,
-      text: outcome.text,
-      retryAfterMs: parseRetryAfterMs(outcome.headers['retry-after'], Date.now()),
-      rateLimit,
-    });
-    this.#logger.debug({ ...logFields, kind: failure.kind, code: 'code' in failure ? failure.code : null }, 'Humand call failed');
-    return { ok: false, failure: redactFailure(failure), rateLimit };
-  }
-
-  /**
-   * Pages 1, 2, … until a page comes back shorter than the page size. Humand's `totalPages`
-   * and `count` are not trusted (production has reported totalPages=1 and count=page size).
-   */
-  async #readAllPages<T>(
-    exchangeFor: (page: number) => Exchange,
-    parse: (json: unknown) => Parsed<T[]> & { readonly pageLength?: number },
-    identity: (item: T) => string,
-    signal: AbortSignal | undefined,
-  ): Promise<HumandResult<T[]>> {
-    const all: T[] = [];
-    let previousPageKey: string | null = null;
-    let waitedMs = 0;
-    let lastRateLimit: RateLimitInfo | null = null;
-    let lastStatus = 200;
-    for (let page = 1; page <= this.#maxPages;) {
-      let pageLength = 0;
-      const result = await this.#exchange(exchangeFor(page), signal, (json) => {
-        const parsed = parse(json);
-        if (parsed.ok) pageLength = parsed.pageLength ?? parsed.value.length;
-        return parsed;
-      });
-      lastRateLimit = result.rateLimit ?? lastRateLimit;
-      if (!result.ok) {
-        const failure = result.failure;
-        if (failure.kind === 'rate-limited' && waitedMs + failure.retryAfterMs <= this.#pagingWaitMaxMs && signal?.aborted !== true) {
-          this.#logger.info({ page, retryAfterMs: failure.retryAfterMs }, 'Humand rate limit reached mid-listing; waiting, then continuing with the same page');
-          waitedMs += failure.retryAfterMs;
-          try {
-            await this.#clock.sleep(failure.retryAfterMs, signal);
-          } catch {
-            return result;
-          }
-          continue;
-        }
-        return result;
-      }
-      const pageKey = result.value.map(identity).join(',');
-      if (pageLength > 0 && pageKey === previousPageKey) {
-        return {
-          ok: false,
-          failure: { kind: 'transient', status: result.status, message: `Humand returned page ${page} identical to page ${page - 1}: paging is being ignored` },
-          rateLimit: lastRateLimit,
-        };
-      }
-      previousPageKey = pageKey;
-      all.push(...result.value);
-      lastStatus = result.status;
-      if (pageLength < this.#pageSize) return { ok: true, value: all, status: lastStatus, rateLimit: lastRateLimit };
-      page += 1;
-    }
-    return {
-      ok: false,
-      failure: { kind: 'transient', status: null, message: `Humand listing did not end after ${this.#maxPages} full pages` },
-      rateLimit: lastRateLimit,
-    };
-  }
-}
-
-/** A 400/404 (or a rule-like 400) on a read: this tenant does not serve that path. */
-function isRefusedReadPath(failure: HumandFailure): boolean {
-  return failure.kind === 'bad-request' || failure.kind === 'not-found' || failure.kind === 'rejected-by-rule';
-}
-
-/** A day-summaries page → each summary's entries (the employee taken from the summary when an entry lacks it). */
-function parseDaySummaries(json: unknown): Parsed<DaySummaryEntries[]> & { readonly pageLength?: number } {
-  const parsed = daySummariesPageSchema.safeParse(json);
-  if (!parsed.success) return { ok: false, message: `unexpected day summaries page: ${issuePaths(parsed.error)}` };
-  const summaries: DaySummaryEntries[] = [];
-  for (const item of parsed.data.items) {
-    const employeeId = item.employeeId ?? item.employeeInternalId ?? null;
-    const entries: TimeTrackingEntry[] = [];
-    for (const wire of item.entries ?? []) {
-      const entry = toDomainEntry(
-        { ...wire, referenceDate: wire.referenceDate ?? item.referenceDate ?? null },
-        employeeId === null ? {} : { employeeInternalId: employeeId },
-      );
-      if (!entry) return { ok: false, message: `entry ${String(wire.id)} has no time` };
-      entries.push(entry);
-    }
-    summaries.push({ key: `${String(item.id ?? '')}/${employeeId ?? ''}/${item.referenceDate ?? ''}`, entries });
-  }
-  return { ok: true, value: summaries, pageLength: parsed.data.items.length };
-}
-
-/** One day summary as read: a key for paging checks, and its entries. */
-interface DaySummaryEntries {
-  readonly key: string;
-  readonly entries: readonly TimeTrackingEntry[];
-}
-
-function summaryIdentity(summary: DaySummaryEntries): string {
-  return summary.key;
-}
-
-export function createHumandClient(options: HumandClientOptions): HumandClient {
-  return new HumandClient(options);
-}
-
-function localRejection(message: string): { readonly ok: false; readonly failure: HumandFailure; readonly rateLimit: null } {
-  return { ok: false, failure: { kind: 'bad-request', status: 0, code: LOCAL_VALIDATION_CODE, message: `not sent: ${message}` }, rateLimit: null };
-}
-
-function parseJson(text: string): unknown {
-  if (text.trim() === '') return undefined;
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    return undefined;
-  }
-}
-
-function issuePaths(error: z.ZodError): string {
-  return error.issues
-    .slice(0, 5)
-    .map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.code}`)
-    .join('; ');
-}
-
-/** Humand might echo the Authorization header in an error message; it must not travel further. */
-function redactFailure(failure: HumandFailure): HumandFailure {
-  return { ...failure, message: redactText(failure.message) };
-}
-
-function describeProbeFailure(failure: HumandFailure, baseUrl: string): Omit<HumandProbeResult, 'rateLimit' | 'elapsedMs'> {
-  switch (failure.kind) {
-    case 'unauthorised':
-      return {
-        status: 'unauthorised',
-        httpStatus: 401,
-        message: `Humand refused the API key: ${failure.message}`,
-        hint: 'HUMAND_AUTH is wrong, revoked or belongs to another community. Paste the key exactly as Humand issued it (with or without "Basic ").',
-      };
-    case 'forbidden':
-      return {
-        status: 'forbidden',
-        httpStatus: 403,
-        message: `Humand accepted the key but denied access: ${failure.message}`,
-        hint: "Give the API key's user the users and time-tracking permissions in Humand, and if the key has an IP allowlist add this machine's public IP. Punches are kept until this is fixed.",
-      };
-    case 'rate-limited':
-      return {
-        status: 'rate-limited',
-        httpStatus: 429,
-        message: `Humand's rate limit is exhausted right now (retry in ${Math.ceil(failure.retryAfterMs / 1000)} s); the key works`,
-        hint: "Something else may be sharing this API key's 50 requests per minute.",
-      };
-    case 'transient':
-      return failure.status === null
-        ? {
-            status: 'unreachable',
-            httpStatus: null,
-            message: failure.message,
-            hint: `Check HUMAND_BASE_URL (${baseUrl}), DNS, and that this machine may open outbound HTTPS connections to it.`,
-          }
-        : { status: 'unexpected', httpStatus: failure.status, message: failure.message, hint: 'Humand is having trouble; try again in a few minutes.' };
-    default:
-      return {
-        status: 'unexpected',
-        httpStatus: failure.status,
-        message: failure.message,
-        hint: `Check that HUMAND_BASE_URL (${baseUrl}) points at Humand's public API.`,
-      };
+    await this.#wire.close();
   }
 }

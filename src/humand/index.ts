@@ -1,4 +1,4 @@
-export { HumandClient, createHumandClient, type HumandProbeResult, type HumandProbeStatus } from './client.js';
+export { HumandClient, type HumandProbeResult, type HumandProbeStatus } from './client.js';
 export { DEFAULT_HUMAND_BASE_URL, HUMAND_API_PREFIX, HUMAND_MAX_PAGE_SIZE, normaliseBaseUrl, type HumandClientOptions } from './options.js';
 export { formatHumandTime, isHumandTime } from './time-format.js';
 export { parseRateLimitHeaders, parseRetryAfterMs, type HeaderBag } from './rate-limit-headers.js';

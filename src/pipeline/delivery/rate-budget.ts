@@ -1,6 +1,7 @@
 import type { Clock } from '../../domain/ports.js';
 import type { RateLimitInfo } from '../../domain/humand.js';
 
+import { ResetMargin } from './reset-margin.js';
 import { PRIORITY_RANK, type RequestPriority } from './priority.js';
 
 export type { RequestPriority } from './priority.js';
@@ -45,15 +46,6 @@ export interface RatePermit {
   complete(info: RateLimitInfo | null, retryAfterMs?: number | null): void;
 }
 
-const MIN_MARGIN_MS = 50;
-/**
- * After a reset Humand announced: its `reset` is rounded up and counted from before we read
- * the answer, so that instant is never early on our clock; this only absorbs timer jitter.
- */
-const ANNOUNCED_RESET_MARGIN_MS = 10;
-const MAX_MEASURED_MARGIN_MS = 5_000;
-const ROUND_TRIPS_KEPT = 50;
-
 interface Waiter {
   readonly rank: number;
   readonly cost: number;
@@ -69,11 +61,9 @@ interface Waiter {
  */
 export class RateBudget {
   private readonly clock: Clock;
-  private readonly fixedMarginMs: number | null;
+  private readonly margin: ResetMargin;
   /** How long the last answers took from permit to answer (ms), newest last. */
-  private readonly recentRoundTrips: number[] = [];
   /** Grows to 1 s if Humand ever refuses a request sent just after a window we computed had opened. */
-  private earlyAllowanceMs = 0;
   private rolledAtMs = Number.NEGATIVE_INFINITY;
   private limit: number;
   private windowMs: number;
@@ -98,29 +88,13 @@ export class RateBudget {
     this.limit = options.limit;
     this.windowMs = options.windowMs;
     this.remaining = options.limit;
-    this.fixedMarginMs = options.resetMarginMs ?? null;
+    this.margin = new ResetMargin(options.resetMarginMs ?? null);
     if (options.lastAnswer !== undefined) this.startFrom(options.lastAnswer, options.unsavedReserve ?? 5);
   }
 
-  /**
-   * The wait after our idea of a window's reset before its budget is spent. Our idea is the
-   * earliest of: the grant of the window's first request + the window (early by that
-   * request's way to Humand), and each answer's `reset` (Humand rounds it up: never early).
-   * So the margin is the slowest recent permit-to-answer time (which bounds that way) plus
-   * 25 ms, from 50 ms; 1 s until the first answers are measured; and 1 s more for good if
-   * Humand refuses a request sent right after a window opened (a `reset` that was early).
-   * At Humand's 60 s window the old fixed 1 s cost ~2% of the drain; on short windows far more.
-   */
+  /** See ResetMargin: how long after a window's reset its budget is taken as renewed. */
   private get marginMs(): number {
-    if (this.fixedMarginMs !== null) return this.fixedMarginMs;
-    if (this.resetAnnounced) return ANNOUNCED_RESET_MARGIN_MS + this.earlyAllowanceMs;
-    if (this.recentRoundTrips.length === 0) return 1_000 + this.earlyAllowanceMs;
-    return Math.min(MAX_MEASURED_MARGIN_MS, Math.max(MIN_MARGIN_MS, Math.max(...this.recentRoundTrips) + 25)) + this.earlyAllowanceMs;
-  }
-
-  private measure(roundTripMs: number): void {
-    this.recentRoundTrips.push(Math.max(0, roundTripMs));
-    if (this.recentRoundTrips.length > ROUND_TRIPS_KEPT) this.recentRoundTrips.shift();
+    return this.margin.ms(this.resetAnnounced);
   }
 
   private startFrom(last: RateLimitInfo | null, reserve: number): void {
@@ -219,9 +193,9 @@ export class RateBudget {
           if (done) return;
           done = true;
           this.inFlight -= waiter.cost;
-          if (info !== null) this.measure(this.clock.now() - grantedAtMs);
+          if (info !== null) this.margin.measure(this.clock.now() - grantedAtMs);
           if (retryAfterMs !== undefined && retryAfterMs !== null && grantedAtMs >= this.rolledAtMs && grantedAtMs - this.rolledAtMs < 2_000)
-            this.earlyAllowanceMs = 1_000;
+            this.margin.resetWasEarly();
           this.learn(info, retryAfterMs ?? null, this.inFlight, seq);
           this.pump();
         },
