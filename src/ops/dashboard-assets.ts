@@ -8,6 +8,13 @@ export interface DashboardAssets {
 
 const FILES: readonly [string, string][] = [
   ['app.js', 'text/javascript; charset=utf-8'],
+  ['api.js', 'text/javascript; charset=utf-8'],
+  ['widgets.js', 'text/javascript; charset=utf-8'],
+  ['render-into.js', 'text/javascript; charset=utf-8'],
+  ['overview-page.js', 'text/javascript; charset=utf-8'],
+  ['punches-page.js', 'text/javascript; charset=utf-8'],
+  ['problems-page.js', 'text/javascript; charset=utf-8'],
+  ['coverage-page.js', 'text/javascript; charset=utf-8'],
   ['i18n.js', 'text/javascript; charset=utf-8'],
   ['dom.js', 'text/javascript; charset=utf-8'],
   ['reasons.js', 'text/javascript; charset=utf-8'],
