@@ -1,3 +1,4 @@
+// @ts-check
 /* global fetch */
 /** Who is logged in (/api/me): the HR login reads every page, its action buttons are not shown. */
 export const session = { role: 'admin', readOnly: false };

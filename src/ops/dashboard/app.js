@@ -1,3 +1,4 @@
+// @ts-check
 /* global document, window, location, URLSearchParams, setInterval, clearInterval */
 import { h, replace } from './dom.js';
 import { language, setLanguage, t } from './i18n.js';
@@ -28,7 +29,7 @@ function renderNav(active) {
     ),
     session.readOnly ? h('span', { class: 'badge', 'data-testid': 'role' }, t('role.hr')) : null,
   );
-  const toggle = document.getElementById('lang');
+  const toggle = /** @type {HTMLElement} */ (document.getElementById('lang'));
   toggle.textContent = t('lang.switch');
   toggle.onclick = () => {
     setLanguage(language() === 'es' ? 'en' : 'es');

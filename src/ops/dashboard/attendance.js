@@ -1,3 +1,4 @@
+// @ts-check
 /* global location, URLSearchParams */
 // The attendance view (#/attendance): employees × days with in/out pairs, hours, incidents.
 import { h, hashLink } from './dom.js';
@@ -135,6 +136,7 @@ function incidentBadge(row, date, incident) {
   );
 }
 
+/** @param {import('../views/attendance-types.js').HumandComparison | null | undefined} comparison */
 function humandMark(comparison) {
   if (!comparison) return null;
   if (comparison.state === 'match') return h('span', { class: 'humand-match', 'data-humand': 'match' }, t('att.matches'));
@@ -152,6 +154,11 @@ function humandMark(comparison) {
   return null;
 }
 
+/**
+ * @param {import('../views/attendance-types.js').AttendanceRow} row
+ * @param {string} date
+ * @param {import('../views/attendance-types.js').AttendanceDay | undefined} d
+ */
 function dayCell(row, date, d) {
   if (!d) return h('span', { class: 'muted empty-day' }, '—');
   return h(
@@ -166,6 +173,7 @@ function dayCell(row, date, d) {
   );
 }
 
+/** @param {import('../views/attendance-types.js').AttendanceView} view */
 function attendanceTable(view) {
   if (view.rows.length === 0) return h('p', { class: 'muted', 'data-testid': 'att-empty' }, t('att.empty'));
   const headers = [t('att.employee'), t('att.total'), ...view.dates.map(dayHeader)];
@@ -217,6 +225,7 @@ export async function renderAttendance(params, api) {
   const query = apiQuery(params);
   const offset = Number(params.get('offset') ?? 0) || 0;
   const size = Math.min(Math.max(Number(params.get('size')) || PAGE_SIZE, 1), 500);
+  /** @type {import('../views/attendance-types.js').AttendanceView} */
   const view = await api(`/api/attendance?${query}&offset=${offset}&limit=${size}`);
   const exportQuery = apiQuery(params);
   exportQuery.set('from', view.from);

@@ -1,3 +1,4 @@
+// @ts-check
 /* global document */
 // Inline SVG, drawn from data with DOM calls (no library, no CDN, nothing inline for the CSP to refuse).
 import { number } from './format.js';

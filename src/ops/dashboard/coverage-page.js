@@ -1,9 +1,11 @@
+// @ts-check
 import { h, hashLink } from './dom.js';
 import { t } from './i18n.js';
 import { api } from './api.js';
 import { say, section, stat, table, time } from './widgets.js';
 
 export async function renderCoverage() {
+  /** @type {import('../views/coverage.js').CoverageView} */
   const c = await api('/api/coverage');
   return [
     section(

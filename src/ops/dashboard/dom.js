@@ -1,3 +1,4 @@
+// @ts-check
 /* global document, Node, URLSearchParams */
 // Every piece of data reaches the page as a text node or an attribute value: no innerHTML.
 

@@ -1,3 +1,4 @@
+// @ts-check
 // (Intl is a browser and Node global.)
 // Numbers, dates and plurals in the page's language: "1.050" and "01/12/2026" in Spanish,
 // "1,050" and "2026-12-01" in English.

@@ -1,3 +1,4 @@
+// @ts-check
 // Labels of the attendance view, exports, charts, paging and plural forms (merged into i18n.js).
 // Plural forms are chosen by Intl.PluralRules: `key.one`, `key.other` (and `key.zero`... when a language has them).
 

@@ -1,3 +1,4 @@
+// @ts-check
 import { h } from './dom.js';
 import { duration, t } from './i18n.js';
 import { budgetGauge, hourlyChart } from './charts.js';
@@ -5,6 +6,7 @@ import { day } from './format.js';
 import { api } from './api.js';
 import { countsBlock, say, section, table, time } from './widgets.js';
 
+/** @param {import('../views/overview.js').OverviewView['delivery']} delivery */
 function deliveryBanner(delivery) {
   const tone = delivery.state === 'running' ? 'good' : delivery.state === 'paused' ? 'bad' : 'warn';
   return h(
@@ -17,6 +19,7 @@ function deliveryBanner(delivery) {
   );
 }
 
+/** @param {import('../views/overview.js').OverviewView} o */
 function backlogBlock(o) {
   const b = o.backlog;
   const budget = b.budget;
@@ -56,6 +59,7 @@ function backlogBlock(o) {
   );
 }
 
+/** @param {import('../views/overview.js').OverviewView} o */
 function activityBlock(o) {
   const poll = o.lastPoll;
   return h(
@@ -73,6 +77,7 @@ function activityBlock(o) {
   );
 }
 
+/** @param {import('../views/overview.js').DeliveryLeaseView} lease */
 function leaseText(lease) {
   const held = t(lease.expired ? 'lease.expired' : 'lease.held', { owner: lease.ownerId, epoch: lease.epoch, since: time(lease.sinceLocal) });
   if (lease.previousOwnerId === null) return held;
@@ -84,6 +89,7 @@ function leaseText(lease) {
 }
 
 export async function renderOverview() {
+  /** @type {[import('../views/overview.js').OverviewView, import('../views/hourly.js').HourlyView]} */
   const [o, hourly] = await Promise.all([api('/api/overview'), api('/api/hourly')]);
   const firing = o.alerts.filter((a) => a.firing);
   return [

@@ -1,3 +1,4 @@
+// @ts-check
 import { h, hashLink, replace } from './dom.js';
 import { t } from './i18n.js';
 import { number, plural } from './format.js';
@@ -6,6 +7,7 @@ import { api, session } from './api.js';
 import { punchColumns, say, section, table, time } from './widgets.js';
 
 export async function renderProblems() {
+  /** @type {[import('../views/problems.js').ProblemsView, import('../views/problem-totals.js').ProblemTotals]} */
   const [p, totals] = await Promise.all([api('/api/problems'), api('/api/problems/totals')]);
   const notice = h('p', { class: 'notice', role: 'status', 'data-testid': 'redrive-result' });
   const selected = new Set();
@@ -20,6 +22,7 @@ export async function renderProblems() {
     ...tools(),
   ];
   const rerender = async () => {
+    /** @type {[import('../views/problems.js').ProblemsView, import('../views/problem-totals.js').ProblemTotals]} */
     const [again, againTotals] = await Promise.all([api('/api/problems'), api('/api/problems/totals')]);
     await renderInto(async () => body(again, againTotals));
   };
@@ -87,6 +90,10 @@ function reprocessCard(post) {
  * Each Problems list shows its newest 200: for every list cut short, "Showing the newest 200 of
  * 1,050" and a link to all of them in the paged explorer.
  */
+/**
+ * @param {import('../views/problems.js').ProblemsView} p
+ * @param {import('../views/problem-totals.js').ProblemTotals} totals
+ */
 function cutLists(p, totals) {
   const shown = { dead: p.dead.length, rejected: p.rejected.length, held: p.held.length, suppressed: p.suppressed.length, debounced: p.debounced.length };
   const cut = Object.keys(shown).filter((o) => (totals[o] ?? 0) > shown[o]);
@@ -110,6 +117,10 @@ function cutLists(p, totals) {
 }
 
 /** `actions` null: read-only (the HR login), no checkboxes and no buttons. */
+/**
+ * @param {import('../views/problems.js').ProblemsView} p
+ * @param {import('../views/problem-totals.js').ProblemTotals} totals
+ */
 function renderProblemsBody(p, totals, selected, actions) {
   selected.clear();
   const failed = [...(p.review ?? []), ...p.rejected, ...p.dead, ...(p.waiting ?? [])];

@@ -1,3 +1,4 @@
+// @ts-check
 /* global window, location, URLSearchParams */
 import { h, hashLink } from './dom.js';
 import { language, t } from './i18n.js';
@@ -49,6 +50,7 @@ export async function renderPunches(params) {
   for (const key of ['employee', 'date', 'door', 'outcome']) if (params.get(key)) query.set(key, params.get(key));
   query.set('timeClocksOnly', params.get('clocks') === '0' ? '0' : '1');
   const offset = Number(params.get('offset') ?? 0) || 0;
+  /** @type {import('../views/explorer.js').PunchPage} */
   const page = await api(`/api/punches?${query}&offset=${offset}&limit=200`);
   const go = (next) => {
     const keep = {};
@@ -67,6 +69,7 @@ export async function renderPunches(params) {
 }
 
 export async function renderPunch(id) {
+  /** @type {import('../views/explorer.js').PunchDetailView} */
   const d = await api(`/api/punches/${encodeURIComponent(id)}`);
   const p = d.punch;
   const fact = (label, value) => [h('dt', null, label), h('dd', null, value ?? '—')];

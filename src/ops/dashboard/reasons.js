@@ -1,3 +1,4 @@
+// @ts-check
 // Spanish for the texts the service writes in English: punch reasons, pause reasons and
 // hints, request results, sources. Shared by the dashboard (browser) and the exports (server).
 // A text no rule knows is shown as written (new reasons stay readable, in English).

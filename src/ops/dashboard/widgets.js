@@ -1,3 +1,4 @@
+// @ts-check
 import { h, hashLink } from './dom.js';
 import { language, t } from './i18n.js';
 import { dateTime, outcomeName } from './format.js';
@@ -64,6 +65,7 @@ export function table(columns, rows, options = {}) {
   );
 }
 
+/** @param {import('../views/punch-view.js').PunchView} p */
 export function employeeLabel(p) {
   const name = p.personName ?? p.personCode ?? p.personId ?? '?';
   return p.employeeId ? `${name} (${p.employeeId})` : name;
@@ -87,6 +89,10 @@ export function stat(label, value, testid, tone) {
   );
 }
 
+/**
+ * @param {import('../views/overview.js').OverviewView['todayCounts']} counts
+ * @param {string} prefix
+ */
 export function countsBlock(counts, prefix) {
   const waiting = counts.queued + counts.held + counts.sending;
   return h(
