@@ -3,6 +3,7 @@ import { naturalKeyOf } from '../natural-key.js';
 import type { IngestItem, IngestResult } from '../punch.js';
 import type { Db } from './database.js';
 import type { Tables } from './tables.js';
+import { PUNCH_INSERT_COLUMNS, punchInsertValues } from '../sql/queries.js';
 
 interface Pending extends IngestItem {
   /** Position in the caller's batch: new ids are reported in that order. */
@@ -56,36 +57,13 @@ export async function ingestBatch(db: Db, t: Tables, items: readonly IngestItem[
     ]);
     return inserted === 1;
   };
-  const insertPunch = async ({ event, eventMs, utcOffsetMinutes, key }: Pending): Promise<number | null> => {
+  const insertPunch = async (pending: Pending): Promise<number | null> => {
+    const { key } = pending;
     const rows = await db.rows<{ id: number }>(
-      `INSERT INTO ${t.punches} (
-          natural_key, event_id, source, priority, event_code, event_time, event_ms, utc_offset_minutes,
-          person_id, person_code, person_name, card_no, door_index_code, door_name, reader_index_code, reader_name,
-          check_in_out_type, in_out_type, raw, outcome, received_ms, updated_ms)
-        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, 'received', $20, $20)
+      `INSERT INTO ${t.punches} (${PUNCH_INSERT_COLUMNS})
+        VALUES (${Array.from({ length: 19 }, (_, i) => `$${i + 1}`).join(', ')}, 'received', $20, $21)
         ON CONFLICT (natural_key) DO NOTHING RETURNING id`,
-      [
-        key,
-        event.eventId,
-        source,
-        source === 'backfill' ? 'backfill' : 'live',
-        event.eventCode,
-        event.eventTime,
-        eventMs,
-        utcOffsetMinutes,
-        event.personId,
-        event.personCode,
-        event.personName,
-        event.cardNo,
-        event.doorIndexCode,
-        event.doorName,
-        event.readerIndexCode,
-        event.readerName,
-        event.checkInAndOutType,
-        event.inAndOutType,
-        JSON.stringify(event.raw ?? null),
-        nowMs,
-      ],
+      punchInsertValues(pending, key, source, nowMs),
     );
     return rows[0]?.id ?? null;
   };

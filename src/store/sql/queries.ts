@@ -1,5 +1,6 @@
 import type { HikPerson } from '../../domain/hik-person.js';
-import type { DeliveryAttempt, PunchOutcome, PunchQuery, PunchUpdate } from '../punch.js';
+import type { EventSource } from '../../domain/access-event.js';
+import type { DeliveryAttempt, IngestItem, PunchOutcome, PunchQuery, PunchUpdate } from '../punch.js';
 import { PUNCH_PEOPLE_SELECT, punchRangeConditions, whereClause, type PunchPageQuery, type PunchRangeQuery } from '../punch-range.js';
 import { Params, type SqlDialect, type Statement } from './dialect.js';
 
@@ -201,4 +202,37 @@ export function punchPeople(d: SqlDialect, query: PunchRangeQuery): Statement {
 export function punchInstants(d: SqlDialect, query: PunchRangeQuery): Statement {
   const { p, where } = rangeWhere(d, query);
   return p.statement(`SELECT event_ms FROM ${d.tables.punches} ${where}${where ? ' AND' : ' WHERE'} event_ms IS NOT NULL ORDER BY event_ms`);
+}
+
+/** The columns a new punch is inserted with (outcome `received`, received and updated now). */
+export const PUNCH_INSERT_COLUMNS = `natural_key, event_id, source, priority, event_code, event_time, event_ms, utc_offset_minutes,
+  person_id, person_code, person_name, card_no, door_index_code, door_name, reader_index_code, reader_name,
+  check_in_out_type, in_out_type, raw, outcome, received_ms, updated_ms`;
+
+/** The values of PUNCH_INSERT_COLUMNS but `outcome` (a literal), in order: 21 values. */
+export function punchInsertValues(item: IngestItem, naturalKey: string | null, source: EventSource, nowMs: number): unknown[] {
+  const { event, eventMs, utcOffsetMinutes } = item;
+  return [
+    naturalKey,
+    event.eventId,
+    source,
+    source === 'backfill' ? 'backfill' : 'live',
+    event.eventCode,
+    event.eventTime,
+    eventMs,
+    utcOffsetMinutes,
+    event.personId,
+    event.personCode,
+    event.personName,
+    event.cardNo,
+    event.doorIndexCode,
+    event.doorName,
+    event.readerIndexCode,
+    event.readerName,
+    event.checkInAndOutType,
+    event.inAndOutType,
+    JSON.stringify(event.raw ?? null),
+    nowMs,
+    nowMs,
+  ];
 }
