@@ -6,6 +6,7 @@ import { createAlertMonitor, type AlertSignals } from './alert-monitor.js';
 import { composeAlert } from './messages.js';
 import type { AlertSettings } from './settings.js';
 import { createWebhookNotifier } from './webhook-notifier.js';
+import { createEmailNotifier } from './email-notifier.js';
 import { createDailySummary, type DailySummary, type DailySummaryOptions } from './daily-summary.js';
 
 export interface Alerts {
@@ -55,6 +56,7 @@ export function startAlerts(options: StartAlertsOptions): Alerts {
     intervalMs: settings.checkIntervalMs,
   });
   const hour = settings.dailySummaryHour ?? null;
+  const mail = hour !== null && settings.summaryEmail ? createEmailNotifier(settings.summaryEmail, logger) : null;
   const summary: DailySummary | null =
     hour === null || options.dailySummary === undefined
       ? null
@@ -65,7 +67,8 @@ export function startAlerts(options: StartAlertsOptions): Alerts {
           clock: options.clock,
           language: settings.language,
           dashboardUrl: settings.dashboardUrl,
-          notifier,
+          // HR reads mail: the summary goes there when configured, else through the alert webhook.
+          notifier: mail ?? notifier,
           logger,
         });
   const sendSummary = async (): Promise<boolean> => {
@@ -100,6 +103,7 @@ export function startAlerts(options: StartAlertsOptions): Alerts {
       await running;
       await summaryRunning;
       await webhook?.close();
+      mail?.close();
     },
   };
 }

@@ -90,7 +90,7 @@ describe('daily HR summary', () => {
 
   it('is off by default, and refuses an hour without the webhook it is sent through', () => {
     expect(parseAlertSettings({}).dailySummaryHour).toBeNull();
-    expect(() => parseAlertSettings({ HR_SUMMARY_HOUR: '7' })).toThrow(/HR_SUMMARY_HOUR is set but ALERT_WEBHOOK_URL is not/);
+    expect(() => parseAlertSettings({ HR_SUMMARY_HOUR: '7' })).toThrow(/HR_SUMMARY_HOUR is set but there is nowhere to send the summary/);
     expect(() => parseAlertSettings({ HR_SUMMARY_HOUR: '24', ALERT_WEBHOOK_URL: 'https://hooks.example/x' })).toThrow(/HR_SUMMARY_HOUR/);
   });
 });
