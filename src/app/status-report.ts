@@ -33,6 +33,7 @@ export interface StatusSources {
 export async function buildStatusReport(sources: StatusSources): Promise<StatusReport> {
   const { config, context, engine } = sources;
   const { store, clock } = context;
+  const lastAttemptMs = await readNumber(store, META.pollLastAttempt);
   const pause = engine?.pauseState ?? (await readJson<PauseState | null>(store, META_KEYS.deliveryPaused, null));
   return {
     startedMs: sources.startedMs,
@@ -49,8 +50,9 @@ export async function buildStatusReport(sources: StatusSources): Promise<StatusR
     assumedRateLimit: { limit: config.delivery.assumedRateLimit, windowSeconds: config.delivery.assumedRateWindowMs / 1000 },
     budget: sources.budget.snapshot(),
     poll: {
-      enabled: sources.polls || sources.isapi !== null,
-      lastAttemptMs: await readNumber(store, META.pollLastAttempt),
+      // Polled by this process, or by the service on this ledger (`status` beside a running demo or `run`).
+      enabled: sources.polls || sources.isapi !== null || lastAttemptMs !== null,
+      lastAttemptMs,
       lastSuccessMs: await readNumber(store, META.pollLastSuccess),
       lastError: await store.getMeta(META.pollLastError),
       cursorMs: await store.getCursor(POLL_CURSOR),

@@ -3,7 +3,7 @@ import { settingsOf } from '../context.js';
 import { DEMO_DEFAULTS, runDemo, type DemoOptions } from '../demo/run-demo.js';
 import { runIsapiDemo } from '../demo/isapi-demo.js';
 import type { CliIo } from '../io.js';
-import { integerOption } from '../options.js';
+import { durationOption, integerOption } from '../options.js';
 import { ConfigProblems } from '../settings.js';
 
 interface DemoFlags {
@@ -13,6 +13,8 @@ interface DemoFlags {
   readonly from?: string;
   readonly database?: string;
   readonly source?: string;
+  readonly incidents?: boolean;
+  readonly incidentStep?: string;
 }
 
 export function demoOptionsOf(flags: DemoFlags): DemoOptions {
@@ -26,6 +28,7 @@ export function demoOptionsOf(flags: DemoFlags): DemoOptions {
     startAt: flags.from ?? DEMO_DEFAULTS.startAt,
     databasePath: flags.database ?? DEMO_DEFAULTS.databasePath,
     progressEveryMs: DEMO_DEFAULTS.progressEveryMs,
+    incidentStepMs: flags.incidents === false ? null : (durationOption('--incident-step', flags.incidentStep) ?? DEMO_DEFAULTS.incidentStepMs),
   };
 }
 
@@ -38,6 +41,8 @@ export function registerDemoCommand(program: Command, io: CliIo): void {
     .option('--speed <x>', `seconds of the working day per second (default ${DEMO_DEFAULTS.speed}: an hour a minute)`)
     .option('--from <HH:MM>', `site time at which the day starts playing (default ${DEMO_DEFAULTS.startAt}, just before the morning shift)`)
     .option('--database <file>', `the demo's SQLite ledger, emptied at start (default ${DEMO_DEFAULTS.databasePath})`)
+    .option('--no-incidents', 'play the day without the scripted Humand outage, pause and dead punch')
+    .option('--incident-step <duration>', `time between the scripted incidents (default ${DEMO_DEFAULTS.incidentStepMs / 1000}s)`)
     .option('--source <source>', 'hikcentral (default) or isapi: three simulated Hikvision terminals read directly, no HikCentral')
     .action(async (flags: DemoFlags, command: Command) => {
       if (flags.source !== undefined && flags.source !== 'hikcentral' && flags.source !== 'isapi')

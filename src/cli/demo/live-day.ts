@@ -1,5 +1,12 @@
 import { DateTime } from 'luxon';
-import { generateWorkingDay, type GeneratedEmployee, type HikScenario, type SimEvent, type TimeClockReader } from '../../sim/scenario/index.js';
+import {
+  generateWorkingDay,
+  type DayBehaviours,
+  type GeneratedEmployee,
+  type HikScenario,
+  type SimEvent,
+  type TimeClockReader,
+} from '../../sim/scenario/index.js';
 
 export interface LiveDayOptions {
   readonly employees: number;
@@ -11,6 +18,8 @@ export interface LiveDayOptions {
   /** The working day's local time (HH:MM) that is "now" when the demo starts. */
   readonly startAt: string;
   readonly nowMs: number;
+  /** What real employees do beyond the plain day (wrong reader, forgotten clock-out…). */
+  readonly behaviours?: DayBehaviours;
 }
 
 export interface LiveDay {
@@ -20,10 +29,14 @@ export interface LiveDay {
   readonly timeClockReaders: readonly TimeClockReader[];
   /** Punches at the time clocks expected to reach Humand (from the generator's ground truth). */
   readonly expectedPunches: number;
+  /** Employees in the order of their first clock punch sent by the middleware (earliest first). */
+  readonly employeesByFirstPunch: readonly string[];
   /** Wall instant of the last event's arrival: after it the day is over. */
   readonly endsAtMs: number;
   /** The generated day's local time (HH:MM) at a wall instant, for progress lines. */
   dayTimeAt(wallMs: number): string;
+  /** The wall clock (HH:MM, site zone) at which the day's HH:MM is played. */
+  wallTimeOf(dayTime: string): string;
 }
 
 const SECOND = 1_000;
@@ -37,7 +50,13 @@ const SECOND = 1_000;
  */
 export function liveWorkingDay(options: LiveDayOptions): LiveDay {
   const date = DateTime.fromMillis(options.nowMs, { zone: options.timezone }).toISODate() ?? '2026-01-27';
-  const day = generateWorkingDay({ date, timezone: options.timezone, employees: options.employees, seed: options.seed });
+  const day = generateWorkingDay({
+    date,
+    timezone: options.timezone,
+    employees: options.employees,
+    seed: options.seed,
+    ...(options.behaviours ? { behaviours: options.behaviours } : {}),
+  });
   const [hour, minute] = options.startAt.split(':').map(Number);
   const anchorMs = DateTime.fromISO(date, { zone: options.timezone })
     .set({ hour: hour ?? 0, minute: minute ?? 0, second: 0, millisecond: 0 })
@@ -57,13 +76,25 @@ export function liveWorkingDay(options: LiveDayOptions): LiveDay {
   });
   events.sort((a, b) => a.eventTime - b.eventTime || (a.eventId < b.eventId ? -1 : 1));
 
+  const firstSent = Object.entries(day.expected.timelines)
+    .map(([employee, punches]) => [employee, punches.find((p) => p.source === undefined)?.time] as const)
+    .filter((entry): entry is readonly [string, number] => entry[1] !== undefined)
+    .sort((a, b) => a[1] - b[1]);
   const expectedPunches = Object.values(day.expected.timelines).reduce((sum, punches) => sum + punches.length, 0);
   return {
     scenario: { ...day.scenario, events },
     employees: day.employees,
     timeClockReaders: day.timeClockReaders,
     expectedPunches,
+    employeesByFirstPunch: firstSent.map(([employee]) => employee),
     endsAtMs: events.reduce((latest, event) => Math.max(latest, event.arrivalTime), options.nowMs),
+    wallTimeOf: (dayTime) => {
+      const [h, m] = dayTime.split(':').map(Number);
+      const dayMs = DateTime.fromISO(date, { zone: options.timezone })
+        .set({ hour: h ?? 0, minute: m ?? 0 })
+        .toMillis();
+      return DateTime.fromMillis(toWall(dayMs), { zone: options.timezone }).toFormat('HH:mm');
+    },
     dayTimeAt: (wallMs) => DateTime.fromMillis(anchorMs + (wallMs - options.nowMs) * options.speed, { zone: options.timezone }).toFormat('HH:mm'),
   };
 }

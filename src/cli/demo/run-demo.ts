@@ -1,10 +1,11 @@
+import { DateTime } from 'luxon';
 import { HIK_CONNECTION_DEFAULTS } from '../../config/defaults.js';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { createApp } from '../../app/create-app.js';
 import type { App } from '../../app/types.js';
-import type { TimeClockRule } from '../../config/types.js';
+import type { DeliveryConfig, TimeClockRule } from '../../config/types.js';
 import { systemClock } from '../../domain/clock.js';
 import type { Logger } from '../../logging/logger.js';
 import type { PushConfig } from '../../push/config.js';
@@ -19,6 +20,8 @@ import { runService } from '../service/run-service.js';
 import { stopOnSignals } from '../service/stop-signals.js';
 import { DEMO_DATABASE_PATH, type CliSettings } from '../settings.js';
 import { DEMO_RATE_LIMIT, startDemoSites, type DemoSites } from './demo-sites.js';
+import { demoIncidents, playIncidents } from './demo-incidents.js';
+import { DEMO_BEHAVIOURS } from './demo-behaviours.js';
 import { liveWorkingDay, type LiveDay } from './live-day.js';
 
 export interface DemoOptions {
@@ -31,7 +34,22 @@ export interface DemoOptions {
   readonly databasePath: string;
   /** How often to log a progress line (ms). */
   readonly progressEveryMs: number;
+  /** One step of the incident script (demo-incidents.ts); null: no incidents. */
+  readonly incidentStepMs: number | null;
 }
+
+/**
+ * Retries sized to the incident script's step: a punch Humand keeps failing dies after about
+ * two steps (its 4 retries wait ¼, ½, 1 and 1 step, each 50–100 %), while the punches caught in
+ * the one-step outage outlive it and go out afterwards. Probes while paused: a third of a step.
+ */
+function demoRetries(stepMs: number | null): Partial<DeliveryConfig> {
+  const step = stepMs ?? DEMO_DEFAULTS.incidentStepMs;
+  return { maxAttempts: 5, backoffBaseMs: Math.round(step / 4), backoffMaxMs: step, probeIntervalMs: Math.max(1_000, Math.round(step / 3)) };
+}
+
+/** The demo's site is in Argentina, where the first users are (SITE_TIMEZONE overrides it). */
+export const DEMO_TIMEZONE = 'America/Argentina/Buenos_Aires';
 
 export const DEMO_DEFAULTS = {
   employees: 40,
@@ -40,6 +58,7 @@ export const DEMO_DEFAULTS = {
   startAt: '05:45',
   databasePath: DEMO_DATABASE_PATH,
   progressEveryMs: 10_000,
+  incidentStepMs: 30_000,
 } as const;
 
 /** Poll often enough in the demo that both poll and push visibly feed the ledger. */
@@ -59,10 +78,11 @@ export async function runDemo(settings: CliSettings, io: CliIo, options: DemoOpt
   let app: App | null = null;
   let client: HikCentralClient | null = null;
   let ticker: NodeJS.Timeout | undefined;
+  let stopIncidents: () => void = () => undefined;
   try {
     // Each demo starts from an empty ledger: the generated day's event ids repeat from run to run.
     for (const suffix of ['', '-wal', '-shm']) fs.rmSync(`${databasePath}${suffix}`, { force: true });
-    const zone = settings.config.siteTimezone;
+    const zone = settings.env.SITE_TIMEZONE ?? DEMO_TIMEZONE;
     const day = liveWorkingDay({
       employees: options.employees,
       seed: options.seed,
@@ -70,14 +90,20 @@ export async function runDemo(settings: CliSettings, io: CliIo, options: DemoOpt
       speed: options.speed,
       startAt: options.startAt,
       nowMs: Date.now(),
+      behaviours: DEMO_BEHAVIOURS,
     });
     sites = await startDemoSites(day, logger);
+    // The third employee to clock in: the first punches of the day still go straight through.
+    const unmappedId = sites.unmappedEmployee?.employeeInternalId;
+    const failingId = options.incidentStepMs === null ? undefined : day.employeesByFirstPunch.filter((id) => id !== unmappedId)[2];
+    const failingEmployee = day.employees.find((e) => e.employeeInternalId === failingId) ?? null;
     const hik = { baseUrl: sites.hik.httpsUrl, appKey: sites.hikAppKey, appSecret: sites.hikAppSecret, caCertPem: sites.hik.caPem };
     app = await createApp({
       // Always its own SQLite file: the demo never touches a configured ledger.
       config: { ...settings.config, databasePath, databaseUrl: null },
       logger,
       overrides: {
+        siteTimezone: zone,
         hik,
         humand: { baseUrl: sites.humand.url, auth: sites.humandKey },
         rules: {
@@ -93,7 +119,7 @@ export async function runDemo(settings: CliSettings, io: CliIo, options: DemoOpt
           // A minute of the day passes in 60/speed seconds: scale the double-tap window with it.
           debounceMs: Math.max(2_000, Math.ceil(60_000 / options.speed)),
         },
-        delivery: { assumedRateLimit: DEMO_RATE_LIMIT.limit, assumedRateWindowMs: DEMO_RATE_LIMIT.windowMs },
+        delivery: { assumedRateLimit: DEMO_RATE_LIMIT.limit, assumedRateWindowMs: DEMO_RATE_LIMIT.windowMs, ...demoRetries(options.incidentStepMs) },
         poll: {
           intervalMs: settings.env.POLL_INTERVAL ? settings.config.poll.intervalMs : DEMO_POLL_INTERVAL_MS,
           initialLookbackMs: 6 * 3_600_000,
@@ -131,14 +157,37 @@ export async function runDemo(settings: CliSettings, io: CliIo, options: DemoOpt
       admin: { settings: settings.admin, alerts: settings.alerts, anyPortIfBusy: true },
       signal: stop.signal,
       onListening: ({ dashboardUrl, receiverUrl }) => {
-        io.out(banner({ settings, options, day, sites: demoSites, databasePath, dashboardUrl, receiverUrl }));
+        io.out(
+          banner({
+            settings,
+            options,
+            day,
+            sites: demoSites,
+            databasePath,
+            dashboardUrl,
+            receiverUrl,
+            zone,
+            failingEmployee: failingEmployee?.employeeInternalId ?? null,
+          }),
+        );
         logger.info({ dashboardUrl, receiverUrl, hikcentral: demoSites.hik.httpsUrl, humand: demoSites.humand.url, database: databasePath }, 'demo running');
         ticker = startProgress(running, day, logger, options.progressEveryMs, zone);
+        if (options.incidentStepMs !== null) {
+          const incidents = demoIncidents({
+            app: running,
+            humand: demoSites.humand,
+            failingEmployee: failingEmployee?.employeeInternalId ?? null,
+            stepMs: options.incidentStepMs,
+            logger,
+          });
+          stopIncidents = playIncidents(incidents, options.incidentStepMs, logger);
+        }
       },
     });
     logger.info('demo stopped cleanly');
   } finally {
     if (ticker) clearInterval(ticker);
+    stopIncidents();
     await app?.close().catch((error: unknown) => logger.error({ err: error }, 'closing the ledger failed'));
     await client?.close().catch(() => undefined);
     await sites?.close();
@@ -169,7 +218,7 @@ function startProgress(app: App, day: LiveDay, logger: Logger, everyMs: number, 
         const sent = status.dryRun ? `${c['dry-run']} decided (dry run: not sent)` : `${c.delivered} delivered to Humand`;
         logger.info(
           fields,
-          `demo ${day.dayTimeAt(now)} on the site clock: ${sent}, ${waiting} waiting, ${c.unmapped} unmapped, ${c.ignored} not clock punches`,
+          `demo: the working day's ${day.dayTimeAt(now)} (${DateTime.fromMillis(now, { zone }).toFormat('HH:mm')} on the site clock): ${sent}, ${waiting} waiting, ${c.unmapped} unmapped, ${c.ignored} not clock punches`,
         );
         if (!announcedEnd && now > day.endsAtMs + 30_000) {
           announcedEnd = true;
@@ -182,6 +231,24 @@ function startProgress(app: App, day: LiveDay, logger: Logger, everyMs: number, 
   return timer;
 }
 
+/** "06:00 comes at 15:01, 14:00 at 15:09, 22:00 at 15:17": the day's shift starts on the wall clock. */
+function shiftStarts(day: LiveDay): string {
+  return ['06:00', '14:00', '22:00'].map((time, i) => `${i === 0 ? 'its ' : ''}${time} at ${day.wallTimeOf(time)}`).join(', ');
+}
+
+function incidentLines(options: DemoOptions, failingEmployee: string | null): string[] {
+  if (options.incidentStepMs === null) return [];
+  const at = (step: number) => `+${Math.round((step * options.incidentStepMs!) / 1000)} s`;
+  return [
+    `  Incidents    played on the simulated Humand so the dashboard shows them (--no-incidents: none):`,
+    ...(failingEmployee !== null
+      ? [`               ${at(0)} employee ${failingEmployee}'s clocks fail until their first punch dies (Problems page); ${at(6)} it is re-driven`]
+      : []),
+    `               ${at(2)} Humand out of reach (red banner; punches kept) until ${at(3)}`,
+    `               ${at(4)} Humand refuses the key (delivery paused, probed) until ${at(5)}; a forgotten clock-out and wrong-reader taps are in the day`,
+  ];
+}
+
 function banner(facts: {
   settings: CliSettings;
   options: DemoOptions;
@@ -190,6 +257,8 @@ function banner(facts: {
   databasePath: string;
   dashboardUrl: string | null;
   receiverUrl: string | null;
+  zone: string;
+  failingEmployee: string | null;
 }): string {
   const { options, day, sites, settings } = facts;
   const perMinute =
@@ -204,7 +273,10 @@ function banner(facts: {
     `  HikCentral   ${sites.hik.httpsUrl}  simulated Artemis gateway, HTTPS with a generated certificate the client trusts`,
     `  Humand       ${sites.humand.url}  simulated API, rate limit scaled to ${DEMO_RATE_LIMIT.limit} requests per ${DEMO_RATE_LIMIT.windowMs / 1000} s (real Humand: 50 per minute)`,
     `  Push         HikCentral pushes to ${facts.receiverUrl ?? '?'}; the ledger is also polled every ${Math.round((settings.env.POLL_INTERVAL ? settings.config.poll.intervalMs : DEMO_POLL_INTERVAL_MS) / 1000)} s`,
-    `  Working day  ${day.employees.length} employees (seed ${options.seed}), played live from ${options.startAt} at ${options.speed}x: ${perMinute}${unmapped}`,
+    `  Working day  ${day.employees.length} employees (seed ${options.seed}), ${perMinute}${unmapped}`,
+    `  Site clock   ${facts.zone}. Punches carry today's real times (Humand takes no entry in the future), so the day is`,
+    `               seen on this clock: its ${options.startAt} is now, ${shiftStarts(day)}`,
+    ...incidentLines(options, facts.failingEmployee),
     `  Ledger       ${facts.databasePath} (SQLite, new for each demo)`,
     `  Dry run      ${settings.config.dryRun ? 'YES — punches are decided and logged, nothing is sent' : 'no (DRY_RUN=true npm run demo decides and logs without sending)'}`,
     'Ctrl-C stops everything. To go live see README.md, "Going live".',

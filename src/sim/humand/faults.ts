@@ -9,6 +9,8 @@ export interface HumandFaultSettings {
   readonly resetNext?: number;
   /** The next N requests that reach a handler are processed (an entry IS created), then the connection is destroyed instead of answering. */
   readonly loseAnswerNext?: number;
+  /** Clock-ins and clock-outs of this employee answer 500 (not processed) until set to null. */
+  readonly failClocksOf?: string | null;
 }
 
 /** Run-time switchable faults; each `…Next` counter is consumed one request at a time. */
@@ -18,12 +20,14 @@ export class HumandFaults {
   #slowRemaining: number | null = null;
   #reset = 0;
   #loseAnswer = 0;
+  #failClocksOf: string | null = null;
 
   /** Sets the given faults (others unchanged). */
   set(settings: HumandFaultSettings): void {
     if (settings.fail5xxNext !== undefined) this.#fail5xx = wholeCount(settings.fail5xxNext, 'fail5xxNext');
     if (settings.resetNext !== undefined) this.#reset = wholeCount(settings.resetNext, 'resetNext');
     if (settings.loseAnswerNext !== undefined) this.#loseAnswer = wholeCount(settings.loseAnswerNext, 'loseAnswerNext');
+    if (settings.failClocksOf !== undefined) this.#failClocksOf = settings.failClocksOf;
     if (settings.slowMs !== undefined) {
       this.#slowMs = Math.max(0, settings.slowMs);
       this.#slowRemaining = settings.slowNext === undefined ? null : wholeCount(settings.slowNext, 'slowNext');
@@ -38,11 +42,19 @@ export class HumandFaults {
     this.#slowRemaining = null;
     this.#reset = 0;
     this.#loseAnswer = 0;
+    this.#failClocksOf = null;
   }
 
   /** What is still armed. */
   get pending(): Required<Omit<HumandFaultSettings, 'slowNext'>> & { readonly slowNext: number | null } {
-    return { fail5xxNext: this.#fail5xx, slowMs: this.#slowMs, slowNext: this.#slowRemaining, resetNext: this.#reset, loseAnswerNext: this.#loseAnswer };
+    return {
+      fail5xxNext: this.#fail5xx,
+      slowMs: this.#slowMs,
+      slowNext: this.#slowRemaining,
+      resetNext: this.#reset,
+      loseAnswerNext: this.#loseAnswer,
+      failClocksOf: this.#failClocksOf,
+    };
   }
 
   takeReset(): boolean {
@@ -55,6 +67,12 @@ export class HumandFaults {
     if (this.#fail5xx <= 0) return false;
     this.#fail5xx -= 1;
     return true;
+  }
+
+  /** A clock request (its body) for the employee whose clocks fail. */
+  failsClockOf(body: unknown): boolean {
+    if (this.#failClocksOf === null || typeof body !== 'object' || body === null) return false;
+    return (body as { employeeId?: unknown }).employeeId === this.#failClocksOf;
   }
 
   takeLoseAnswer(): boolean {

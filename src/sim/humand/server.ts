@@ -126,6 +126,7 @@ export async function startSimServer(options: SimServerOptions): Promise<Running
     // The reference lists no 403 for reading the key's own allowlist: it stays readable, which is how a 403 gets explained.
     if (state.forbidden && record.path !== `${SIM_API_PREFIX}${ALLOWED_IPS_PATH}`) return answer(403, accessDenied());
     if (faults.takeFail5xx()) return answer(500, unexpectedError());
+    if (record.path.includes('/time-tracking/entries/clock') && faults.failsClockOf(request.body)) return answer(500, unexpectedError());
 
     const params = (request.params ?? {}) as Record<string, string>;
     const result = handler ? handler({ query, params, body: request.body }) : { status: 404, body: notFound() };
