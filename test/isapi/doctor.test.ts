@@ -76,6 +76,20 @@ describe('doctor on a site that reads its terminals (no HikCentral)', () => {
     expect(byName(second)['terminal lobby clock']).toMatchObject({ status: 'ok' });
   });
 
+  it('speaks Spanish (HIK2HUMAND_LANG=es): each terminal check, what it found and what to do', async () => {
+    const { settings } = await setUp(3 * 60_000);
+    const report = byName(await runDoctor({ ...settings, language: 'es' } as CliSettings, silentLogger()));
+    expect(report['terminal lobby']!.message).toMatch(
+      /serie DS-K1T341AMF20260101V031000ENSIM0001, firmware V3\.3\.10; usuario \S+ aceptado \(un solo inicio de sesión\)/,
+    );
+    expect(report['reloj de la terminal lobby']).toMatchObject({ status: 'warn' });
+    expect(report['reloj de la terminal lobby']!.message).toMatch(/s adelantada respecto de esta máquina/);
+    expect(report['reloj de la terminal lobby']!.fix).toMatch(/^Las fichadas llevan la hora de la terminal: configure NTP/);
+    expect(report['envío (push) de la terminal lobby']!.message).toMatch(/^ningún HTTP host apunta a http:\/\/10\.0\.0\.9:8090\/hik\/isapi\/lobby/);
+    expect(report['envío (push) de la terminal lobby']!.fix).toMatch(/^Ejecute `hik2humand isapi-hosts`/);
+    expect(report['configuración']).toMatchObject({ status: 'ok' });
+  });
+
   it('with a wrong password fails after ONE login attempt, so running doctor again and again never locks the user', async () => {
     const { terminal, settings } = await setUp(0, 'wrong-password-1');
     const report = await runDoctor(settings, silentLogger());

@@ -1,5 +1,6 @@
 import type { CliLanguage } from '../i18n/language.js';
 import { SITE_RULES_EN, SITE_RULES_ES, type SiteRuleWords } from './site-rule-words.js';
+import { TERMINAL_EN, TERMINAL_ES, type TerminalWords } from './terminal-words.js';
 
 /**
  * Everything `doctor` says, in English and Spanish: the check names, what was found and the
@@ -80,6 +81,8 @@ export interface DoctorWords {
   pushUnreadable(error: string): string;
 
   readonly site: SiteRuleWords;
+  /** The terminals read over ISAPI. */
+  readonly terminal: TerminalWords;
 }
 
 const plural = (n: number, one: string, other: string) => (n === 1 ? one : other);
@@ -169,6 +172,7 @@ export const DOCTOR_EN: DoctorWords = {
   pushMissingFix: '`run` subscribes at start; to do it now: hik2humand subscribe. Polling still catches everything.',
   pushUnreadable: (error) => `could not read HikCentral's subscriptions: ${error}`,
   site: SITE_RULES_EN,
+  terminal: TERMINAL_EN,
 };
 
 export const DOCTOR_ES: DoctorWords = {
@@ -260,6 +264,7 @@ export const DOCTOR_ES: DoctorWords = {
   pushMissingFix: '`run` se suscribe al iniciar; para hacerlo ahora: hik2humand subscribe. La lectura periódica igual recoge todo.',
   pushUnreadable: (error) => `no se pudieron leer las suscripciones de HikCentral: ${error}`,
   site: SITE_RULES_ES,
+  terminal: TERMINAL_ES,
 };
 
 export function doctorWords(language: CliLanguage): DoctorWords {

@@ -5,6 +5,7 @@ import { pointsAt, readHttpHosts, type PushTarget } from '../../isapi/http-host.
 import type { Logger } from '../../logging/logger.js';
 import type { CheckResult } from './checks.js';
 import { terminalReadersCheck } from './isapi-readers.js';
+import { TERMINAL_EN, type TerminalWords } from './terminal-words.js';
 
 const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
 const hintOf = (error: unknown) => (error as { hint?: string }).hint ?? null;
@@ -20,8 +21,15 @@ export function pushTargetOf(config: IsapiConfig, device: IsapiDeviceConfig): Pu
  * call: ONE login attempt, never repeated, so doctor cannot trip the lockout), its clock against
  * ours, whether the configured reader numbers had events in the last day, and whether its HTTP host points at our receiver.
  */
-export async function checkDevice(config: IsapiConfig, device: IsapiDeviceConfig, clock: Clock, logger: Logger, timeZone: string): Promise<CheckResult[]> {
-  const name = `terminal ${device.name}`;
+export async function checkDevice(
+  config: IsapiConfig,
+  device: IsapiDeviceConfig,
+  clock: Clock,
+  logger: Logger,
+  timeZone: string,
+  w: TerminalWords = TERMINAL_EN,
+): Promise<CheckResult[]> {
+  const name = w.terminal(device.name);
   const client = new IsapiClient({
     device,
     logger,
@@ -39,7 +47,7 @@ export async function checkDevice(config: IsapiConfig, device: IsapiDeviceConfig
       checks.push({
         name,
         status: 'ok',
-        message: `${device.baseUrl}: ${info.model ?? 'unknown model'}, serial ${info.serialNumber ?? '?'}, firmware ${info.firmwareVersion ?? '?'}; user ${device.user} accepted (one login)`,
+        message: w.identified(device.baseUrl, info.model ?? null, info.serialNumber ?? null, info.firmwareVersion ?? null, device.user),
         fix: null,
       });
     } catch (error) {
@@ -47,7 +55,7 @@ export async function checkDevice(config: IsapiConfig, device: IsapiDeviceConfig
         name,
         status: 'fail',
         message: `${device.baseUrl}: ${message(error)}`,
-        fix: hintOf(error) ?? 'Check the address (http:// or https://, port) in the config file.',
+        fix: hintOf(error) ?? w.addressFix,
       });
       return checks;
     }
@@ -60,50 +68,42 @@ export async function checkDevice(config: IsapiConfig, device: IsapiDeviceConfig
       const seconds = Math.round(driftMs / 1000);
       const ok = Math.abs(driftMs) <= config.driftWarnMs;
       checks.push({
-        name: `${name} clock`,
+        name: w.clock(device.name),
         status: ok ? 'ok' : 'warn',
-        message: `device time ${time.localTime}: ${Math.abs(seconds)} s ${seconds >= 0 ? 'ahead of' : 'behind'} this machine`,
-        fix: ok
-          ? null
-          : `Punches carry the terminal's own time: set NTP on the device (web page: Configuration > System > System Settings > Time Settings) or correct its time.`,
+        message: w.deviceTime(time.localTime, Math.abs(seconds), seconds >= 0),
+        fix: ok ? null : w.ntpFix,
       });
     } catch (error) {
-      checks.push({ name: `${name} clock`, status: 'warn', message: message(error), fix: hintOf(error) });
+      checks.push({ name: w.clock(device.name), status: 'warn', message: message(error), fix: hintOf(error) });
     }
     if (offsetMinutes !== null) {
       try {
-        checks.push(await terminalReadersCheck(client, device, clock.now(), offsetMinutes));
+        checks.push(await terminalReadersCheck(client, device, clock.now(), offsetMinutes, w));
       } catch (error) {
-        checks.push({ name: `${name} readers`, status: 'warn', message: `could not read its events: ${message(error)}`, fix: hintOf(error) });
+        checks.push({ name: w.readers(device.name), status: 'warn', message: w.eventsUnreadable(message(error)), fix: hintOf(error) });
       }
     }
     const target = pushTargetOf(config, device);
     if (target === null) {
       checks.push({
-        name: `${name} push`,
+        name: w.push(device.name),
         status: 'skip',
-        message:
-          config.push === null
-            ? 'push not configured (isapi.push): polling only'
-            : 'isapi.push.advertisedAddress not set: cannot tell which address the terminal should push to',
+        message: config.push === null ? w.pushOff : w.pushNoAddress,
         fix: null,
       });
     } else {
       try {
         const hosts = await readHttpHosts(client);
         const ours = hosts.some((host) => pointsAt(host, target));
+        const where = `http://${target.ipAddress}:${target.portNo}${target.url}`;
         checks.push({
-          name: `${name} push`,
+          name: w.push(device.name),
           status: ours ? 'ok' : 'warn',
-          message: ours
-            ? `its HTTP host points at http://${target.ipAddress}:${target.portNo}${target.url}`
-            : `no HTTP host points at http://${target.ipAddress}:${target.portNo}${target.url} (found: ${hosts.map((h) => `${h.ipAddress}:${h.portNo}${h.url}`).join(', ') || 'none'})`,
-          fix: ours
-            ? null
-            : `Run \`hik2humand isapi-hosts\` or set it on the device's web page (Configuration > Network > Advanced > HTTP Listening): IP ${target.ipAddress}, port ${target.portNo}, URL ${target.url}. Polling still reads everything meanwhile.`,
+          message: ours ? w.pushOk(where) : w.pushElsewhere(where, hosts.map((h) => `${h.ipAddress}:${h.portNo}${h.url}`).join(', ') || w.none),
+          fix: ours ? null : w.pushFix(target.ipAddress, target.portNo, target.url),
         });
       } catch (error) {
-        checks.push({ name: `${name} push`, status: 'warn', message: message(error), fix: hintOf(error) });
+        checks.push({ name: w.push(device.name), status: 'warn', message: message(error), fix: hintOf(error) });
       }
     }
     return checks;
@@ -113,9 +113,15 @@ export async function checkDevice(config: IsapiConfig, device: IsapiDeviceConfig
 }
 
 /** Every configured terminal, one after another. */
-export async function isapiDoctorChecks(config: IsapiConfig | null | undefined, clock: Clock, logger: Logger, timeZone: string): Promise<CheckResult[]> {
+export async function isapiDoctorChecks(
+  config: IsapiConfig | null | undefined,
+  clock: Clock,
+  logger: Logger,
+  timeZone: string,
+  w: TerminalWords = TERMINAL_EN,
+): Promise<CheckResult[]> {
   if (config === null || config === undefined) return [];
   const checks: CheckResult[] = [];
-  for (const device of config.devices) checks.push(...(await checkDevice(config, device, clock, logger, timeZone)));
+  for (const device of config.devices) checks.push(...(await checkDevice(config, device, clock, logger, timeZone, w)));
   return checks;
 }

@@ -2,6 +2,7 @@ import type { IsapiDeviceConfig } from '../../config/isapi.js';
 import type { IsapiClient } from '../../isapi/client.js';
 import { ACCESS_MAJOR } from '../../isapi/device-poller.js';
 import type { CheckResult } from './checks.js';
+import { TERMINAL_EN, type TerminalWords } from './terminal-words.js';
 
 /** How far back, and at most how many pages, doctor reads a terminal's events: a few requests, never a full history. */
 export const READER_SCAN_MS = 24 * 3_600_000;
@@ -17,8 +18,9 @@ export async function terminalReadersCheck(
   device: IsapiDeviceConfig,
   nowMs: number,
   offsetMinutes: number,
+  w: TerminalWords = TERMINAL_EN,
 ): Promise<CheckResult> {
-  const name = `terminal ${device.name} readers`;
+  const name = w.readers(device.name);
   const wanted = device.readers.map((r) => r.cardReaderNo);
   const seen = new Map<number, number>();
   let pages = 0;
@@ -36,19 +38,16 @@ export async function terminalReadersCheck(
   const counted =
     [...seen]
       .sort((a, b) => a[0] - b[0])
-      .map(([n, count]) => `reader ${n}: ${count}`)
-      .join(', ') || 'none';
-  const where = `in the last 24 h${cut ? ' (first pages only)' : ''}`;
+      .map(([n, count]) => w.byReader(n, count))
+      .join(', ') || w.none;
+  const where = w.lastDay(cut);
   const silent = wanted.filter((n) => !seen.has(n));
-  if (silent.length === 0) return { name, status: 'ok', message: `every configured reader (${wanted.join(', ')}) had access events ${where}`, fix: null };
+  if (silent.length === 0) return { name, status: 'ok', message: w.readersOk(wanted.join(', '), where), fix: null };
   const others = [...seen.keys()].filter((n) => !wanted.includes(n));
   return {
     name,
     status: 'warn',
-    message: `configured reader(s) ${silent.join(', ')} had no access event ${where}; events by reader: ${counted}`,
-    fix:
-      others.length > 0
-        ? `Check cardReaderNo in the config file (timeClocks of ${device.name}): reader(s) ${others.join(', ')} had the passages — did you mean ${others.join(' or ')}?`
-        : "If the terminal was in use, check cardReaderNo in the config file (1 is the terminal's own reader).",
+    message: w.readersSilent(silent.join(', '), where, counted),
+    fix: others.length > 0 ? w.readerTypoFix(device.name, others.join(', ')) : w.readerQuietFix,
   };
 }

@@ -80,7 +80,7 @@ export async function runDoctor(settings: CliSettings, logger: Logger, options: 
           : { name: w.name.push, status: 'skip', message: w.hikUnreachable, fix: null },
       );
     }
-    checks.push(...(await isapiDoctorChecks(config.isapi, systemClock, logger, config.siteTimezone)));
+    checks.push(...(await isapiDoctorChecks(config.isapi, systemClock, logger, config.siteTimezone, w.terminal)));
   } finally {
     await app?.close();
     await hikClient.close();
