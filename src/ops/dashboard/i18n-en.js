@@ -42,6 +42,7 @@ export const EN = {
   'activity.lastPush': 'Last push',
   'activity.lastEvent': 'Last access event',
   'activity.lease': 'Delivering instance',
+  'delivery.waitingForHumand': 'Delivery is waiting: Humand does not answer',
   'humand.unreachable': 'Humand is not answering since {since} ({n} requests without an answer)',
   'humand.kept': 'Every punch is kept and sent when Humand answers again. Check the network to Humand (HUMAND_BASE_URL, proxy, firewall).',
   'hik.unreachable': 'HikCentral could not be read in the last poll (last good read: {since})',

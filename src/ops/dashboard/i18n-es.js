@@ -43,6 +43,7 @@ export const ES = {
   'activity.lastPush': 'Último push',
   'activity.lastEvent': 'Último evento de acceso',
   'activity.lease': 'Instancia que entrega',
+  'delivery.waitingForHumand': 'La entrega está en espera: Humand no responde',
   'humand.unreachable': 'Humand no responde desde {since} ({n} pedidos sin respuesta)',
   'humand.kept': 'Todas las fichadas se guardan y se envían cuando Humand vuelva a responder. Revise la red hacia Humand (HUMAND_BASE_URL, proxy, firewall).',
   'hik.unreachable': 'No se pudo leer HikCentral en la última consulta (última lectura correcta: {since})',

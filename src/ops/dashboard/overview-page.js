@@ -6,13 +6,23 @@ import { day } from './format.js';
 import { api } from './api.js';
 import { countsBlock, say, section, table, time } from './widgets.js';
 
-/** @param {import('../views/overview.js').OverviewView['delivery']} delivery */
-function deliveryBanner(delivery) {
-  const tone = delivery.state === 'running' ? 'good' : delivery.state === 'paused' ? 'bad' : 'warn';
+/**
+ * @param {import('../views/overview.js').OverviewView['delivery']} delivery
+ * @param {boolean} humandFailing Humand does not answer: "running" would read as all is well.
+ */
+function deliveryBanner(delivery, humandFailing) {
+  const waiting = delivery.state === 'running' && humandFailing;
+  const tone = waiting ? 'warn' : delivery.state === 'running' ? 'good' : delivery.state === 'paused' ? 'bad' : 'warn';
   return h(
     'div',
-    { class: `banner ${tone}`, role: delivery.state === 'paused' ? 'alert' : 'status', 'data-testid': 'delivery-state', 'data-state': delivery.state },
-    h('strong', null, t(`delivery.${delivery.state}`)),
+    {
+      class: `banner ${tone}`,
+      role: delivery.state === 'paused' ? 'alert' : 'status',
+      'data-testid': 'delivery-state',
+      'data-state': delivery.state,
+      'data-waiting': waiting ? 'humand' : null,
+    },
+    h('strong', null, waiting ? t('delivery.waitingForHumand') : t(`delivery.${delivery.state}`)),
     delivery.sinceLocal ? h('span', null, ` ${t('delivery.since')} ${time(delivery.sinceLocal)}`) : null,
     delivery.reason ? h('p', null, say(delivery.reason)) : null,
     delivery.hint ? h('p', null, h('strong', null, `${t('delivery.whatToDo')}: `), say(delivery.hint)) : null,
@@ -93,7 +103,7 @@ export async function renderOverview() {
   const [o, hourly] = await Promise.all([api('/api/overview'), api('/api/hourly')]);
   const firing = o.alerts.filter((a) => a.firing);
   return [
-    deliveryBanner(o.delivery),
+    deliveryBanner(o.delivery, Boolean(o.humand && o.humand.failingSinceLocal)),
     o.humand && o.humand.failingSinceLocal
       ? h(
           'div',

@@ -5,6 +5,25 @@
 
 /** [pattern, Spanish replacement]; `$1`… are the pattern's groups, translated again when marked `{t$1}`. */
 const RULES = [
+  // Network failures, as the HikCentral and Humand clients word them (the address and the system's code stay as they are).
+  [/^Humand did not answer: (.*)$/, 'Humand no respondió: {t$1}'],
+  [/^Humand did not answer in time \((.*)\)$/, 'Humand no respondió a tiempo ($1)'],
+  [/^Connection to Humand refused or unreachable \((.*)\)$/, 'Humand rechazó la conexión o no se lo puede alcanzar ($1)'],
+  [/^Humand host name could not be resolved \((.*)\)$/, 'no se pudo resolver el nombre del servidor de Humand ($1)'],
+  [/^TLS handshake with Humand failed \((.*)\)$/, 'falló la negociación TLS con Humand ($1)'],
+  [/^Connection to Humand was closed before the answer arrived \((.*)\)$/, 'la conexión con Humand se cerró antes de que llegara la respuesta ($1)'],
+  [/^Network failure talking to Humand \((.*?)\): (.*)$/, 'falla de red al hablar con Humand ($1): $2'],
+  [/^Network failure talking to HikCentral at (\S+): (.*)$/, 'falla de red al hablar con HikCentral en $1: $2'],
+  [/^HikCentral refused the connection at (\S+)$/, 'HikCentral rechazó la conexión en $1'],
+  [/^HikCentral did not answer (\S+) in time$/, 'HikCentral no respondió $1 a tiempo'],
+  [
+    /^HikCentral closed the connection at (\S+) without answering: its OpenAPI speaks HTTPS$/,
+    'HikCentral cerró la conexión en $1 sin responder: su OpenAPI usa HTTPS',
+  ],
+  [
+    /^The name (\S+) in HIKVISION_HOST cannot be resolved to an address \(DNS: (.*)\)$/,
+    'el nombre $1 de HIKVISION_HOST no se puede resolver a una dirección (DNS: $2)',
+  ],
   [/^ignored: not a time-clock door$/, 'ignorada: la puerta no es un reloj de fichada'],
   [/^ignored: refused access$/, 'ignorada: acceso denegado'],
   [/^ignored: the event names no person$/, 'ignorada: el evento no indica ninguna persona'],
