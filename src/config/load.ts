@@ -1,4 +1,4 @@
-import { HIK_CONNECTION_DEFAULTS, HUMAND_CONNECTION_DEFAULTS } from './defaults.js';
+import { DEMO_SITE_TIMEZONE, HIK_CONNECTION_DEFAULTS, HUMAND_CONNECTION_DEFAULTS } from './defaults.js';
 import fs from 'node:fs';
 import path from 'node:path';
 import { parse as parseDotenv } from 'dotenv';
@@ -62,7 +62,9 @@ export function loadConfig(options: LoadConfigOptions = {}): AppConfig {
   const isapi = buildIsapiConfig(file?.isapi, raw, configFile === null ? cwd : path.dirname(configFile), problems);
   const rules = builtRules === null ? null : { ...builtRules, timeClocks: [...builtRules.timeClocks, ...isapiTimeClocks(isapi)] };
 
-  const siteTimezone = env.SITE_TIMEZONE ?? file?.siteTimezone ?? hostTimeZone();
+  // The demo (no credentials) is a site in Argentina, where the first users are; `status` and `punches` on its ledger read its times so.
+  const demo = !isSet(raw.HIKVISION_HOST) && !isSet(raw.HUMAND_AUTH);
+  const siteTimezone = env.SITE_TIMEZONE ?? file?.siteTimezone ?? (demo ? DEMO_SITE_TIMEZONE : hostTimeZone());
   if (file?.siteTimezone !== undefined && env.SITE_TIMEZONE === undefined && !isTimeZone(file.siteTimezone)) {
     problems.push(`siteTimezone (config file): "${file.siteTimezone}" is not an IANA time zone — use e.g. America/Argentina/Buenos_Aires`);
   }

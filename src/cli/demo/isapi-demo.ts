@@ -20,7 +20,7 @@ import { stopOnSignals } from '../service/stop-signals.js';
 import type { CliSettings } from '../settings.js';
 import { DEMO_RATE_LIMIT } from './demo-sites.js';
 import { liveWorkingDay } from './live-day.js';
-import { DEMO_TIMEZONE, type DemoOptions } from './run-demo.js';
+import type { DemoOptions } from './run-demo.js';
 
 const DEMO_POLL_INTERVAL_MS = 15_000;
 
@@ -41,7 +41,7 @@ export async function runIsapiDemo(settings: CliSettings, io: CliIo, options: De
   let pusher: NodeJS.Timeout | undefined;
   try {
     for (const suffix of ['', '-wal', '-shm']) fs.rmSync(`${databasePath}${suffix}`, { force: true });
-    const zone = settings.env.SITE_TIMEZONE ?? DEMO_TIMEZONE;
+    const zone = settings.config.siteTimezone;
     const day = liveWorkingDay({
       employees: options.employees,
       seed: options.seed,

@@ -48,9 +48,6 @@ function demoRetries(stepMs: number | null): Partial<DeliveryConfig> {
   return { maxAttempts: 5, backoffBaseMs: Math.round(step / 4), backoffMaxMs: step, probeIntervalMs: Math.max(1_000, Math.round(step / 3)) };
 }
 
-/** The demo's site is in Argentina, where the first users are (SITE_TIMEZONE overrides it). */
-export const DEMO_TIMEZONE = 'America/Argentina/Buenos_Aires';
-
 export const DEMO_DEFAULTS = {
   employees: 40,
   seed: 1,
@@ -82,7 +79,7 @@ export async function runDemo(settings: CliSettings, io: CliIo, options: DemoOpt
   try {
     // Each demo starts from an empty ledger: the generated day's event ids repeat from run to run.
     for (const suffix of ['', '-wal', '-shm']) fs.rmSync(`${databasePath}${suffix}`, { force: true });
-    const zone = settings.env.SITE_TIMEZONE ?? DEMO_TIMEZONE;
+    const zone = settings.config.siteTimezone;
     const day = liveWorkingDay({
       employees: options.employees,
       seed: options.seed,
