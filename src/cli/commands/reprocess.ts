@@ -4,6 +4,7 @@ import type { ReprocessResult } from '../../pipeline/reprocess.js';
 import { commandLogger, requireExistingLedger, settingsOf, withApp } from '../context.js';
 import { parseDay, today } from '../dates.js';
 import { printable } from '../format/printable.js';
+import { cliText, type CliText } from '../i18n/text.js';
 import { printJson, type CliIo } from '../io.js';
 import { LedgerBusyError, lockLedgerOf, type LedgerLock } from '../service/ledger-lock.js';
 import { ConfigProblems } from '../settings.js';
@@ -18,23 +19,21 @@ interface ReprocessOptions {
 
 const SHOWN = 50;
 
-/** Says what changed (or would change) in a person's words. */
-export function formatReprocess(result: ReprocessResult, shown = SHOWN): string[] {
-  const verb = result.dryRun ? 'would' : 'did';
+/** Says what changed (or would change) in a person's words, in their language; the reasons stay as the ledger has them. */
+export function formatReprocess(result: ReprocessResult, shown = SHOWN, text: CliText = cliText('en')): string[] {
+  const dry = result.dryRun;
   const lines = [
-    `${result.dryRun ? 'Dry run — nothing changed. ' : ''}Punches of ${result.from}..${result.to} under the current rules and mapping: ${result.considered} looked at (nothing Humand accepted is ever sent again).`,
-    `  ${result.changes.length} ${verb} change their first decision; ${result.nowQueued} of them ${result.dryRun ? 'would now be sent' : 'now go'} to Humand.`,
-    `  ${result.redecidedAtDelivery} decided from the employee's day (double taps, corrected taps, review) ${result.dryRun ? 'would be' : 'are'} decided again at delivery.`,
+    `${dry ? text.t('reprocess.dryRun') : ''}${text.count('reprocess.looked', result.considered, { from: text.day(result.from), to: text.day(result.to) })}`,
+    text.count(dry ? 'reprocess.wouldChange' : 'reprocess.changed', result.changes.length, { queued: result.nowQueued }),
+    text.count(dry ? 'reprocess.wouldAtDelivery' : 'reprocess.atDelivery', result.redecidedAtDelivery),
   ];
   for (const change of result.changes.slice(0, shown)) {
     const who = change.personName ?? '?';
-    lines.push(
-      printable(
-        `  ${change.correlationId} ${change.eventTime} ${who} @ ${change.door ?? '?'}: ${change.from}${change.fromReason ? ` (${change.fromReason})` : ''} → ${change.to}${change.toReason ? ` (${change.toReason})` : ''}`,
-      ),
-    );
+    const from = `${text.outcome(change.from)}${change.fromReason ? ` (${change.fromReason})` : ''}`;
+    const to = `${text.outcome(change.to)}${change.toReason ? ` (${change.toReason})` : ''}`;
+    lines.push(printable(`  ${change.correlationId} ${change.eventTime} ${who} @ ${change.door ?? '?'}: ${from} → ${to}`));
   }
-  if (result.changes.length > shown) lines.push(`  … and ${result.changes.length - shown} more (--json lists them all)`);
+  if (result.changes.length > shown) lines.push(text.t('reprocess.more', { n: result.changes.length - shown }));
   return lines;
 }
 
@@ -84,8 +83,9 @@ export function registerReprocessCommand(program: Command, io: CliIo): void {
         const result = await withApp(settings, commandLogger(settings), (app) => run(app, { from, to, dryRun }, deliver));
         if (options.json) printJson(io, result);
         else {
-          for (const line of formatReprocess(result, shown)) io.out(line);
-          if (!dryRun && lock === null) io.out('  The running service delivers them after its next poll (POLL_INTERVAL).');
+          const text = cliText(settings.language);
+          for (const line of formatReprocess(result, shown, text)) io.out(line);
+          if (!dryRun && lock === null) io.out(text.t('reprocess.serviceDelivers'));
         }
       } finally {
         lock?.release();

@@ -3,6 +3,7 @@
  * Intl.PluralRules gives for the language (`one`, `other`); `{name}` is filled in.
  */
 import { BACKFILL_EN, BACKFILL_ES } from './backfill-messages.js';
+import { REPROCESS_EN, REPROCESS_ES } from './reprocess-messages.js';
 import { STATUS_EN, STATUS_ES } from './status-messages.js';
 
 export type Message = string | { readonly one: string; readonly other: string };
@@ -10,6 +11,7 @@ export type Message = string | { readonly one: string; readonly other: string };
 export const EN = {
   ...STATUS_EN,
   ...BACKFILL_EN,
+  ...REPROCESS_EN,
   'time.never': 'never',
   'time.ago': '{time} ago',
   'time.in': 'in {time}',
@@ -108,6 +110,7 @@ export type MessageKey = keyof typeof EN;
 export const ES: Readonly<Record<MessageKey, Message>> = {
   ...STATUS_ES,
   ...BACKFILL_ES,
+  ...REPROCESS_ES,
   'time.never': 'nunca',
   'time.ago': 'hace {time}',
   'time.in': 'dentro de {time}',
