@@ -1,6 +1,6 @@
 import net from 'node:net';
 import { describe, expect, it } from 'vitest';
-import { runService } from '../../src/cli/service/run-service.js';
+import { runService } from '../../src/service/run-service.js';
 import { createApp } from '../../src/app/index.js';
 import { IsapiClient } from '../../src/isapi/client.js';
 import { configureHttpHost } from '../../src/isapi/http-host.js';

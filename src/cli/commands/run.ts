@@ -7,7 +7,7 @@ import { EXIT } from '../exit-codes.js';
 import type { CliIo } from '../io.js';
 import { describeLedger } from '../../store/open-store.js';
 import { lockLedgerOf } from '../service/ledger-lock.js';
-import { runService } from '../service/run-service.js';
+import { runService } from '../../service/run-service.js';
 import { stopOnSignals } from '../service/stop-signals.js';
 
 export function registerRunCommand(program: Command, io: CliIo): void {

@@ -15,7 +15,7 @@ import { serviceLogger } from '../context.js';
 import { EXIT } from '../exit-codes.js';
 import type { CliIo } from '../io.js';
 import { acquireLedgerLock } from '../service/ledger-lock.js';
-import { runService } from '../service/run-service.js';
+import { runService } from '../../service/run-service.js';
 import { stopOnSignals } from '../service/stop-signals.js';
 import type { CliSettings } from '../settings.js';
 import { DEMO_RATE_LIMIT } from './demo-sites.js';

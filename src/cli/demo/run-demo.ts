@@ -16,7 +16,7 @@ import { EXIT } from '../exit-codes.js';
 import { HikCentralClient } from '../../hikcentral/client.js';
 import type { CliIo } from '../io.js';
 import { acquireLedgerLock } from '../service/ledger-lock.js';
-import { runService } from '../service/run-service.js';
+import { runService } from '../../service/run-service.js';
 import { stopOnSignals } from '../service/stop-signals.js';
 import { DEMO_DATABASE_PATH, type CliSettings } from '../settings.js';
 import { DEMO_RATE_LIMIT, startDemoSites, type DemoSites } from './demo-sites.js';

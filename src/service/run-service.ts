@@ -1,15 +1,15 @@
-import type { AlertSettings } from '../../alerts/settings.js';
-import type { App } from '../../app/types.js';
-import { ConfigurationError } from '../../domain/errors.js';
-import type { Clock } from '../../domain/ports.js';
-import type { Logger } from '../../logging/logger.js';
-import { startOps, type Ops } from '../../ops/start-ops.js';
-import type { AdminSettings } from '../../ops/settings.js';
-import type { PushConfig } from '../../push/config.js';
-import { startPushMode, type PushMode } from '../../push/push-mode.js';
-import type { SubscriptionClient } from '../../push/subscription-manager.js';
-import { startTerminalReceiver } from '../../isapi/push/service.js';
-import { errorCodesOf } from '../../domain/error-codes.js';
+import type { AlertSettings } from '../alerts/settings.js';
+import type { App } from '../app/types.js';
+import { ConfigurationError } from '../domain/errors.js';
+import type { Clock } from '../domain/ports.js';
+import type { Logger } from '../logging/logger.js';
+import { startOps, type Ops } from '../ops/start-ops.js';
+import type { AdminSettings } from '../ops/settings.js';
+import type { PushConfig } from '../push/config.js';
+import { startPushMode, type PushMode } from '../push/push-mode.js';
+import type { SubscriptionClient } from '../push/subscription-manager.js';
+import { startTerminalReceiver } from '../isapi/push/service.js';
+import { errorCodesOf } from '../domain/error-codes.js';
 
 export interface ServicePush {
   readonly config: PushConfig;
