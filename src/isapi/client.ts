@@ -4,7 +4,7 @@ import { Agent, request } from 'undici';
 import { randomUUID } from 'node:crypto';
 import type { Clock } from '../domain/ports.js';
 import { isAppError } from '../domain/errors.js';
-import type { IsapiDeviceConfig } from '../config/isapi.js';
+import type { IsapiConfig, IsapiDeviceConfig } from '../config/isapi.js';
 import type { Logger } from '../logging/logger.js';
 import { registerSecret } from '../logging/redact.js';
 import { digestAuthorization, parseDigestChallenge } from './digest.js';
@@ -74,6 +74,22 @@ export class IsapiClient {
   private blockedUntilMs = 0;
   private blockedLocked = false;
   private pageLimit: number | null = null;
+
+  /** The client of one configured terminal, with the site's timeouts and login back-off. */
+  static fromConfig(
+    config: Pick<IsapiConfig, 'requestTimeoutMs' | 'connectTimeoutMs' | 'authBackoffMs' | 'authBackoffMaxMs'>,
+    device: IsapiDeviceConfig,
+    context: { readonly logger: Logger; readonly clock: Clock; readonly timeZone: string },
+  ): IsapiClient {
+    return new IsapiClient({
+      device,
+      ...context,
+      requestTimeoutMs: config.requestTimeoutMs,
+      connectTimeoutMs: config.connectTimeoutMs,
+      authBackoffMs: config.authBackoffMs,
+      authBackoffMaxMs: config.authBackoffMaxMs,
+    });
+  }
 
   constructor(private readonly options: IsapiClientOptions) {
     const { device } = options;

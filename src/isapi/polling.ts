@@ -28,19 +28,7 @@ export class IsapiPolling {
     private readonly logger: Logger,
     timeZone: string,
   ) {
-    this.clients = config.devices.map(
-      (device) =>
-        new IsapiClient({
-          device,
-          logger,
-          clock,
-          timeZone,
-          requestTimeoutMs: config.requestTimeoutMs,
-          connectTimeoutMs: config.connectTimeoutMs,
-          authBackoffMs: config.authBackoffMs,
-          authBackoffMaxMs: config.authBackoffMaxMs,
-        }),
-    );
+    this.clients = config.devices.map((device) => IsapiClient.fromConfig(config, device, { logger, clock, timeZone }));
     this.pollers = this.clients.map((client) => new IsapiDevicePoller(client, ledger, config, clock, logger, timeZone));
   }
 

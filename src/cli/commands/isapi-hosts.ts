@@ -28,16 +28,7 @@ export function registerIsapiHostsCommand(program: Command, io: CliIo): void {
       let failed = 0;
       for (const device of isapi.devices) {
         const target = pushTargetOf(isapi, device)!;
-        const client = new IsapiClient({
-          device,
-          logger,
-          clock: systemClock,
-          timeZone: settings.config.siteTimezone,
-          requestTimeoutMs: isapi.requestTimeoutMs,
-          connectTimeoutMs: isapi.connectTimeoutMs,
-          authBackoffMs: isapi.authBackoffMs,
-          authBackoffMaxMs: isapi.authBackoffMaxMs,
-        });
+        const client = IsapiClient.fromConfig(isapi, device, { logger, clock: systemClock, timeZone: settings.config.siteTimezone });
         try {
           await configureHttpHost(client, target, options.id);
           io.out(`${device.name}: pushes to http://${target.ipAddress}:${target.portNo}${target.url}`);

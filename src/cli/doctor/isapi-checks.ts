@@ -30,16 +30,7 @@ export async function checkDevice(
   w: TerminalWords = TERMINAL_EN,
 ): Promise<CheckResult[]> {
   const name = w.terminal(device.name);
-  const client = new IsapiClient({
-    device,
-    logger,
-    clock,
-    timeZone,
-    requestTimeoutMs: config.requestTimeoutMs,
-    connectTimeoutMs: config.connectTimeoutMs,
-    authBackoffMs: config.authBackoffMs,
-    authBackoffMaxMs: config.authBackoffMaxMs,
-  });
+  const client = IsapiClient.fromConfig(config, device, { logger, clock, timeZone });
   const checks: CheckResult[] = [];
   try {
     try {
