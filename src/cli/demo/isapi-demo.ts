@@ -1,6 +1,4 @@
 import { randomBytes } from 'node:crypto';
-import fs from 'node:fs';
-import path from 'node:path';
 import { createApp } from '../../app/create-app.js';
 import type { App } from '../../app/types.js';
 import { isapiTimeClocks, type IsapiConfig } from '../../config/isapi.js';
@@ -11,15 +9,11 @@ import { startIsapiReceiver, type IsapiReceiver } from '../../isapi/push/receive
 import { startHumandSimulator, type HumandSimulator } from '../../sim/humand/index.js';
 import { SITE_TERMINALS } from '../../sim/isapi/from-scenario.js';
 import { startSiteTerminals, type SiteTerminals } from '../../sim/isapi/site-terminals.js';
-import { serviceLogger } from '../context.js';
-import { EXIT } from '../exit-codes.js';
 import type { CliIo } from '../io.js';
-import { acquireLedgerLock } from '../service/ledger-lock.js';
 import { runService } from '../../service/run-service.js';
-import { stopOnSignals } from '../service/stop-signals.js';
 import type { CliSettings } from '../settings.js';
 import { DEMO_RATE_LIMIT } from './demo-sites.js';
-import { liveWorkingDay } from './live-day.js';
+import { startDemoDay } from './demo-start.js';
 import type { DemoOptions } from './run-demo.js';
 
 const DEMO_POLL_INTERVAL_MS = 15_000;
@@ -30,26 +24,13 @@ const DEMO_POLL_INTERVAL_MS = 15_000;
  * polled every 15 s, into a fresh SQLite ledger and a simulated Humand, with the dashboard.
  */
 export async function runIsapiDemo(settings: CliSettings, io: CliIo, options: DemoOptions): Promise<void> {
-  const logger = serviceLogger(settings);
-  const databasePath = path.resolve(options.databasePath);
-  const lock = acquireLedgerLock(databasePath, 'demo');
-  const stop = stopOnSignals(logger, 'the demo', () => process.exit(EXIT.unexpected));
+  const { logger, databasePath, lock, stop, zone, day } = startDemoDay(settings, options);
   let site: SiteTerminals | null = null;
   let humand: HumandSimulator | null = null;
   let app: App | null = null;
   let receiver: IsapiReceiver | null = null;
   let pusher: NodeJS.Timeout | undefined;
   try {
-    for (const suffix of ['', '-wal', '-shm']) fs.rmSync(`${databasePath}${suffix}`, { force: true });
-    const zone = settings.config.siteTimezone;
-    const day = liveWorkingDay({
-      employees: options.employees,
-      seed: options.seed,
-      timezone: zone,
-      speed: options.speed,
-      startAt: options.startAt,
-      nowMs: Date.now(),
-    });
     const password = randomBytes(12).toString('hex');
     site = await startSiteTerminals({
       scenario: day.scenario,

@@ -1,8 +1,6 @@
 import { DateTime } from 'luxon';
 import { HIK_CONNECTION_DEFAULTS } from '../../config/defaults.js';
 import { randomBytes } from 'node:crypto';
-import fs from 'node:fs';
-import path from 'node:path';
 import { createApp } from '../../app/create-app.js';
 import type { App } from '../../app/types.js';
 import type { DeliveryConfig, TimeClockRule } from '../../config/types.js';
@@ -11,18 +9,15 @@ import type { Logger } from '../../logging/logger.js';
 import type { PushConfig } from '../../push/config.js';
 import { DEFAULT_WEBHOOK_BODY_LIMIT_BYTES, DEFAULT_WEBHOOK_PATH } from '../../push/webhook-server.js';
 import { AWAITING_DELIVERY } from '../../store/punch.js';
-import { serviceLogger } from '../context.js';
-import { EXIT } from '../exit-codes.js';
 import { HikCentralClient } from '../../hikcentral/client.js';
 import type { CliIo } from '../io.js';
-import { acquireLedgerLock } from '../service/ledger-lock.js';
 import { runService } from '../../service/run-service.js';
-import { stopOnSignals } from '../service/stop-signals.js';
 import { DEMO_DATABASE_PATH, type CliSettings } from '../settings.js';
 import { DEMO_RATE_LIMIT, startDemoSites, type DemoSites } from './demo-sites.js';
 import { demoIncidents, playIncidents } from './demo-incidents.js';
 import { DEMO_BEHAVIOURS } from './demo-behaviours.js';
-import { liveWorkingDay, type LiveDay } from './live-day.js';
+import type { LiveDay } from './live-day.js';
+import { startDemoDay } from './demo-start.js';
 
 export interface DemoOptions {
   readonly employees: number;
@@ -67,28 +62,13 @@ const DEMO_POLL_INTERVAL_MS = 15_000;
  * until Ctrl-C / SIGTERM. No credentials needed.
  */
 export async function runDemo(settings: CliSettings, io: CliIo, options: DemoOptions): Promise<void> {
-  const logger = serviceLogger(settings);
-  const databasePath = path.resolve(options.databasePath);
-  const lock = acquireLedgerLock(databasePath, 'demo');
-  const stop = stopOnSignals(logger, 'the demo', () => process.exit(EXIT.unexpected));
+  const { logger, databasePath, lock, stop, zone, day } = startDemoDay(settings, options, DEMO_BEHAVIOURS);
   let sites: DemoSites | null = null;
   let app: App | null = null;
   let client: HikCentralClient | null = null;
   let ticker: NodeJS.Timeout | undefined;
   let stopIncidents: () => void = () => undefined;
   try {
-    // Each demo starts from an empty ledger: the generated day's event ids repeat from run to run.
-    for (const suffix of ['', '-wal', '-shm']) fs.rmSync(`${databasePath}${suffix}`, { force: true });
-    const zone = settings.config.siteTimezone;
-    const day = liveWorkingDay({
-      employees: options.employees,
-      seed: options.seed,
-      timezone: zone,
-      speed: options.speed,
-      startAt: options.startAt,
-      nowMs: Date.now(),
-      behaviours: DEMO_BEHAVIOURS,
-    });
     sites = await startDemoSites(day, logger);
     // The third employee to clock in: the first punches of the day still go straight through.
     const unmappedId = sites.unmappedEmployee?.employeeInternalId;
