@@ -2,6 +2,7 @@ import { printable } from '../cli/format/printable.js';
 import type { Command } from 'commander';
 import { ConfigurationError } from '../domain/errors.js';
 import type { Logger } from '../logging/logger.js';
+import { PUSH_WORDS_EN, type PushCommandWords } from './command-words.js';
 import type { PushConfig } from './config.js';
 import {
   ensureSubscription,
@@ -22,6 +23,8 @@ export interface PushCommandContext {
   readonly logger: Logger;
   /** Where command output goes; default stdout. */
   readonly out?: (line: string) => void;
+  /** The reader's language (default English). */
+  readonly words?: PushCommandWords;
   /** Releases what the context opened (HTTP pools). */
   close?(): Promise<void>;
 }
@@ -54,8 +57,8 @@ function tokenOf(ctx: PushCommandContext): string {
   return ctx.push.token;
 }
 
-function describeTypes(types: readonly number[]): string {
-  return types.length === 0 ? 'none' : [...types].sort((a, b) => a - b).join(', ');
+function describeTypes(types: readonly number[], w: PushCommandWords = PUSH_WORDS_EN): string {
+  return types.length === 0 ? w.none : [...types].sort((a, b) => a - b).join(', ');
 }
 
 /** `hik2humand subscribe`: makes HikCentral push the access-granted events to WEBHOOK_URL with WEBHOOK_TOKEN. */
@@ -71,10 +74,10 @@ export async function subscribeCommand(ctx: PushCommandContext, options: Subscri
     force: options.ifMissing !== true,
     logger: ctx.logger,
   });
-  if (result.action === 'unchanged') out(`Subscription already in place: ${result.covered.length} event types → ${eventDest}`);
-  else out(`Subscribed ${result.covered.length} event types → ${eventDest}`);
-  if (result.redirected.length > 0) out(`  moved from another address: ${describeTypes(result.redirected)}`);
-  if (result.extra.length > 0) out(`  also sent here, not in the access-granted set (left alone): ${describeTypes(result.extra)}`);
+  const w = ctx.words ?? PUSH_WORDS_EN;
+  out(result.action === 'unchanged' ? w.alreadyInPlace(result.covered.length, eventDest) : w.subscribed(result.covered.length, eventDest));
+  if (result.redirected.length > 0) out(w.moved(describeTypes(result.redirected, w)));
+  if (result.extra.length > 0) out(w.alsoSentHere(describeTypes(result.extra, w)));
   return result;
 }
 
@@ -83,7 +86,8 @@ export async function unsubscribeCommand(ctx: PushCommandContext, options: { rea
   const out = ctx.out ?? ((line: string) => process.stdout.write(`${line}\n`));
   const types = [...new Set(options.eventTypes ?? ctx.eventTypes)];
   await removeSubscription(ctx.client, types, ctx.logger);
-  out(`Unsubscribed event types: ${describeTypes(types)}`);
+  const w = ctx.words ?? PUSH_WORDS_EN;
+  out(w.unsubscribed(describeTypes(types, w)));
   return types;
 }
 
@@ -96,17 +100,14 @@ export async function subscriptionsCommand(ctx: PushCommandContext, options: { r
     out(JSON.stringify(listed, null, 2));
     return listed;
   }
-  if (listed.length === 0) out('HikCentral has no event subscriptions.');
+  const w = ctx.words ?? PUSH_WORDS_EN;
+  if (listed.length === 0) out(w.noSubscriptions);
   // eventDest comes from HikCentral as stored there: shown, never interpreted by the terminal.
-  for (const entry of listed) out(printable(`${entry.ours ? '* ' : '  '}${entry.eventDest}  [${describeTypes(entry.eventTypes)}]`));
+  for (const entry of listed) out(printable(`${entry.ours ? '* ' : '  '}${entry.eventDest}  [${describeTypes(entry.eventTypes, w)}]`));
   if (ours !== null) {
     const covered = new Set(listed.filter((entry) => entry.ours).flatMap((entry) => entry.eventTypes));
     const missing = ctx.eventTypes.filter((type) => !covered.has(type));
-    out(
-      missing.length === 0
-        ? `(* = this receiver, ${ours}; every access-granted type is subscribed)`
-        : `(* = this receiver, ${ours}; NOT subscribed: ${describeTypes(missing)})`,
-    );
+    out(missing.length === 0 ? w.legendComplete(ours) : w.legendMissing(ours, describeTypes(missing, w)));
   }
   return listed;
 }

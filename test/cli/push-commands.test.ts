@@ -28,5 +28,14 @@ describe('push subscription commands', () => {
     const doctor = await runCli(['doctor', '--json'], { cwd: site.dir, env });
     const push = (JSON.parse(doctor.stdout) as { checks: Array<{ name: string; status: string }> }).checks.find((c) => c.name === 'push');
     expect(push?.status).toBe('ok');
-  }, 30_000);
+
+    // In Spanish, the same answers.
+    const es = { ...env, HIK2HUMAND_LANG: 'es' };
+    const again = await runCli(['subscribe', '--if-missing'], { cwd: site.dir, env: es });
+    expect(again.stdout).toMatch(/^La suscripción ya existe: \d+ tipos de evento → http:\/\/127\.0\.0\.1:8089\/hik\/events/);
+    const table = await runCli(['subscriptions'], { cwd: site.dir, env: es });
+    expect(table.stdout).toContain('(* = este receptor, http://127.0.0.1:8089/hik/events; todos los tipos de acceso concedido están suscriptos)');
+    const off = await runCli(['unsubscribe'], { cwd: site.dir, env: es });
+    expect(off.stdout).toMatch(/^Tipos de evento dados de baja: \d+/);
+  }, 60_000);
 });

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { registerPushCommands } from '../../push/cli-commands.js';
+import { PUSH_WORDS_EN, PUSH_WORDS_ES } from '../../push/command-words.js';
 import { commandLogger, requireLive, settingsOf } from '../context.js';
 import { HikCentralClient } from '../../hikcentral/client.js';
 import type { CliIo } from '../io.js';
@@ -17,6 +18,7 @@ export function registerPushSubscriptionCommands(program: Command, io: CliIo): v
       push: settings.push,
       logger,
       out: (line: string) => io.out(line),
+      words: settings.language === 'es' ? PUSH_WORDS_ES : PUSH_WORDS_EN,
       close: () => client.close(),
     };
   });

@@ -1,0 +1,36 @@
+/** What `subscribe`, `unsubscribe` and `subscriptions` print, in English and Spanish. */
+export interface PushCommandWords {
+  alreadyInPlace(count: number, dest: string): string;
+  subscribed(count: number, dest: string): string;
+  moved(types: string): string;
+  alsoSentHere(types: string): string;
+  unsubscribed(types: string): string;
+  readonly none: string;
+  readonly noSubscriptions: string;
+  legendComplete(receiver: string): string;
+  legendMissing(receiver: string, types: string): string;
+}
+
+export const PUSH_WORDS_EN: PushCommandWords = {
+  alreadyInPlace: (count, dest) => `Subscription already in place: ${count} event types → ${dest}`,
+  subscribed: (count, dest) => `Subscribed ${count} event types → ${dest}`,
+  moved: (types) => `  moved from another address: ${types}`,
+  alsoSentHere: (types) => `  also sent here, not in the access-granted set (left alone): ${types}`,
+  unsubscribed: (types) => `Unsubscribed event types: ${types}`,
+  none: 'none',
+  noSubscriptions: 'HikCentral has no event subscriptions.',
+  legendComplete: (receiver) => `(* = this receiver, ${receiver}; every access-granted type is subscribed)`,
+  legendMissing: (receiver, types) => `(* = this receiver, ${receiver}; NOT subscribed: ${types})`,
+};
+
+export const PUSH_WORDS_ES: PushCommandWords = {
+  alreadyInPlace: (count, dest) => `La suscripción ya existe: ${count} tipos de evento → ${dest}`,
+  subscribed: (count, dest) => `Suscriptos ${count} tipos de evento → ${dest}`,
+  moved: (types) => `  traídos desde otra dirección: ${types}`,
+  alsoSentHere: (types) => `  también se envían aquí, fuera de los accesos concedidos (no se tocan): ${types}`,
+  unsubscribed: (types) => `Tipos de evento dados de baja: ${types}`,
+  none: 'ninguno',
+  noSubscriptions: 'HikCentral no tiene suscripciones de eventos.',
+  legendComplete: (receiver) => `(* = este receptor, ${receiver}; todos los tipos de acceso concedido están suscriptos)`,
+  legendMissing: (receiver, types) => `(* = este receptor, ${receiver}; SIN suscribir: ${types})`,
+};
