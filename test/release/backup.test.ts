@@ -60,7 +60,9 @@ describe('hik2humand backup', () => {
 
     const forced = await runCli(['backup', target, '--force'], { cwd: dir, env: { DATABASE_PATH: ledger } });
     expect(forced.code, forced.stderr).toBe(0);
-    expect(forced.stdout).toMatch(/schema version \d+, 0 punch\(es\), checked/);
+    expect(forced.stdout).toMatch(/schema version \d+, 0 punches, checked/);
+    const spanish = await runCli(['backup', target, '--force'], { cwd: dir, env: { DATABASE_PATH: ledger, HIK2HUMAND_LANG: 'es' } });
+    expect(spanish.stdout).toMatch(/^Copia de .+ → .+: [\d.]+ MB, esquema versión \d+, 0 fichadas, verificada \(\d+ ms\)\.$/m);
 
     const missing = await runCli(['backup', path.join(dir, 'x.db')], { cwd: dir, env: { DATABASE_PATH: path.join(dir, 'nope.db') } });
     expect(missing.code).toBe(2);

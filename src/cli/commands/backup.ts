@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { cliText } from '../i18n/text.js';
 import { ConfigurationError } from '../../domain/errors.js';
 import { describeLedger, isPostgresUrl } from '../../store/open-store.js';
 import { backupSqliteLedger, pgDumpInstructions } from '../backup/backup-ledger.js';
@@ -19,7 +20,7 @@ export function registerBackupCommand(program: Command, io: CliIo): void {
       '\nRestore: stop the service, replace DATABASE_PATH by the copy (delete its -wal and -shm files), start it. Exit codes: 0 copied and checked, 2 no ledger / target exists / PostgreSQL ledger.',
     )
     .action(async (file: string, options: { force?: boolean; json?: boolean }, command: Command) => {
-      const { config } = settingsOf(command);
+      const { config, language } = settingsOf(command);
       if (isPostgresUrl(config.databaseUrl)) {
         throw new ConfigurationError(pgDumpInstructions(describeLedger(config), config.databaseSchema ?? 'public', file).join('\n'), {
           code: 'BACKUP_POSTGRES',
@@ -30,7 +31,13 @@ export function registerBackupCommand(program: Command, io: CliIo): void {
       if (options.json) printJson(io, result);
       else
         io.out(
-          `Backed up ${result.source} → ${result.file}: ${(result.bytes / 1_048_576).toFixed(1)} MB, schema version ${result.schemaVersion}, ${result.punches} punch(es), checked (${result.ms} ms).`,
+          cliText(language).count('backup.done', result.punches, {
+            source: result.source,
+            file: result.file,
+            mb: (result.bytes / 1_048_576).toFixed(1),
+            schema: result.schemaVersion,
+            ms: result.ms,
+          }),
         );
     });
 }

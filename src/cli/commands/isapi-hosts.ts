@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { cliText } from '../i18n/text.js';
 import { systemClock } from '../../domain/clock.js';
 import { ConfigurationError } from '../../domain/errors.js';
 import { IsapiClient } from '../../isapi/client.js';
@@ -25,16 +26,17 @@ export function registerIsapiHostsCommand(program: Command, io: CliIo): void {
         });
       }
       const logger = commandLogger(settings);
+      const text = cliText(settings.language);
       let failed = 0;
       for (const device of isapi.devices) {
         const target = pushTargetOf(isapi, device)!;
         const client = IsapiClient.fromConfig(isapi, device, { logger, clock: systemClock, timeZone: settings.config.siteTimezone });
         try {
           await configureHttpHost(client, target, options.id);
-          io.out(`${device.name}: pushes to http://${target.ipAddress}:${target.portNo}${target.url}`);
+          io.out(text.t('isapiHosts.ok', { device: device.name, target: `http://${target.ipAddress}:${target.portNo}${target.url}` }));
         } catch (error) {
           failed++;
-          io.out(`${device.name}: NOT configured — ${error instanceof Error ? error.message : String(error)}`);
+          io.out(text.t('isapiHosts.failed', { device: device.name, error: error instanceof Error ? error.message : String(error) }));
         } finally {
           await client.close();
         }

@@ -2,6 +2,7 @@
  * What the CLI prints, in English and Spanish. A plural message has the forms
  * Intl.PluralRules gives for the language (`one`, `other`); `{name}` is filled in.
  */
+import { ADMIN_EN, ADMIN_ES } from './admin-messages.js';
 import { BACKFILL_EN, BACKFILL_ES } from './backfill-messages.js';
 import { REPROCESS_EN, REPROCESS_ES } from './reprocess-messages.js';
 import { STATUS_EN, STATUS_ES } from './status-messages.js';
@@ -11,6 +12,7 @@ export type Message = string | { readonly one: string; readonly other: string };
 export const EN = {
   ...STATUS_EN,
   ...BACKFILL_EN,
+  ...ADMIN_EN,
   ...REPROCESS_EN,
   'time.never': 'never',
   'time.ago': '{time} ago',
@@ -110,6 +112,7 @@ export type MessageKey = keyof typeof EN;
 export const ES: Readonly<Record<MessageKey, Message>> = {
   ...STATUS_ES,
   ...BACKFILL_ES,
+  ...ADMIN_ES,
   ...REPROCESS_ES,
   'time.never': 'nunca',
   'time.ago': 'hace {time}',
