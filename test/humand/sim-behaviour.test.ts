@@ -143,6 +143,18 @@ describe('Humand simulator behaviour over raw HTTP', () => {
     expect(list.body).toMatchObject({ totalPages: 1, count: 1, items: [{ type: 'END', referenceDate: '2026-01-27', time: '2026-01-27T00:30:00.000-03:00' }] });
   });
 
+  it("fails one employee's clock requests with 500 (nothing recorded) until cleared; other employees and reads are untouched", async () => {
+    const { sim: running, clock, call, clockIn } = await start();
+    running.faults.set({ failClocksOf: EMPLOYEE });
+    expect((await clockIn(formatHumandTime(clock.now(), OFFSET))).status).toBe(500);
+    expect((await clockIn(formatHumandTime(clock.now(), OFFSET), '20333444')).status).not.toBe(500);
+    expect((await call('GET', '/users')).status).toBe(200);
+    expect(running.state.timeline(EMPLOYEE)).toHaveLength(0);
+    running.faults.set({ failClocksOf: null });
+    expect((await clockIn(formatHumandTime(clock.now(), OFFSET))).status).toBe(201);
+    expect(running.state.timeline(EMPLOYEE)).toHaveLength(1);
+  });
+
   it('logs every request with its outcome and counts them by status', async () => {
     const { call, clockIn, sim: running, clock } = await start();
     await call('GET', '/users');
