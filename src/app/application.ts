@@ -109,10 +109,6 @@ export class Application implements App {
     return { ...read, mappings, evaluation };
   }
 
-  private drain(deliverForMs: number, signal?: AbortSignal): Promise<DrainResult> {
-    return this.delivery.drain(deliverForMs, signal);
-  }
-
   private async reconsiderRulesOnce(): Promise<void> {
     if (this.rulesChecked || this.parts.evaluator === null) return;
     this.rulesChecked = true;
@@ -136,7 +132,7 @@ export class Application implements App {
     await this.prepareToDeliver();
     await this.reconsiderRulesOnce();
     const pass = await this.pollPass(options.signal, options.skipPoll ?? false);
-    const delivery = await this.drain(options.deliverForMs ?? this.config.delivery.syncMaxDeliveryMs, options.signal);
+    const delivery = await this.delivery.drain(options.deliverForMs ?? this.config.delivery.syncMaxDeliveryMs, options.signal);
     return this.summarise(startedMs, pass, delivery, true);
   }
 
@@ -182,7 +178,7 @@ export class Application implements App {
         prepareToDeliver: () => this.prepareToDeliver(),
         refreshMappings: (signal) => this.refreshMappingsIfStale(false, signal),
         evaluate: () => this.evaluate(),
-        drain: (deliverForMs, signal) => this.drain(deliverForMs, signal),
+        drain: (deliverForMs, signal) => this.delivery.drain(deliverForMs, signal),
       },
       options,
     );
@@ -255,7 +251,7 @@ export class Application implements App {
   async deliverPending(options: { readonly signal?: AbortSignal; readonly deliverForMs?: number } = {}): Promise<DrainResult> {
     await this.prepareToDeliver();
     await this.evaluate();
-    return this.drain(options.deliverForMs ?? this.config.delivery.syncMaxDeliveryMs, options.signal);
+    return this.delivery.drain(options.deliverForMs ?? this.config.delivery.syncMaxDeliveryMs, options.signal);
   }
 
   async resumeDelivery(): Promise<void> {

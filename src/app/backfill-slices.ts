@@ -1,4 +1,4 @@
-import type { EvaluationSummary } from '../pipeline/evaluator.js';
+import { NO_EVALUATION, type EvaluationSummary } from '../pipeline/evaluator.js';
 import type { ScanSummary } from '../pipeline/poller.js';
 
 /** A backfill reads HikCentral a day at a time, so that delivery starts after the first day. */
@@ -46,7 +46,7 @@ export interface BackfillProgress extends ScanSummary {
  */
 export async function scanInSlices(fromMs: number, toMs: number, steps: SliceSteps): Promise<{ scan: ScanSummary; evaluation: EvaluationSummary }> {
   let scan: ScanSummary = { fromMs, toMs, events: 0, fresh: 0, duplicates: 0 };
-  let evaluation: EvaluationSummary = { evaluated: 0, queued: 0, ignored: 0, unmapped: 0, held: 0 };
+  let evaluation: EvaluationSummary = NO_EVALUATION;
   for (const slice of timeSlices(fromMs, toMs)) {
     const before = scan;
     const done = await steps.scan(slice.fromMs, slice.toMs, (progress) => steps.onProgress?.({ ...addScans(before, progress), readToMs: slice.fromMs }));

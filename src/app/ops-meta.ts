@@ -31,7 +31,11 @@ export async function readNumber(store: LedgerStore, key: string): Promise<numbe
 }
 
 export async function readJson<T>(store: LedgerStore, key: string, fallback: T): Promise<T> {
-  const value = await store.getMeta(key);
+  return parsedOr(await store.getMeta(key), fallback);
+}
+
+/** A meta value as JSON; the fallback when it is missing or unreadable. */
+function parsedOr<T>(value: string | null, fallback: T): T {
   if (value === null) return fallback;
   try {
     return JSON.parse(value) as T;
@@ -50,13 +54,8 @@ export async function pushRecentError(store: LedgerStore, error: RecentError): P
 }
 
 function parseList(value: string | null): RecentError[] {
-  if (value === null) return [];
-  try {
-    const list: unknown = JSON.parse(value);
-    return Array.isArray(list) ? (list as RecentError[]) : [];
-  } catch {
-    return [];
-  }
+  const list = parsedOr<unknown>(value, []);
+  return Array.isArray(list) ? (list as RecentError[]) : [];
 }
 
 export function withRecentError(list: readonly RecentError[], error: RecentError): RecentError[] {

@@ -15,8 +15,6 @@ export interface DemoIncidentsOptions {
   readonly humand: HumandSimulator;
   /** The employee whose first punch dies: Humand answers 500 to their clock requests until step 6. */
   readonly failingEmployee: string | null;
-  /** One step of the script (default 30 s: the whole script takes three minutes). */
-  readonly stepMs: number;
   readonly logger: Logger;
 }
 

@@ -39,8 +39,9 @@ export interface DemoOptions {
  * the one-step outage outlive it and go out afterwards. Probes while paused: a third of a step.
  */
 function demoRetries(stepMs: number | null): Partial<DeliveryConfig> {
-  const step = stepMs ?? DEMO_DEFAULTS.incidentStepMs;
-  return { maxAttempts: 5, backoffBaseMs: Math.round(step / 4), backoffMaxMs: step, probeIntervalMs: Math.max(1_000, Math.round(step / 3)) };
+  // Without the script (--no-incidents), the product's own retries.
+  if (stepMs === null) return {};
+  return { maxAttempts: 5, backoffBaseMs: Math.round(stepMs / 4), backoffMaxMs: stepMs, probeIntervalMs: Math.max(1_000, Math.round(stepMs / 3)) };
 }
 
 export const DEMO_DEFAULTS = {
@@ -154,7 +155,6 @@ export async function runDemo(settings: CliSettings, io: CliIo, options: DemoOpt
             app: running,
             humand: demoSites.humand,
             failingEmployee: failingEmployee?.employeeInternalId ?? null,
-            stepMs: options.incidentStepMs,
             logger,
           });
           stopIncidents = playIncidents(incidents, options.incidentStepMs, logger);

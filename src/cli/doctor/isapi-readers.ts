@@ -48,6 +48,6 @@ export async function terminalReadersCheck(
     name,
     status: 'warn',
     message: w.readersSilent(silent.join(', '), where, counted),
-    fix: others.length > 0 ? w.readerTypoFix(device.name, others.join(', ')) : w.readerQuietFix,
+    fix: others.length > 0 ? w.readerTypoFix(device.name, others) : w.readerQuietFix,
   };
 }

@@ -14,7 +14,7 @@ export interface TerminalWords {
   readersSilent(silent: string, where: string, counted: string): string;
   byReader(reader: number, count: number): string;
   readonly none: string;
-  readerTypoFix(device: string, others: string): string;
+  readerTypoFix(device: string, others: readonly number[]): string;
   readonly readerQuietFix: string;
   readonly pushOff: string;
   readonly pushNoAddress: string;
@@ -41,7 +41,7 @@ export const TERMINAL_EN: TerminalWords = {
   byReader: (reader, count) => `reader ${reader}: ${count}`,
   none: 'none',
   readerTypoFix: (device, others) =>
-    `Check cardReaderNo in the config file (timeClocks of ${device}): reader(s) ${others} had the passages — did you mean ${others.replaceAll(', ', ' or ')}?`,
+    `Check cardReaderNo in the config file (timeClocks of ${device}): reader(s) ${others.join(', ')} had the passages — did you mean ${others.join(' or ')}?`,
   readerQuietFix: "If the terminal was in use, check cardReaderNo in the config file (1 is the terminal's own reader).",
   pushOff: 'push not configured (isapi.push): polling only',
   pushNoAddress: 'isapi.push.advertisedAddress not set: cannot tell which address the terminal should push to',
@@ -70,7 +70,7 @@ export const TERMINAL_ES: TerminalWords = {
   byReader: (reader, count) => `lector ${reader}: ${count}`,
   none: 'ninguno',
   readerTypoFix: (device, others) =>
-    `Revise cardReaderNo en el archivo de configuración (timeClocks de ${device}): los lectores ${others} tuvieron las pasadas — ¿quiso decir ${others.replaceAll(', ', ' o ')}?`,
+    `Revise cardReaderNo en el archivo de configuración (timeClocks de ${device}): los lectores ${others.join(', ')} tuvieron las pasadas — ¿quiso decir ${others.join(' o ')}?`,
   readerQuietFix: 'Si la terminal estuvo en uso, revise cardReaderNo en el archivo de configuración (1 es el lector propio de la terminal).',
   pushOff: 'envío (push) sin configurar (isapi.push): solo lectura periódica',
   pushNoAddress: 'falta isapi.push.advertisedAddress: no se sabe a qué dirección debe enviar la terminal',
