@@ -1,9 +1,10 @@
 import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
+import { INIT_ES } from '../../src/cli/init/init-words-es.js';
 import { inquirerPrompter } from '../../src/cli/init/prompter.js';
 
 /** The terminal side of init: @inquirer/prompts reading keystrokes from a stream, as from a person. */
-function terminal() {
+function terminal(words = undefined as typeof INIT_ES | undefined) {
   const input = new PassThrough();
   const output = new PassThrough();
   let screen = '';
@@ -14,7 +15,7 @@ function terminal() {
     await new Promise((resolve) => setTimeout(resolve, 30));
     input.write(keys);
   };
-  return { prompter: inquirerPrompter({ input, output }), type, screen: () => screen };
+  return { prompter: inquirerPrompter({ input, output }, words), type, screen: () => screen };
 }
 
 describe('init prompts at a terminal', () => {
@@ -46,5 +47,27 @@ describe('init prompts at a terminal', () => {
     );
     await t.type('\u001b[B\r');
     expect(await choice).toBe('out');
+  });
+
+  it('in Spanish, a yes/no question is a Sí / No list (typing "s" for sí cannot fall to the default), with Spanish key help', async () => {
+    const t = terminal(INIT_ES);
+    const trust = t.prompter.confirm('¿Confiar en este certificado?', false);
+    await t.type('\u001b[A\r');
+    expect(await trust).toBe(true);
+    expect(t.screen()).toContain('Sí');
+    expect(t.screen()).toContain('moverse');
+    expect(t.screen()).not.toMatch(/y\/N|navigate/);
+
+    const keep = t.prompter.confirm('¿Reemplazar?', false);
+    await t.type('\r');
+    expect(await keep).toBe(false);
+
+    // Each prompt gets its own terminal here: inquirer ends the output stream with the first prompt.
+    const fresh = terminal(INIT_ES);
+    const secret = fresh.prompter.secret('Secreto');
+    await fresh.type('\r');
+    await fresh.type('s3cret\r');
+    expect(fresh.screen()).toContain('obligatorio');
+    expect(await secret).toBe('s3cret');
   });
 });

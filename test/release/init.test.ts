@@ -3,55 +3,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Choice, Prompter } from '../../src/cli/init/prompter.js';
+import { captureIo, ScriptedPrompter, type Answer } from './support/scripted-prompter.js';
 import { connectHumand } from '../../src/cli/init/connect.js';
 import { runInit } from '../../src/cli/init/run-init.js';
-import type { CliIo } from '../../src/cli/io.js';
 import { silentLogger } from '../../src/logging/logger.js';
 import { runCli } from '../cli/support/cli-process.js';
 import { expectedPunchCount, expectedTimelines, humandTimelines, SITE_TIMEZONE, startTestSite, type TestSite } from '../cli/support/site.js';
-
-type Answer = string | boolean | ((choices: readonly Choice<unknown>[], message: string) => unknown);
-
-/** Answers init's questions from a script, in order; a question the script did not expect fails the test with the transcript. */
-class ScriptedPrompter implements Prompter {
-  readonly transcript: string[] = [];
-  constructor(private readonly script: Array<[RegExp, Answer]>) {}
-
-  private next(kind: string, message: string): Answer {
-    this.transcript.push(`${kind}: ${message}`);
-    const step = this.script.shift();
-    if (step === undefined || !step[0].test(message)) {
-      throw new Error(`unexpected question ${kind} "${message}" (expected ${step ? String(step[0]) : 'none'})\n${this.transcript.join('\n')}`);
-    }
-    return step[1];
-  }
-  async text(message: string, options: { default?: string; validate?: (value: string) => string | true } = {}): Promise<string> {
-    const answer = String(this.next('text', message));
-    const valid = options.validate?.(answer) ?? true;
-    if (valid !== true) throw new Error(`scripted answer "${answer}" fails the prompt's own validation: ${valid}`);
-    return answer;
-  }
-  async secret(message: string): Promise<string> {
-    return String(this.next('secret', message));
-  }
-  async confirm(message: string): Promise<boolean> {
-    return this.next('confirm', message) === true;
-  }
-  async choose<T>(message: string, choices: readonly Choice<T>[]): Promise<T> {
-    this.transcript.push(...choices.map((c) => `  option: ${c.name}`));
-    const answer = this.next('choose', message);
-    if (typeof answer !== 'function') throw new Error('a choose step needs a function picking the choice');
-    return answer(choices, message) as T;
-  }
-  get unanswered(): number {
-    return this.script.length;
-  }
-}
-
-function captureIo(): CliIo & { text(): string } {
-  const lines: string[] = [];
-  return { out: (t) => lines.push(t), err: (t) => lines.push(t), stdoutIsTty: false, text: () => lines.join('\n') };
-}
 
 let site: TestSite;
 let dir: string;
@@ -76,7 +33,7 @@ describe('hik2humand init', () => {
       [/partner secret/, site.env.HIK_SECRET!],
       [/Humand API key/, 'Basic not-the-key'],
       [/Humand API key/, site.env.HUMAND_AUTH!],
-      [/^Use the 2 proposed time clock\(s\): (?=.*Facial Entrada \(in\))(?=.*Facial Salida \(out\))/, true],
+      [/^Use the 2 proposed time clocks: (?=.*Facial Entrada \(in\))(?=.*Facial Salida \(out\))/, true],
       [/map to Humand employees/, (choices) => choices.find((c) => c.name.startsWith('personCode'))!.value],
     ]);
     const io = captureIo();
@@ -91,7 +48,7 @@ describe('hik2humand init', () => {
     expect(said).toMatch(/✗ Humand: .*\(401\)/);
     expect(said).toMatch(/✓ HikCentral's event times \(offset -03:00\) agree with America\/Argentina\/Buenos_Aires/);
     // The reader list shows passages and why each was (not) proposed; a direction word alone is not a time clock.
-    expect(said).toMatch(/Facial Entrada \(reader 101, door Molinete Reloj Entrada\): \d+ passage\(s\) {2}→ time clock, in/);
+    expect(said).toMatch(/Facial Entrada \(reader 101, door Molinete Reloj Entrada\): \d+ passages {2}→ time clock, in/);
     expect(said).toMatch(/Comedor Lector Entrada .* → not a time clock/);
     expect(said).toMatch(/personCode matches 5 of 5 active employees/);
     expect(said).toMatch(/cardNo matches 0 of 5 active employees/);
@@ -163,9 +120,9 @@ describe('hik2humand init', () => {
       return choices.find((c) => c.value === want)!.value;
     };
     const prompter = new ScriptedPrompter([
-      [/already exist\(s\)\. Replace\?/, true],
+      [/\.env already exists\. Replace\?/, true],
       [/Trust this certificate/, true],
-      [/^Use the 2 proposed time clock/, false],
+      [/^Use the 2 proposed time clocks/, false],
       ...Array.from({ length: 9 }, (): [RegExp, Answer] => [/is it a time clock\?/, pick]),
       [/map to Humand employees/, (choices) => choices.find((c) => c.name.startsWith('personCode'))!.value],
     ]);

@@ -4,6 +4,8 @@ import { createLogger } from '../../logging/logger.js';
 import { CliExit } from '../cli-error.js';
 import { EXIT } from '../exit-codes.js';
 import type { CliIo } from '../io.js';
+import { cliLanguage } from '../i18n/language.js';
+import { initWords } from '../init/init-words.js';
 import { inquirerPrompter } from '../init/prompter.js';
 import { runInit, type InitFlags } from '../init/run-init.js';
 import type { GlobalOptions } from '../settings.js';
@@ -45,16 +47,15 @@ export function registerInitCommand(program: Command, io: CliIo): void {
       '\nExit codes: 0 written and doctor passed, 2 an answer is missing or refused (nothing written), 6 written but doctor found a problem. docs/install.md',
     )
     .action(async (options: InitOptions, command: Command) => {
-      if (!options.yes && process.stdin.isTTY !== true) {
-        throw new ConfigurationError('init asks questions, but there is no terminal to ask at', {
-          code: 'INIT_NO_TERMINAL',
-          hint: 'Run it in a terminal, or unattended with --yes and the answers as flags (hik2humand init --help).',
-        });
-      }
+      const language = cliLanguage(process.env);
+      const words = initWords(language);
+      if (!options.yes && process.stdin.isTTY !== true)
+        throw new ConfigurationError(words.noTerminal, { code: 'INIT_NO_TERMINAL', hint: words.noTerminalHint });
       const global = command.optsWithGlobals<GlobalOptions>();
       const logger = createLogger({ level: global.logLevel ?? process.env.LOG_LEVEL ?? 'error', destination: process.stderr });
       const env = process.env;
       const flags: InitFlags = {
+        language,
         ...options,
         hikHost: options.hikHost ?? env.HIKVISION_HOST,
         hikAppKey: options.hikAppKey ?? env.HIK_APP_KEY,
@@ -64,7 +65,7 @@ export function registerInitCommand(program: Command, io: CliIo): void {
         timezone: options.timezone ?? env.SITE_TIMEZONE,
         ...(options.timeClock ? { timeClock: options.timeClock } : {}),
       };
-      const result = await runInit(flags, options.yes ? null : inquirerPrompter(), io, logger);
+      const result = await runInit(flags, options.yes ? null : inquirerPrompter(undefined, words), io, logger);
       if (result.doctor.exitCode !== EXIT.ok) throw new CliExit(result.doctor.exitCode);
     });
 }

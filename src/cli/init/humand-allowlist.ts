@@ -29,16 +29,3 @@ export async function readHumandAllowlist(
     return { error: error instanceof Error ? error.message : String(error) };
   }
 }
-
-/** What the allowlist means for this server, in a sentence or two. */
-export function describeAllowlist(ips: readonly string[], refused: boolean): string {
-  if (ips.length === 0) {
-    return refused
-      ? "The key's IP allowlist is empty (any address may use it), so the 403 comes from the key's permissions: ask for time tracking and users access."
-      : "The key's IP allowlist is empty: any address may use it.";
-  }
-  const list = ips.join(', ');
-  return refused
-    ? `The key's IP allowlist names only ${list}. Unless this server's public address (what your firewall/NAT shows to the internet, not 10.x/192.168.x) is among them, that is the cause: add it in Humand (API keys > allowed IPs) or ask Humand support. If it is, the key's user lacks the time tracking or users permission.`
-    : `The key's IP allowlist names ${list}: this server reaches Humand from one of them. Keep it so if the server or its internet link changes.`;
-}

@@ -1,6 +1,7 @@
 import type { MappingStrategy } from '../../config/types.js';
 import type { HikPerson } from '../../domain/hik-person.js';
 import type { HumandUser } from '../../domain/humand.js';
+import { INIT_EN, type InitWords } from './init-words.js';
 
 export interface StrategyCoverage {
   readonly strategy: MappingStrategy;
@@ -27,7 +28,7 @@ function keysOf(person: HikPerson, strategy: MappingStrategy, field: string | nu
  * personCode, cardNo and every custom field the persons carry, each keyed to Humand's
  * employeeInternalId. Best first (most active employees matched).
  */
-export function mappingCoverage(persons: readonly HikPerson[], users: readonly HumandUser[]): StrategyCoverage[] {
+export function mappingCoverage(persons: readonly HikPerson[], users: readonly HumandUser[], w: InitWords = INIT_EN): StrategyCoverage[] {
   const active = users.filter((u) => u.status === 'ACTIVE');
   const activeIds = new Set(active.map((u) => u.employeeInternalId.trim()));
   const customFields = [...new Set(persons.flatMap((p) => Object.keys(p.customFields)))].sort();
@@ -45,14 +46,13 @@ export function mappingCoverage(persons: readonly HikPerson[], users: readonly H
         if (hit === undefined) unmatched += 1;
         else matched.add(hit);
       }
-      const name = strategy === 'customField' ? `custom field "${field}"` : strategy;
       return {
         strategy,
         customField: field,
         matchedEmployees: matched.size,
         activeEmployees: active.length,
         unmatchedPersons: unmatched,
-        label: `${name} matches ${matched.size} of ${active.length} active employees`,
+        label: w.coverage(strategy, strategy === 'customField' ? field : null, matched.size, active.length),
       };
     })
     .sort((a, b) => b.matchedEmployees - a.matchedEmployees);

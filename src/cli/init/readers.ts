@@ -1,5 +1,6 @@
 import type { AccessEvent } from '../../domain/access-event.js';
 import type { Direction } from '../../config/types.js';
+import { INIT_EN, type InitWords, type ProposalReason } from './init-words.js';
 
 /** One reader as seen in HikCentral's door events: names, codes and how many passages it had. */
 export interface SeenReader {
@@ -19,6 +20,8 @@ export interface ReaderProposal {
   readonly timeClock: boolean;
   /** `in` / `out` from entrada/ingreso/in vs salida/egreso/out; null: alternate per employee. */
   readonly direction: Direction | null;
+  readonly reason: ProposalReason;
+  /** The reason in words. */
   readonly why: string;
 }
 
@@ -78,7 +81,7 @@ function words(text: string | null): string {
  * (the reader's name first, then the door's). A direction word alone ("Comedor Lector Entrada")
  * is not enough: most doors of a plant have an entry side.
  */
-export function proposeReader(reader: SeenReader): ReaderProposal {
+export function proposeReader(reader: SeenReader, w: InitWords = INIT_EN): ReaderProposal {
   const names = [words(reader.readerName), words(reader.doorName)];
   const clockWord = names.map((n) => CLOCK_WORDS.exec(n)?.[0]).find((w) => w !== undefined);
   const direction =
@@ -89,21 +92,21 @@ export function proposeReader(reader: SeenReader): ReaderProposal {
         return isIn === isOut ? null : isIn ? 'in' : 'out';
       })
       .find((d) => d !== null) ?? null;
-  if (clockWord === undefined) return { reader, timeClock: false, direction, why: 'no time-clock word (reloj, molinete, fichada, clock) in its name' };
-  if (reader.passages === 0) return { reader, timeClock: false, direction, why: `"${clockWord}" in its name, but no passage of a person in the scanned days` };
-  return {
-    reader,
-    timeClock: true,
-    direction,
-    why: `"${clockWord}" in its name${direction ? `, "${direction === 'in' ? 'entrada/ingreso/in' : 'salida/egreso/out'}" gives the direction` : '; no direction word: alternate in/out per employee'}`,
-  };
+  const reason: ProposalReason =
+    clockWord === undefined
+      ? { kind: 'no-clock-word' }
+      : reader.passages === 0
+        ? { kind: 'no-passages', word: clockWord }
+        : { kind: 'clock', word: clockWord, direction };
+  return { reader, timeClock: reason.kind === 'clock', direction, reason, why: w.why(reason) };
 }
 
 /** "Facial Entrada (reader 101, door Molinete Reloj Entrada): 412 passages". */
-export function describeReader(reader: SeenReader): string {
-  const name = reader.readerName ?? reader.readerIndexCode ?? '?';
-  const where = [reader.readerIndexCode ? `reader ${reader.readerIndexCode}` : null, reader.doorName ? `door ${reader.doorName}` : null]
-    .filter(Boolean)
-    .join(', ');
-  return `${name}${where ? ` (${where})` : ''}: ${reader.passages} passage(s)`;
+export function describeReader(reader: SeenReader, w: Pick<InitWords, 'reader'> = INIT_EN): string {
+  return w.reader({
+    name: reader.readerName ?? reader.readerIndexCode ?? '?',
+    readerIndexCode: reader.readerIndexCode,
+    doorName: reader.doorName,
+    passages: reader.passages,
+  });
 }

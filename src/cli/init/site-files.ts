@@ -1,6 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Direction, MappingStrategy } from '../../config/types.js';
+import type { CliLanguage } from '../i18n/language.js';
+import { INIT_EN, type InitWords } from './init-words.js';
 
 export interface ChosenClock {
   /** The reader's name as HikCentral spells it (what the config matches). */
@@ -24,6 +26,8 @@ export interface SiteAnswers {
   readonly mapping: { readonly strategy: MappingStrategy; readonly customField: string | null };
   /** What the coverage check found, written as a comment. */
   readonly mappingNote: string;
+  /** The language init spoke: the CLI's and the alerts' from then on. */
+  readonly language: CliLanguage;
 }
 
 /** dotenv value: quoted when it holds anything dotenv would read differently. */
@@ -35,65 +39,57 @@ function yamlString(value: string): string {
   return JSON.stringify(value);
 }
 
-/** .env: the secrets and connection settings only (everything else lives in hik2humand.yaml). */
-export function envFileText(answers: SiteAnswers, now: Date): string {
+/** .env: the secrets and connection settings only (everything else lives in hik2humand.yaml), commented in init's language. */
+export function envFileText(answers: SiteAnswers, now: Date, w: InitWords = INIT_EN): string {
   return [
-    `# hik2humand settings, written by \`hik2humand init\` on ${now.toISOString()}.`,
-    '# Secrets live here only: keep this file mode 600 (owner read/write), never commit or mail it.',
-    '# Every setting: docs/configuration.md. Check after any change: hik2humand doctor',
+    ...w.envFileHeader(now.toISOString()),
     '',
-    '# HikCentral Professional (System > Open API: the partner app key and secret)',
+    w.envHik,
     `HIKVISION_HOST=${envValue(answers.hikHost)}`,
     `HIK_APP_KEY=${envValue(answers.hikAppKey)}`,
     `HIK_SECRET=${envValue(answers.hikSecret)}`,
-    ...(answers.hikCaCert ? ["# HikCentral's own (self-signed) certificate, fetched and pinned by init", `HIK_CA_CERT=${envValue(answers.hikCaCert)}`] : []),
+    ...(answers.hikCaCert ? [w.envCaCert, `HIK_CA_CERT=${envValue(answers.hikCaCert)}`] : []),
     '',
-    '# Humand API key',
+    w.envHumand,
     `HUMAND_BASE_URL=${envValue(answers.humandBaseUrl)}`,
     `HUMAND_AUTH=${envValue(answers.humandAuth)}`,
     '',
     `SITE_TIMEZONE=${envValue(answers.timezone)}`,
     'CONFIG_FILE=./hik2humand.yaml',
     'DATABASE_PATH=./data/hik2humand.db',
-    '# true: decide and log every punch without sending it (to watch the first passes); false: send to Humand.',
+    w.envLanguage,
+    `HIK2HUMAND_LANG=${answers.language}`,
+    `ALERT_LANGUAGE=${answers.language}`,
+    w.envDryRun,
     'DRY_RUN=false',
     '',
   ].join('\n');
 }
 
 /** hik2humand.yaml with the chosen time clocks and mapping, commented for the next person. */
-export function configFileText(answers: SiteAnswers, now: Date): string {
+export function configFileText(answers: SiteAnswers, now: Date, w: InitWords = INIT_EN): string {
   const clocks = answers.clocks.map((clock) => {
-    const seen = [
-      clock.readerIndexCode ? `reader ${clock.readerIndexCode}` : null,
-      clock.doorName ? `door "${clock.doorName}"` : null,
-      `${clock.passages} passage(s) when init looked`,
-    ]
-      .filter(Boolean)
-      .join(', ');
-    const lines = [`  - reader: ${yamlString(clock.reader)}   # ${seen}`];
+    const lines = [`  - reader: ${yamlString(clock.reader)}   # ${w.clockSeen(clock.readerIndexCode, clock.doorName, clock.passages)}`];
     if (clock.direction) lines.push(`    direction: ${clock.direction}`);
-    else lines.push('    mode: alternate          # no direction in the name: clock-in, clock-out, ... per employee and day');
+    else lines.push(`    mode: alternate          ${w.yamlAlternate}`);
     return lines.join('\n');
   });
   const mapping = [`  strategy: ${answers.mapping.strategy}`];
   if (answers.mapping.customField) mapping.push(`  customField: ${yamlString(answers.mapping.customField)}`);
   return [
-    `# hik2humand site rules, written by \`hik2humand init\` on ${now.toISOString()}.`,
-    '# Reference with every option: config.example.yaml and docs/configuration.md.',
+    ...w.yamlHeader(now.toISOString()),
     '',
-    '# Time clocks: the readers whose passages are clock entries, matched by the reader name exactly',
-    '# as HikCentral spells it. Every other door is recorded as "ignored: not a time-clock door".',
+    ...w.yamlTimeClocks,
     'timeClocks:',
     ...clocks,
     '',
-    `# Who is it? ${answers.mappingNote}`,
+    `${w.yamlWho} ${answers.mappingNote}`,
     'mapping:',
     ...mapping,
     '',
-    'debounce: 60s                     # double taps within this merge into the first',
-    'dayBoundaryHour: 4                # a working day starts at 04:00 site time (night shifts)',
-    'alternation: suppress             # two clock-ins in a row in a working day: the second is not sent',
+    `debounce: 60s                     ${w.yamlDebounce}`,
+    `dayBoundaryHour: 4                ${w.yamlDayBoundary}`,
+    `alternation: suppress             ${w.yamlAlternation}`,
     '',
   ].join('\n');
 }

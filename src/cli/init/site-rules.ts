@@ -8,6 +8,7 @@ import { mappingCoverage, type StrategyCoverage } from './mapping-coverage.js';
 import type { Prompter } from './prompter.js';
 import { describeReader, proposeReader, type SeenReader } from './readers.js';
 import type { ChosenClock } from './site-files.js';
+import { INIT_EN, type InitWords } from './init-words.js';
 
 type ClockChoice = Direction | 'alternate' | 'none';
 
@@ -22,29 +23,16 @@ function chosen(reader: SeenReader, choice: Exclude<ClockChoice, 'none'>): Chose
 }
 
 /** `--time-clock "Facial Entrada=in"`: name (or index code) of a reader HikCentral reported, and in/out/alternate. */
-export function clocksFromFlags(values: readonly string[], readers: readonly SeenReader[]): ChosenClock[] {
+export function clocksFromFlags(values: readonly string[], readers: readonly SeenReader[], w: InitWords = INIT_EN): ChosenClock[] {
   return values.map((value) => {
     const at = value.lastIndexOf('=');
     const name = (at > 0 ? value.slice(0, at) : value).trim();
     const mode = (at > 0 ? value.slice(at + 1) : 'alternate').trim().toLowerCase();
-    if (!['in', 'out', 'alternate'].includes(mode))
-      throw new ConfigurationError(`--time-clock "${value}": the direction must be in, out or alternate`, {
-        code: 'INIT_TIME_CLOCK',
-        hint: 'e.g. --time-clock "Facial Entrada=in"',
-      });
+    if (!['in', 'out', 'alternate'].includes(mode)) throw new ConfigurationError(w.badDirection(value), { code: 'INIT_TIME_CLOCK', hint: w.badDirectionHint });
     const reader = readers.find((r) => r.readerName === name || r.readerIndexCode === name);
     if (reader === undefined) {
-      const near = closestNames(
-        name,
-        readers.flatMap((r) => (r.readerName === null ? [] : [r.readerName])),
-      ).map((n) => `"${n}"`);
-      throw new ConfigurationError(
-        `--time-clock "${name}": no reader of that name had any event in the scanned days, so its passages would all be "not a time-clock door"`,
-        {
-          code: 'INIT_TIME_CLOCK',
-          hint: `Use the name exactly as HikCentral spells it${near.length > 0 ? ` — did you mean ${near.join(' or ')}?` : ''} (readers seen: ${readers.map((r) => `"${r.readerName}"`).join(', ')})`,
-        },
-      );
+      const seen = readers.flatMap((r) => (r.readerName === null ? [] : [r.readerName]));
+      throw new ConfigurationError(w.noSuchReader(name), { code: 'INIT_TIME_CLOCK', hint: w.noSuchReaderHint(closestNames(name, seen), seen) });
     }
     return chosen(reader, mode as Exclude<ClockChoice, 'none'>);
   });
@@ -57,22 +45,17 @@ export async function chooseTimeClocks(
   prompter: Prompter | null,
   io: CliIo,
   days: number,
+  w: InitWords = INIT_EN,
 ): Promise<ChosenClock[]> {
   if (readers.length === 0) {
-    throw new ConfigurationError(`HikCentral reported no door events in the last ${days} day(s), so there is nothing to choose time clocks from`, {
-      code: 'INIT_NO_EVENTS',
-      hint: 'Scan further back with --days 30, or pass the readers with --time-clock "Reader name=in".',
-    });
+    throw new ConfigurationError(w.noEvents(days), { code: 'INIT_NO_EVENTS', hint: w.noEventsHint });
   }
-  const proposals = readers.map(proposeReader);
-  io.out(`\nReaders with events in the last ${days} day(s), busiest first (→ proposed):`);
-  for (const p of proposals) {
-    const verdict = p.timeClock ? `time clock, ${p.direction ?? 'alternate in/out'}` : 'not a time clock';
-    io.out(`  ${describeReader(p.reader)}  → ${verdict} (${p.why})`);
-  }
+  const proposals = readers.map((reader) => proposeReader(reader, w));
+  io.out(w.readersHeader(days));
+  for (const p of proposals) io.out(`  ${describeReader(p.reader, w)}  → ${w.proposal(p.timeClock, p.direction, p.why)}`);
   if (flagged !== undefined && flagged.length > 0) {
     try {
-      return clocksFromFlags(flagged, readers);
+      return clocksFromFlags(flagged, readers, w);
     } catch (error) {
       if (prompter === null) throw error;
       io.out(`✗ ${error instanceof Error ? error.message : String(error)}`);
@@ -80,40 +63,25 @@ export async function chooseTimeClocks(
   }
   const proposed = proposals.filter((p) => p.timeClock).map((p) => chosen(p.reader, p.direction ?? 'alternate'));
   if (prompter === null) {
-    if (proposed.length === 0)
-      throw new ConfigurationError('no reader name looks like a time clock (reloj, molinete, fichada, clock)', {
-        code: 'INIT_TIME_CLOCK',
-        hint: 'Name them with --time-clock "Reader name=in" (one per time clock).',
-      });
+    if (proposed.length === 0) throw new ConfigurationError(w.noProposal, { code: 'INIT_TIME_CLOCK', hint: w.noProposalHint });
     return proposed;
   }
-  if (
-    proposed.length > 0 &&
-    (await prompter.confirm(
-      `Use the ${proposed.length} proposed time clock(s): ${proposed.map((c) => `${c.reader} (${c.direction ?? 'alternate'})`).join(', ')}?`,
-      true,
-    ))
-  )
-    return proposed;
+  if (proposed.length > 0 && (await prompter.confirm(w.useProposed(proposed), true))) return proposed;
   const clocks: ChosenClock[] = [];
   for (const p of proposals) {
     const choice = await prompter.choose<ClockChoice>(
-      `${describeReader(p.reader)} — is it a time clock?`,
+      w.isTimeClock(describeReader(p.reader, w)),
       [
-        { name: 'no, an ordinary door', value: 'none' },
-        { name: 'yes, clock-in', value: 'in' },
-        { name: 'yes, clock-out', value: 'out' },
-        { name: 'yes, alternate clock-in / clock-out per employee', value: 'alternate' },
+        { name: w.choiceDoor, value: 'none' },
+        { name: w.choiceIn, value: 'in' },
+        { name: w.choiceOut, value: 'out' },
+        { name: w.choiceAlternate, value: 'alternate' },
       ],
       p.timeClock ? (p.direction ?? 'alternate') : 'none',
     );
     if (choice !== 'none') clocks.push(chosen(p.reader, choice));
   }
-  if (clocks.length === 0)
-    throw new ConfigurationError('no time clock chosen: every passage would be ignored', {
-      code: 'INIT_TIME_CLOCK',
-      hint: 'Run init again and mark at least one reader as a time clock.',
-    });
+  if (clocks.length === 0) throw new ConfigurationError(w.noneChosen, { code: 'INIT_TIME_CLOCK', hint: w.noneChosenHint });
   return clocks;
 }
 
@@ -124,13 +92,13 @@ export interface ChosenMapping {
 }
 
 /** `--mapping personCode | cardNo | customField:<name>`. */
-function mappingFromFlag(value: string, coverage: readonly StrategyCoverage[]): StrategyCoverage {
+function mappingFromFlag(value: string, coverage: readonly StrategyCoverage[], w: InitWords): StrategyCoverage {
   const [strategy = '', field = null] = value.split(':', 2);
   const found = coverage.find((c) => c.strategy === strategy && (strategy !== 'customField' || c.customField === field));
   if (found === undefined) {
-    throw new ConfigurationError(`--mapping "${value}" is not one of the strategies tried here`, {
+    throw new ConfigurationError(w.notStrategy(value), {
       code: 'INIT_MAPPING',
-      hint: `Use one of: ${coverage.map((c) => (c.customField ? `customField:${c.customField}` : c.strategy)).join(', ')} (a CSV mapping file is set by hand: docs/configuration.md)`,
+      hint: w.strategyHint(coverage.map((c) => (c.customField ? `customField:${c.customField}` : c.strategy))),
     });
   }
   return found;
@@ -143,33 +111,31 @@ export async function chooseMapping(
   flag: string | undefined,
   prompter: Prompter | null,
   io: CliIo,
+  w: InitWords = INIT_EN,
 ): Promise<ChosenMapping> {
-  const coverage = mappingCoverage(persons, users);
-  io.out(
-    `\nMapping HikCentral persons (${persons.length}) to Humand employees (${users.filter((u) => u.status === 'ACTIVE').length} active), by employeeInternalId:`,
-  );
+  const coverage = mappingCoverage(persons, users, w);
+  io.out(w.mappingHeader(persons.length, users.filter((u) => u.status === 'ACTIVE').length));
   for (const c of coverage) io.out(`  ${c.label}`);
   let pick = coverage[0]!;
   if (flag !== undefined) {
     try {
-      pick = mappingFromFlag(flag, coverage);
+      pick = mappingFromFlag(flag, coverage, w);
     } catch (error) {
       if (prompter === null) throw error;
       io.out(`✗ ${error instanceof Error ? error.message : String(error)}`);
       pick = await prompter.choose(
-        'How do HikCentral persons map to Humand employees?',
+        w.mappingQuestion,
         coverage.map((c) => ({ name: c.label, value: c })),
         coverage[0],
       );
     }
   } else if (prompter !== null) {
     pick = await prompter.choose(
-      'How do HikCentral persons map to Humand employees?',
-      coverage.map((c, i) => ({ name: `${c.label}${i === 0 ? ' (best)' : ''}`, value: c })),
+      w.mappingQuestion,
+      coverage.map((c, i) => ({ name: `${c.label}${i === 0 ? w.best : ''}`, value: c })),
       coverage[0],
     );
   }
-  if (pick.matchedEmployees === 0)
-    io.out('  warning: this mapping matches no active employee; doctor will fail until HikCentral or Humand records agree (docs/configuration.md, mapping).');
-  return { strategy: pick.strategy, customField: pick.customField, note: `When init looked: ${pick.label}.` };
+  if (pick.matchedEmployees === 0) io.out(w.noMatchWarning);
+  return { strategy: pick.strategy, customField: pick.customField, note: w.mappingNote(pick.label) };
 }

@@ -1,0 +1,11 @@
+import type { CliLanguage } from './language.js';
+
+/** Picks a word's singular or plural form for a count, as the language's own plural rules say. */
+export type Plural = (n: number, one: string, other: string) => string;
+
+const LOCALES: Readonly<Record<CliLanguage, string>> = { en: 'en-US', es: 'es-AR' };
+
+export function pluralOf(language: CliLanguage): Plural {
+  const rules = new Intl.PluralRules(LOCALES[language]);
+  return (n, one, other) => (rules.select(n) === 'one' ? one : other);
+}
