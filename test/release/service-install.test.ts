@@ -7,6 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parseSystemctlShow, serviceOptions, summarizeSystemd } from '../../src/cli/commands/service.js';
 import { describeStep } from '../../src/cli/service-install/execute.js';
 import { installPlan, serviceConfigText, uninstallPlan, type MachineProbe } from '../../src/cli/service-install/plan.js';
+import { SERVICE_ES } from '../../src/cli/service-install/service-words.js';
 import { runCli } from '../cli/support/cli-process.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -83,20 +84,24 @@ describe('systemd unit', () => {
 
   it('install creates the user only when missing, protects .env, writes the unit and enables it; uninstall keeps the data', () => {
     const options = linuxOptions();
-    const fresh = installPlan(options, probe([], [])).map(describeStep).join('\n');
+    const fresh = installPlan(options, probe([], []))
+      .map((step) => describeStep(step))
+      .join('\n');
     expect(fresh).toMatch(/^run {3}useradd --system .* hik2humand/m);
     expect(fresh).toMatch(/\.env does not exist yet/);
     expect(fresh).toMatch(/^write \/etc\/systemd\/system\/hik2humand\.service/m);
     expect(fresh).toMatch(/^run {3}systemctl enable --now hik2humand/m);
 
     const again = installPlan(options, probe(['hik2humand'], [path.join(dir, '.env')]))
-      .map(describeStep)
+      .map((step) => describeStep(step))
       .join('\n');
     expect(again).not.toMatch(/useradd/);
     expect(again).toMatch(new RegExp(`^run {3}chmod 640 ${path.join(dir, '.env')}`, 'm'));
     expect(again).toMatch(new RegExp(`^run {3}chown -R hik2humand:hik2humand ${path.join(dir, 'data')}`, 'm'));
 
-    const removal = uninstallPlan(options, probe([], [])).map(describeStep).join('\n');
+    const removal = uninstallPlan(options, probe([], []))
+      .map((step) => describeStep(step))
+      .join('\n');
     expect(removal).toMatch(/systemctl disable --now hik2humand/);
     expect(removal).not.toMatch(/rm .*data/);
     expect(removal).toMatch(/Kept: .*ledger/);
@@ -113,6 +118,38 @@ describe('systemd unit', () => {
       const refused = await runCli(['service', 'install', '--platform', 'systemd', '--dir', dir], { cwd: dir });
       expect(refused.code).toBe(2);
       expect(refused.stderr).toMatch(/needs root/);
+    }
+  });
+
+  it('speaks Spanish (HIK2HUMAND_LANG=es): every step says why, the notes and the refusal without root; commands keep their spelling', async () => {
+    const dry = await runCli(['service', 'install', '--platform', 'systemd', '--dir', dir, '--unit-dir', path.join(dir, 'units'), '--dry-run'], {
+      cwd: dir,
+      env: { HIK2HUMAND_LANG: 'es' },
+    });
+    expect(dry.code, dry.stderr).toBe(0);
+    expect(dry.stdout).toMatch(/^crear carpeta .*\/data {4}# la carpeta del registro$/m);
+    expect(dry.stdout).toMatch(/^ejecutar {6}systemctl enable --now hik2humand {4}# arrancarlo ahora y cada vez que arranque el equipo$/m);
+    expect(dry.stdout).toMatch(/^escribir {6}.*hik2humand\.service \(modo 644\) {4}# la unidad$/m);
+    expect(dry.stdout).toMatch(/^advertencia: .*\.env todavía no existe; ejecute `hik2humand init`/m);
+    expect(dry.stdout).toMatch(/^Después: journalctl -u hik2humand -f sigue su log/m);
+    expect(dry.stdout).not.toMatch(/# (the|start|let|only)\b/);
+
+    const removal = uninstallPlan(linuxOptions(), probe([], []), SERVICE_ES).map((step) => describeStep(step, SERVICE_ES));
+    expect(removal.join('\n')).toMatch(/^ejecutar {6}systemctl disable --now hik2humand {4}# detener el servicio y evitar que arranque con el equipo$/m);
+    expect(removal.at(-1)).toMatch(/^Se conservan: el usuario hik2humand, .* y el registro en /);
+
+    const restarted = summarizeSystemd(
+      parseSystemctlShow('Id=hik2humand.service\nLoadState=loaded\nActiveState=failed\nSubState=failed\nUnitFileState=enabled\nNRestarts=1\nExecMainStatus=2'),
+      '',
+      SERVICE_ES,
+    );
+    expect(restarted.summary).toBe(
+      'failed (failed), arranca con el equipo, reiniciado 1 vez, último código de salida 2 (configuración: ejecute hik2humand doctor), logs: journalctl -u hik2humand',
+    );
+    if (process.getuid?.() !== 0) {
+      const refused = await runCli(['service', 'install', '--platform', 'systemd', '--dir', dir], { cwd: dir, env: { HIK2HUMAND_LANG: 'es' } });
+      expect(refused.code).toBe(2);
+      expect(refused.stderr).toMatch(/instalar un servicio de systemd requiere root\n {2}qué hacer: Ejecútelo con sudo/);
     }
   });
 
@@ -170,13 +207,15 @@ describe('Windows service (WinSW)', () => {
   it('install writes the XML and says where WinSW goes when it is missing; with it, grants the folders and registers the service', () => {
     const options = windows();
     const exe = 'C:\\Sites\\R&D <2>\\hik2humand-service.exe';
-    const without = installPlan(options, probe([], [])).map(describeStep).join('\n');
+    const without = installPlan(options, probe([], []))
+      .map((step) => describeStep(step))
+      .join('\n');
     expect(without).toContain('write C:\\Sites\\R&D <2>\\hik2humand-service.xml');
     expect(without).toMatch(/Download WinSW-x64\.exe/);
     expect(without).not.toMatch(/install {4}#/);
 
     const withWrapper = installPlan(options, probe([], [exe, 'C:\\Sites\\R&D <2>\\.env']))
-      .map(describeStep)
+      .map((step) => describeStep(step))
       .join('\n');
     expect(withWrapper).toMatch(/icacls "C:\\Sites\\R&D <2>\\data" \/grant "NT AUTHORITY\\LocalService:\(OI\)\(CI\)M"/);
     expect(withWrapper).toMatch(/icacls "C:\\Sites\\R&D <2>\\.env" \/inheritance:r/);

@@ -7,6 +7,8 @@ import { EXIT } from '../exit-codes.js';
 import { printJson, type CliIo } from '../io.js';
 import { describeStep, executePlan, machineProbe, readCommand } from '../service-install/execute.js';
 import { installPlan, serviceConfigText, uninstallPlan, winswFiles, type ServiceOptions, type Step } from '../service-install/plan.js';
+import { serviceWords, type ServiceWords } from '../service-install/service-words.js';
+import { cliLanguage } from '../i18n/language.js';
 
 interface ServiceFlags {
   platform?: 'systemd' | 'windows';
@@ -30,17 +32,13 @@ function isWindowsPath(value: string): boolean {
   return /^[A-Za-z]:[\\/]/.test(value) || value.startsWith('\\\\');
 }
 
-export function serviceOptions(flags: ServiceFlags, cwd = process.cwd()): ServiceOptions {
+export function serviceOptions(flags: ServiceFlags, cwd = process.cwd(), w: ServiceWords = serviceWords('en')): ServiceOptions {
   const platform = flags.platform ?? (process.platform === 'win32' ? 'windows' : 'systemd');
   const absolute = (value: string) => (platform === 'windows' && isWindowsPath(value) ? value : path.resolve(cwd, value));
   const dir = absolute(flags.dir ?? cwd);
   const dataDir =
     flags.dataDir !== undefined ? absolute(flags.dataDir) : platform === 'windows' ? `${dir.replace(/[\\/]+$/, '')}\\data` : path.posix.join(dir, 'data');
-  if (!/^[A-Za-z0-9_.@-]+$/.test(flags.name))
-    throw new ConfigurationError(`--name "${flags.name}" is not a service name`, {
-      code: 'SERVICE_NAME',
-      hint: 'Letters, digits, dot, dash and underscore, e.g. --name hik2humand-plant2',
-    });
+  if (!/^[A-Za-z0-9_.@-]+$/.test(flags.name)) throw new ConfigurationError(w.badName(flags.name), { code: 'SERVICE_NAME', hint: w.badNameHint });
   return {
     platform,
     name: flags.name,
@@ -68,21 +66,19 @@ function withCommonOptions(command: Command): Command {
     .option('--dry-run', 'print every step without doing anything');
 }
 
-function runPlan(steps: readonly Step[], flags: ServiceFlags, options: ServiceOptions, io: CliIo): void {
+function runPlan(steps: readonly Step[], flags: ServiceFlags, options: ServiceOptions, io: CliIo, w: ServiceWords): void {
   if (flags.dryRun) {
-    io.out(steps.map(describeStep).join('\n'));
+    io.out(steps.map((step) => describeStep(step, w)).join('\n'));
     return;
   }
-  if (options.platform === 'systemd' && process.getuid?.() !== 0) {
-    throw new ConfigurationError('installing a systemd service needs root', {
-      code: 'SERVICE_NOT_ROOT',
-      hint: 'Run it with sudo (e.g. `sudo ./node_modules/.bin/hik2humand service install`); `--dry-run` shows the steps first.',
-    });
-  }
-  executePlan(steps, (line) => io.out(line));
+  if (options.platform === 'systemd' && process.getuid?.() !== 0)
+    throw new ConfigurationError(w.needsRoot, { code: 'SERVICE_NOT_ROOT', hint: w.needsRootHint });
+  executePlan(steps, (line) => io.out(line), w);
 }
 
 export function registerServiceCommand(program: Command, io: CliIo): void {
+  // No settings are read here: the service may be installed before init wrote its .env.
+  const w = serviceWords(cliLanguage(process.env));
   const service = program
     .command('service')
     .description('install, remove or inspect hik2humand as a system service (systemd on Linux, WinSW on Windows)')
@@ -92,27 +88,27 @@ export function registerServiceCommand(program: Command, io: CliIo): void {
     .description('write the service configuration (a hardened systemd unit, or WinSW XML), register it and start it')
     .option('--print', 'only print the unit / XML')
     .action((flags: ServiceFlags) => {
-      const options = serviceOptions(flags);
+      const options = serviceOptions(flags, process.cwd(), w);
       if (flags.print) {
         io.out(serviceConfigText(options).trimEnd());
         return;
       }
-      runPlan(installPlan(options, machineProbe), flags, options, io);
+      runPlan(installPlan(options, machineProbe, w), flags, options, io, w);
     });
 
   withCommonOptions(service.command('uninstall'))
     .description('stop and remove the service; keeps the site folder, the settings and the ledger')
     .action((flags: ServiceFlags) => {
-      const options = serviceOptions(flags);
-      runPlan(uninstallPlan(options, machineProbe), flags, options, io);
+      const options = serviceOptions(flags, process.cwd(), w);
+      runPlan(uninstallPlan(options, machineProbe, w), flags, options, io, w);
     });
 
   withCommonOptions(service.command('status'))
     .description('is the service installed, running, enabled; exit 6 when it is not running')
     .option('--json', 'print the state as JSON')
     .action((flags: ServiceFlags) => {
-      const options = serviceOptions(flags);
-      const state = options.platform === 'systemd' ? systemdState(options.name) : windowsState(options);
+      const options = serviceOptions(flags, process.cwd(), w);
+      const state = options.platform === 'systemd' ? systemdState(options.name, w) : windowsState(options, w);
       if (flags.json) printJson(io, state);
       else io.out(`${options.name}: ${state.summary}`);
       if (!state.running) throw new CliExit(EXIT.doctorFailed);
@@ -136,34 +132,29 @@ export function parseSystemctlShow(output: string): Record<string, string> {
   );
 }
 
-export function summarizeSystemd(details: Record<string, string>, raw = ''): ServiceState {
-  if (details.LoadState === undefined) return { running: false, summary: `systemd did not answer${raw ? `: ${raw}` : ''}`, details };
-  if (details.LoadState === 'not-found') return { running: false, summary: 'not installed (hik2humand service install)', details };
+export function summarizeSystemd(details: Record<string, string>, raw = '', w: ServiceWords = serviceWords('en')): ServiceState {
+  if (details.LoadState === undefined) return { running: false, summary: w.systemdSilent(raw), details };
+  if (details.LoadState === 'not-found') return { running: false, summary: w.notInstalled, details };
   const running = details.ActiveState === 'active';
   const parts = [`${details.ActiveState ?? '?'} (${details.SubState ?? '?'})`];
   if (running && details.MainPID) parts.push(`pid ${details.MainPID}`);
-  if (details.UnitFileState) parts.push(details.UnitFileState === 'enabled' ? 'starts at boot' : `at boot: ${details.UnitFileState}`);
-  if (details.NRestarts && details.NRestarts !== '0') parts.push(`restarted ${details.NRestarts} time(s)`);
-  if (!running && details.ExecMainStatus && details.ExecMainStatus !== '0')
-    parts.push(`last exit code ${details.ExecMainStatus}${details.ExecMainStatus === '2' ? ' (configuration: run hik2humand doctor)' : ''}`);
-  parts.push(`logs: journalctl -u ${details.Id?.replace(/\.service$/, '') ?? 'hik2humand'}`);
+  if (details.UnitFileState) parts.push(details.UnitFileState === 'enabled' ? w.startsAtBoot : w.atBoot(details.UnitFileState));
+  if (details.NRestarts && details.NRestarts !== '0') parts.push(w.restarted(details.NRestarts));
+  if (!running && details.ExecMainStatus && details.ExecMainStatus !== '0') parts.push(w.lastExit(details.ExecMainStatus, details.ExecMainStatus === '2'));
+  parts.push(w.logs(details.Id?.replace(/\.service$/, '') ?? 'hik2humand'));
   return { running, summary: parts.join(', '), details };
 }
 
-function systemdState(name: string): ServiceState {
+function systemdState(name: string, w: ServiceWords): ServiceState {
   const shown = readCommand('systemctl', ['show', name, '--property=Id,LoadState,ActiveState,SubState,MainPID,UnitFileState,NRestarts,ExecMainStatus']);
-  if (shown === null)
-    throw new ConfigurationError('systemctl is not available here', {
-      code: 'NO_SYSTEMD',
-      hint: "On Windows use --platform windows; in a container, use the container engine's own restart policy (docs/install.md).",
-    });
-  return summarizeSystemd(parseSystemctlShow(shown.output), shown.output);
+  if (shown === null) throw new ConfigurationError(w.noSystemctl, { code: 'NO_SYSTEMD', hint: w.noSystemctlHint });
+  return summarizeSystemd(parseSystemctlShow(shown.output), shown.output, w);
 }
 
-function windowsState(options: ServiceOptions): ServiceState {
+function windowsState(options: ServiceOptions, w: ServiceWords): ServiceState {
   const { exe } = winswFiles(options);
   const shown = machineProbe.exists(exe) ? readCommand(exe, ['status']) : null;
-  if (shown === null) return { running: false, summary: `not installed (${exe} not found)`, details: {} };
+  if (shown === null) return { running: false, summary: w.notInstalledWindows(exe), details: {} };
   const running = /\bactive\b|\bstarted\b|running/i.test(shown.output) && !/inactive|stopped|nonexistent/i.test(shown.output);
   return { running, summary: shown.output, details: { wrapper: exe } };
 }

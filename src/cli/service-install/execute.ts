@@ -2,25 +2,27 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import { ConfigurationError } from '../../domain/errors.js';
 import type { MachineProbe, Step } from './plan.js';
+import { SERVICE_EN, type ServiceWords } from './service-words.js';
 
 /** A step as a person reads it (and as `--dry-run` prints it). */
-export function describeStep(step: Step): string {
+export function describeStep(step: Step, w: ServiceWords = SERVICE_EN): string {
+  const width = Math.max(w.run.length, w.write.length, w.mkdir.length);
   switch (step.kind) {
     case 'run':
-      return `run   ${[step.command, ...step.args].map((a) => (/\s/.test(a) ? `"${a}"` : a)).join(' ')}    # ${step.why}`;
+      return `${w.run.padEnd(width)} ${[step.command, ...step.args].map((a) => (/\s/.test(a) ? `"${a}"` : a)).join(' ')}    # ${step.why}`;
     case 'write':
-      return `write ${step.file} (mode ${step.mode.toString(8)})    # ${step.why}`;
+      return `${w.write.padEnd(width)} ${step.file} (${w.mode(step.mode.toString(8))})    # ${step.why}`;
     case 'mkdir':
-      return `mkdir ${step.dir}    # ${step.why}`;
+      return `${w.mkdir.padEnd(width)} ${step.dir}    # ${step.why}`;
     case 'note':
       return step.text;
   }
 }
 
 /** Does the steps in order; the first one that fails stops the rest with what it printed. */
-export function executePlan(steps: readonly Step[], out: (line: string) => void): void {
+export function executePlan(steps: readonly Step[], out: (line: string) => void, w: ServiceWords = SERVICE_EN): void {
   for (const step of steps) {
-    out(describeStep(step));
+    out(describeStep(step, w));
     if (step.kind === 'write') {
       fs.writeFileSync(step.file, step.text, { mode: step.mode });
     } else if (step.kind === 'mkdir') {
@@ -30,9 +32,9 @@ export function executePlan(steps: readonly Step[], out: (line: string) => void)
       const failed = result.error !== undefined || result.status !== 0;
       if (failed && step.allowFailure !== true) {
         const detail = result.error?.message ?? `${result.stderr}${result.stdout}`.trim();
-        throw new ConfigurationError(`\`${step.command} ${step.args.join(' ')}\` failed (${step.why}): ${detail || `exit ${String(result.status)}`}`, {
+        throw new ConfigurationError(w.stepFailed(`${step.command} ${step.args.join(' ')}`, step.why, detail || `exit ${String(result.status)}`), {
           code: 'SERVICE_STEP_FAILED',
-          hint: 'Run it from an administrator prompt (Linux: sudo). `--dry-run` lists every step without doing anything.',
+          hint: w.stepFailedHint,
         });
       }
     }

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { SERVICE_EN, type ServiceWords } from './service-words.js';
 import { systemdUnit } from './systemd-unit.js';
 import { winJoin, winswConfig } from './winsw-config.js';
 
@@ -55,108 +56,90 @@ export function serviceConfigText(options: ServiceOptions): string {
     : winswConfig({ name: options.name, workingDirectory: options.dir, node: options.node, bin: options.bin, account: options.account });
 }
 
-export function installPlan(options: ServiceOptions, probe: MachineProbe): Step[] {
-  return options.platform === 'systemd' ? systemdInstall(options, probe) : windowsInstall(options, probe);
+export function installPlan(options: ServiceOptions, probe: MachineProbe, w: ServiceWords = SERVICE_EN): Step[] {
+  return options.platform === 'systemd' ? systemdInstall(options, probe, w) : windowsInstall(options, probe, w);
 }
 
-export function uninstallPlan(options: ServiceOptions, probe: MachineProbe): Step[] {
+export function uninstallPlan(options: ServiceOptions, probe: MachineProbe, w: ServiceWords = SERVICE_EN): Step[] {
   if (options.platform === 'systemd') {
     return [
-      {
-        kind: 'run',
-        why: 'stop the service and keep it from starting at boot',
-        command: 'systemctl',
-        args: ['disable', '--now', options.name],
-        allowFailure: true,
-      },
-      { kind: 'run', why: 'remove the unit file', command: 'rm', args: ['-f', unitFile(options)] },
-      { kind: 'run', why: 'make systemd forget it', command: 'systemctl', args: ['daemon-reload'] },
-      { kind: 'note', text: `Kept: the user ${options.user}, ${options.dir} with .env, hik2humand.yaml and the ledger in ${options.dataDir}.` },
+      { kind: 'run', why: w.disable, command: 'systemctl', args: ['disable', '--now', options.name], allowFailure: true },
+      { kind: 'run', why: w.removeUnit, command: 'rm', args: ['-f', unitFile(options)] },
+      { kind: 'run', why: w.forget, command: 'systemctl', args: ['daemon-reload'] },
+      { kind: 'note', text: w.keptLinux(options.user, options.dir, options.dataDir) },
     ];
   }
   const { exe } = winswFiles(options);
-  if (!probe.exists(exe))
-    return [{ kind: 'note', text: `${exe} is not there: nothing to uninstall (or the wrapper was moved; run its "uninstall" yourself).` }];
+  if (!probe.exists(exe)) return [{ kind: 'note', text: w.notThere(exe) }];
   return [
-    { kind: 'run', why: 'stop the service', command: exe, args: ['stop'], allowFailure: true },
-    { kind: 'run', why: 'remove the service', command: exe, args: ['uninstall'] },
-    { kind: 'note', text: `Kept: ${options.dir} with .env, hik2humand.yaml, the ledger in ${options.dataDir} and the logs.` },
+    { kind: 'run', why: w.stop, command: exe, args: ['stop'], allowFailure: true },
+    { kind: 'run', why: w.remove, command: exe, args: ['uninstall'] },
+    { kind: 'note', text: w.keptWindows(options.dir, options.dataDir) },
   ];
 }
 
-function systemdInstall(options: ServiceOptions, probe: MachineProbe): Step[] {
+function systemdInstall(options: ServiceOptions, probe: MachineProbe, w: ServiceWords): Step[] {
   const steps: Step[] = [];
-  if (/^\/(home|root)(\/|$)/.test(options.node)) {
-    steps.push({
-      kind: 'note',
-      text: `warning: node is ${options.node}, inside a home folder the service cannot read (ProtectHome). Install Node.js system-wide (e.g. /usr/bin/node) or pass --node.`,
-    });
-  }
+  if (/^\/(home|root)(\/|$)/.test(options.node)) steps.push({ kind: 'note', text: w.nodeInHome(options.node) });
   if (!probe.userExists(options.user)) {
     steps.push({
       kind: 'run',
-      why: `create the system user ${options.user} (no login, no home of its own)`,
+      why: w.createUser(options.user),
       command: 'useradd',
       args: ['--system', '--home-dir', options.dir, '--no-create-home', '--shell', '/usr/sbin/nologin', options.user],
     });
   }
   steps.push(
-    { kind: 'mkdir', why: 'the ledger folder', dir: options.dataDir },
-    { kind: 'run', why: `only ${options.user} writes the ledger`, command: 'chown', args: ['-R', `${options.user}:${options.user}`, options.dataDir] },
+    { kind: 'mkdir', why: w.ledgerFolder, dir: options.dataDir },
+    { kind: 'run', why: w.onlyUserWrites(options.user), command: 'chown', args: ['-R', `${options.user}:${options.user}`, options.dataDir] },
   );
   const env = path.posix.join(options.dir, '.env');
   if (probe.exists(env)) {
     steps.push(
-      { kind: 'run', why: `.env holds the secrets: readable by root and ${options.user} only`, command: 'chgrp', args: [options.user, env] },
-      { kind: 'run', why: '.env: owner read-write, group read, nobody else', command: 'chmod', args: ['640', env] },
+      { kind: 'run', why: w.envSecretsLinux(options.user), command: 'chgrp', args: [options.user, env] },
+      { kind: 'run', why: w.envMode, command: 'chmod', args: ['640', env] },
     );
   } else {
-    steps.push({ kind: 'note', text: `warning: ${env} does not exist yet; run \`hik2humand init\` in ${options.dir} before starting.` });
+    steps.push({ kind: 'note', text: w.noEnvYet(env, options.dir) });
   }
   steps.push(
-    { kind: 'write', why: 'the unit', file: unitFile(options), text: serviceConfigText(options), mode: 0o644 },
-    { kind: 'run', why: 'let systemd read it', command: 'systemctl', args: ['daemon-reload'] },
-    { kind: 'run', why: 'start it now and at every boot', command: 'systemctl', args: ['enable', '--now', options.name] },
-    { kind: 'note', text: `Then: journalctl -u ${options.name} -f follows its log; hik2humand service status shows its state.` },
+    { kind: 'write', why: w.unit, file: unitFile(options), text: serviceConfigText(options), mode: 0o644 },
+    { kind: 'run', why: w.reload, command: 'systemctl', args: ['daemon-reload'] },
+    { kind: 'run', why: w.enable, command: 'systemctl', args: ['enable', '--now', options.name] },
+    { kind: 'note', text: w.thenLinux(options.name) },
   );
   return steps;
 }
 
-function windowsInstall(options: ServiceOptions, probe: MachineProbe): Step[] {
+function windowsInstall(options: ServiceOptions, probe: MachineProbe, w: ServiceWords): Step[] {
   const { exe, xml } = winswFiles(options);
   const logs = winJoin(options.dir, 'logs');
   const steps: Step[] = [
-    { kind: 'mkdir', why: 'the ledger folder', dir: options.dataDir },
-    { kind: 'mkdir', why: 'the service log folder', dir: logs },
-    { kind: 'write', why: 'the WinSW configuration', file: xml, text: serviceConfigText(options), mode: 0o644 },
+    { kind: 'mkdir', why: w.ledgerFolder, dir: options.dataDir },
+    { kind: 'mkdir', why: w.logFolder, dir: logs },
+    { kind: 'write', why: w.winswConfig, file: xml, text: serviceConfigText(options), mode: 0o644 },
   ];
   if (!probe.exists(exe)) {
-    steps.push({
-      kind: 'note',
-      text: [
-        `WinSW is not at ${exe} yet. Download WinSW-x64.exe (version 2.12 or later) from the WinSW project's releases page,`,
-        `save it as ${exe} (beside ${xml}), then run \`hik2humand service install\` again from an administrator prompt.`,
-      ].join('\n'),
-    });
+    steps.push({ kind: 'note', text: w.winswMissing(exe, xml) });
     return steps;
   }
   const env = winJoin(options.dir, '.env');
   steps.push(
-    { kind: 'run', why: `${options.account} may write the ledger`, command: 'icacls', args: [options.dataDir, '/grant', `${options.account}:(OI)(CI)M`] },
-    { kind: 'run', why: `${options.account} may write its logs`, command: 'icacls', args: [logs, '/grant', `${options.account}:(OI)(CI)M`] },
+    { kind: 'run', why: w.mayWriteLedger(options.account), command: 'icacls', args: [options.dataDir, '/grant', `${options.account}:(OI)(CI)M`] },
+    { kind: 'run', why: w.mayWriteLogs(options.account), command: 'icacls', args: [logs, '/grant', `${options.account}:(OI)(CI)M`] },
   );
   if (probe.exists(env)) {
     steps.push({
       kind: 'run',
-      why: `.env holds the secrets: readable by administrators and ${options.account} only`,
+      why: w.envSecretsWindows(options.account),
       command: 'icacls',
       args: [env, '/inheritance:r', '/grant:r', 'BUILTIN\\Administrators:F', `${options.account}:R`],
     });
   }
   steps.push(
-    { kind: 'run', why: 'register the service', command: exe, args: ['install'] },
-    { kind: 'run', why: 'start it', command: exe, args: ['start'] },
-    { kind: 'note', text: `Then: its log is in ${logs}; hik2humand service status (or services.msc) shows its state.` },
+    { kind: 'run', why: w.register, command: exe, args: ['install'] },
+    { kind: 'run', why: w.start, command: exe, args: ['start'] },
+    { kind: 'note', text: w.thenWindows(logs) },
   );
   return steps;
 }
