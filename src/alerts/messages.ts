@@ -8,6 +8,13 @@ interface Wording {
   readonly hint: string | null;
 }
 
+/** "1 punch needs" / "3 punches need", by the language's plural rules; "?" when the count is missing. */
+function counted(facts: AlertFacts, key: string, locale: string, one: string, other: string): string {
+  const value = facts[key];
+  if (typeof value !== 'number') return `${fact(facts, key)} ${other}`;
+  return `${value} ${new Intl.PluralRules(locale).select(value) === 'one' ? one : other}`;
+}
+
 function fact(facts: AlertFacts, key: string): string {
   const value = facts[key];
   return value === null || value === undefined ? '?' : String(value);
@@ -30,7 +37,7 @@ const WORDING: Record<AlertLanguage, Record<AlertKind, Record<AlertState, Wordin
     'dead-letters': {
       firing: {
         title: 'punches could not be delivered',
-        text: (f) => `${fact(f, 'count')} punch(es) need a person: delivery gave up on them, or Humand or a rule refused them.`,
+        text: (f) => `${counted(f, 'count', 'en', 'punch needs', 'punches need')} a person: delivery gave up on them, or Humand or a rule refused them.`,
         hint: "open the dashboard's Problems page, fix the cause and re-drive them",
       },
       resolved: { title: 'no undelivered punches left', text: () => 'Every dead or rejected punch has been re-driven or resolved.', hint: null },
@@ -61,7 +68,8 @@ const WORDING: Record<AlertLanguage, Record<AlertKind, Record<AlertState, Wordin
     'dead-letters': {
       firing: {
         title: 'hay fichadas que no se pudieron entregar',
-        text: (f) => `${fact(f, 'count')} fichada(s) necesitan a una persona: el envío se abandonó o Humand o una regla las rechazó.`,
+        text: (f) =>
+          `${counted(f, 'count', 'es', 'fichada necesita', 'fichadas necesitan')} a una persona: el envío se abandonó o Humand o una regla las rechazó.`,
         hint: 'abra la página Problemas del panel, corrija la causa y reenvíelas',
       },
       resolved: { title: 'no quedan fichadas sin entregar', text: () => 'Todas las fichadas fallidas o rechazadas se reenviaron o resolvieron.', hint: null },

@@ -25,7 +25,7 @@ describe('status in Spanish (issue #10)', () => {
     const text = formatStatus(status, NOW, 'ledger.db', cliText('es')).join('\n');
     expect(text).toMatch(/^estado de hik2humand — 28\/01\/2026 08:00:00/);
     expect(text).toMatch(/Envío +configurado, pero ningún servicio corrió/);
-    expect(text).toMatch(/Humand +NO RESPONDE desde 28\/01\/2026 07:55:00 \(hace 5 min\), 4 pedido\(s\) sin respuesta/);
+    expect(text).toMatch(/Humand +NO RESPONDE desde 28\/01\/2026 07:55:00 \(hace 5 min\), 4 pedidos sin respuesta/);
     expect(text).toMatch(/En espera +1 fichada, la que más espera lleva 20 min; la fichada más antigua es del 27\/01\/2026 08:00:00/);
     expect(text).toMatch(/Requiere una persona +2 sin vincular \(vea `doctor` o la página Cobertura\)/);
     expect(text).toMatch(/Fichadas +.*entregada/);

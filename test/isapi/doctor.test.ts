@@ -129,8 +129,8 @@ describe("doctor checks the configured reader numbers against the terminal's eve
     terminal.state.addEvents([access(now - 3_600_000, 2), access(now - 1_800_000, 2)]);
     const first = byName(await runDoctor(settings, silentLogger()))['terminal lobby readers'];
     expect(first).toMatchObject({ status: 'warn' });
-    expect(first!.message).toBe('configured reader(s) 1 had no access event in the last 24 h; events by reader: reader 2: 2');
-    expect(first!.fix).toMatch(/reader\(s\) 2 had the passages — did you mean 2\?/);
+    expect(first!.message).toBe('configured reader 1 had no access event in the last 24 h; events by reader: reader 2: 2');
+    expect(first!.fix).toMatch(/reader 2 had the passages — did you mean 2\?/);
 
     terminal.state.addEvents([access(now - 600_000, 1)]);
     const second = byName(await runDoctor(settings, silentLogger()))['terminal lobby readers'];

@@ -6,7 +6,7 @@ import { CliExit } from '../cli-error.js';
 import { commandLogger, requireExistingLedger, settingsOf, withApp } from '../context.js';
 import { EXIT, type ExitCode } from '../exit-codes.js';
 import { formatPunch } from '../format/punch.js';
-import { cliText } from '../i18n/text.js';
+import { cliText, type CliText } from '../i18n/text.js';
 import { printJson, type CliIo } from '../io.js';
 import { durationOption, integerOption } from '../options.js';
 import { LedgerBusyError, lockLedgerOf, type LedgerLock } from '../service/ledger-lock.js';
@@ -90,16 +90,16 @@ function countOutcomes(punches: readonly PunchView[]): Record<string, number> {
   return counts;
 }
 
-const listCounts = (counts: Readonly<Record<string, number>>) =>
+const listCounts = (counts: Readonly<Record<string, number>>, text: CliText) =>
   Object.entries(counts)
-    .map(([outcome, n]) => `${n} ${outcome}`)
+    .map(([outcome, n]) => (text.language === 'en' ? `${n} ${outcome}` : `${text.outcome(outcome as PunchOutcome)}: ${n}`))
     .join(', ');
 
-/** "Re-queued 4 punch(es): 3 dead, 1 rejected. Left out: 2 review (--all or --id takes them)." */
-function requeuedLine(report: RetryReport): string {
-  const what = Object.keys(report.byOutcome).length > 0 ? `: ${listCounts(report.byOutcome)}` : '';
-  const left = Object.keys(report.leftOut).length > 0 ? ` Not included: ${listCounts(report.leftOut)} (fix their cause, then --id or --all).` : '';
-  return `Re-queued ${report.requeued} punch(es)${what}.${left}`;
+/** "Re-queued 4 punches: 3 dead, 1 rejected. Not included: 2 review (fix their cause, then --id or --all)." */
+function requeuedLine(report: RetryReport, text: CliText): string {
+  const what = Object.keys(report.byOutcome).length > 0 ? `: ${listCounts(report.byOutcome, text)}` : '';
+  const left = Object.keys(report.leftOut).length > 0 ? text.t('deadLetters.leftOut', { counts: listCounts(report.leftOut, text) }) : '';
+  return `${text.count('deadLetters.requeued', report.requeued, { what })}${left}`;
 }
 
 function retryExitCode(report: RetryReport): ExitCode {
@@ -121,17 +121,18 @@ export function registerDeadLettersCommand(program: Command, io: CliIo): void {
       const settings = settingsOf(command);
       requireExistingLedger(settings);
       const zone = settings.config.siteTimezone;
+      const text = cliText(settings.language);
       const punches = await withApp(settings, commandLogger(settings), (app) => app.deadLetters.list());
       if (options.json) {
         printJson(io, punches);
         return;
       }
       if (punches.length === 0) {
-        io.out('No dead letters: every punch was delivered, is waiting, or was deliberately not sent.');
+        io.out(text.t('deadLetters.none'));
         return;
       }
-      io.out(`${punches.length} punch(es) need a person (times in ${zone}). Fix the cause, then: hik2humand dead-letters retry --id <id...> (or --all)`);
-      for (const punch of punches) io.out(formatPunch(punch, zone, cliText(settings.language)).join('\n'));
+      io.out(text.count('deadLetters.listed', punches.length, { zone }));
+      for (const punch of punches) io.out(formatPunch(punch, zone, text).join('\n'));
     });
 
   deadLetters
@@ -146,6 +147,7 @@ export function registerDeadLettersCommand(program: Command, io: CliIo): void {
     .action(async (options: RetryOptions, command: Command) => {
       const settings = settingsOf(command);
       const selection = selectionOf(options);
+      const text = cliText(settings.language);
       requireExistingLedger(settings);
       const deliverForMs = durationOption('--deliver-for', options.deliverFor);
       const deliver = options.deliver !== false;
@@ -156,7 +158,7 @@ export function registerDeadLettersCommand(program: Command, io: CliIo): void {
           lock = lockLedgerOf(settings.config, 'dead-letters retry');
         } catch (error) {
           if (!(error instanceof LedgerBusyError)) throw error;
-          busyNote = `${error.message}: it delivers them after its next poll (POLL_INTERVAL), or at once via the dashboard's Re-drive`;
+          busyNote = text.t('deadLetters.busy', { error: error.message });
         }
       }
       try {
@@ -164,9 +166,12 @@ export function registerDeadLettersCommand(program: Command, io: CliIo): void {
         const exitCode = retryExitCode(report);
         if (options.json) printJson(io, { exitCode, ...report });
         else {
-          io.out(`${requeuedLine(report)}${report.note ? ` Not delivered now: ${report.note}.` : ''}`);
-          if (report.paused) io.out(`${printable(`Delivery is paused: ${report.paused.reason}`)}\n  fix: ${printable(report.paused.hint)}`);
-          for (const punch of report.punches) io.out(formatPunch(punch, settings.config.siteTimezone, cliText(settings.language)).join('\n'));
+          io.out(`${requeuedLine(report, text)}${report.note ? text.t('deadLetters.notDelivered', { note: report.note }) : ''}`);
+          if (report.paused)
+            io.out(
+              `${printable(text.t('deadLetters.paused', { reason: report.paused.reason }))}\n${text.t('deadLetters.fix', { hint: printable(report.paused.hint) })}`,
+            );
+          for (const punch of report.punches) io.out(formatPunch(punch, settings.config.siteTimezone, text).join('\n'));
         }
         if (exitCode !== EXIT.ok) throw new CliExit(exitCode);
       } finally {
@@ -186,8 +191,8 @@ export function registerDeadLettersCommand(program: Command, io: CliIo): void {
       const ids = options.id.map((id) => integerOption('--id', id, 1, Number.MAX_SAFE_INTEGER, 12) ?? 0);
       requireExistingLedger(settings);
       const closed = await withApp(settings, commandLogger(settings), (app) => app.deadLetters.markFixed({ ids }, options.by));
-      io.out(
-        `Marked ${closed} punch(es) fixed in Humand${closed < ids.length ? ` (${ids.length - closed} of those ids are not problems: nothing done for them)` : ''}.`,
-      );
+      const text = cliText(settings.language);
+      const notProblems = closed < ids.length ? text.count('deadLetters.notProblems', ids.length - closed) : '';
+      io.out(text.count('deadLetters.fixed', closed, { notProblems }));
     });
 }

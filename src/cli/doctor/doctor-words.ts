@@ -1,4 +1,5 @@
 import type { CliLanguage } from '../i18n/language.js';
+import { pluralOf } from '../i18n/plural.js';
 import { SITE_RULES_EN, SITE_RULES_ES, type SiteRuleWords } from './site-rule-words.js';
 import { TERMINAL_EN, TERMINAL_ES, type TerminalWords } from './terminal-words.js';
 
@@ -85,7 +86,8 @@ export interface DoctorWords {
   readonly terminal: TerminalWords;
 }
 
-const plural = (n: number, one: string, other: string) => (n === 1 ? one : other);
+const plural = pluralOf('en');
+const es = pluralOf('es');
 
 export const DOCTOR_EN: DoctorWords = {
   title: 'hik2humand doctor',
@@ -110,7 +112,7 @@ export const DOCTOR_EN: DoctorWords = {
     'Copy .env.example to .env, fill in the HikCentral and Humand settings and the config file (see README, "Going live"), then run doctor again.',
 
   liveSite: (dryRun) => (dryRun ? 'live site, DRY RUN (nothing is sent)' : 'live site'),
-  configFile: (file, clocks, strategy) => `config file ${file}: ${clocks} time clock(s), mapping by ${strategy}`,
+  configFile: (file, clocks, strategy) => `config file ${file}: ${clocks} ${plural(clocks, 'time clock', 'time clocks')}, mapping by ${strategy}`,
   settingsFrom: (envFile) => `settings from the environment${envFile ? ` and ${envFile}` : ''}`,
   siteZone: (zone) => `site time zone ${zone}`,
   insecureFix: "Verify HikCentral's certificate: set HIK_CA_CERT to its PEM and remove HIK_TLS_INSECURE.",
@@ -153,7 +155,7 @@ export const DOCTOR_EN: DoctorWords = {
   humandDefaultFix: 'Check HUMAND_BASE_URL and the network path to it.',
 
   mappingSummary: (mapped, persons, active, strategy) =>
-    `${mapped} of ${persons} HikCentral person(s) map to an ACTIVE Humand user (${active} active user(s); mapping by ${strategy})`,
+    `${mapped} of ${persons} HikCentral ${plural(persons, 'person', 'persons')} ${plural(mapped, 'maps', 'map')} to an ACTIVE Humand user (${active} active ${plural(active, 'user', 'users')}; mapping by ${strategy})`,
   firstUnmapped: (who, reason) => `; first unmapped: ${who} — ${reason}`,
   noPersons: 'HikCentral lists no persons',
   noPersonsFix: 'Check that HIK_USER_ID (if set) may see the persons, or that persons exist in HikCentral.',
@@ -168,7 +170,8 @@ export const DOCTOR_EN: DoctorWords = {
   pushNoUrlFix:
     'Set WEBHOOK_URL to the address HikCentral reaches the receiver at, or subscribe by hand (`hik2humand subscribe --url ...`). Polling still catches everything.',
   pushOk: (url) => `HikCentral pushes every access-granted event type to ${url}`,
-  pushMissing: (count, url, examples) => `HikCentral does not push ${count} access-granted event type(s) to ${url} (e.g. ${examples})`,
+  pushMissing: (count, url, examples) =>
+    `HikCentral does not push ${count} access-granted event ${plural(count, 'type', 'types')} to ${url} (e.g. ${examples})`,
   pushMissingFix: '`run` subscribes at start; to do it now: hik2humand subscribe. Polling still catches everything.',
   pushUnreadable: (error) => `could not read HikCentral's subscriptions: ${error}`,
   site: SITE_RULES_EN,
@@ -190,15 +193,15 @@ export const DOCTOR_ES: DoctorWords = {
     timeClock: (clock) => `reloj ${clock}`,
   },
   failed: (failed, warned) =>
-    `${failed} ${plural(failed, 'comprobación falló', 'comprobaciones fallaron')}${warned ? `, ${warned} ${plural(warned, 'advertencia', 'advertencias')}` : ''}. Haga lo que dicen las líneas "qué hacer:" y vuelva a ejecutar \`hik2humand doctor\`.`,
-  passedWithWarnings: (warned) => `Todas las comprobaciones pasaron, con ${warned} ${plural(warned, 'advertencia', 'advertencias')}.`,
+    `${failed} ${es(failed, 'comprobación falló', 'comprobaciones fallaron')}${warned ? `, ${warned} ${es(warned, 'advertencia', 'advertencias')}` : ''}. Haga lo que dicen las líneas "qué hacer:" y vuelva a ejecutar \`hik2humand doctor\`.`,
+  passedWithWarnings: (warned) => `Todas las comprobaciones pasaron, con ${warned} ${es(warned, 'advertencia', 'advertencias')}.`,
   allPassed: 'Todas las comprobaciones pasaron.',
   noCredentials: 'no hay credenciales configuradas: HIKVISION_HOST, HIK_APP_KEY, HIK_SECRET y HUMAND_AUTH no están definidas (solo puede funcionar la demo)',
   noCredentialsFix:
     'Copie .env.example a .env, complete los datos de HikCentral y Humand y el archivo de configuración (ver README.es.md, "Puesta en marcha a mano") y vuelva a ejecutar doctor.',
 
   liveSite: (dryRun) => (dryRun ? 'sitio real, PRUEBA (DRY_RUN: no se envía nada)' : 'sitio real'),
-  configFile: (file, clocks, strategy) => `archivo de configuración ${file}: ${clocks} reloj(es), vinculación por ${strategy}`,
+  configFile: (file, clocks, strategy) => `archivo de configuración ${file}: ${clocks} ${es(clocks, 'reloj', 'relojes')}, vinculación por ${strategy}`,
   settingsFrom: (envFile) => `valores del entorno${envFile ? ` y de ${envFile}` : ''}`,
   siteZone: (zone) => `zona horaria del sitio ${zone}`,
   insecureFix: 'Verifique el certificado de HikCentral: ponga en HIK_CA_CERT su archivo PEM y quite HIK_TLS_INSECURE.',
@@ -245,7 +248,7 @@ export const DOCTOR_ES: DoctorWords = {
   humandDefaultFix: 'Revise HUMAND_BASE_URL y el camino de red hasta él.',
 
   mappingSummary: (mapped, persons, active, strategy) =>
-    `${mapped} de ${persons} persona(s) de HikCentral se vinculan con un usuario ACTIVO de Humand (${active} usuario(s) activo(s); vinculación por ${strategy})`,
+    `${mapped} de ${persons} ${es(persons, 'persona', 'personas')} de HikCentral ${es(mapped, 'se vincula', 'se vinculan')} con un usuario ACTIVO de Humand (${active} ${es(active, 'usuario activo', 'usuarios activos')}; vinculación por ${strategy})`,
   firstUnmapped: (who, reason) => `; primera sin vincular: ${who} — ${reason}`,
   noPersons: 'HikCentral no lista ninguna persona',
   noPersonsFix: 'Verifique que HIK_USER_ID (si está definido) pueda ver las personas, o que existan personas en HikCentral.',
@@ -260,7 +263,8 @@ export const DOCTOR_ES: DoctorWords = {
   pushNoUrlFix:
     'Ponga en WEBHOOK_URL la dirección por la que HikCentral llega al receptor, o suscríbase a mano (`hik2humand subscribe --url ...`). La lectura periódica igual recoge todo.',
   pushOk: (url) => `HikCentral envía todos los tipos de evento de acceso permitido a ${url}`,
-  pushMissing: (count, url, examples) => `HikCentral no envía ${count} tipo(s) de evento de acceso permitido a ${url} (p. ej. ${examples})`,
+  pushMissing: (count, url, examples) =>
+    `HikCentral no envía ${count} ${es(count, 'tipo', 'tipos')} de evento de acceso permitido a ${url} (p. ej. ${examples})`,
   pushMissingFix: '`run` se suscribe al iniciar; para hacerlo ahora: hik2humand subscribe. La lectura periódica igual recoge todo.',
   pushUnreadable: (error) => `no se pudieron leer las suscripciones de HikCentral: ${error}`,
   site: SITE_RULES_ES,

@@ -47,7 +47,7 @@ export async function terminalReadersCheck(
   return {
     name,
     status: 'warn',
-    message: w.readersSilent(silent.join(', '), where, counted),
+    message: w.readersSilent(silent, where, counted),
     fix: others.length > 0 ? w.readerTypoFix(device.name, others) : w.readerQuietFix,
   };
 }

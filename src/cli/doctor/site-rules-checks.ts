@@ -81,12 +81,12 @@ export function passagesCheck(clocks: readonly TimeClockRule[], scan: SiteScan, 
       clocks,
     ) !== null;
   // The busiest few, and every configured time clock wherever it ranks.
-  const shown = busy.filter((r, rank) => rank < 6 || isClock(r)).map((r) => `${describeReader(r)}${isClock(r) ? t.timeClockMark : ''}`);
+  const shown = busy.filter((r, rank) => rank < 6 || isClock(r)).map((r) => `${describeReader(r, t)}${isClock(r) ? t.timeClockMark : ''}`);
   const more = busy.length > shown.length ? t.more(busy.length - shown.length) : '';
   const message = t.busiest(scan.days, shown.join('; '), more);
   const overlooked = busy.filter((r) => !isClock(r) && proposeReader(r).timeClock).map((r) => r.readerName ?? r.readerIndexCode ?? '?');
   if (overlooked.length > 0) {
-    return { name: w.name.passages, status: 'warn', message: t.overlooked(message, quoted(overlooked, t.or)), fix: t.overlookedFix };
+    return { name: w.name.passages, status: 'warn', message: t.overlooked(message, quoted(overlooked, t.or), overlooked.length), fix: t.overlookedFix };
   }
   return { name: w.name.passages, status: 'ok', message, fix: null };
 }

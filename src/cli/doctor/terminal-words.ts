@@ -1,3 +1,8 @@
+import { pluralOf } from '../i18n/plural.js';
+
+const en = pluralOf('en');
+const es = pluralOf('es');
+
 /** What doctor says about each Hikvision terminal read over ISAPI, in English and Spanish. Errors the device or the network gave keep their words. */
 export interface TerminalWords {
   terminal(name: string): string;
@@ -11,7 +16,7 @@ export interface TerminalWords {
   eventsUnreadable(error: string): string;
   lastDay(cut: boolean): string;
   readersOk(readers: string, where: string): string;
-  readersSilent(silent: string, where: string, counted: string): string;
+  readersSilent(silent: readonly number[], where: string, counted: string): string;
   byReader(reader: number, count: number): string;
   readonly none: string;
   readerTypoFix(device: string, others: readonly number[]): string;
@@ -37,11 +42,12 @@ export const TERMINAL_EN: TerminalWords = {
   eventsUnreadable: (error) => `could not read its events: ${error}`,
   lastDay: (cut) => `in the last 24 h${cut ? ' (first pages only)' : ''}`,
   readersOk: (readers, where) => `every configured reader (${readers}) had access events ${where}`,
-  readersSilent: (silent, where, counted) => `configured reader(s) ${silent} had no access event ${where}; events by reader: ${counted}`,
+  readersSilent: (silent, where, counted) =>
+    `${en(silent.length, 'configured reader', 'configured readers')} ${silent.join(', ')} had no access event ${where}; events by reader: ${counted}`,
   byReader: (reader, count) => `reader ${reader}: ${count}`,
   none: 'none',
   readerTypoFix: (device, others) =>
-    `Check cardReaderNo in the config file (timeClocks of ${device}): reader(s) ${others.join(', ')} had the passages — did you mean ${others.join(' or ')}?`,
+    `Check cardReaderNo in the config file (timeClocks of ${device}): ${en(others.length, 'reader', 'readers')} ${others.join(', ')} had the passages — did you mean ${others.join(' or ')}?`,
   readerQuietFix: "If the terminal was in use, check cardReaderNo in the config file (1 is the terminal's own reader).",
   pushOff: 'push not configured (isapi.push): polling only',
   pushNoAddress: 'isapi.push.advertisedAddress not set: cannot tell which address the terminal should push to',
@@ -66,11 +72,12 @@ export const TERMINAL_ES: TerminalWords = {
   eventsUnreadable: (error) => `no se pudieron leer sus eventos: ${error}`,
   lastDay: (cut) => `en las últimas 24 h${cut ? ' (solo las primeras páginas)' : ''}`,
   readersOk: (readers, where) => `todos los lectores configurados (${readers}) tuvieron eventos de acceso ${where}`,
-  readersSilent: (silent, where, counted) => `los lectores configurados ${silent} no tuvieron ningún evento de acceso ${where}; eventos por lector: ${counted}`,
+  readersSilent: (silent, where, counted) =>
+    `${es(silent.length, 'el lector configurado', 'los lectores configurados')} ${silent.join(', ')} no ${es(silent.length, 'tuvo', 'tuvieron')} ningún evento de acceso ${where}; eventos por lector: ${counted}`,
   byReader: (reader, count) => `lector ${reader}: ${count}`,
   none: 'ninguno',
   readerTypoFix: (device, others) =>
-    `Revise cardReaderNo en el archivo de configuración (timeClocks de ${device}): los lectores ${others.join(', ')} tuvieron las pasadas — ¿quiso decir ${others.join(' o ')}?`,
+    `Revise cardReaderNo en el archivo de configuración (timeClocks de ${device}): ${es(others.length, 'el lector', 'los lectores')} ${others.join(', ')} ${es(others.length, 'tuvo', 'tuvieron')} las pasadas — ¿quiso decir ${others.join(' o ')}?`,
   readerQuietFix: 'Si la terminal estuvo en uso, revise cardReaderNo en el archivo de configuración (1 es el lector propio de la terminal).',
   pushOff: 'envío (push) sin configurar (isapi.push): solo lectura periódica',
   pushNoAddress: 'falta isapi.push.advertisedAddress: no se sabe a qué dirección debe enviar la terminal',

@@ -29,7 +29,7 @@ export function formatStatus(status: StatusReport, nowMs: number, ledgerPath: st
     rows.push([
       t('status.row.humand'),
       humand.failingSinceMs !== null
-        ? t('status.humand.failing', { since: ago(humand.failingSinceMs), n: humand.failures, error: humand.lastError ?? t('status.noAnswer') })
+        ? text.count('status.humand.failing', humand.failures, { since: ago(humand.failingSinceMs), error: humand.lastError ?? t('status.noAnswer') })
         : t('status.humand.ok', { when: ago(humand.lastOkMs) }),
     ]);
   }
@@ -66,7 +66,7 @@ export function formatStatus(status: StatusReport, nowMs: number, ledgerPath: st
     const first = openDays[0]!;
     rows.push([
       t('status.row.openDays'),
-      t('status.openDays', { n: openDays.length, employee: first.employeeId, since: at(first.startMs), punch: first.punchId }),
+      text.count('status.openDays', openDays.length, { employee: first.employeeId, since: at(first.startMs), punch: first.punchId }),
     ]);
   }
   const unreadable = status.unreadableInputs;

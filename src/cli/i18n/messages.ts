@@ -4,6 +4,7 @@
  */
 import { ADMIN_EN, ADMIN_ES } from './admin-messages.js';
 import { BACKFILL_EN, BACKFILL_ES } from './backfill-messages.js';
+import { DEAD_LETTERS_EN, DEAD_LETTERS_ES } from './dead-letter-messages.js';
 import { REPROCESS_EN, REPROCESS_ES } from './reprocess-messages.js';
 import { STATUS_EN, STATUS_ES } from './status-messages.js';
 
@@ -14,6 +15,7 @@ export const EN = {
   ...BACKFILL_EN,
   ...ADMIN_EN,
   ...REPROCESS_EN,
+  ...DEAD_LETTERS_EN,
   'time.never': 'never',
   'time.ago': '{time} ago',
   'time.in': 'in {time}',
@@ -50,7 +52,7 @@ export const EN = {
   },
   'sync.notRead': 'NOT read: {error}',
   'sync.cached': 'cached',
-  'sync.directories': '{persons} HikCentral person(s), {users} Humand user(s){active} reloaded',
+  'sync.directories': 'reloaded: HikCentral persons {persons}, Humand users {users}{active}',
   'sync.activeUsers': ' ({n} active)',
   'sync.decided': {
     one: '{n} punch: {queued} to send, {ignored} not a clock punch, {unmapped} unmapped, {held} held',
@@ -114,6 +116,7 @@ export const ES: Readonly<Record<MessageKey, Message>> = {
   ...BACKFILL_ES,
   ...ADMIN_ES,
   ...REPROCESS_ES,
+  ...DEAD_LETTERS_ES,
   'time.never': 'nunca',
   'time.ago': 'hace {time}',
   'time.in': 'dentro de {time}',
@@ -145,12 +148,12 @@ export const ES: Readonly<Record<MessageKey, Message>> = {
   'sync.row.delivery': 'Entrega',
   'sync.row.ledger': 'Registro',
   'sync.read': {
-    one: 'leído {n} evento de {from} a {to}: {fresh} nuevo(s), {duplicates} ya en el registro',
+    one: 'leído {n} evento de {from} a {to}: nuevos {fresh}, ya en el registro {duplicates}',
     other: 'leídos {n} eventos de {from} a {to}: {fresh} nuevos, {duplicates} ya en el registro',
   },
   'sync.notRead': 'NO se pudo leer: {error}',
   'sync.cached': 'en caché',
-  'sync.directories': 'recargadas {persons} persona(s) de HikCentral y {users} usuario(s) de Humand{active}',
+  'sync.directories': 'recargados: personas de HikCentral {persons}, usuarios de Humand {users}{active}',
   'sync.activeUsers': ' ({n} activos)',
   'sync.decided': {
     one: '{n} fichada: {queued} para enviar, {ignored} no es de reloj, {unmapped} sin vincular, {held} retenidas',

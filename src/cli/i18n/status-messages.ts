@@ -39,7 +39,10 @@ export const STATUS_EN = {
   'status.service.stopped': 'not running: stopped {when} ({where})',
   'status.service.gone': 'NOT RUNNING: last seen {when} ({where}) — it crashed or its machine is down; check the service manager',
   'status.service.running': 'running on {where}; last seen {when}',
-  'status.humand.failing': 'NOT ANSWERING since {since}, {n} request(s) without an answer: {error} — punches are kept',
+  'status.humand.failing': {
+    one: 'NOT ANSWERING since {since}, {n} request without an answer: {error} — punches are kept',
+    other: 'NOT ANSWERING since {since}, {n} requests without an answer: {error} — punches are kept',
+  },
   'status.humand.ok': 'answering (last answer {when})',
   'status.noAnswer': 'no answer',
   'status.lease': '{owner}, epoch {epoch}, taken {taken}; {state}',
@@ -66,8 +69,11 @@ export const STATUS_EN = {
   'status.budget.seen': '{remaining} of {limit} left{window} (seen {ago} ago)',
   'status.budget.window': ' per {seconds} s',
   'status.budget.assumed': 'not seen yet; assuming {limit} per {seconds} s',
-  'status.openDays':
-    '{n} clock-in(s) of the last 7 days with no clock-out (forgotten clock-out?) — e.g. employee {employee} since {since} (p-{punch}); HR closes them in Humand',
+  'status.openDays': {
+    one: '{n} clock-in of the last 7 days with no clock-out (forgotten clock-out?): employee {employee} since {since} (p-{punch}); HR closes it in Humand',
+    other:
+      '{n} clock-ins of the last 7 days with no clock-out (forgotten clock-out?) — e.g. employee {employee} since {since} (p-{punch}); HR closes them in Humand',
+  },
   'status.unreadable': "{n} set aside, never sent (last {when}; see the dashboard's Problems page)",
   'status.terminal': 'read to {cursor} (its clock); last success {success}{drift}',
   'status.terminal.ahead': '; its clock {seconds} s ahead',
@@ -119,7 +125,10 @@ export const STATUS_ES: Readonly<Record<keyof typeof STATUS_EN, string | { reado
   'status.service.stopped': 'detenido: se detuvo {when} ({where})',
   'status.service.gone': 'NO ESTÁ EN MARCHA: visto por última vez {when} ({where}) — se cayó o su equipo está apagado; revise el administrador de servicios',
   'status.service.running': 'en marcha en {where}; visto por última vez {when}',
-  'status.humand.failing': 'NO RESPONDE desde {since}, {n} pedido(s) sin respuesta: {error} — las fichadas se conservan',
+  'status.humand.failing': {
+    one: 'NO RESPONDE desde {since}, {n} pedido sin respuesta: {error} — las fichadas se conservan',
+    other: 'NO RESPONDE desde {since}, {n} pedidos sin respuesta: {error} — las fichadas se conservan',
+  },
   'status.humand.ok': 'responde (última respuesta {when})',
   'status.noAnswer': 'sin respuesta',
   'status.lease': '{owner}, época {epoch}, tomado {taken}; {state}',
@@ -146,8 +155,11 @@ export const STATUS_ES: Readonly<Record<keyof typeof STATUS_EN, string | { reado
   'status.budget.seen': 'quedan {remaining} de {limit}{window} (visto hace {ago})',
   'status.budget.window': ' cada {seconds} s',
   'status.budget.assumed': 'aún no visto; se suponen {limit} cada {seconds} s',
-  'status.openDays':
-    '{n} entrada(s) de los últimos 7 días sin salida (¿salida olvidada?) — p. ej. empleado {employee} desde {since} (p-{punch}); RR. HH. las cierra en Humand',
+  'status.openDays': {
+    one: '{n} entrada de los últimos 7 días sin salida (¿salida olvidada?): empleado {employee} desde {since} (p-{punch}); RR. HH. la cierra en Humand',
+    other:
+      '{n} entradas de los últimos 7 días sin salida (¿salida olvidada?) — p. ej. empleado {employee} desde {since} (p-{punch}); RR. HH. las cierra en Humand',
+  },
   'status.unreadable': '{n} apartadas, nunca enviadas (la última {when}; vea la página Problemas del panel)',
   'status.terminal': 'leído hasta {cursor} (su reloj); última lectura correcta {success}{drift}',
   'status.terminal.ahead': '; su reloj adelanta {seconds} s',
