@@ -46,6 +46,14 @@ describe('dead letters', () => {
     expect(onlyDead.stdout).toMatch(new RegExp(`^Re-queued 0 punches\\. Not included: ${byOutcome} \\(fix their cause, then --id or --all\\)\\.`));
     expect(site.entries()).toBe(0);
 
+    // The same in Spanish, with the language's plural forms.
+    const spanish = { ...site.env, HIK2HUMAND_LANG: 'es' };
+    const listed = await runCli(['dead-letters', 'list'], { cwd: site.dir, env: spanish });
+    const needs = dead.length === 1 ? '1 fichada necesita' : `${dead.length} fichadas necesitan`;
+    expect(listed.stdout).toMatch(new RegExp(`^${needs} a una persona \\(horas en [^)]+\\)\\. Corrija la causa y luego: hik2humand dead-letters retry`));
+    const onlyDeadEs = await runCli(['dead-letters', 'retry', '--dead'], { cwd: site.dir, env: spanish });
+    expect(onlyDeadEs.stdout).toMatch(/^Vueltas a la cola: 0 fichadas\. No incluidas: .*rechazada: \d+.* \(corrija su causa y luego use --id o --all\)\./);
+
     const retry = await runCli(['dead-letters', 'retry', '--all'], { cwd: site.dir, env: site.env });
     expect(retry.stderr).toBe('');
     expect(retry.code).toBe(0);
