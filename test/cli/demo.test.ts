@@ -63,10 +63,13 @@ describe('demo (no credentials)', () => {
     expect(report.counts.delivered).toBeGreaterThan(0);
   }, 30_000);
 
-  it('DRY_RUN=true decides and logs the punches without sending any', async () => {
+  it('DRY_RUN=true decides and logs the punches without sending any; the banner speaks Spanish under HIK2HUMAND_LANG=es', async () => {
     const ledger = path.join(dir, 'dry.db');
-    demo = startCli(['demo', '--database', ledger, '--speed', '120'], { cwd: dir, env: { ADMIN_PORT: '0', DRY_RUN: 'true' } });
-    await demo.waitForLine((line) => line.includes('Dry run      YES'), 15_000);
+    demo = startCli(['demo', '--database', ledger, '--speed', '120'], { cwd: dir, env: { ADMIN_PORT: '0', DRY_RUN: 'true', HIK2HUMAND_LANG: 'es' } });
+    await demo.waitForLine((line) => /^ {2}Prueba +SÍ — las fichadas se deciden y registran, no se envía nada$/.test(line), 15_000);
+    expect(demo.stdout()).toMatch(/^ {2}Panel +http:\/\/127\.0\.0\.1:\d+\/ +<- abra esto$/m);
+    expect(demo.stdout()).toMatch(/^ {2}Jornada +40 empleados \(semilla 1\), 2 horas de la jornada por minuto/m);
+    expect(demo.stdout()).toMatch(/^ {2}Incidentes +se representan en el Humand simulado/m);
     await demo.waitForLine((line) => line.includes('"msg":"dry run: would POST /time-tracking/entries/clockIn"'), 12_000);
     expect(await demo.stop('SIGTERM', 8_000)).toEqual({ code: 0, signal: null });
     expect(demo.stdout()).not.toMatch(/Humand accepted the entry/);

@@ -13,6 +13,7 @@ import type { CliIo } from '../io.js';
 import { runService } from '../../service/run-service.js';
 import type { CliSettings } from '../settings.js';
 import { DEMO_RATE_LIMIT } from './demo-sites.js';
+import { terminalDemoBanner } from './demo-banner.js';
 import { startDemoDay } from './demo-start.js';
 import type { DemoOptions } from './run-demo.js';
 
@@ -117,19 +118,17 @@ export async function runIsapiDemo(settings: CliSettings, io: CliIo, options: De
       signal: stop.signal,
       onListening: ({ dashboardUrl }) => {
         io.out(
-          [
-            '',
-            'hik2humand DEMO (terminals) — three simulated Hikvision terminals read over ISAPI, no HikCentral.',
-            `  Dashboard    ${dashboardUrl ?? '(admin server off)'}   <- open this`,
-            ...[...sites.terminals].map(
-              ([name, t]) => `  Terminal     ${name.padEnd(8)} ${t.url}  digest auth, AcsEvent search, pushes to ${receiverUrl}/${name}`,
-            ),
-            `  Humand       ${humand?.url ?? '?'}  simulated, ${DEMO_RATE_LIMIT.limit} requests per ${DEMO_RATE_LIMIT.windowMs / 1000} s`,
-            `  Working day  ${day.employees.length} employees (seed ${options.seed}) from ${options.startAt} at ${options.speed}x; terminals polled every ${DEMO_POLL_INTERVAL_MS / 1000} s`,
-            `  Ledger       ${databasePath} (SQLite, new for each demo)`,
-            'Ctrl-C stops everything.',
-            '',
-          ].join('\n'),
+          terminalDemoBanner({
+            language: settings.language,
+            dashboardUrl,
+            terminals: [...sites.terminals].map(([name, t]) => [name, t.url] as const),
+            receiverUrl,
+            humandUrl: humand?.url ?? '?',
+            employees: day.employees.length,
+            options,
+            databasePath,
+            pollMs: DEMO_POLL_INTERVAL_MS,
+          }),
         );
         logger.info({ dashboardUrl, receiverUrl, database: databasePath }, 'terminal demo running');
       },

@@ -18,6 +18,7 @@ import { demoIncidents, playIncidents } from './demo-incidents.js';
 import { DEMO_BEHAVIOURS } from './demo-behaviours.js';
 import type { LiveDay } from './live-day.js';
 import { startDemoDay } from './demo-start.js';
+import { demoBanner } from './demo-banner.js';
 
 export interface DemoOptions {
   readonly employees: number;
@@ -55,7 +56,7 @@ export const DEMO_DEFAULTS = {
 } as const;
 
 /** Poll often enough in the demo that both poll and push visibly feed the ledger. */
-const DEMO_POLL_INTERVAL_MS = 15_000;
+export const DEMO_POLL_INTERVAL_MS = 15_000;
 
 /**
  * The demo: both simulators, a generated day played live, a fresh SQLite ledger, push
@@ -136,7 +137,7 @@ export async function runDemo(settings: CliSettings, io: CliIo, options: DemoOpt
       signal: stop.signal,
       onListening: ({ dashboardUrl, receiverUrl }) => {
         io.out(
-          banner({
+          demoBanner({
             settings,
             options,
             day,
@@ -146,6 +147,7 @@ export async function runDemo(settings: CliSettings, io: CliIo, options: DemoOpt
             receiverUrl,
             zone,
             failingEmployee: failingEmployee?.employeeInternalId ?? null,
+            pollMs: settings.env.POLL_INTERVAL ? settings.config.poll.intervalMs : DEMO_POLL_INTERVAL_MS,
           }),
         );
         logger.info({ dashboardUrl, receiverUrl, hikcentral: demoSites.hik.httpsUrl, humand: demoSites.humand.url, database: databasePath }, 'demo running');
@@ -206,57 +208,4 @@ function startProgress(app: App, day: LiveDay, logger: Logger, everyMs: number, 
   }, everyMs);
   timer.unref();
   return timer;
-}
-
-/** "06:00 comes at 15:01, 14:00 at 15:09, 22:00 at 15:17": the day's shift starts on the wall clock. */
-function shiftStarts(day: LiveDay): string {
-  return ['06:00', '14:00', '22:00'].map((time, i) => `${i === 0 ? 'its ' : ''}${time} at ${day.wallTimeOf(time)}`).join(', ');
-}
-
-function incidentLines(options: DemoOptions, failingEmployee: string | null): string[] {
-  if (options.incidentStepMs === null) return [];
-  const at = (step: number) => `+${Math.round((step * options.incidentStepMs!) / 1000)} s`;
-  return [
-    `  Incidents    played on the simulated Humand so the dashboard shows them (--no-incidents: none):`,
-    ...(failingEmployee !== null
-      ? [`               ${at(0)} employee ${failingEmployee}'s clocks fail until their first punch dies (Problems page); ${at(6)} it is re-driven`]
-      : []),
-    `               ${at(2)} Humand out of reach (red banner; punches kept) until ${at(3)}`,
-    `               ${at(4)} Humand refuses the key (delivery paused, probed) until ${at(5)}; a forgotten clock-out and wrong-reader taps are in the day`,
-  ];
-}
-
-function banner(facts: {
-  settings: CliSettings;
-  options: DemoOptions;
-  day: LiveDay;
-  sites: DemoSites;
-  databasePath: string;
-  dashboardUrl: string | null;
-  receiverUrl: string | null;
-  zone: string;
-  failingEmployee: string | null;
-}): string {
-  const { options, day, sites, settings } = facts;
-  const perMinute =
-    options.speed >= 60 ? `${Math.round(options.speed / 60)} hour(s) of the day every minute` : `${options.speed} minutes of the day every minute`;
-  const unmapped = sites.unmappedEmployee
-    ? `; employee ${sites.unmappedEmployee.employeeInternalId} deliberately has no Humand user (an "unmapped" example)`
-    : '';
-  return [
-    '',
-    'hik2humand DEMO — no credentials are configured, so everything runs against built-in simulators on this machine.',
-    `  Dashboard    ${facts.dashboardUrl ?? '(admin server off)'}   <- open this`,
-    `  HikCentral   ${sites.hik.httpsUrl}  simulated Artemis gateway, HTTPS with a generated certificate the client trusts`,
-    `  Humand       ${sites.humand.url}  simulated API, rate limit scaled to ${DEMO_RATE_LIMIT.limit} requests per ${DEMO_RATE_LIMIT.windowMs / 1000} s (real Humand: 50 per minute)`,
-    `  Push         HikCentral pushes to ${facts.receiverUrl ?? '?'}; the ledger is also polled every ${Math.round((settings.env.POLL_INTERVAL ? settings.config.poll.intervalMs : DEMO_POLL_INTERVAL_MS) / 1000)} s`,
-    `  Working day  ${day.employees.length} employees (seed ${options.seed}), ${perMinute}${unmapped}`,
-    `  Site clock   ${facts.zone}. Punches carry today's real times (Humand takes no entry in the future), so the day is`,
-    `               seen on this clock: its ${options.startAt} is now, ${shiftStarts(day)}`,
-    ...incidentLines(options, facts.failingEmployee),
-    `  Ledger       ${facts.databasePath} (SQLite, new for each demo)`,
-    `  Dry run      ${settings.config.dryRun ? 'YES — punches are decided and logged, nothing is sent' : 'no (DRY_RUN=true npm run demo decides and logs without sending)'}`,
-    'Ctrl-C stops everything. To go live see README.md, "Going live".',
-    '',
-  ].join('\n');
 }
