@@ -6,6 +6,7 @@ import type { HikConnectionConfig, HumandConnectionConfig } from '../config/type
 import { ConfigurationError } from '../domain/errors.js';
 import { createLogger, type Logger } from '../logging/logger.js';
 import { isPostgresUrl } from '../store/open-store.js';
+import { cliText } from './i18n/text.js';
 import { readSettings, type CliSettings, type GlobalOptions } from './settings.js';
 
 /** Reads and validates everything from the command's global options (throws ConfigProblems). */
@@ -30,10 +31,8 @@ export function commandLogger(settings: CliSettings, defaultLevel = 'warn'): Log
 export function requireLive(settings: CliSettings, command: string): { readonly hik: HikConnectionConfig; readonly humand: HumandConnectionConfig } {
   const { hik, humand } = settings.config;
   if (settings.config.mode === 'live' && hik !== null && humand !== null) return { hik, humand };
-  throw new ConfigurationError(`\`${command}\` needs a real site: HIKVISION_HOST, HIK_APP_KEY, HIK_SECRET and HUMAND_AUTH are not set`, {
-    code: 'NOT_CONFIGURED',
-    hint: 'Copy .env.example to .env and fill it in (README, "Going live"), then run `hik2humand doctor`. Without credentials, `npm start` runs the demo against built-in simulators.',
-  });
+  const { t } = cliText(settings.language);
+  throw new ConfigurationError(t('context.needsSite', { command }), { code: 'NOT_CONFIGURED', hint: t('context.needsSiteHint') });
 }
 
 /** Opens the App for one command and closes it (the ledger) whatever happens. */
@@ -53,11 +52,9 @@ export async function withApp<T>(settings: CliSettings, logger: Logger, run: (ap
 export function requireExistingLedger(settings: CliSettings): void {
   const { config } = settings;
   if (isPostgresUrl(config.databaseUrl) || fs.existsSync(config.databasePath)) return;
-  throw new ConfigurationError(`there is no ledger at ${config.databasePath}`, {
+  const { t } = cliText(settings.language);
+  throw new ConfigurationError(t('context.noLedger', { path: config.databasePath }), {
     code: 'NO_LEDGER',
-    hint:
-      config.mode === 'demo'
-        ? 'Nothing has run here yet: `npm start` runs the demo (its ledger is ./data/demo.db), or configure a site (README, "Going live").'
-        : 'Set DATABASE_PATH to the ledger the service uses (run from the same folder, with the same .env), or run `hik2humand sync` / `run` first.',
+    hint: t(config.mode === 'demo' ? 'context.noLedgerDemo' : 'context.noLedgerLive'),
   });
 }

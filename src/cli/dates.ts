@@ -1,4 +1,6 @@
 import { DateTime } from 'luxon';
+import type { CliLanguage } from './i18n/language.js';
+import { cliText } from './i18n/text.js';
 import { ConfigProblems } from './settings.js';
 
 const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
@@ -22,8 +24,8 @@ function dayOf(text: string, zone: string, nowMs: number): string | null {
   return date.isValid ? date.toISODate() : null;
 }
 
-function notADay(flag: string, text: string, what: string, example: string): ConfigProblems {
-  return new ConfigProblems([`${flag}: "${text}" is not ${what} — use e.g. ${flag} 2026-01-27, ${flag} 27/01/2026, ${flag} yesterday (ayer)${example}`]);
+function notADay(key: 'flag.day' | 'flag.instant', flag: string, value: string, zone: string, language: CliLanguage): ConfigProblems {
+  return new ConfigProblems([cliText(language).t(key, { flag, value, zone })], language);
 }
 
 /**
@@ -31,7 +33,7 @@ function notADay(flag: string, text: string, what: string, example: string): Con
  * or for an end bound the start of the next day, so `--to 2026-01-27` includes the 27th), or
  * ISO 8601 date-time (with an offset, or read in the site zone without one).
  */
-export function parseInstant(flag: string, text: string, zone: string, bound: 'start' | 'end', nowMs = Date.now()): number {
+export function parseInstant(flag: string, text: string, zone: string, bound: 'start' | 'end', nowMs = Date.now(), language: CliLanguage = 'en'): number {
   const day = dayOf(text, zone, nowMs);
   if (day !== null) {
     const start = DateTime.fromISO(day, { zone });
@@ -39,14 +41,14 @@ export function parseInstant(flag: string, text: string, zone: string, bound: 's
   }
   const instant = DateTime.fromISO(text.trim(), { zone, setZone: true });
   if (instant.isValid) return instant.toMillis();
-  throw notADay(flag, text, 'a date or date-time', ` (a whole day in ${zone}) or ${flag} 2026-01-27T06:00:00-03:00`);
+  throw notADay('flag.instant', flag, text, zone, language);
 }
 
 /** A day option (`YYYY-MM-DD`, `dd/mm/yyyy`, today/yesterday, hoy/ayer), checked, as `YYYY-MM-DD`. */
-export function parseDay(flag: string, text: string, zone: string, nowMs = Date.now()): string {
+export function parseDay(flag: string, text: string, zone: string, nowMs = Date.now(), language: CliLanguage = 'en'): string {
   const day = dayOf(text, zone, nowMs);
   if (day !== null) return day;
-  throw notADay(flag, text, 'a date', '');
+  throw notADay('flag.day', flag, text, zone, language);
 }
 
 export function today(zone: string, nowMs: number): string {

@@ -2,6 +2,7 @@ import { EXIT } from './exit-codes.js';
 import { processIo } from './io.js';
 import { buildProgram } from './program.js';
 import { reportError } from './report-error.js';
+import { reportingLanguage } from './report-language.js';
 
 /**
  * `hik2humand` entry point (bin/hik2humand.js loads it through tsx). Every outcome ends
@@ -17,7 +18,7 @@ async function main(argv: readonly string[]): Promise<number> {
     await program.parseAsync([...argv]);
     return EXIT.ok;
   } catch (error) {
-    return reportError(error, processIo);
+    return reportError(error, processIo, reportingLanguage(argv));
   }
 }
 

@@ -43,7 +43,7 @@ export function reportError(error: unknown, io: CliIo, language: CliLanguage = c
     return error.exitCode === 0 ? EXIT.ok : EXIT.configuration;
   }
   if (error instanceof ConfigProblems) {
-    io.err(redactText(formatConfigProblems(error.problems, language)));
+    io.err(redactText(formatConfigProblems(error.problems, error.language ?? language)));
     return EXIT.configuration;
   }
   if (isAppError(error)) {

@@ -8,6 +8,8 @@ import { ConfigurationError, isAppError } from '../domain/errors.js';
 import { parseAdminSettings, type AdminSettings } from '../ops/settings.js';
 import { readPushConfig, type PushConfig } from '../push/config.js';
 import { cliLanguage, type CliLanguage } from './i18n/language.js';
+import { configWords, type ConfigWords } from '../config/words/config-words.js';
+import { settingsWords } from '../config/words/settings-words.js';
 
 /** Options every command accepts (commander's global options). */
 export interface GlobalOptions {
@@ -37,7 +39,11 @@ export interface CliSettings {
 
 /** Every configuration problem found, each naming the setting, what is wrong and an example. */
 export class ConfigProblems extends ConfigurationError {
-  constructor(readonly problems: readonly string[]) {
+  /** `language`: what the problems are written in, so the block around them says the same (default: the environment's). */
+  constructor(
+    readonly problems: readonly string[],
+    readonly language: CliLanguage | null = null,
+  ) {
     super(`Configuration is not valid:\n  - ${problems.join('\n  - ')}`, {
       code: 'CONFIG_INVALID',
       hint: 'Fix the settings listed above (see docs/configuration.md and .env.example).',
@@ -64,45 +70,48 @@ export interface ReadSettingsOptions {
 export function readSettings(options: GlobalOptions, read: ReadSettingsOptions = {}): CliSettings {
   const cwd = read.cwd ?? process.cwd();
   const problems: string[] = [];
-  const { values: fileValues, envFile } = readEnvFile(options.envFile, cwd, problems);
+  const processEnv = read.processEnv ?? process.env;
+  // The env file may set the language; its own problem is worded in the environment's.
+  const { values: fileValues, envFile } = readEnvFile(options.envFile, cwd, problems, configWords(cliLanguage(processEnv)));
   const env: Record<string, string | undefined> = { ...fileValues };
-  for (const [key, value] of Object.entries(read.processEnv ?? process.env)) if (value !== undefined) env[key] = value;
+  for (const [key, value] of Object.entries(processEnv)) if (value !== undefined) env[key] = value;
+  const language = cliLanguage(env);
+  const w = configWords(language);
   if (options.config !== undefined) env.CONFIG_FILE = options.config;
   if (options.verbose === true && options.logLevel === undefined) env.LOG_LEVEL = 'debug';
   if (options.logLevel !== undefined) {
     if (LOG_LEVELS.includes(options.logLevel)) env.LOG_LEVEL = options.logLevel;
-    else problems.push(`--log-level: "${options.logLevel}" is not a log level — use one of ${LOG_LEVELS.join(', ')}, e.g. --log-level debug`);
+    else problems.push(w.logLevelFlag(options.logLevel, LOG_LEVELS));
   }
 
   const chosenLanguage = env.HIK2HUMAND_LANG?.trim();
   if (chosenLanguage && !['en', 'es'].includes(chosenLanguage.toLowerCase())) {
-    problems.push(`HIK2HUMAND_LANG: "${chosenLanguage}" is not a language the CLI speaks — use es (español) or en (English), or leave it unset to follow LANG`);
+    problems.push(w.notLanguage(chosenLanguage));
   }
-  const config = collect(problems, () => loadConfig({ env, cwd, dotenv: false }));
-  const push = collect(problems, () => readPushConfig(env));
-  const admin = collect(problems, () => parseAdminSettings(env));
+  const config = collect(problems, () => loadConfig({ env, cwd, dotenv: false, language }));
+  const settingsText = settingsWords(language);
+  const push = collect(problems, () => readPushConfig(env, settingsText));
+  const admin = collect(problems, () => parseAdminSettings(env, settingsText));
   // Alerts judge "working hours" in the same zone as the rest (a bad SITE_TIMEZONE is already reported above).
-  const alerts = collect(problems, () => parseAlertSettings({ ...env, SITE_TIMEZONE: config?.siteTimezone ?? 'UTC' }));
+  const alerts = collect(problems, () => parseAlertSettings({ ...env, SITE_TIMEZONE: config?.siteTimezone ?? 'UTC' }, settingsText));
 
   if (problems.length > 0 || config === undefined || push === undefined || admin === undefined || alerts === undefined) {
-    throw new ConfigProblems(problems);
+    throw new ConfigProblems(problems, language);
   }
   const explicit = env.LOG_LEVEL?.trim();
   // Without credentials the only ledger with anything in it is the demo's: status, punches and
   // dead-letters look there unless DATABASE_PATH says otherwise.
   const demoLedger = config.mode === 'demo' && !env.DATABASE_PATH?.trim() ? { ...config, databasePath: path.resolve(cwd, DEMO_DATABASE_PATH) } : config;
-  return { env, envFile, config: demoLedger, push, admin, alerts, explicitLogLevel: explicit ? explicit : null, language: cliLanguage(env) };
+  return { env, envFile, config: demoLedger, push, admin, alerts, explicitLogLevel: explicit ? explicit : null, language };
 }
 
-function readEnvFile(named: string | undefined, cwd: string, problems: string[]): { values: Record<string, string>; envFile: string | null } {
+function readEnvFile(named: string | undefined, cwd: string, problems: string[], w: ConfigWords): { values: Record<string, string>; envFile: string | null } {
   const file = path.resolve(cwd, named ?? '.env');
   if (named === undefined && !fs.existsSync(file)) return { values: {}, envFile: null };
   try {
     return { values: parseDotenv(fs.readFileSync(file)), envFile: file };
   } catch (error) {
-    problems.push(
-      `--env-file: "${named ?? '.env'}" cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'}) — use e.g. --env-file ./.env (copy .env.example)`,
-    );
+    problems.push(w.envFileUnreadable(named ?? '.env', (error as NodeJS.ErrnoException).code ?? 'error'));
     return { values: {}, envFile: null };
   }
 }

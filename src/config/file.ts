@@ -1,75 +1,79 @@
 import { z } from 'zod';
 import { durationSchema, integerSchema } from './parse-values.js';
-import { isapiFileSchema } from './isapi.js';
+import { isapiFileSchemaFor } from './isapi.js';
+import { CONFIG_EN, type ConfigWords } from './words/config-words.js';
 
-const eventCodeList = z.array(z.number().int().positive({ message: 'an event code is a positive number, e.g. 196893' }));
+/** The config file's schema, its problems worded in `w`'s language. */
+export function configFileSchemaFor(w: ConfigWords) {
+  const eventCodeList = z.array(z.number().int().positive({ message: w.eventCodePositive }));
 
-const timeClockSchema = z
-  .object({
-    door: z.string().min(1).optional(),
-    reader: z.string().min(1).optional(),
-    mode: z.enum(['door', 'device', 'alternate'], { message: 'mode must be door, device or alternate' }).default('door'),
-    direction: z.enum(['in', 'out'], { message: 'direction must be in or out' }).optional(),
-    debounce: durationSchema('60s').optional(),
-    label: z.string().optional(),
-  })
-  .strict()
-  .superRefine((clock, ctx) => {
-    if (clock.door === undefined && clock.reader === undefined) {
-      ctx.addIssue({ code: 'custom', message: 'a time clock needs a door or a reader (index code or name), e.g. reader: "Facial Entrada"' });
-    }
-    if (clock.mode === 'door' && clock.direction === undefined) {
-      ctx.addIssue({ code: 'custom', path: ['direction'], message: 'door mode needs a direction — use in or out' });
-    }
-  });
+  const timeClockSchema = z
+    .object({
+      door: z.string().min(1).optional(),
+      reader: z.string().min(1).optional(),
+      mode: z.enum(['door', 'device', 'alternate'], { message: w.clockModeEnum }).default('door'),
+      direction: z.enum(['in', 'out'], { message: w.directionEnum }).optional(),
+      debounce: durationSchema('60s', 0, w).optional(),
+      label: z.string().optional(),
+    })
+    .strict()
+    .superRefine((clock, ctx) => {
+      if (clock.door === undefined && clock.reader === undefined) {
+        ctx.addIssue({ code: 'custom', message: w.needsDoorOrReader });
+      }
+      if (clock.mode === 'door' && clock.direction === undefined) {
+        ctx.addIssue({ code: 'custom', path: ['direction'], message: w.doorNeedsDirection });
+      }
+    });
 
-/** The config file (YAML or JSON): time clocks, mapping, event codes and policies. */
-export const configFileSchema = z
-  .object({
-    timeClocks: z.array(timeClockSchema).default([]),
-    eventCodes: z.object({ granted: eventCodeList.optional(), refused: eventCodeList.optional(), doorState: eventCodeList.optional() }).strict().default({}),
-    mapping: z
-      .object({
-        strategy: z
-          .enum(['personCode', 'cardNo', 'customField', 'csv'], { message: 'strategy must be personCode, cardNo, customField or csv' })
-          .default('personCode'),
-        customField: z.string().min(1).optional(),
-        csvFile: z.string().min(1).optional(),
-        humandField: z.string().min(1).optional(),
-      })
-      .strict()
-      .default({ strategy: 'personCode' })
-      .superRefine((mapping, ctx) => {
-        if (mapping.strategy === 'customField' && mapping.customField === undefined) {
-          ctx.addIssue({
-            code: 'custom',
-            path: ['customField'],
-            message: 'the customField strategy needs the HikCentral field name, e.g. customField: Legajo',
-          });
-        }
-        if (mapping.strategy === 'csv' && mapping.csvFile === undefined) {
-          ctx.addIssue({ code: 'custom', path: ['csvFile'], message: 'the csv strategy needs a file, e.g. csvFile: ./mapping.csv' });
-        }
-      }),
-    debounce: durationSchema('60s').optional(),
-    settleDelay: durationSchema('5s').optional(),
-    dayBoundaryHour: integerSchema(0, 23, '4').optional(),
-    alternation: z.enum(['suppress', 'send'], { message: 'alternation must be suppress or send' }).optional(),
-    maxOpenShift: durationSchema('16h').optional(),
-    minShift: durationSchema('10m').optional(),
-    futureTolerance: durationSchema('2m').optional(),
-    comment: z.string().optional(),
-    siteTimezone: z.string().optional(),
-    poll: z
-      .object({
-        doors: z.array(z.string().min(1)).optional(),
-        eventTypes: z.enum(['all', 'granted'], { message: 'eventTypes must be all or granted' }).optional(),
-      })
-      .strict()
-      .default({}),
-    /** Hikvision terminals read directly (ISAPI), see src/config/isapi.ts and docs/isapi.md. */
-    isapi: isapiFileSchema.optional(),
-  })
-  .strict();
+  /** The config file (YAML or JSON): time clocks, mapping, event codes and policies. */
+  return z
+    .object({
+      timeClocks: z.array(timeClockSchema).default([]),
+      eventCodes: z.object({ granted: eventCodeList.optional(), refused: eventCodeList.optional(), doorState: eventCodeList.optional() }).strict().default({}),
+      mapping: z
+        .object({
+          strategy: z.enum(['personCode', 'cardNo', 'customField', 'csv'], { message: w.strategyEnum }).default('personCode'),
+          customField: z.string().min(1).optional(),
+          csvFile: z.string().min(1).optional(),
+          humandField: z.string().min(1).optional(),
+        })
+        .strict()
+        .default({ strategy: 'personCode' })
+        .superRefine((mapping, ctx) => {
+          if (mapping.strategy === 'customField' && mapping.customField === undefined) {
+            ctx.addIssue({
+              code: 'custom',
+              path: ['customField'],
+              message: w.customFieldNeeded,
+            });
+          }
+          if (mapping.strategy === 'csv' && mapping.csvFile === undefined) {
+            ctx.addIssue({ code: 'custom', path: ['csvFile'], message: w.csvNeeded });
+          }
+        }),
+      debounce: durationSchema('60s', 0, w).optional(),
+      settleDelay: durationSchema('5s', 0, w).optional(),
+      dayBoundaryHour: integerSchema(0, 23, '4', w).optional(),
+      alternation: z.enum(['suppress', 'send'], { message: w.alternationEnum }).optional(),
+      maxOpenShift: durationSchema('16h', 0, w).optional(),
+      minShift: durationSchema('10m', 0, w).optional(),
+      futureTolerance: durationSchema('2m', 0, w).optional(),
+      comment: z.string().optional(),
+      siteTimezone: z.string().optional(),
+      poll: z
+        .object({
+          doors: z.array(z.string().min(1)).optional(),
+          eventTypes: z.enum(['all', 'granted'], { message: w.eventTypesEnum }).optional(),
+        })
+        .strict()
+        .default({}),
+      /** Hikvision terminals read directly (ISAPI), see src/config/isapi.ts and docs/isapi.md. */
+      isapi: isapiFileSchemaFor(w).optional(),
+    })
+    .strict();
+}
+
+export const configFileSchema = configFileSchemaFor(CONFIG_EN);
 
 export type ConfigFile = z.output<typeof configFileSchema>;

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { registerSecret } from '../logging/redact.js';
 import { describeIssues, durationSchema, integerSchema } from './parse-values.js';
+import { CONFIG_EN, type ConfigWords } from './words/config-words.js';
 import type { Direction, TimeClockRule } from './types.js';
 
 /**
@@ -67,77 +68,82 @@ export interface IsapiPushConfig {
 
 const NAME = /^[A-Za-z0-9][A-Za-z0-9_-]{0,39}$/;
 
-const readerSchema = z
-  .object({
-    reader: integerSchema(1, 512, '1'),
-    mode: z.enum(['door', 'attendanceStatus', 'alternate'], { message: 'mode must be door, attendanceStatus or alternate' }).default('door'),
-    direction: z.enum(['in', 'out'], { message: 'direction must be in or out' }).optional(),
-    debounce: durationSchema('60s').optional(),
-    label: z.string().min(1).optional(),
-  })
-  .strict()
-  .superRefine((reader, ctx) => {
-    if (reader.mode === 'door' && reader.direction === undefined) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['direction'],
-        message: 'door mode needs a direction — use in or out (or mode: attendanceStatus to take it from the terminal)',
-      });
-    }
-  });
+/** The `isapi:` section's schema, its problems worded in `w`'s language. */
+export function isapiFileSchemaFor(w: ConfigWords) {
+  const readerSchema = z
+    .object({
+      reader: integerSchema(1, 512, '1', w),
+      mode: z.enum(['door', 'attendanceStatus', 'alternate'], { message: w.isapiModeEnum }).default('door'),
+      direction: z.enum(['in', 'out'], { message: w.directionEnum }).optional(),
+      debounce: durationSchema('60s', 0, w).optional(),
+      label: z.string().min(1).optional(),
+    })
+    .strict()
+    .superRefine((reader, ctx) => {
+      if (reader.mode === 'door' && reader.direction === undefined) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['direction'],
+          message: w.isapiDoorNeedsDirection,
+        });
+      }
+    });
 
-const deviceSchema = z
-  .object({
-    name: z.string().regex(NAME, { message: 'a device name is 1–40 letters, digits, - or _, e.g. entrada-1' }),
-    address: z.string().refine((value) => /^https?:\/\/[^/\s]+\/?$/.test(value.trim()), {
-      message: 'an address is http://HOST[:PORT] or https://HOST[:PORT], e.g. http://10.0.0.21',
-    }),
-    user: z.string().min(1, { message: 'the device user is required, e.g. admin (better: a dedicated user)' }),
-    password: z.string().min(1).optional(),
-    passwordEnv: z
-      .string()
-      .regex(/^[A-Z_][A-Z0-9_]*$/, { message: 'passwordEnv names an environment variable, e.g. ISAPI_ENTRADA_PASSWORD' })
-      .optional(),
-    caFile: z.string().min(1).optional(),
-    tlsInsecure: z.boolean().optional(),
-    pageSize: integerSchema(1, 1000, '30').optional(),
-    pushFrom: z.array(z.string().min(1)).optional(),
-    timeClocks: z.array(readerSchema).default([]),
-  })
-  .strict()
-  .superRefine((device, ctx) => {
-    if ((device.password === undefined) === (device.passwordEnv === undefined)) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['passwordEnv'],
-        message: 'give exactly one of password or passwordEnv (the name of an environment variable holding it, preferred)',
-      });
-    }
-  });
+  const deviceSchema = z
+    .object({
+      name: z.string().regex(NAME, { message: w.deviceName }),
+      address: z.string().refine((value) => /^https?:\/\/[^/\s]+\/?$/.test(value.trim()), {
+        message: w.deviceAddress,
+      }),
+      user: z.string().min(1, { message: w.deviceUser }),
+      password: z.string().min(1).optional(),
+      passwordEnv: z
+        .string()
+        .regex(/^[A-Z_][A-Z0-9_]*$/, { message: w.passwordEnvName })
+        .optional(),
+      caFile: z.string().min(1).optional(),
+      tlsInsecure: z.boolean().optional(),
+      pageSize: integerSchema(1, 1000, '30', w).optional(),
+      pushFrom: z.array(z.string().min(1)).optional(),
+      timeClocks: z.array(readerSchema).default([]),
+    })
+    .strict()
+    .superRefine((device, ctx) => {
+      if ((device.password === undefined) === (device.passwordEnv === undefined)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['passwordEnv'],
+          message: w.passwordOneOf,
+        });
+      }
+    });
 
-/** The `isapi:` section of the config file. */
-export const isapiFileSchema = z
-  .object({
-    devices: z.array(deviceSchema).default([]),
-    overlap: durationSchema('10m').optional(),
-    initialLookback: durationSchema('24h').optional(),
-    authBackoff: durationSchema('10m').optional(),
-    driftWarn: durationSchema('60s').optional(),
-    timeout: durationSchema('15s').optional(),
-    push: z
-      .object({
-        host: z.string().min(1).default('0.0.0.0'),
-        port: integerSchema(1, 65535, '8090'),
-        path: z
-          .string()
-          .regex(/^\/[A-Za-z0-9/_-]*$/, { message: 'a path starts with /, e.g. /hik/isapi' })
-          .default('/hik/isapi'),
-        advertisedAddress: z.string().min(1).optional(),
-      })
-      .strict()
-      .optional(),
-  })
-  .strict();
+  /** The `isapi:` section of the config file. */
+  return z
+    .object({
+      devices: z.array(deviceSchema).default([]),
+      overlap: durationSchema('10m', 0, w).optional(),
+      initialLookback: durationSchema('24h', 0, w).optional(),
+      authBackoff: durationSchema('10m', 0, w).optional(),
+      driftWarn: durationSchema('60s', 0, w).optional(),
+      timeout: durationSchema('15s', 0, w).optional(),
+      push: z
+        .object({
+          host: z.string().min(1).default('0.0.0.0'),
+          port: integerSchema(1, 65535, '8090', w),
+          path: z
+            .string()
+            .regex(/^\/[A-Za-z0-9/_-]*$/, { message: w.pushPath })
+            .default('/hik/isapi'),
+          advertisedAddress: z.string().min(1).optional(),
+        })
+        .strict()
+        .optional(),
+    })
+    .strict();
+}
+
+export const isapiFileSchema = isapiFileSchemaFor(CONFIG_EN);
 
 export type IsapiFileSection = z.output<typeof isapiFileSchema>;
 
@@ -174,19 +180,19 @@ export function buildIsapiConfig(
   env: Readonly<Record<string, string | undefined>>,
   baseDir: string,
   problems: string[],
+  w: ConfigWords = CONFIG_EN,
 ): IsapiConfig | null {
   if (section === undefined || section.devices.length === 0) return null;
   const names = new Set<string>();
   const devices: IsapiDeviceConfig[] = [];
   section.devices.forEach((device, index) => {
     const where = `isapi.devices.${index} (${device.name})`;
-    if (names.has(device.name)) problems.push(`${where}.name: "${device.name}" is used twice — every device needs its own name`);
+    if (names.has(device.name)) problems.push(w.nameTwice(where, device.name));
     names.add(device.name);
     let password = device.password ?? '';
     if (device.passwordEnv !== undefined) {
       password = env[device.passwordEnv] ?? '';
-      if (password === '')
-        problems.push(`${where}.passwordEnv: the environment variable ${device.passwordEnv} is not set — set it to the device user's password`);
+      if (password === '') problems.push(w.passwordEnvUnset(where, device.passwordEnv));
     }
     registerSecret(password);
     let caCertPem: string | null = null;
@@ -194,25 +200,20 @@ export function buildIsapiConfig(
       const file = path.resolve(baseDir, device.caFile);
       try {
         caCertPem = fs.readFileSync(file, 'utf8');
-        if (!caCertPem.includes('-----BEGIN CERTIFICATE-----'))
-          problems.push(`${where}.caFile: "${device.caFile}" is not a PEM certificate (starts with -----BEGIN CERTIFICATE-----)`);
+        if (!caCertPem.includes('-----BEGIN CERTIFICATE-----')) problems.push(w.deviceCaNotPem(where, device.caFile));
       } catch (error) {
-        problems.push(
-          `${where}.caFile: "${device.caFile}" cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'}) — export the device certificate as PEM`,
-        );
+        problems.push(w.deviceCaUnreadable(where, device.caFile, (error as NodeJS.ErrnoException).code ?? 'error'));
       }
     }
     const baseUrl = device.address.trim().replace(/\/+$/, '');
     const host = new URL(baseUrl).hostname.replace(/^\[|\]$/g, '');
     if (section.push !== undefined && device.pushFrom === undefined && isIP(host) === 0) {
-      problems.push(
-        `${where}.pushFrom: the address names a host (${host}), not an IP — list the IP address(es) the terminal pushes from, e.g. pushFrom: [10.0.0.21]`,
-      );
+      problems.push(w.pushFromHost(where, host));
     }
-    if (caCertPem !== null && baseUrl.startsWith('http:')) problems.push(`${where}.caFile: a CA file only matters for an https:// address`);
+    if (caCertPem !== null && baseUrl.startsWith('http:')) problems.push(w.deviceCaOnHttp(where));
     const seen = new Set<number>();
     for (const reader of device.timeClocks) {
-      if (seen.has(reader.reader)) problems.push(`${where}.timeClocks: reader ${reader.reader} is listed twice`);
+      if (seen.has(reader.reader)) problems.push(w.readerTwice(where, reader.reader));
       seen.add(reader.reader);
     }
     devices.push({

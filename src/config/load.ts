@@ -5,8 +5,10 @@ import { parse as parseDotenv } from 'dotenv';
 import { parse as parseYaml } from 'yaml';
 import { ConfigurationError } from '../domain/errors.js';
 import { registerSecret } from '../logging/redact.js';
-import { configFileSchema, type ConfigFile } from './file.js';
-import { envSchema, type EnvSettings } from './env.js';
+import { configFileSchemaFor, type ConfigFile } from './file.js';
+import { envSchemaFor, type EnvSettings } from './env.js';
+import { configWords, type ConfigLanguage, type ConfigWords } from './words/config-words.js';
+import { validationLocale } from './words/validation-locale.js';
 import { DEFAULT_DOOR_STATE_EVENT_CODES, DEFAULT_GRANTED_EVENT_CODES, DEFAULT_REFUSED_EVENT_CODES } from './event-codes.js';
 import { describeIssues, isTimeZone } from './parse-values.js';
 import { buildIsapiConfig, isapiTimeClocks } from './isapi.js';
@@ -19,6 +21,8 @@ export interface LoadConfigOptions {
   readonly cwd?: string;
   /** Read `.env` from cwd (values already in env win). Default true. */
   readonly dotenv?: boolean;
+  /** The language problems are written in (the CLI's). Default English. */
+  readonly language?: ConfigLanguage;
 }
 
 export const DEFAULT_CONFIG_FILES = ['hik2humand.yaml', 'hik2humand.yml', 'hik2humand.json'];
@@ -44,6 +48,7 @@ function hostTimeZone(): string {
  */
 export function loadConfig(options: LoadConfigOptions = {}): AppConfig {
   const cwd = options.cwd ?? process.cwd();
+  const w = configWords(options.language ?? 'en');
   const raw: Record<string, string | undefined> = {};
   if (options.dotenv !== false) {
     const dotenvPath = path.join(cwd, '.env');
@@ -52,21 +57,22 @@ export function loadConfig(options: LoadConfigOptions = {}): AppConfig {
   for (const [key, value] of Object.entries(options.env ?? process.env)) if (value !== undefined) raw[key] = value;
 
   const problems: string[] = [];
-  const parsedEnv = envSchema.safeParse(raw);
+  const envSchema = envSchemaFor(w);
+  const parsedEnv = envSchema.safeParse(raw, validationLocale(w.language));
   if (!parsedEnv.success) problems.push(...describeIssues(parsedEnv.error.issues));
   // The valid settings are still checked against each other, so one report names every problem.
-  const env: Partial<EnvSettings> = parsedEnv.success ? parsedEnv.data : validSettingsOf(raw);
+  const env: Partial<EnvSettings> = parsedEnv.success ? parsedEnv.data : validSettingsOf(raw, envSchema);
 
-  const { file, configFile } = readConfigFile(env.CONFIG_FILE, cwd, problems);
-  const builtRules = buildRules(file, configFile, problems);
-  const isapi = buildIsapiConfig(file?.isapi, raw, configFile === null ? cwd : path.dirname(configFile), problems);
+  const { file, configFile } = readConfigFile(env.CONFIG_FILE, cwd, problems, w);
+  const builtRules = buildRules(file, configFile, problems, w);
+  const isapi = buildIsapiConfig(file?.isapi, raw, configFile === null ? cwd : path.dirname(configFile), problems, w);
   const rules = builtRules === null ? null : { ...builtRules, timeClocks: [...builtRules.timeClocks, ...isapiTimeClocks(isapi)] };
 
   // The demo (no credentials) is a site in Argentina, where the first users are; `status` and `punches` on its ledger read its times so.
   const demo = !isSet(raw.HIKVISION_HOST) && !isSet(raw.HUMAND_AUTH);
   const siteTimezone = env.SITE_TIMEZONE ?? file?.siteTimezone ?? (demo ? DEMO_SITE_TIMEZONE : hostTimeZone());
   if (file?.siteTimezone !== undefined && env.SITE_TIMEZONE === undefined && !isTimeZone(file.siteTimezone)) {
-    problems.push(`siteTimezone (config file): "${file.siteTimezone}" is not an IANA time zone — use e.g. America/Argentina/Buenos_Aires`);
+    problems.push(w.siteTimezoneFile(file.siteTimezone));
   }
 
   // Set counts, even when the value itself is invalid (that is reported on its own).
@@ -74,50 +80,34 @@ export function loadConfig(options: LoadConfigOptions = {}): AppConfig {
   const humandConfigured = isSet(raw.HUMAND_AUTH);
   if (isapi !== null) {
     // Terminals read directly (ISAPI): HikCentral is optional, Humand is not.
-    if (!humandConfigured) problems.push('HUMAND_AUTH: not set while ISAPI devices are configured — set it for a real site (e.g. HUMAND_AUTH="Basic abc123")');
+    if (!humandConfigured) problems.push(w.humandMissingIsapi);
   } else if (hikConfigured !== humandConfigured) {
-    problems.push(
-      hikConfigured
-        ? 'HUMAND_AUTH: not set while HIKVISION_HOST is — set both for a real site (e.g. HUMAND_AUTH="Basic abc123"), or neither for the demo'
-        : 'HIKVISION_HOST: not set while HUMAND_AUTH is — set both for a real site (e.g. HIKVISION_HOST=https://10.0.0.5), or neither for the demo',
-    );
+    problems.push(hikConfigured ? w.humandMissing : w.hikMissing);
   }
-  if (hikConfigured && env.HIK_APP_KEY === undefined)
-    problems.push("HIK_APP_KEY: not set — use the partner key from HikCentral's OpenAPI settings, e.g. HIK_APP_KEY=12345678");
-  if (hikConfigured && env.HIK_SECRET === undefined) problems.push('HIK_SECRET: not set — use the partner secret that goes with HIK_APP_KEY');
+  if (hikConfigured && env.HIK_APP_KEY === undefined) problems.push(w.hikAppKeyMissing);
+  if (hikConfigured && env.HIK_SECRET === undefined) problems.push(w.hikSecretMissing);
   let caCertPem: string | null = null;
   if (env.HIK_CA_CERT !== undefined) {
     const caPath = path.resolve(cwd, env.HIK_CA_CERT);
     try {
       caCertPem = fs.readFileSync(caPath, 'utf8');
       if (!caCertPem.includes('-----BEGIN CERTIFICATE-----')) {
-        problems.push(
-          `HIK_CA_CERT: "${env.HIK_CA_CERT}" is not a PEM certificate — use e.g. ./certs/hikcentral-ca.pem (starts with -----BEGIN CERTIFICATE-----)`,
-        );
+        problems.push(w.caNotPem(env.HIK_CA_CERT));
       }
     } catch (error) {
-      problems.push(
-        `HIK_CA_CERT: "${env.HIK_CA_CERT}" cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'}) — use the path of the HikCentral CA or certificate PEM, e.g. ./certs/hikcentral-ca.pem`,
-      );
+      problems.push(w.caUnreadable(env.HIK_CA_CERT, (error as NodeJS.ErrnoException).code ?? 'error'));
     }
   }
   if (env.HIK_TLS_INSECURE === true && env.HIK_CA_CERT !== undefined) {
-    problems.push(
-      'HIK_TLS_INSECURE: set together with HIK_CA_CERT — the certificate would silently not be checked; keep HIK_CA_CERT and remove HIK_TLS_INSECURE',
-    );
+    problems.push(w.insecureWithCa);
   }
   const mode = hikConfigured || humandConfigured ? 'live' : 'demo';
   if (mode === 'live' && rules !== null && rules.timeClocks.length === 0) {
-    problems.push(
-      `CONFIG_FILE: no time clocks configured${configFile ? ` in ${configFile}` : ' (no config file found)'} — list them, e.g. timeClocks: [{reader: "Facial Entrada", direction: in}] (see config.example.yaml)`,
-    );
+    problems.push(w.noTimeClocks(configFile));
   }
 
   if (problems.length > 0 || rules === null) {
-    throw new ConfigurationError(`Configuration is not valid:\n  - ${problems.join('\n  - ')}`, {
-      code: 'CONFIG_INVALID',
-      hint: 'Fix the settings listed above (see docs/configuration.md and .env.example).',
-    });
+    throw new ConfigurationError(`${w.invalid}\n  - ${problems.join('\n  - ')}`, { code: 'CONFIG_INVALID', hint: w.invalidHint });
   }
 
   registerSecret(env.HIK_SECRET);
@@ -186,7 +176,7 @@ function isSet(value: string | undefined): boolean {
 }
 
 /** Each setting parsed on its own: the valid ones, when the environment as a whole is not. */
-function validSettingsOf(raw: Readonly<Record<string, string | undefined>>): Partial<EnvSettings> {
+function validSettingsOf(raw: Readonly<Record<string, string | undefined>>, envSchema: ReturnType<typeof envSchemaFor>): Partial<EnvSettings> {
   const settings: Record<string, unknown> = {};
   for (const [key, schema] of Object.entries(envSchema.shape)) {
     const parsed = schema.safeParse(raw[key]);
@@ -195,7 +185,8 @@ function validSettingsOf(raw: Readonly<Record<string, string | undefined>>): Par
   return settings as Partial<EnvSettings>;
 }
 
-function readConfigFile(named: string | undefined, cwd: string, problems: string[]): { file: ConfigFile | null; configFile: string | null } {
+function readConfigFile(named: string | undefined, cwd: string, problems: string[], w: ConfigWords): { file: ConfigFile | null; configFile: string | null } {
+  const configFileSchema = configFileSchemaFor(w);
   let configFile: string | null = null;
   if (named !== undefined) configFile = path.resolve(cwd, named);
   else configFile = DEFAULT_CONFIG_FILES.map((f) => path.join(cwd, f)).find((f) => fs.existsSync(f)) ?? null;
@@ -207,9 +198,7 @@ function readConfigFile(named: string | undefined, cwd: string, problems: string
   try {
     text = fs.readFileSync(configFile, 'utf8');
   } catch (error) {
-    problems.push(
-      `CONFIG_FILE: "${named ?? configFile}" cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'}) — use e.g. CONFIG_FILE=./hik2humand.yaml (see config.example.yaml)`,
-    );
+    problems.push(w.configUnreadable(named ?? configFile, (error as NodeJS.ErrnoException).code ?? 'error'));
     return { file: null, configFile };
   }
   let data: unknown;
@@ -217,32 +206,22 @@ function readConfigFile(named: string | undefined, cwd: string, problems: string
     data = configFile.endsWith('.json') ? JSON.parse(text) : parseYaml(text);
   } catch (error) {
     const format = configFile.endsWith('.json') ? 'JSON' : 'YAML';
-    problems.push(`CONFIG_FILE: ${configFile} is not valid ${format}: ${describeSyntaxError(error, text)}`);
+    problems.push(w.notValidFormat(configFile, format, describeSyntaxError(error, text, w)));
     return { file: null, configFile };
   }
-  const parsed = configFileSchema.safeParse(data ?? {});
+  const parsed = configFileSchema.safeParse(data ?? {}, validationLocale(w.language));
   if (!parsed.success) {
-    problems.push(...describeIssues(parsed.error.issues, `config file ${path.basename(configFile)}`));
+    problems.push(...describeIssues(parsed.error.issues, w.configFilePrefix(path.basename(configFile))));
     return { file: null, configFile };
   }
   return { file: parsed.data, configFile };
 }
 
-/** What a person fixing a YAML typo needs most often, by the parser's error code. */
-const YAML_CAUSES: Readonly<Record<string, string>> = {
-  MISSING_CHAR: 'a quote or bracket opened on this line or before it is not closed',
-  TAB_AS_INDENT: 'indent with spaces, not tabs',
-  BAD_INDENT: 'the indentation does not line up with the lines above',
-  DUPLICATE_KEY: 'the same key is written twice',
-  BLOCK_AS_IMPLICIT_KEY: 'a "- " list item or a key is not indented under its parent',
-  MULTILINE_IMPLICIT_KEY: 'a key runs over two lines (a missing ":" or an unclosed quote above)',
-};
-
 /**
  * The parser's first line without its dangling "column N:" colon, the offending line as written
  * and, for YAML, the likely cause: the message used to stop at "line 9, column 1:".
  */
-function describeSyntaxError(error: unknown, text: string): string {
+function describeSyntaxError(error: unknown, text: string, w: ConfigWords): string {
   const message = (error instanceof Error ? error.message : String(error)).split('\n')[0]!.replace(/:\s*$/, '');
   const details = error as { linePos?: readonly { line: number }[]; code?: unknown };
   const lines = text.split(/\r?\n/);
@@ -253,14 +232,15 @@ function describeSyntaxError(error: unknown, text: string): string {
   const parts = [message];
   if (line !== undefined) {
     const written = lines[line - 1];
-    if (written !== undefined && written.trim() !== '') parts.push(`line ${line} reads: ${JSON.stringify(written.trimEnd())}`);
+    if (written !== undefined && written.trim() !== '') parts.push(w.lineReads(line, JSON.stringify(written.trimEnd())));
   }
-  const cause = typeof details.code === 'string' ? YAML_CAUSES[details.code] : undefined;
-  if (cause !== undefined) parts.push(`likely: ${cause}`);
+  // What a person fixing a YAML typo needs most often, by the parser's error code.
+  const cause = typeof details.code === 'string' ? w.yamlCauses[details.code] : undefined;
+  if (cause !== undefined) parts.push(w.likely(cause));
   return parts.join(' — ');
 }
 
-function buildRules(file: ConfigFile | null, configFile: string | null, problems: string[]): RulesConfig | null {
+function buildRules(file: ConfigFile | null, configFile: string | null, problems: string[], w: ConfigWords): RulesConfig | null {
   if (file === null) return null;
   const baseDir = configFile === null ? process.cwd() : path.dirname(configFile);
   const timeClocks: TimeClockRule[] = file.timeClocks.map((clock) => ({
@@ -273,7 +253,7 @@ function buildRules(file: ConfigFile | null, configFile: string | null, problems
   }));
   const csvFile = file.mapping.csvFile === undefined ? null : path.resolve(baseDir, file.mapping.csvFile);
   if (file.mapping.strategy === 'csv' && csvFile !== null && !fs.existsSync(csvFile)) {
-    problems.push(`mapping.csvFile: "${file.mapping.csvFile}" does not exist — use e.g. ./mapping.csv with a header "personCode,employeeInternalId"`);
+    problems.push(w.csvMissing(file.mapping.csvFile ?? csvFile));
   }
   return {
     timeClocks,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CONFIG_EN, type ConfigWords } from './words/config-words.js';
 
 /**
  * Value parsers shared by the env and the config file. Each problem names what is wrong
@@ -34,18 +35,19 @@ export function isTimeZone(zone: string): boolean {
 }
 
 /** A duration given as text (env) or number of seconds / text (file); `minMs` refuses zero and absurdly small values, naming the minimum. */
-export function durationSchema(example = '300, 5m or 30s', minMs = 0) {
+export function durationSchema(example?: string, minMs = 0, w: ConfigWords = CONFIG_EN) {
+  const shown = example ?? w.durationExample;
   return z.union([z.string(), z.number()]).transform((value, ctx) => {
     const ms = typeof value === 'number' ? (value >= 0 ? Math.round(value * 1000) : null) : parseDuration(value);
     if (ms === null) {
-      ctx.issues.push({ code: 'custom', input: value, message: `"${String(value)}" is not a duration — use e.g. ${example}` });
+      ctx.issues.push({ code: 'custom', input: value, message: w.notDuration(String(value), shown) });
       return z.NEVER;
     }
     if (ms < minMs) {
       ctx.issues.push({
         code: 'custom',
         input: value,
-        message: `"${String(value)}" is too short — the minimum is ${formatMinimum(minMs)}; use e.g. ${example}`,
+        message: w.tooShort(String(value), formatMinimum(minMs), shown),
       });
       return z.NEVER;
     }
@@ -59,32 +61,32 @@ function formatMinimum(ms: number): string {
   return `${ms}ms`;
 }
 
-export function booleanSchema() {
+export function booleanSchema(w: ConfigWords = CONFIG_EN) {
   return z.union([z.string(), z.boolean()]).transform((value, ctx) => {
     const parsed = typeof value === 'boolean' ? value : parseBoolean(value);
     if (parsed === null) {
-      ctx.issues.push({ code: 'custom', input: value, message: `"${String(value)}" is not a boolean — use true or false (1/0 also work)` });
+      ctx.issues.push({ code: 'custom', input: value, message: w.notBoolean(String(value)) });
       return z.NEVER;
     }
     return parsed;
   });
 }
 
-export function timeZoneSchema() {
+export function timeZoneSchema(w: ConfigWords = CONFIG_EN) {
   return z.string().transform((value, ctx) => {
     if (!isTimeZone(value)) {
-      ctx.issues.push({ code: 'custom', input: value, message: `"${value}" is not an IANA time zone — use e.g. America/Argentina/Buenos_Aires` });
+      ctx.issues.push({ code: 'custom', input: value, message: w.notTimeZone(value) });
       return z.NEVER;
     }
     return value.trim();
   });
 }
 
-export function integerSchema(min: number, max: number, example: string) {
+export function integerSchema(min: number, max: number, example: string, w: ConfigWords = CONFIG_EN) {
   return z.union([z.string(), z.number()]).transform((value, ctx) => {
     const n = typeof value === 'number' ? value : value.trim() === '' ? Number.NaN : Number(value);
     if (!Number.isInteger(n) || n < min || n > max) {
-      ctx.issues.push({ code: 'custom', input: value, message: `"${String(value)}" is not a whole number from ${min} to ${max} — use e.g. ${example}` });
+      ctx.issues.push({ code: 'custom', input: value, message: w.notInteger(String(value), min, max, example) });
       return z.NEVER;
     }
     return n;

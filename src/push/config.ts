@@ -3,6 +3,8 @@ import { z } from 'zod';
 import { ConfigurationError } from '../domain/errors.js';
 import { registerSecret } from '../logging/redact.js';
 import { createIpAllowlist } from './ip-allowlist.js';
+import { SETTINGS_EN, type SettingsWords } from '../config/words/settings-words.js';
+import { validationLocale } from '../config/words/validation-locale.js';
 import { DEFAULT_RECHECK_INTERVAL_MS } from './subscription-keeper.js';
 import { DEFAULT_WEBHOOK_BODY_LIMIT_BYTES, DEFAULT_WEBHOOK_HOST, DEFAULT_WEBHOOK_PATH } from './webhook-server.js';
 
@@ -55,32 +57,34 @@ const list = z.string().transform((text) =>
     .filter((item) => item.length > 0),
 );
 
-const envSchema = z.object({
-  WEBHOOK_URL: optional(z.url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL' })),
-  WEBHOOK_PORT: optional(z.coerce.number().int().min(0).max(65535)),
-  WEBHOOK_HOST: optional(z.string().trim()),
-  WEBHOOK_PATH: optional(z.string().trim().startsWith('/', { error: 'must start with "/"' })),
-  WEBHOOK_TOKEN: optional(z.string().trim().min(16, { error: 'must be at least 16 characters (e.g. `openssl rand -hex 24`)' })),
-  WEBHOOK_ALLOWED_IPS: optional(list),
-  WEBHOOK_TRUST_PROXY: optional(z.string().trim()),
-  WEBHOOK_BODY_LIMIT_BYTES: optional(
-    z.coerce
-      .number()
-      .int()
-      .min(1024)
-      .max(64 * 1024 * 1024),
-  ),
-  WEBHOOK_SUBSCRIBE: optional(flag),
-  WEBHOOK_RECHECK_MINUTES: optional(
-    z.coerce
-      .number()
-      .min(1, 'the minimum is 1 (minute)')
-      .max(24 * 60),
-  ),
-  WEBHOOK_PASSBACK: optional(flag),
-  WEBHOOK_TLS_CERT: optional(z.string()),
-  WEBHOOK_TLS_KEY: optional(z.string()),
-});
+function pushSchema(w: SettingsWords) {
+  return z.object({
+    WEBHOOK_URL: optional(z.url({ protocol: /^https?$/, error: w.httpUrl })),
+    WEBHOOK_PORT: optional(z.coerce.number().int().min(0).max(65535)),
+    WEBHOOK_HOST: optional(z.string().trim()),
+    WEBHOOK_PATH: optional(z.string().trim().startsWith('/', { error: w.slashPath })),
+    WEBHOOK_TOKEN: optional(z.string().trim().min(16, { error: w.tokenLength })),
+    WEBHOOK_ALLOWED_IPS: optional(list),
+    WEBHOOK_TRUST_PROXY: optional(z.string().trim()),
+    WEBHOOK_BODY_LIMIT_BYTES: optional(
+      z.coerce
+        .number()
+        .int()
+        .min(1024)
+        .max(64 * 1024 * 1024),
+    ),
+    WEBHOOK_SUBSCRIBE: optional(flag),
+    WEBHOOK_RECHECK_MINUTES: optional(
+      z.coerce
+        .number()
+        .min(1, w.minimumMinute)
+        .max(24 * 60),
+    ),
+    WEBHOOK_PASSBACK: optional(flag),
+    WEBHOOK_TLS_CERT: optional(z.string()),
+    WEBHOOK_TLS_KEY: optional(z.string()),
+  });
+}
 
 function trustProxyFrom(value: string | undefined): boolean | string[] {
   if (value === undefined) return false;
@@ -95,60 +99,48 @@ function trustProxyFrom(value: string | undefined): boolean | string[] {
   return proxies;
 }
 
-function readPem(path: string, variable: string): string {
+function readPem(path: string, variable: string, w: SettingsWords): string {
   try {
     return fs.readFileSync(path, 'utf8');
   } catch (cause) {
-    throw new ConfigurationError(`${variable} cannot be read: ${path}`, {
+    throw new ConfigurationError(w.pushUnreadable(variable, path), {
       code: 'WEBHOOK_TLS_UNREADABLE',
-      hint: `Point ${variable} at a readable PEM file.`,
+      hint: w.pushUnreadableHint(variable),
       cause,
     });
   }
 }
 
 /** Reads push settings; null when push is not configured. Throws ConfigurationError naming the variable at fault. */
-export function readPushConfig(env: Readonly<Record<string, string | undefined>>): PushConfig | null {
-  const parsed = envSchema.safeParse(env);
+export function readPushConfig(env: Readonly<Record<string, string | undefined>>, w: SettingsWords = SETTINGS_EN): PushConfig | null {
+  const parsed = pushSchema(w).safeParse(env, validationLocale(w.language));
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const variable = String(issue?.path[0] ?? 'WEBHOOK_*');
-    throw new ConfigurationError(`${variable} is not valid: ${issue?.message ?? 'invalid'}`, {
-      code: 'WEBHOOK_CONFIG_INVALID',
-      hint: `Fix ${variable} (see docs/push.md).`,
-    });
+    throw new ConfigurationError(w.invalid(variable, issue?.message ?? '?'), { code: 'WEBHOOK_CONFIG_INVALID', hint: w.pushInvalidHint(variable) });
   }
   const e = parsed.data;
   if (e.WEBHOOK_URL === undefined && e.WEBHOOK_PORT === undefined) return null;
   if (e.WEBHOOK_TOKEN === undefined) {
-    throw new ConfigurationError('push mode needs WEBHOOK_TOKEN', {
-      code: 'WEBHOOK_TOKEN_MISSING',
-      hint: 'Set WEBHOOK_TOKEN to a long random value (e.g. `openssl rand -hex 24`): HikCentral sends it with every push and the receiver refuses requests without it.',
-    });
+    throw new ConfigurationError(w.tokenMissing, { code: 'WEBHOOK_TOKEN_MISSING', hint: w.tokenMissingHint });
   }
   registerSecret(e.WEBHOOK_TOKEN);
   const publicUrl = e.WEBHOOK_URL ?? null;
   const urlPort = publicUrl === null ? undefined : new URL(publicUrl).port;
   const port = e.WEBHOOK_PORT ?? (urlPort ? Number(urlPort) : undefined);
   if (port === undefined) {
-    throw new ConfigurationError('push mode needs WEBHOOK_PORT (WEBHOOK_URL names no port)', {
-      code: 'WEBHOOK_PORT_MISSING',
-      hint: 'Set WEBHOOK_PORT to the port the receiver listens on.',
-    });
+    throw new ConfigurationError(w.portMissing, { code: 'WEBHOOK_PORT_MISSING', hint: w.portMissingHint });
   }
   const urlPath = publicUrl === null ? '' : new URL(publicUrl).pathname;
   const path = e.WEBHOOK_PATH ?? (urlPath !== '' && urlPath !== '/' ? urlPath : DEFAULT_WEBHOOK_PATH);
   const allowedIps = e.WEBHOOK_ALLOWED_IPS ?? [];
   createIpAllowlist(allowedIps);
   if ((e.WEBHOOK_TLS_CERT === undefined) !== (e.WEBHOOK_TLS_KEY === undefined)) {
-    throw new ConfigurationError('WEBHOOK_TLS_CERT and WEBHOOK_TLS_KEY go together', {
-      code: 'WEBHOOK_TLS_INCOMPLETE',
-      hint: 'Set both (PEM files) to serve HTTPS, or neither.',
-    });
+    throw new ConfigurationError(w.tlsPair, { code: 'WEBHOOK_TLS_INCOMPLETE', hint: w.tlsPairHint });
   }
   const tls =
     e.WEBHOOK_TLS_CERT !== undefined && e.WEBHOOK_TLS_KEY !== undefined
-      ? { cert: readPem(e.WEBHOOK_TLS_CERT, 'WEBHOOK_TLS_CERT'), key: readPem(e.WEBHOOK_TLS_KEY, 'WEBHOOK_TLS_KEY') }
+      ? { cert: readPem(e.WEBHOOK_TLS_CERT, 'WEBHOOK_TLS_CERT', w), key: readPem(e.WEBHOOK_TLS_KEY, 'WEBHOOK_TLS_KEY', w) }
       : null;
   return {
     host: e.WEBHOOK_HOST ?? DEFAULT_WEBHOOK_HOST,

@@ -108,14 +108,14 @@ export function registerBackfillCommand(program: Command, io: CliIo): void {
       requireLive(settings, 'backfill');
       const text = cliText(settings.language);
       const zone = settings.config.siteTimezone;
-      const fromMs = parseInstant('--from', options.from, zone, 'start');
-      const toMs = parseInstant('--to', options.to, zone, 'end');
+      const fromMs = parseInstant('--from', options.from, zone, 'start', Date.now(), settings.language);
+      const toMs = parseInstant('--to', options.to, zone, 'end', Date.now(), settings.language);
       if (toMs <= fromMs)
         throw new ConfigProblems([
           `--to: must be after --from (got ${localTime(fromMs, zone)} → ${localTime(toMs, zone)}) — e.g. --from 2026-01-26 --to 2026-01-27`,
         ]);
       if (toMs > Date.now() + HOUR) throw new ConfigProblems([`--to: ${localTime(toMs, zone)} is in the future — backfill re-reads what already happened`]);
-      const deliverForMs = durationOption('--deliver-for', options.deliverFor);
+      const deliverForMs = durationOption('--deliver-for', options.deliverFor, settings.language);
       const delivered = options.deliver !== false;
       const logger = commandLogger(settings);
       const lock = lockLedgerOf(settings.config, 'backfill');

@@ -36,16 +36,13 @@ interface RetryReport {
   readonly punches: readonly PunchView[];
 }
 
-function selectionOf(options: RetryOptions): DeadLetterSelection {
+function selectionOf(options: RetryOptions, text: CliText): DeadLetterSelection {
   const given = [options.id !== undefined, options.all === true, options.dead === true].filter(Boolean).length;
-  if (given > 1) throw new ConfigProblems(['dead-letters retry: give one of --id, --all or --dead — e.g. dead-letters retry --id 12 15']);
+  if (given > 1) throw new ConfigProblems([text.t('flag.retryOneOf')], text.language);
   if (options.all) return { all: true };
   if (options.dead) return { all: true, outcomes: ['dead'] };
-  if (options.id === undefined || options.id.length === 0)
-    throw new ConfigProblems([
-      'dead-letters retry: say which punches — e.g. dead-letters retry --id 12 15, --dead (every dead one) or --all (dead, rejected and review; ids from `dead-letters list`)',
-    ]);
-  return { ids: options.id.map((id) => integerOption('--id', id, 1, Number.MAX_SAFE_INTEGER, 12) ?? 0) };
+  if (options.id === undefined || options.id.length === 0) throw new ConfigProblems([text.t('flag.retryWhich')], text.language);
+  return { ids: options.id.map((id) => integerOption('--id', id, 1, Number.MAX_SAFE_INTEGER, 12, text.language) ?? 0) };
 }
 
 async function retry(
@@ -146,10 +143,10 @@ export function registerDeadLettersCommand(program: Command, io: CliIo): void {
     .option('--json', 'print the result as JSON')
     .action(async (options: RetryOptions, command: Command) => {
       const settings = settingsOf(command);
-      const selection = selectionOf(options);
       const text = cliText(settings.language);
+      const selection = selectionOf(options, text);
       requireExistingLedger(settings);
-      const deliverForMs = durationOption('--deliver-for', options.deliverFor);
+      const deliverForMs = durationOption('--deliver-for', options.deliverFor, settings.language);
       const deliver = options.deliver !== false;
       let lock: LedgerLock | null = null;
       let busyNote: string | null = null;
@@ -186,9 +183,8 @@ export function registerDeadLettersCommand(program: Command, io: CliIo): void {
     .option('--by <name>', 'who fixed them, kept with each punch', process.env.USER ?? process.env.USERNAME ?? 'the CLI')
     .action(async (options: { id?: string[]; by: string }, command: Command) => {
       const settings = settingsOf(command);
-      if (options.id === undefined || options.id.length === 0)
-        throw new ConfigProblems(['dead-letters fixed: say which punches — e.g. dead-letters fixed --id 12 15 (ids from `dead-letters list`)']);
-      const ids = options.id.map((id) => integerOption('--id', id, 1, Number.MAX_SAFE_INTEGER, 12) ?? 0);
+      if (options.id === undefined || options.id.length === 0) throw new ConfigProblems([cliText(settings.language).t('flag.fixedWhich')], settings.language);
+      const ids = options.id.map((id) => integerOption('--id', id, 1, Number.MAX_SAFE_INTEGER, 12, settings.language) ?? 0);
       requireExistingLedger(settings);
       const closed = await withApp(settings, commandLogger(settings), (app) => app.deadLetters.markFixed({ ids }, options.by));
       const text = cliText(settings.language);

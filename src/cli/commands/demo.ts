@@ -5,6 +5,8 @@ import { runIsapiDemo } from '../demo/isapi-demo.js';
 import type { CliIo } from '../io.js';
 import { durationOption, integerOption } from '../options.js';
 import { ConfigProblems } from '../settings.js';
+import type { CliLanguage } from '../i18n/language.js';
+import { cliText } from '../i18n/text.js';
 
 interface DemoFlags {
   readonly employees?: string;
@@ -17,18 +19,18 @@ interface DemoFlags {
   readonly incidentStep?: string;
 }
 
-export function demoOptionsOf(flags: DemoFlags): DemoOptions {
+export function demoOptionsOf(flags: DemoFlags, language: CliLanguage = 'en'): DemoOptions {
   if (flags.from !== undefined && !/^([01]\d|2[0-3]):[0-5]\d$/.test(flags.from)) {
-    throw new ConfigProblems([`--from: "${flags.from}" is not a time of day — use e.g. --from 05:45 (24-hour HH:MM)`]);
+    throw new ConfigProblems([cliText(language).t('flag.timeOfDay', { value: flags.from })], language);
   }
   return {
-    employees: integerOption('--employees', flags.employees, 1, 2_000, DEMO_DEFAULTS.employees) ?? DEMO_DEFAULTS.employees,
-    seed: integerOption('--seed', flags.seed, 0, 2 ** 31 - 1, DEMO_DEFAULTS.seed) ?? DEMO_DEFAULTS.seed,
-    speed: integerOption('--speed', flags.speed, 1, 600, DEMO_DEFAULTS.speed) ?? DEMO_DEFAULTS.speed,
+    employees: integerOption('--employees', flags.employees, 1, 2_000, DEMO_DEFAULTS.employees, language) ?? DEMO_DEFAULTS.employees,
+    seed: integerOption('--seed', flags.seed, 0, 2 ** 31 - 1, DEMO_DEFAULTS.seed, language) ?? DEMO_DEFAULTS.seed,
+    speed: integerOption('--speed', flags.speed, 1, 600, DEMO_DEFAULTS.speed, language) ?? DEMO_DEFAULTS.speed,
     startAt: flags.from ?? DEMO_DEFAULTS.startAt,
     databasePath: flags.database ?? DEMO_DEFAULTS.databasePath,
     progressEveryMs: DEMO_DEFAULTS.progressEveryMs,
-    incidentStepMs: flags.incidents === false ? null : (durationOption('--incident-step', flags.incidentStep) ?? DEMO_DEFAULTS.incidentStepMs),
+    incidentStepMs: flags.incidents === false ? null : (durationOption('--incident-step', flags.incidentStep, language) ?? DEMO_DEFAULTS.incidentStepMs),
   };
 }
 
@@ -45,9 +47,11 @@ export function registerDemoCommand(program: Command, io: CliIo): void {
     .option('--incident-step <duration>', `time between the scripted incidents (default ${DEMO_DEFAULTS.incidentStepMs / 1000}s)`)
     .option('--source <source>', 'hikcentral (default) or isapi: three simulated Hikvision terminals read directly, no HikCentral')
     .action(async (flags: DemoFlags, command: Command) => {
+      const settings = settingsOf(command);
+      const { language } = settings;
       if (flags.source !== undefined && flags.source !== 'hikcentral' && flags.source !== 'isapi')
-        throw new ConfigProblems([`--source: "${flags.source}" — use hikcentral or isapi`]);
-      if (flags.source === 'isapi') await runIsapiDemo(settingsOf(command), io, demoOptionsOf(flags));
-      else await runDemo(settingsOf(command), io, demoOptionsOf(flags));
+        throw new ConfigProblems([cliText(language).t('flag.source', { value: flags.source })], language);
+      if (flags.source === 'isapi') await runIsapiDemo(settings, io, demoOptionsOf(flags, language));
+      else await runDemo(settings, io, demoOptionsOf(flags, language));
     });
 }

@@ -48,9 +48,9 @@ export function registerPunchesCommand(program: Command, io: CliIo): void {
       const settings = settingsOf(command);
       requireExistingLedger(settings);
       const zone = settings.config.siteTimezone;
-      const limit = integerOption('--limit', options.limit, 1, 100_000, 200) ?? 200;
-      const ids = options.id?.map((id) => integerOption('--id', id, 1, Number.MAX_SAFE_INTEGER, 42) ?? 0);
-      const date = options.date === undefined ? today(zone, Date.now()) : parseDay('--date', options.date, zone);
+      const limit = integerOption('--limit', options.limit, 1, 100_000, 200, settings.language) ?? 200;
+      const ids = options.id?.map((id) => integerOption('--id', id, 1, Number.MAX_SAFE_INTEGER, 42, settings.language) ?? 0);
+      const date = options.date === undefined ? today(zone, Date.now()) : parseDay('--date', options.date, zone, Date.now(), settings.language);
       const punches = await withApp(settings, commandLogger(settings), (app) =>
         ids !== undefined ? app.punches({ ids, limit: ids.length }) : findPunches(app, options.employee, date, limit),
       );

@@ -60,11 +60,12 @@ export function registerReprocessCommand(program: Command, io: CliIo): void {
     )
     .action(async (options: ReprocessOptions, command: Command) => {
       const settings = settingsOf(command);
-      if (options.from === undefined) throw new ConfigProblems(['reprocess: say from which day — e.g. reprocess --from 2026-01-20 --to 2026-01-27 --dry-run']);
+      const words = cliText(settings.language);
+      if (options.from === undefined) throw new ConfigProblems([words.t('flag.reprocessFrom')], settings.language);
       const zone = settings.config.siteTimezone;
-      const from = parseDay('--from', options.from, zone);
-      const to = options.to === undefined ? today(zone, Date.now()) : parseDay('--to', options.to, zone);
-      if (to < from) throw new ConfigProblems([`reprocess: --to ${to} is before --from ${from}`]);
+      const from = parseDay('--from', options.from, zone, Date.now(), settings.language);
+      const to = options.to === undefined ? today(zone, Date.now()) : parseDay('--to', options.to, zone, Date.now(), settings.language);
+      if (to < from) throw new ConfigProblems([words.t('flag.reprocessOrder', { to, from })], settings.language);
       const shown = options.show === undefined ? SHOWN : Math.max(0, Number.parseInt(options.show, 10) || 0);
       requireExistingLedger(settings);
       const dryRun = options.dryRun === true;

@@ -40,7 +40,7 @@ export function registerSyncCommand(program: Command, io: CliIo): void {
       const settings = settingsOf(command);
       // A site reading only its terminals (ISAPI) needs no HikCentral.
       if (!settings.config.isapi) requireLive(settings, 'sync');
-      const deliverForMs = durationOption('--deliver-for', options.deliverFor);
+      const deliverForMs = durationOption('--deliver-for', options.deliverFor, settings.language);
       const logger = commandLogger(settings);
       const lock = lockLedgerOf(settings.config, 'sync');
       const stop = stopOnSignals(logger, 'sync', () => process.exit(EXIT.interrupted));

@@ -5,6 +5,7 @@
 import { ADMIN_EN, ADMIN_ES } from './admin-messages.js';
 import { BACKFILL_EN, BACKFILL_ES } from './backfill-messages.js';
 import { DEAD_LETTERS_EN, DEAD_LETTERS_ES } from './dead-letter-messages.js';
+import { USAGE_EN, USAGE_ES } from './usage-messages.js';
 import { REPROCESS_EN, REPROCESS_ES } from './reprocess-messages.js';
 import { STATUS_EN, STATUS_ES } from './status-messages.js';
 
@@ -16,6 +17,7 @@ export const EN = {
   ...ADMIN_EN,
   ...REPROCESS_EN,
   ...DEAD_LETTERS_EN,
+  ...USAGE_EN,
   'time.never': 'never',
   'time.ago': '{time} ago',
   'time.in': 'in {time}',
@@ -117,6 +119,7 @@ export const ES: Readonly<Record<MessageKey, Message>> = {
   ...ADMIN_ES,
   ...REPROCESS_ES,
   ...DEAD_LETTERS_ES,
+  ...USAGE_ES,
   'time.never': 'nunca',
   'time.ago': 'hace {time}',
   'time.in': 'dentro de {time}',
