@@ -38,22 +38,14 @@ export interface SubscribeCommandOptions {
 
 function eventDestOf(ctx: PushCommandContext, override: string | undefined): string {
   const dest = override ?? ctx.push?.publicUrl ?? null;
-  if (dest === null) {
-    throw new ConfigurationError('no address to subscribe: WEBHOOK_URL is not set', {
-      code: 'WEBHOOK_URL_MISSING',
-      hint: 'Set WEBHOOK_URL to the address HikCentral reaches the receiver at (e.g. http://10.0.4.15:8089/hik/events), or pass --url.',
-    });
-  }
+  const w = ctx.words ?? PUSH_WORDS_EN;
+  if (dest === null) throw new ConfigurationError(w.noUrl, { code: 'WEBHOOK_URL_MISSING', hint: w.noUrlHint });
   return dest;
 }
 
 function tokenOf(ctx: PushCommandContext): string {
-  if (!ctx.push) {
-    throw new ConfigurationError('push is not configured: WEBHOOK_TOKEN is needed to subscribe', {
-      code: 'WEBHOOK_TOKEN_MISSING',
-      hint: 'Set WEBHOOK_TOKEN (a long random value) and WEBHOOK_URL; the receiver refuses pushes without the token.',
-    });
-  }
+  const w = ctx.words ?? PUSH_WORDS_EN;
+  if (!ctx.push) throw new ConfigurationError(w.noToken, { code: 'WEBHOOK_TOKEN_MISSING', hint: w.noTokenHint });
   return ctx.push.token;
 }
 
@@ -112,14 +104,14 @@ export async function subscriptionsCommand(ctx: PushCommandContext, options: { r
   return listed;
 }
 
-function parseEventTypes(text: string): number[] {
+function parseEventTypes(text: string, w: PushCommandWords): number[] {
   const types = text
     .split(',')
     .map((item) => item.trim())
     .filter((item) => item.length > 0)
     .map(Number);
   if (types.length === 0 || types.some((type) => !Number.isInteger(type) || type <= 0)) {
-    throw new ConfigurationError(`--event-types must be a comma-separated list of event codes, got "${text}"`, {
+    throw new ConfigurationError(w.badEventTypes(text), {
       code: 'BAD_EVENT_TYPES',
       hint: 'e.g. --event-types 196893,198914',
     });
@@ -151,8 +143,10 @@ export function registerPushCommands(program: Command, getContext: () => Promise
     .description('stop HikCentral pushing events (the access-granted event types unless --event-types)')
     .option('--event-types <codes>', 'comma-separated event codes to unsubscribe')
     .action(async (opts: { eventTypes?: string }) => {
-      const eventTypes = opts.eventTypes === undefined ? undefined : parseEventTypes(opts.eventTypes);
-      await withContext(getContext, (ctx) => unsubscribeCommand(ctx, eventTypes ? { eventTypes } : {}));
+      await withContext(getContext, (ctx) => {
+        const eventTypes = opts.eventTypes === undefined ? undefined : parseEventTypes(opts.eventTypes, ctx.words ?? PUSH_WORDS_EN);
+        return unsubscribeCommand(ctx, eventTypes ? { eventTypes } : {});
+      });
     });
   program
     .command('subscriptions')

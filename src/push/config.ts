@@ -86,7 +86,7 @@ function pushSchema(w: SettingsWords) {
   });
 }
 
-function trustProxyFrom(value: string | undefined): boolean | string[] {
+function trustProxyFrom(value: string | undefined, w: SettingsWords): boolean | string[] {
   if (value === undefined) return false;
   const lower = value.toLowerCase();
   if (['0', 'false', 'no', 'off'].includes(lower)) return false;
@@ -95,7 +95,7 @@ function trustProxyFrom(value: string | undefined): boolean | string[] {
     .split(',')
     .map((item) => item.trim())
     .filter((item) => item.length > 0);
-  createIpAllowlist(proxies); // same syntax: fail early on a typo
+  createIpAllowlist(proxies, w); // same syntax: fail early on a typo
   return proxies;
 }
 
@@ -134,7 +134,7 @@ export function readPushConfig(env: Readonly<Record<string, string | undefined>>
   const urlPath = publicUrl === null ? '' : new URL(publicUrl).pathname;
   const path = e.WEBHOOK_PATH ?? (urlPath !== '' && urlPath !== '/' ? urlPath : DEFAULT_WEBHOOK_PATH);
   const allowedIps = e.WEBHOOK_ALLOWED_IPS ?? [];
-  createIpAllowlist(allowedIps);
+  createIpAllowlist(allowedIps, w);
   if ((e.WEBHOOK_TLS_CERT === undefined) !== (e.WEBHOOK_TLS_KEY === undefined)) {
     throw new ConfigurationError(w.tlsPair, { code: 'WEBHOOK_TLS_INCOMPLETE', hint: w.tlsPairHint });
   }
@@ -148,7 +148,7 @@ export function readPushConfig(env: Readonly<Record<string, string | undefined>>
     path,
     token: e.WEBHOOK_TOKEN,
     allowedIps,
-    trustProxy: trustProxyFrom(e.WEBHOOK_TRUST_PROXY),
+    trustProxy: trustProxyFrom(e.WEBHOOK_TRUST_PROXY, w),
     bodyLimitBytes: e.WEBHOOK_BODY_LIMIT_BYTES ?? DEFAULT_WEBHOOK_BODY_LIMIT_BYTES,
     publicUrl,
     manageSubscription: publicUrl !== null && (e.WEBHOOK_SUBSCRIBE ?? true),

@@ -1,5 +1,6 @@
 import { BlockList, isIP } from 'node:net';
 import { ConfigurationError } from '../domain/errors.js';
+import { SETTINGS_EN, type SettingsWords } from '../config/words/settings-words.js';
 
 /**
  * Which source addresses may push events: single addresses and CIDR ranges, IPv4 and IPv6.
@@ -17,34 +18,31 @@ function plainAddress(address: string): string {
   return mapped?.[1] ?? address;
 }
 
-function invalidRule(rule: string, why: string): ConfigurationError {
-  return new ConfigurationError(`webhook IP allowlist entry "${rule}" is not valid: ${why}`, {
-    code: 'WEBHOOK_ALLOWED_IPS_INVALID',
-    hint: 'List addresses or CIDR ranges separated by commas, e.g. WEBHOOK_ALLOWED_IPS=10.0.4.20,192.168.10.0/24',
-  });
+function invalidRule(rule: string, why: string, w: SettingsWords): ConfigurationError {
+  return new ConfigurationError(w.ipRule(rule, why), { code: 'WEBHOOK_ALLOWED_IPS_INVALID', hint: w.ipRuleHint });
 }
 
 /** Parses `10.0.4.20`, `192.168.10.0/24`, `fd00::/8`, `::ffff:10.0.0.1`. Throws ConfigurationError on nonsense. */
-export function createIpAllowlist(rules: readonly string[]): IpAllowlist {
+export function createIpAllowlist(rules: readonly string[], w: SettingsWords = SETTINGS_EN): IpAllowlist {
   const list = new BlockList();
   const cleaned = rules.map((rule) => rule.trim()).filter((rule) => rule.length > 0);
   for (const rule of cleaned) {
     const [addressPart, prefixPart, extra] = rule.split('/');
-    if (addressPart === undefined || extra !== undefined) throw invalidRule(rule, 'expected ADDRESS or ADDRESS/PREFIX');
+    if (addressPart === undefined || extra !== undefined) throw invalidRule(rule, w.ipShape, w);
     const address = plainAddress(addressPart);
     const family = isIP(address);
-    if (family === 0) throw invalidRule(rule, 'not an IP address');
+    if (family === 0) throw invalidRule(rule, w.ipNotAddress, w);
     const type = family === 4 ? 'ipv4' : 'ipv6';
     if (prefixPart === undefined) {
       list.addAddress(address, type);
       continue;
     }
-    if (!/^\d{1,3}$/.test(prefixPart)) throw invalidRule(rule, 'prefix length is not a number');
+    if (!/^\d{1,3}$/.test(prefixPart)) throw invalidRule(rule, w.ipPrefixNotNumber, w);
     let prefix = Number(prefixPart);
     // `::ffff:10.0.0.0/104` written against the mapped form: convert to the IPv4 prefix.
     if (address !== addressPart && family === 4) prefix -= 96;
     const max = family === 4 ? 32 : 128;
-    if (prefix < 0 || prefix > max) throw invalidRule(rule, `prefix length must be 0–${max}`);
+    if (prefix < 0 || prefix > max) throw invalidRule(rule, w.ipPrefixRange(max), w);
     list.addSubnet(address, prefix, type);
   }
   return {

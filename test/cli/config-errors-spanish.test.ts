@@ -50,6 +50,15 @@ describe('configuration problems in Spanish (HIK2HUMAND_LANG=es in .env)', () =>
     for (const line of said.split('\n').filter((l) => l.startsWith('  - '))) expect(line).not.toMatch(ENGLISH);
   }, 30_000);
 
+  it('a wrong webhook IP allowlist entry says what is wrong with it in Spanish', async () => {
+    fs.writeFileSync(path.join(dir, '.env'), 'HIK2HUMAND_LANG=es\nWEBHOOK_PORT=8089\nWEBHOOK_TOKEN=0123456789abcdef0123\nWEBHOOK_ALLOWED_IPS=10.0.0.300\n');
+    const result = await runCli(['status'], { cwd: dir, env: { LANG: 'C.UTF-8', LC_ALL: '' } });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(
+      /la entrada "10\.0\.0\.300" de la lista de IP permitidas del webhook no es válida: no es una dirección IP — Enumere direcciones/,
+    );
+  }, 30_000);
+
   it('a YAML typo reads in Spanish with the line as written and the likely cause; a bad option too', async () => {
     fs.writeFileSync(path.join(dir, '.env'), 'HIK2HUMAND_LANG=es\n');
     fs.writeFileSync(path.join(dir, 'hik2humand.yaml'), 'timeClocks:\n\t- reader: Facial Entrada\n');

@@ -43,4 +43,10 @@ export const SETTINGS_EN: SettingsWords = {
   portMissingHint: 'Set WEBHOOK_PORT to the port the receiver listens on.',
   tlsPair: 'WEBHOOK_TLS_CERT and WEBHOOK_TLS_KEY go together',
   tlsPairHint: 'Set both (PEM files) to serve HTTPS, or neither.',
+  ipRule: (rule, why) => `webhook IP allowlist entry "${rule}" is not valid: ${why}`,
+  ipRuleHint: 'List addresses or CIDR ranges separated by commas, e.g. WEBHOOK_ALLOWED_IPS=10.0.4.20,192.168.10.0/24',
+  ipShape: 'expected ADDRESS or ADDRESS/PREFIX',
+  ipNotAddress: 'not an IP address',
+  ipPrefixNotNumber: 'prefix length is not a number',
+  ipPrefixRange: (max) => `prefix length must be 0–${max}`,
 };

@@ -44,4 +44,10 @@ export const SETTINGS_ES: SettingsWords = {
   portMissingHint: 'Ponga en WEBHOOK_PORT el puerto en el que escucha el receptor.',
   tlsPair: 'WEBHOOK_TLS_CERT y WEBHOOK_TLS_KEY van juntas',
   tlsPairHint: 'Defina ambas (archivos PEM) para servir HTTPS, o ninguna.',
+  ipRule: (rule, why) => `la entrada "${rule}" de la lista de IP permitidas del webhook no es válida: ${why}`,
+  ipRuleHint: 'Enumere direcciones o rangos CIDR separados por comas, p. ej. WEBHOOK_ALLOWED_IPS=10.0.4.20,192.168.10.0/24',
+  ipShape: 'se esperaba DIRECCIÓN o DIRECCIÓN/PREFIJO',
+  ipNotAddress: 'no es una dirección IP',
+  ipPrefixNotNumber: 'la longitud del prefijo no es un número',
+  ipPrefixRange: (max) => `la longitud del prefijo debe ser de 0 a ${max}`,
 };

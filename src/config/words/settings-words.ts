@@ -43,6 +43,12 @@ export interface SettingsWords {
   readonly portMissingHint: string;
   readonly tlsPair: string;
   readonly tlsPairHint: string;
+  ipRule(rule: string, why: string): string;
+  readonly ipRuleHint: string;
+  readonly ipShape: string;
+  readonly ipNotAddress: string;
+  readonly ipPrefixNotNumber: string;
+  ipPrefixRange(max: number): string;
 }
 
 export function settingsWords(language: ConfigLanguage): SettingsWords {
