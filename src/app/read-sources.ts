@@ -41,7 +41,10 @@ export class SourceReader {
       await store.setMeta(META.pollLastError, null);
       const ended = this.failures.end();
       if (ended !== null)
-        logger.info({ failedPolls: ended.count, sinceMs: ended.sinceMs }, `polling HikCentral works again after ${ended.count} failed poll(s)`);
+        logger.info(
+          { failedPolls: ended.count, sinceMs: ended.sinceMs },
+          `polling HikCentral works again after ${ended.count} failed ${ended.count === 1 ? 'poll' : 'polls'}`,
+        );
       events.emit({ type: 'poll-completed', ok: true, events: poll.events, fresh: poll.fresh, error: null });
       return { poll, pollError: null };
     } catch (error) {

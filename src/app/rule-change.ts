@@ -23,7 +23,7 @@ export async function reconsiderAfterRuleChange(context: PipelineContext, config
     const result = await reprocess({ from: day(now - spanMs), to: day(now), dryRun: config.dryRun });
     logger.warn(
       { from: result.from, to: result.to, considered: result.considered, changed: result.changes.length, nowQueued: result.nowQueued },
-      `the time-clock or mapping rules changed: ${result.changes.length} punch(es) of the last days decided again, ${result.nowQueued} now go to Humand`,
+      `the time-clock or mapping rules changed: ${result.changes.length} ${result.changes.length === 1 ? 'punch' : 'punches'} of the last days decided again, ${result.nowQueued} now go to Humand`,
     );
   }
   if (!config.dryRun && before !== digest) await store.setMeta(RULES_DIGEST_META, digest);

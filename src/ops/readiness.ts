@@ -69,7 +69,7 @@ export function humandCheck(status: OpsStatus): ReadinessCheck {
         return {
           name: 'humand',
           ok: false,
-          detail: `Humand has not answered since ${new Date(humand.failingSinceMs).toISOString()} (${humand.failures} request(s) without an answer): ${humand.lastError ?? 'no answer'}; punches are kept`,
+          detail: `Humand has not answered since ${new Date(humand.failingSinceMs).toISOString()} (${humand.failures} ${humand.failures === 1 ? 'request' : 'requests'} without an answer): ${humand.lastError ?? 'no answer'}; punches are kept`,
         };
       }
       return { name: 'humand', ok: true, detail: humand?.lastOkMs != null ? 'delivery running; Humand answers' : 'delivery running' };
