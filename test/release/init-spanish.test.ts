@@ -89,5 +89,12 @@ describe('hik2humand init in Spanish', () => {
     expect(typo.stdout).toMatch(/\d+ eventos de puerta y 5 personas en \d+,\d s\./);
     expect(fs.existsSync(path.join(dir, '.env'))).toBe(false);
     expect(fs.existsSync(path.join(dir, 'hik2humand.yaml'))).toBe(false);
+
+    // A site already set up in Spanish is answered in Spanish, even from an English shell.
+    fs.writeFileSync(path.join(dir, '.env'), 'HIK2HUMAND_LANG=es\n');
+    const { HIK2HUMAND_LANG: _spanish, ...english } = env;
+    const again = await runCli(base, { cwd: dir, env: { ...english, LANG: 'C.UTF-8', LC_ALL: '' } });
+    expect(again.code).toBe(2);
+    expect(again.stderr).toMatch(/\.env ya existe; no se escribió nada\n {2}qué hacer: Use --force/);
   }, 60_000);
 });

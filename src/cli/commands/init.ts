@@ -1,10 +1,11 @@
+import path from 'node:path';
 import type { Command } from 'commander';
 import { ConfigurationError } from '../../domain/errors.js';
 import { createLogger } from '../../logging/logger.js';
 import { CliExit } from '../cli-error.js';
 import { EXIT } from '../exit-codes.js';
 import type { CliIo } from '../io.js';
-import { cliLanguage } from '../i18n/language.js';
+import { reportingLanguage } from '../report-language.js';
 import { initWords } from '../init/init-words.js';
 import { inquirerPrompter } from '../init/prompter.js';
 import { runInit, type InitFlags } from '../init/run-init.js';
@@ -47,7 +48,8 @@ export function registerInitCommand(program: Command, io: CliIo): void {
       '\nExit codes: 0 written and doctor passed, 2 an answer is missing or refused (nothing written), 6 written but doctor found a problem. docs/install.md',
     )
     .action(async (options: InitOptions, command: Command) => {
-      const language = cliLanguage(process.env);
+      // A site set up again (--force) keeps the language its .env names unless the environment says otherwise.
+      const language = reportingLanguage([], process.env, path.resolve(options.dir ?? process.cwd()));
       const words = initWords(language);
       if (!options.yes && process.stdin.isTTY !== true)
         throw new ConfigurationError(words.noTerminal, { code: 'INIT_NO_TERMINAL', hint: words.noTerminalHint });
