@@ -9,7 +9,8 @@ import { reportingLanguage } from './report-language.js';
  * here with a documented exit code; see docs/cli.md.
  */
 async function main(argv: readonly string[]): Promise<number> {
-  const program = buildProgram(processIo);
+  const language = reportingLanguage(argv);
+  const program = buildProgram(processIo, language);
   if (argv.length <= 2) {
     program.outputHelp();
     return EXIT.ok;
@@ -18,7 +19,7 @@ async function main(argv: readonly string[]): Promise<number> {
     await program.parseAsync([...argv]);
     return EXIT.ok;
   } catch (error) {
-    return reportError(error, processIo, reportingLanguage(argv));
+    return reportError(error, processIo, language);
   }
 }
 

@@ -1,4 +1,6 @@
 import { Command } from 'commander';
+import { helpAfter, localizeHelp } from './help/localize-help.js';
+import type { CliLanguage } from './i18n/language.js';
 import type { CliIo } from './io.js';
 import { registerBackfillCommand } from './commands/backfill.js';
 import { registerDeadLettersCommand } from './commands/dead-letters.js';
@@ -17,7 +19,7 @@ import { registerInitCommand } from './commands/init.js';
 import { versionText } from './version.js';
 
 /** The `hik2humand` command line: global options, then one small file per command. */
-export function buildProgram(io: CliIo): Command {
+export function buildProgram(io: CliIo, language: CliLanguage = 'en'): Command {
   const program = new Command('hik2humand')
     .description('HikCentral Professional access events → Humand time-tracking entries, exactly once.')
     .version(versionText(), '-V, --version', 'print the version, the ledger schema it expects and the Node version')
@@ -28,7 +30,7 @@ export function buildProgram(io: CliIo): Command {
     .showHelpAfterError('(run `hik2humand --help` for the commands and options)')
     .exitOverride()
     .configureOutput({ writeOut: (text) => io.out(text.trimEnd()), writeErr: (text) => io.err(text.trimEnd()) })
-    .addHelpText('after', '\nWith no credentials configured, `run` starts the demo. Exit codes and examples: docs/cli.md');
+    .addHelpText('after', helpAfter('\nWith no credentials configured, `run` starts the demo. Exit codes and examples: docs/cli.md'));
 
   registerRunCommand(program, io);
   registerSyncCommand(program, io);
@@ -46,5 +48,6 @@ export function buildProgram(io: CliIo): Command {
   registerInitCommand(program, io);
   // Sub-commands stop at the same handler as the program (no process.exit inside commander).
   for (const command of program.commands) command.exitOverride();
+  localizeHelp(program, language);
   return program;
 }

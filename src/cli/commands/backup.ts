@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { helpAfter } from '../help/localize-help.js';
 import { cliText } from '../i18n/text.js';
 import { ConfigurationError } from '../../domain/errors.js';
 import { describeLedger, isPostgresUrl } from '../../store/open-store.js';
@@ -17,7 +18,9 @@ export function registerBackupCommand(program: Command, io: CliIo): void {
     .option('--json', 'print the result as JSON')
     .addHelpText(
       'after',
-      '\nRestore: stop the service, replace DATABASE_PATH by the copy (delete its -wal and -shm files), start it. Exit codes: 0 copied and checked, 2 no ledger / target exists / PostgreSQL ledger.',
+      helpAfter(
+        '\nRestore: stop the service, replace DATABASE_PATH by the copy (delete its -wal and -shm files), start it. Exit codes: 0 copied and checked, 2 no ledger / target exists / PostgreSQL ledger.',
+      ),
     )
     .action(async (file: string, options: { force?: boolean; json?: boolean }, command: Command) => {
       const { config, language } = settingsOf(command);

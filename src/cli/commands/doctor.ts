@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { helpAfter } from '../help/localize-help.js';
 import { CliExit } from '../cli-error.js';
 import { commandLogger, settingsOf } from '../context.js';
 import { formatDoctor } from '../doctor/format.js';
@@ -24,7 +25,7 @@ export function registerDoctorCommand(program: Command, io: CliIo): void {
     .description('check the configuration, HikCentral (TLS, signature, clock), Humand (key, permission) and the mapping, and say what to fix')
     .option('--json', 'print the checks as JSON')
     .option('--days <n>', `days of HikCentral door events to check the time clocks against (default ${DEFAULT_SCAN_DAYS})`)
-    .addHelpText('after', '\nExit codes: 0 all passed (warnings allowed), 2 configuration invalid or missing, 6 a check failed.')
+    .addHelpText('after', helpAfter('\nExit codes: 0 all passed (warnings allowed), 2 configuration invalid or missing, 6 a check failed.'))
     .action(async (options: { json?: boolean; days?: string }, command: Command) => {
       let report;
       let words = DOCTOR_EN;

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import type { Command } from 'commander';
+import { helpAfter } from '../help/localize-help.js';
 import { ConfigurationError } from '../../domain/errors.js';
 import { createLogger } from '../../logging/logger.js';
 import { CliExit } from '../cli-error.js';
@@ -45,7 +46,9 @@ export function registerInitCommand(program: Command, io: CliIo): void {
     .option('-y, --yes', 'unattended: take every answer from the flags and the environment, accept the proposals, ask nothing')
     .addHelpText(
       'after',
-      '\nExit codes: 0 written and doctor passed, 2 an answer is missing or refused (nothing written), 6 written but doctor found a problem. docs/install.md',
+      helpAfter(
+        '\nExit codes: 0 written and doctor passed, 2 an answer is missing or refused (nothing written), 6 written but doctor found a problem. docs/install.md',
+      ),
     )
     .action(async (options: InitOptions, command: Command) => {
       // A site set up again (--force) keeps the language its .env names unless the environment says otherwise.

@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { helpAfter } from '../help/localize-help.js';
 import type { App } from '../../app/types.js';
 import type { ReprocessResult } from '../../pipeline/reprocess.js';
 import { commandLogger, requireExistingLedger, settingsOf, withApp } from '../context.js';
@@ -56,7 +57,9 @@ export function registerReprocessCommand(program: Command, io: CliIo): void {
     .option('--json', 'print the result as JSON')
     .addHelpText(
       'after',
-      '\nExample: hik2humand reprocess --from 2026-01-20 --to 2026-01-27 --dry-run\nExit codes: 0 ok, 2 configuration, 1 unexpected. While the service runs, it delivers what this queued.',
+      helpAfter(
+        '\nExample: hik2humand reprocess --from 2026-01-20 --to 2026-01-27 --dry-run\nExit codes: 0 ok, 2 configuration, 1 unexpected. While the service runs, it delivers what this queued.',
+      ),
     )
     .action(async (options: ReprocessOptions, command: Command) => {
       const settings = settingsOf(command);

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { helpAfter } from '../help/localize-help.js';
 import { fileURLToPath } from 'node:url';
 import { Command, Option } from 'commander';
 import { ConfigurationError } from '../../domain/errors.js';
@@ -82,7 +83,7 @@ export function registerServiceCommand(program: Command, io: CliIo): void {
   const service = program
     .command('service')
     .description('install, remove or inspect hik2humand as a system service (systemd on Linux, WinSW on Windows)')
-    .addHelpText('after', '\nSteps and the Windows wrapper: docs/install.md');
+    .addHelpText('after', helpAfter('\nSteps and the Windows wrapper: docs/install.md'));
 
   withCommonOptions(service.command('install'))
     .description('write the service configuration (a hardened systemd unit, or WinSW XML), register it and start it')

@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { helpAfter } from '../help/localize-help.js';
 import type { SyncSummary } from '../../app/types.js';
 import { CliExit } from '../cli-error.js';
 import { commandLogger, requireLive, settingsOf, withApp } from '../context.js';
@@ -34,7 +35,9 @@ export function registerSyncCommand(program: Command, io: CliIo): void {
     .option('--no-poll', 'do not read HikCentral; only deliver what the ledger already holds')
     .addHelpText(
       'after',
-      '\nExit codes: 0 ok, 2 configuration, 3 Humand refuses the key (paused), 4 punches need a person, 5 HikCentral unreadable, 7 ledger busy, 1 unexpected.',
+      helpAfter(
+        '\nExit codes: 0 ok, 2 configuration, 3 Humand refuses the key (paused), 4 punches need a person, 5 HikCentral unreadable, 7 ledger busy, 1 unexpected.',
+      ),
     )
     .action(async (options: SyncOptions, command: Command) => {
       const settings = settingsOf(command);
