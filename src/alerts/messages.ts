@@ -1,3 +1,4 @@
+import { pluralOf, type Plural } from '../domain/plural.js';
 import type { AlertFacts, AlertKind, AlertMessage, AlertSeverity, AlertState } from './alert.js';
 
 export type AlertLanguage = 'en' | 'es';
@@ -9,11 +10,12 @@ interface Wording {
 }
 
 /** "1 punch needs" / "3 punches need", by the language's plural rules; "?" when the count is missing. */
-function counted(facts: AlertFacts, key: string, locale: string, one: string, other: string): string {
+function counted(facts: AlertFacts, key: string, plural: Plural, one: string, other: string): string {
   const value = facts[key];
-  if (typeof value !== 'number') return `${fact(facts, key)} ${other}`;
-  return `${value} ${new Intl.PluralRules(locale).select(value) === 'one' ? one : other}`;
+  return typeof value === 'number' ? `${value} ${plural(value, one, other)}` : `${fact(facts, key)} ${other}`;
 }
+
+const PLURAL: Readonly<Record<AlertLanguage, Plural>> = { en: pluralOf('en'), es: pluralOf('es') };
 
 function fact(facts: AlertFacts, key: string): string {
   const value = facts[key];
@@ -37,7 +39,7 @@ const WORDING: Record<AlertLanguage, Record<AlertKind, Record<AlertState, Wordin
     'dead-letters': {
       firing: {
         title: 'punches could not be delivered',
-        text: (f) => `${counted(f, 'count', 'en', 'punch needs', 'punches need')} a person: delivery gave up on them, or Humand or a rule refused them.`,
+        text: (f) => `${counted(f, 'count', PLURAL.en, 'punch needs', 'punches need')} a person: delivery gave up on them, or Humand or a rule refused them.`,
         hint: "open the dashboard's Problems page, fix the cause and re-drive them",
       },
       resolved: { title: 'no undelivered punches left', text: () => 'Every dead or rejected punch has been re-driven or resolved.', hint: null },
@@ -69,7 +71,7 @@ const WORDING: Record<AlertLanguage, Record<AlertKind, Record<AlertState, Wordin
       firing: {
         title: 'hay fichadas que no se pudieron entregar',
         text: (f) =>
-          `${counted(f, 'count', 'es', 'fichada necesita', 'fichadas necesitan')} a una persona: el envío se abandonó o Humand o una regla las rechazó.`,
+          `${counted(f, 'count', PLURAL.es, 'fichada necesita', 'fichadas necesitan')} a una persona: el envío se abandonó o Humand o una regla las rechazó.`,
         hint: 'abra la página Problemas del panel, corrija la causa y reenvíelas',
       },
       resolved: { title: 'no quedan fichadas sin entregar', text: () => 'Todas las fichadas fallidas o rechazadas se reenviaron o resolvieron.', hint: null },

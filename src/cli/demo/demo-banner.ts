@@ -1,5 +1,5 @@
 import type { CliLanguage } from '../i18n/language.js';
-import { pluralOf } from '../i18n/plural.js';
+import { pluralOf } from '../../domain/plural.js';
 import type { CliSettings } from '../settings.js';
 import { DEMO_RATE_LIMIT, type DemoSites } from './demo-sites.js';
 import type { LiveDay } from './live-day.js';

@@ -1,5 +1,5 @@
 import type { CliLanguage } from '../i18n/language.js';
-import { pluralOf } from '../i18n/plural.js';
+import { pluralOf } from '../../domain/plural.js';
 import { SITE_RULES_EN, SITE_RULES_ES, type SiteRuleWords } from './site-rule-words.js';
 import { TERMINAL_EN, TERMINAL_ES, type TerminalWords } from './terminal-words.js';
 

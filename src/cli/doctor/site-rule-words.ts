@@ -1,7 +1,7 @@
 import { INIT_EN } from '../init/init-words-en.js';
 import { INIT_ES } from '../init/init-words-es.js';
 import type { ReaderLabel } from '../init/init-words.js';
-import { pluralOf } from '../i18n/plural.js';
+import { pluralOf } from '../../domain/plural.js';
 
 const en = pluralOf('en');
 const es = pluralOf('es');

@@ -1,4 +1,4 @@
-import { pluralOf } from '../i18n/plural.js';
+import { pluralOf } from '../../domain/plural.js';
 
 const en = pluralOf('en');
 const es = pluralOf('es');

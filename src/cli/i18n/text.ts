@@ -1,6 +1,7 @@
 import { DateTime } from 'luxon';
 import type { PunchOutcome } from '../../store/punch.js';
 import { duration } from '../format/time.js';
+import { pluralOf } from '../../domain/plural.js';
 import type { CliLanguage } from './language.js';
 import { EN, ES, type Message, type MessageKey } from './messages.js';
 
@@ -23,7 +24,6 @@ export interface CliText {
 }
 
 const CATALOGS: Readonly<Record<CliLanguage, Readonly<Record<MessageKey, Message>>>> = { en: EN, es: ES };
-const LOCALES: Readonly<Record<CliLanguage, string>> = { en: 'en-US', es: 'es-AR' };
 const TIME_FORMATS: Readonly<Record<CliLanguage, string>> = { en: 'yyyy-LL-dd HH:mm:ss', es: 'dd/LL/yyyy HH:mm:ss' };
 
 function fill(template: string, vars: Vars): string {
@@ -32,7 +32,7 @@ function fill(template: string, vars: Vars): string {
 
 export function cliText(language: CliLanguage): CliText {
   const catalog = CATALOGS[language];
-  const rules = new Intl.PluralRules(LOCALES[language]);
+  const plural = pluralOf(language);
   const localTime = (ms: number | null, zone: string): string =>
     ms === null || !Number.isFinite(ms) ? '—' : DateTime.fromMillis(ms, { zone }).toFormat(TIME_FORMATS[language]);
   const text: CliText = {
@@ -43,7 +43,7 @@ export function cliText(language: CliLanguage): CliText {
     },
     count(key, n, vars = {}) {
       const message = catalog[key];
-      const form = typeof message === 'string' ? message : rules.select(n) === 'one' ? message.one : message.other;
+      const form = typeof message === 'string' ? message : plural(n, message.one, message.other);
       return fill(form, { n, ...vars });
     },
     outcome: (outcome) => text.t(`outcome.${outcome}`),

@@ -1,4 +1,4 @@
-import { pluralOf } from '../i18n/plural.js';
+import { pluralOf } from '../../domain/plural.js';
 import type { InitWords } from './init-words.js';
 
 const plural = pluralOf('en');

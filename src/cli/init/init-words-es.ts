@@ -1,5 +1,5 @@
 import { cliText } from '../i18n/text.js';
-import { pluralOf } from '../i18n/plural.js';
+import { pluralOf } from '../../domain/plural.js';
 import type { PunchOutcome } from '../../store/punch.js';
 import type { InitWords } from './init-words.js';
 

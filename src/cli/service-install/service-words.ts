@@ -1,5 +1,5 @@
 import type { CliLanguage } from '../i18n/language.js';
-import { pluralOf } from '../i18n/plural.js';
+import { pluralOf } from '../../domain/plural.js';
 
 /** What `service install|uninstall|status` says: each step's why, the notes and the state, in English and Spanish. Commands and paths keep their spelling. */
 export interface ServiceWords {
