@@ -8,6 +8,9 @@ import type { LiveDay } from './live-day.js';
 /** Humand's real budget is 50 requests a minute; the demo scales the window so a backlog visibly drains. */
 export const DEMO_RATE_LIMIT = { limit: 50, windowMs: 10_000 } as const;
 
+/** Poll often enough in the demo that both poll and push visibly feed the ledger. */
+export const DEMO_POLL_INTERVAL_MS = 15_000;
+
 export interface DemoSites {
   readonly hik: HikSimulator;
   readonly humand: HumandSimulator;

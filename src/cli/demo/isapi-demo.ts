@@ -12,12 +12,10 @@ import { startSiteTerminals, type SiteTerminals } from '../../sim/isapi/site-ter
 import type { CliIo } from '../io.js';
 import { runService } from '../../service/run-service.js';
 import type { CliSettings } from '../settings.js';
-import { DEMO_RATE_LIMIT } from './demo-sites.js';
+import { DEMO_POLL_INTERVAL_MS, DEMO_RATE_LIMIT } from './demo-sites.js';
 import { terminalDemoBanner } from './demo-banner.js';
 import { startDemoDay } from './demo-start.js';
 import type { DemoOptions } from './run-demo.js';
-
-const DEMO_POLL_INTERVAL_MS = 15_000;
 
 /**
  * `demo --source isapi`: the generated day on three simulated Hikvision terminals (no

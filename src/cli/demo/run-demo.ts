@@ -13,7 +13,7 @@ import { HikCentralClient } from '../../hikcentral/client.js';
 import type { CliIo } from '../io.js';
 import { runService } from '../../service/run-service.js';
 import { DEMO_DATABASE_PATH, type CliSettings } from '../settings.js';
-import { DEMO_RATE_LIMIT, startDemoSites, type DemoSites } from './demo-sites.js';
+import { DEMO_POLL_INTERVAL_MS, DEMO_RATE_LIMIT, startDemoSites, type DemoSites } from './demo-sites.js';
 import { demoIncidents, playIncidents } from './demo-incidents.js';
 import { DEMO_BEHAVIOURS } from './demo-behaviours.js';
 import type { LiveDay } from './live-day.js';
@@ -55,9 +55,6 @@ export const DEMO_DEFAULTS = {
   incidentStepMs: 30_000,
 } as const;
 
-/** Poll often enough in the demo that both poll and push visibly feed the ledger. */
-export const DEMO_POLL_INTERVAL_MS = 15_000;
-
 /**
  * The demo: both simulators, a generated day played live, a fresh SQLite ledger, push
  * subscribed to the local receiver, the admin server with the dashboard, and the daemon —
@@ -65,6 +62,7 @@ export const DEMO_POLL_INTERVAL_MS = 15_000;
  */
 export async function runDemo(settings: CliSettings, io: CliIo, options: DemoOptions): Promise<void> {
   const { logger, databasePath, lock, stop, zone, day } = startDemoDay(settings, options, DEMO_BEHAVIOURS);
+  const pollMs = settings.env.POLL_INTERVAL ? settings.config.poll.intervalMs : DEMO_POLL_INTERVAL_MS;
   let sites: DemoSites | null = null;
   let app: App | null = null;
   let client: HikCentralClient | null = null;
@@ -100,7 +98,7 @@ export async function runDemo(settings: CliSettings, io: CliIo, options: DemoOpt
         },
         delivery: { assumedRateLimit: DEMO_RATE_LIMIT.limit, assumedRateWindowMs: DEMO_RATE_LIMIT.windowMs, ...demoRetries(options.incidentStepMs) },
         poll: {
-          intervalMs: settings.env.POLL_INTERVAL ? settings.config.poll.intervalMs : DEMO_POLL_INTERVAL_MS,
+          intervalMs: pollMs,
           initialLookbackMs: 6 * 3_600_000,
           doorIndexCodes: [],
           eventCodes: [],
@@ -147,7 +145,7 @@ export async function runDemo(settings: CliSettings, io: CliIo, options: DemoOpt
             receiverUrl,
             zone,
             failingEmployee: failingEmployee?.employeeInternalId ?? null,
-            pollMs: settings.env.POLL_INTERVAL ? settings.config.poll.intervalMs : DEMO_POLL_INTERVAL_MS,
+            pollMs,
           }),
         );
         logger.info({ dashboardUrl, receiverUrl, hikcentral: demoSites.hik.httpsUrl, humand: demoSites.humand.url, database: databasePath }, 'demo running');
