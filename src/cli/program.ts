@@ -44,7 +44,7 @@ export function buildProgram(io: CliIo, language: CliLanguage = 'en'): Command {
   registerDemoCommand(program, io);
   registerPushSubscriptionCommands(program, io);
   registerBackupCommand(program, io);
-  registerServiceCommand(program, io);
+  registerServiceCommand(program, io, language);
   registerInitCommand(program, io);
   // Sub-commands stop at the same handler as the program (no process.exit inside commander).
   for (const command of program.commands) command.exitOverride();

@@ -9,7 +9,7 @@ import { printJson, type CliIo } from '../io.js';
 import { describeStep, executePlan, machineProbe, readCommand } from '../service-install/execute.js';
 import { installPlan, serviceConfigText, uninstallPlan, winswFiles, type ServiceOptions, type Step } from '../service-install/plan.js';
 import { serviceWords, type ServiceWords } from '../service-install/service-words.js';
-import { cliLanguage } from '../i18n/language.js';
+import type { CliLanguage } from '../i18n/language.js';
 
 interface ServiceFlags {
   platform?: 'systemd' | 'windows';
@@ -77,9 +77,9 @@ function runPlan(steps: readonly Step[], flags: ServiceFlags, options: ServiceOp
   executePlan(steps, (line) => io.out(line), w);
 }
 
-export function registerServiceCommand(program: Command, io: CliIo): void {
+export function registerServiceCommand(program: Command, io: CliIo, language: CliLanguage = 'en'): void {
   // No settings are read here: the service may be installed before init wrote its .env.
-  const w = serviceWords(cliLanguage(process.env));
+  const w = serviceWords(language);
   const service = program
     .command('service')
     .description('install, remove or inspect hik2humand as a system service (systemd on Linux, WinSW on Windows)')
