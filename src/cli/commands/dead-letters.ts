@@ -87,15 +87,10 @@ function countOutcomes(punches: readonly PunchView[]): Record<string, number> {
   return counts;
 }
 
-const listCounts = (counts: Readonly<Record<string, number>>, text: CliText) =>
-  Object.entries(counts)
-    .map(([outcome, n]) => (text.language === 'en' ? `${n} ${outcome}` : `${text.outcome(outcome as PunchOutcome)}: ${n}`))
-    .join(', ');
-
 /** "Re-queued 4 punches: 3 dead, 1 rejected. Not included: 2 review (fix their cause, then --id or --all)." */
 function requeuedLine(report: RetryReport, text: CliText): string {
-  const what = Object.keys(report.byOutcome).length > 0 ? `: ${listCounts(report.byOutcome, text)}` : '';
-  const left = Object.keys(report.leftOut).length > 0 ? text.t('deadLetters.leftOut', { counts: listCounts(report.leftOut, text) }) : '';
+  const what = Object.keys(report.byOutcome).length > 0 ? `: ${text.tally(report.byOutcome)}` : '';
+  const left = Object.keys(report.leftOut).length > 0 ? text.t('deadLetters.leftOut', { counts: text.tally(report.leftOut) }) : '';
   return `${text.count('deadLetters.requeued', report.requeued, { what })}${left}`;
 }
 

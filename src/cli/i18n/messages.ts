@@ -38,6 +38,8 @@ export const EN = {
   'outcome.rejected': 'rejected',
   'outcome.dead': 'dead',
   'outcome.dry-run': 'dry run',
+  /** One outcome's count in a list of them: the outcome as the ledger names it, in English (scripts read it). */
+  'outcome.tally': '{n} {outcome}',
   'counts.none': 'no punches yet',
 
   'sync.finished': 'Sync finished in {duration}',
@@ -140,6 +142,7 @@ export const ES: Readonly<Record<MessageKey, Message>> = {
   'outcome.rejected': 'rechazada',
   'outcome.dead': 'fallida',
   'outcome.dry-run': 'prueba',
+  'outcome.tally': '{label}: {n}',
   'counts.none': 'todavía no hay fichadas',
 
   'sync.finished': 'Sincronización terminada en {duration}',

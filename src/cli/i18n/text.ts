@@ -15,6 +15,8 @@ export interface CliText {
   /** A plural message in the form `n` takes in this language, `{n}` filled in. */
   count(key: MessageKey, n: number, vars?: Vars): string;
   outcome(outcome: PunchOutcome): string;
+  /** Counts by outcome as one list: `3 dead, 1 rejected` / `fallida: 3, rechazada: 1`; empty when there are none. */
+  tally(counts: Readonly<Partial<Record<PunchOutcome, number>>>): string;
   /** `2026-01-27 08:02:13` in English, `27/01/2026 08:02:13` in Spanish, in the site's zone. */
   localTime(ms: number | null, zone: string): string;
   /** The same with how long ago: `(3 min ago)` / `(hace 3 min)`; never/nunca for null. */
@@ -47,6 +49,10 @@ export function cliText(language: CliLanguage): CliText {
       return fill(form, { n, ...vars });
     },
     outcome: (outcome) => text.t(`outcome.${outcome}`),
+    tally: (counts) =>
+      Object.entries(counts)
+        .map(([outcome, n]) => text.t('outcome.tally', { n: n ?? 0, outcome, label: text.outcome(outcome as PunchOutcome) }))
+        .join(', '),
     localTime,
     localTimeAgo(ms, zone, nowMs) {
       if (ms === null || !Number.isFinite(ms)) return text.t('time.never');

@@ -34,8 +34,7 @@ export const INIT_EN: InitWords = {
     `warning: ${disagree} of ${total} HikCentral event times carry an offset (${offsets}) that ${zone} does not have at that moment: check SITE_TIMEZONE (working days and alternation are cut in it), or the time zone of HikCentral's devices.`,
   wrote: (envFile, configFile, caFile) => `\nWrote ${envFile} (mode 600: the secrets), ${configFile}${caFile ? ` and ${caFile}` : ''}.`,
   next: '\nNext: `hik2humand run` here (or `hik2humand service install`); set DRY_RUN=true in .env first to watch without sending.',
-  previewSummary: (hours, counts) =>
-    `\nDRY_RUN over the last ${hours} h (nothing sent): ${counts.map(([outcome, n]) => `${n} ${outcome}`).join(', ') || 'no events'}.`,
+  previewSummary: (hours, tally) => `\nDRY_RUN over the last ${hours} h (nothing sent): ${tally || 'no events'}.`,
   wouldSend: (clockOut, employee, at, who, where) => `  would send ${clockOut ? 'clock-out' : 'clock-in '} ${employee} at ${at}  (${who}, ${where})`,
   andMore: (n) => `  … and ${n} more`,
   attention: (line) => `  attention: ${line}`,

@@ -1,12 +1,9 @@
-import { cliText } from '../i18n/text.js';
 import { pluralOf } from '../../domain/plural.js';
-import type { PunchOutcome } from '../../store/punch.js';
 import type { InitWords } from './init-words.js';
 
 const plural = pluralOf('es');
 const count = (n: number, one: string, other: string) => `${n} ${plural(n, one, other)}`;
 const both = (files: readonly string[]) => files.join(' y ');
-const outcomes = cliText('es');
 const DIRECTION = { in: 'entrada', out: 'salida' } as const;
 
 export const INIT_ES: InitWords = {
@@ -39,10 +36,8 @@ export const INIT_ES: InitWords = {
     `advertencia: ${disagree} de ${total} horas de eventos de HikCentral traen un desfase (${offsets}) que ${zone} no tiene en ese momento: revise SITE_TIMEZONE (las jornadas y la alternancia se cortan en ella) o la zona horaria de los dispositivos de HikCentral.`,
   wrote: (envFile, configFile, caFile) => `\nSe escribieron ${envFile} (modo 600: los secretos), ${configFile}${caFile ? ` y ${caFile}` : ''}.`,
   next: '\nLo siguiente: `hik2humand run` aquí (o `hik2humand service install`); para mirar sin enviar, ponga antes DRY_RUN=true en .env.',
-  previewSummary: (hours, counts) =>
-    `\nPrueba (DRY_RUN) sobre las últimas ${String(hours).replace('.', ',')} h (no se envió nada): ${
-      counts.map(([outcome, n]) => `${outcomes.outcome(outcome as PunchOutcome)}: ${n}`).join(', ') || 'ningún evento'
-    }.`,
+  previewSummary: (hours, tally) =>
+    `\nPrueba (DRY_RUN) sobre las últimas ${String(hours).replace('.', ',')} h (no se envió nada): ${tally || 'ningún evento'}.`,
   wouldSend: (clockOut, employee, at, who, where) => `  enviaría ${clockOut ? 'salida ' : 'entrada'} ${employee} a las ${at}  (${who}, ${where})`,
   andMore: (n) => `  … y ${plural(n, 'una más', `${n} más`)}`,
   attention: (line) => `  atención: ${line}`,

@@ -57,7 +57,8 @@ export interface InitWords {
   zoneDisagrees(disagree: number, total: number, offsets: string, zone: string): string;
   wrote(envFile: string, configFile: string, caFile: string | null): string;
   readonly next: string;
-  previewSummary(hours: number, counts: readonly (readonly [string, number])[]): string;
+  /** `tally`: the counts by outcome, worded (empty: no events). */
+  previewSummary(hours: number, tally: string): string;
   wouldSend(clockOut: boolean, employee: string, at: string, who: string, where: string): string;
   andMore(n: number): string;
   attention(line: string): string;

@@ -193,12 +193,7 @@ async function previewDryRun(dir: string, previewMs: number, io: CliIo, logger: 
     try {
       const summary = await app.syncOnce();
       const wouldSend = await app.punches({ outcome: 'dry-run' });
-      io.out(
-        w.previewSummary(
-          hours,
-          Object.entries(summary.counts).filter(([, n]) => n > 0),
-        ),
-      );
+      io.out(w.previewSummary(hours, text.tally(Object.fromEntries(Object.entries(summary.counts).filter(([, n]) => n > 0)))));
       for (const punch of wouldSend.slice(0, 20)) {
         const who = punch.personName ?? punch.personId ?? '?';
         const at = text.localTime(Date.parse(punch.request?.now ?? punch.eventTime), settings.config.siteTimezone);
