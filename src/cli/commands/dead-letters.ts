@@ -178,11 +178,11 @@ export function registerDeadLettersCommand(program: Command, io: CliIo): void {
     .option('--by <name>', 'who fixed them, kept with each punch', process.env.USER ?? process.env.USERNAME ?? 'the CLI')
     .action(async (options: { id?: string[]; by: string }, command: Command) => {
       const settings = settingsOf(command);
-      if (options.id === undefined || options.id.length === 0) throw new ConfigProblems([cliText(settings.language).t('flag.fixedWhich')], settings.language);
+      const text = cliText(settings.language);
+      if (options.id === undefined || options.id.length === 0) throw new ConfigProblems([text.t('flag.fixedWhich')], settings.language);
       const ids = options.id.map((id) => integerOption('--id', id, 1, Number.MAX_SAFE_INTEGER, 12, settings.language) ?? 0);
       requireExistingLedger(settings);
       const closed = await withApp(settings, commandLogger(settings), (app) => app.deadLetters.markFixed({ ids }, options.by));
-      const text = cliText(settings.language);
       const notProblems = closed < ids.length ? text.count('deadLetters.notProblems', ids.length - closed) : '';
       io.out(text.count('deadLetters.fixed', closed, { notProblems }));
     });
