@@ -2,14 +2,14 @@ import { EXIT } from './exit-codes.js';
 import { processIo } from './io.js';
 import { buildProgram } from './program.js';
 import { reportError } from './report-error.js';
-import { reportingLanguage } from './report-language.js';
+import { commandLanguage } from './command-language.js';
 
 /**
  * `hik2humand` entry point (bin/hik2humand.js loads it through tsx). Every outcome ends
  * here with a documented exit code; see docs/cli.md.
  */
 async function main(argv: readonly string[]): Promise<number> {
-  const language = reportingLanguage(argv);
+  const language = commandLanguage(argv);
   const program = buildProgram(processIo, language);
   if (argv.length <= 2) {
     program.outputHelp();

@@ -6,7 +6,7 @@ import { createLogger } from '../../logging/logger.js';
 import { CliExit } from '../cli-error.js';
 import { EXIT } from '../exit-codes.js';
 import type { CliIo } from '../io.js';
-import { reportingLanguage } from '../report-language.js';
+import { commandLanguage } from '../command-language.js';
 import { initWords } from '../init/init-words.js';
 import { inquirerPrompter } from '../init/prompter.js';
 import { runInit, type InitFlags } from '../init/run-init.js';
@@ -52,7 +52,7 @@ export function registerInitCommand(program: Command, io: CliIo): void {
     )
     .action(async (options: InitOptions, command: Command) => {
       // A site set up again (--force) keeps the language its .env names unless the environment says otherwise.
-      const language = reportingLanguage([], process.env, path.resolve(options.dir ?? process.cwd()));
+      const language = commandLanguage([], process.env, path.resolve(options.dir ?? process.cwd()));
       const words = initWords(language);
       if (!options.yes && process.stdin.isTTY !== true)
         throw new ConfigurationError(words.noTerminal, { code: 'INIT_NO_TERMINAL', hint: words.noTerminalHint });

@@ -4,11 +4,11 @@ import { parse as parseDotenv } from 'dotenv';
 import { cliLanguage, type CliLanguage } from './i18n/language.js';
 
 /**
- * The language to report a failure in: HIK2HUMAND_LANG from the environment or from the env
- * file the command reads (`--env-file`, else ./.env — where `init` writes it), else the locale.
- * Read again here, because the failure may come before or while the settings are read.
+ * The language a CLI run speaks before its settings are read (its --help, a failure while
+ * reading them, init, service): HIK2HUMAND_LANG from the environment or from the env file the
+ * command reads (`--env-file`, else ./.env in `cwd` — where `init` writes it), else the locale.
  */
-export function reportingLanguage(argv: readonly string[], env: Readonly<Record<string, string | undefined>> = process.env, cwd = process.cwd()): CliLanguage {
+export function commandLanguage(argv: readonly string[], env: Readonly<Record<string, string | undefined>> = process.env, cwd = process.cwd()): CliLanguage {
   if (env.HIK2HUMAND_LANG?.trim()) return cliLanguage(env);
   const at = argv.indexOf('--env-file');
   const named = at >= 0 ? argv[at + 1] : argv.find((arg) => arg.startsWith('--env-file='))?.slice('--env-file='.length);
