@@ -8,7 +8,7 @@ import type { AccessEventSourcePort, DoorEventQuery } from '../../src/domain/por
 import { HikCentralClient, PERSON_BY_ID_PATH } from '../../src/hikcentral/client.js';
 import { silentLogger } from '../../src/logging/logger.js';
 import type { GeneratedEmployee } from '../../src/sim/scenario/index.js';
-import { configFor, HIK_KEY, HIK_SECRET, startWorld, type World } from './harness.js';
+import { configFor, HIK_KEY, HIK_SECRET, startWorld, tapBy, type World } from './harness.js';
 import { ShiftedClock } from './shifted-clock.js';
 
 const NOW = Date.parse('2026-01-29T12:00:00Z'); // 09:00 at the site, two days after the generated day
@@ -41,22 +41,7 @@ class GatedEventSource implements AccessEventSourcePort {
 }
 
 function tap(employee: GeneratedEmployee, eventId: string, time: string, withPersonCode = true): AccessEvent {
-  return {
-    eventId,
-    eventCode: 196893,
-    eventTime: time,
-    personId: employee.personId,
-    personCode: withPersonCode ? employee.employeeInternalId : null,
-    personName: null,
-    cardNo: null,
-    doorIndexCode: '1',
-    doorName: null,
-    readerIndexCode: '101',
-    readerName: 'Facial Entrada',
-    checkInAndOutType: 1,
-    inAndOutType: null,
-    raw: {},
-  };
+  return tapBy(employee, eventId, time, { readerName: 'Facial Entrada', ...(withPersonCode ? {} : { personCode: null }) });
 }
 
 describe('per-employee order when the mapping appears late (real HTTP, both simulators)', () => {

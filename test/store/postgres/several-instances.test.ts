@@ -4,7 +4,7 @@ import type { AppConfig } from '../../../src/config/types.js';
 import { silentLogger } from '../../../src/logging/logger.js';
 import { PostgresLedgerStore } from '../../../src/store/postgres/postgres-store.js';
 import type { LedgerStore } from '../../../src/store/store.js';
-import { configFor, expectedTimelines, humandTimelines, startWorld, type World } from '../../e2e/harness.js';
+import { configFor, expectedTimelines, humandTimelines, startWorld, tapBy, type World } from '../../e2e/harness.js';
 import { ShiftedClock } from '../../e2e/shifted-clock.js';
 import { describeWithPostgres, dropSchema, findTestDatabase, freshSchemaName } from './pg-test-db.js';
 
@@ -106,27 +106,7 @@ describeWithPostgres('several instances on one PostgreSQL ledger (over the simul
         clock.now(),
       );
     };
-    await b.app.ingest(
-      [
-        {
-          eventId: 'stale-1',
-          eventCode: 196893,
-          eventTime: '2026-01-29T08:59:30-03:00',
-          personId: employee.personId,
-          personCode: employee.employeeInternalId,
-          personName: null,
-          cardNo: null,
-          doorIndexCode: '1',
-          doorName: null,
-          readerIndexCode: '101',
-          readerName: 'Facial Entrada',
-          checkInAndOutType: 1,
-          inAndOutType: null,
-          raw: {},
-        },
-      ],
-      'push',
-    );
+    await b.app.ingest([tapBy(employee, 'stale-1', '2026-01-29T08:59:30-03:00', { readerName: 'Facial Entrada' })], 'push');
     await b.app.deliverPending({ deliverForMs: 1_000 });
     expect(race).toBeNull();
     const [punch] = await a.app.store.findPunches({ personId: employee.personId });
@@ -162,27 +142,7 @@ describeWithPostgres('several instances on one PostgreSQL ledger (over the simul
       const absent = world.day.employees.filter((e) => e.shift === 'absent');
       expect(absent.length).toBeGreaterThanOrEqual(2);
       const push = (employee: (typeof absent)[number], eventId: string, time: string) =>
-        follower.app.ingest(
-          [
-            {
-              eventId,
-              eventCode: 196893,
-              eventTime: time,
-              personId: employee.personId,
-              personCode: employee.employeeInternalId,
-              personName: null,
-              cardNo: null,
-              doorIndexCode: '1',
-              doorName: null,
-              readerIndexCode: '101',
-              readerName: 'Facial Entrada',
-              checkInAndOutType: 1,
-              inAndOutType: null,
-              raw: {},
-            },
-          ],
-          'push',
-        );
+        follower.app.ingest([tapBy(employee, eventId, time, { readerName: 'Facial Entrada' })], 'push');
       const queuedBefore = follower.outcomes.queued ?? 0;
       expect((await push(absent[0]!, 'pushed-1', '2026-01-29T08:59:30-03:00')).inserted).toBe(1);
       await until(() => world!.humand.state.timeline(absent[0]!.employeeInternalId).length === 1, 'the pushed punch to be delivered');
