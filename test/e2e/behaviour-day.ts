@@ -9,7 +9,7 @@ import { silentLogger } from '../../src/logging/logger.js';
 import { ensureSubscription } from '../../src/push/subscription-manager.js';
 import { startWebhookServer, type WebhookServer } from '../../src/push/webhook-server.js';
 import { generateWorkingDay, type DayBehaviours, type GeneratedWorkingDay } from '../../src/sim/scenario/working-day.js';
-import { configFor, HIK_KEY, HIK_SECRET, settled, startWorld, type World } from './harness.js';
+import { configFor, settled, startWorld, worldHikClient, type World } from './harness.js';
 import { ShiftedClock } from './shifted-clock.js';
 
 const HOUR = 3_600_000;
@@ -70,16 +70,7 @@ export class BehaviourDayRun {
       ingest: (events, source) => app.ingest(events, source),
       recordRejectedInput: (inputs) => app.recordRejectedInputs(inputs, 'push'),
     });
-    this.client = new HikCentralClient({
-      baseUrl: world.hik.httpsUrl,
-      appKey: HIK_KEY,
-      appSecret: HIK_SECRET,
-      caCertPem: world.hik.caPem,
-      connectTimeoutMs: 5_000,
-      requestTimeoutMs: 10_000,
-      logger: silentLogger(),
-      clock,
-    });
+    this.client = worldHikClient(world, clock);
     await ensureSubscription({
       client: this.client,
       eventTypes: configFor(world, 'unused').rules.grantedEventCodes,

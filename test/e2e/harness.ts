@@ -14,6 +14,7 @@ import type { AppConfig, TimeClockRule } from '../../src/config/types.js';
 import { AWAITING_DELIVERY } from '../../src/store/index.js';
 import { DEFAULT_DOOR_STATE_EVENT_CODES, DEFAULT_GRANTED_EVENT_CODES, DEFAULT_REFUSED_EVENT_CODES } from '../../src/config/event-codes.js';
 import { createLogger, silentLogger, type Logger } from '../../src/logging/logger.js';
+import { HikCentralClient } from '../../src/hikcentral/client.js';
 import { ShiftedClock } from './shifted-clock.js';
 
 export const SITE_TZ = 'America/Argentina/Buenos_Aires';
@@ -172,6 +173,20 @@ export function memoryLogger(level = 'info'): { logger: Logger; lines: () => Rec
 }
 
 /** A face punch at the first time clock (door 1, reader 101) by a generated employee, as a push would bring it. */
+/** A HikCentral client of the world's simulator (its key, its certificate), on `clock`: for tests that read or subscribe outside an App. */
+export function worldHikClient(world: World, clock: Clock): HikCentralClient {
+  return new HikCentralClient({
+    baseUrl: world.hik.httpsUrl,
+    appKey: HIK_KEY,
+    appSecret: HIK_SECRET,
+    caCertPem: world.hik.caPem,
+    connectTimeoutMs: 5_000,
+    requestTimeoutMs: 10_000,
+    logger: silentLogger(),
+    clock,
+  });
+}
+
 export function tapBy(
   employee: { personId: string; employeeInternalId: string },
   eventId: string,

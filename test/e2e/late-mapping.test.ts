@@ -8,7 +8,7 @@ import type { AccessEventSourcePort, DoorEventQuery } from '../../src/domain/por
 import { HikCentralClient, PERSON_BY_ID_PATH } from '../../src/hikcentral/client.js';
 import { silentLogger } from '../../src/logging/logger.js';
 import type { GeneratedEmployee } from '../../src/sim/scenario/index.js';
-import { configFor, HIK_KEY, HIK_SECRET, startWorld, tapBy, type World } from './harness.js';
+import { configFor, startWorld, tapBy, worldHikClient, type World } from './harness.js';
 import { ShiftedClock } from './shifted-clock.js';
 
 const NOW = Date.parse('2026-01-29T12:00:00Z'); // 09:00 at the site, two days after the generated day
@@ -72,16 +72,7 @@ describe('per-employee order when the mapping appears late (real HTTP, both simu
     await probe.close();
     if (!absent) throw new Error('the generated day should have an absent employee');
     world = await startWorld({ employees: 12, seed: 9, clock, ...(options.withoutUser ? { withoutUsers: [absent.employeeInternalId] } : {}) });
-    client = new HikCentralClient({
-      baseUrl: world.hik.httpsUrl,
-      appKey: HIK_KEY,
-      appSecret: HIK_SECRET,
-      caCertPem: world.hik.caPem,
-      connectTimeoutMs: 5_000,
-      requestTimeoutMs: 10_000,
-      logger: silentLogger(),
-      clock,
-    });
+    client = worldHikClient(world, clock);
     const source = new GatedEventSource(client);
     const theApp = await createApp({
       config: configFor(world, path.join(dir, 'ledger.db')),

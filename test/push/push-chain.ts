@@ -3,11 +3,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach } from 'vitest';
 import { createApp, type App } from '../../src/app/index.js';
-import { HikCentralClient } from '../../src/hikcentral/client.js';
 import { silentLogger } from '../../src/logging/logger.js';
 import { ensureSubscription } from '../../src/push/subscription-manager.js';
 import { startWebhookServer, type WebhookRequestOutcome, type WebhookServer } from '../../src/push/webhook-server.js';
-import { configFor, HIK_KEY, HIK_SECRET, startWorld, type World } from '../e2e/harness.js';
+import { configFor, startWorld, worldHikClient, type World } from '../e2e/harness.js';
 import { ShiftedClock } from '../e2e/shifted-clock.js';
 
 export const PUSH_TOKEN = 'full-chain-token-0123456789abcdef';
@@ -58,16 +57,7 @@ export class PushChains {
       ...(options.onRequest ? { onRequest: options.onRequest } : {}),
     });
     this.closers.push(() => receiver.close());
-    const client = new HikCentralClient({
-      baseUrl: world.hik.httpsUrl,
-      appKey: HIK_KEY,
-      appSecret: HIK_SECRET,
-      caCertPem: world.hik.caPem,
-      connectTimeoutMs: 5_000,
-      requestTimeoutMs: 10_000,
-      logger: silentLogger(),
-      clock,
-    });
+    const client = worldHikClient(world, clock);
     this.closers.push(() => client.close());
     await ensureSubscription({ client, eventTypes: config.rules.grantedEventCodes, eventDest: receiver.url, token: PUSH_TOKEN });
     // Push once the daemon's first pass has run, so the day's pushes meet a running delivery.
