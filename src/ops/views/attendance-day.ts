@@ -59,18 +59,14 @@ export function pairEntries(entries: readonly PunchRecord[], zone: string): Atte
   const pairs: AttendancePair[] = [];
   let open: PunchRecord | null = null;
   const pendingOf = (...punches: (PunchRecord | null)[]) => punches.some((p) => p !== null && PENDING.has(p.outcome));
+  // A clock-in followed by another clock-in, or the day's last: a pair without its out.
+  const unclosed = (entry: PunchRecord): AttendancePair => {
+    const inMs = entryMs(entry);
+    return { in: hhmm(inMs, zone), out: null, inPunchId: entry.id, outPunchId: null, inMs, minutes: null, pending: pendingOf(entry) };
+  };
   for (const punch of entries) {
     if (punch.entryType === 'START') {
-      if (open)
-        pairs.push({
-          in: hhmm(entryMs(open), zone),
-          out: null,
-          inPunchId: open.id,
-          outPunchId: null,
-          inMs: entryMs(open),
-          minutes: null,
-          pending: pendingOf(open),
-        });
+      if (open) pairs.push(unclosed(open));
       open = punch;
     } else if (punch.entryType === 'END') {
       const outMs = entryMs(punch);
@@ -84,16 +80,7 @@ export function pairEntries(entries: readonly PunchRecord[], zone: string): Atte
       }
     }
   }
-  if (open)
-    pairs.push({
-      in: hhmm(entryMs(open), zone),
-      out: null,
-      inPunchId: open.id,
-      outPunchId: null,
-      inMs: entryMs(open),
-      minutes: null,
-      pending: pendingOf(open),
-    });
+  if (open) pairs.push(unclosed(open));
   return pairs;
 }
 

@@ -12,14 +12,7 @@ import { MAX_ATTENDANCE_DAYS, type AttendanceQuery, type AttendanceRow, type Att
 export * from './attendance-types.js';
 export { datesBetween, pairEntries } from './attendance-day.js';
 
-interface Person {
-  readonly key: string;
-  readonly employeeId: string | null;
-  readonly personId: string | null;
-  readonly name: string;
-  readonly code: string | null;
-  readonly department: string | null;
-}
+type Person = Pick<AttendanceRow, 'key' | 'employeeId' | 'personId' | 'name' | 'code' | 'department'>;
 
 function describePeople(
   rows: readonly PunchPerson[],
